@@ -1,0 +1,189 @@
+"""The tamper-evident audit log.
+
+Each event's hash covers the previous event's hash and the event's own
+canonical content, so editing, inserting or deleting an event breaks the chain.
+Each event also records a digest of every audited row the transaction wrote;
+:func:`verify` compares the last recorded digest of each row with the row as
+it stands, so a row edited behind the app's back (say, a loan's outcome
+changed with a SQL client) is detected too.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from db.models import AUDITED_MODELS, AuditEvent, AuditHead, Base
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """Deterministic JSON: sorted keys, no spaces, UTF-8 text kept as is."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+    )
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def row_key(obj: Base) -> str:
+    return f"{obj.__tablename__}:{inspect(obj).identity[0]}"  # type: ignore[index]
+
+
+def row_digest(obj: Base) -> str:
+    """SHA-256 of a row's column values, as stored."""
+    mapper = inspect(type(obj))
+    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+    return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
+
+
+def event_hash(prev_hash: str, seq: int, at: dt.datetime, actor: str, action: str,
+               entity: str | None, entity_id: str | None, details: str) -> str:
+    payload = canonical_json(
+        {
+            "prev": prev_hash,
+            "seq": seq,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "details": details,
+        }
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class PendingEvent:
+    action: str
+    entity: str | None
+    entity_id: str | None
+    details: dict[str, Any]
+
+
+def append(session: Session, at: dt.datetime, actor: str, events: list[PendingEvent],
+           rows: dict[str, str | None]) -> None:
+    """Append ``events`` to the chain inside the session's transaction.
+
+    The head row is locked (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's
+    write transactions are already exclusive), so desks append one at a time
+    and the chain never forks. ``rows`` (row key → digest, None when deleted)
+    is attached to the last event.
+    """
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    seq, prev = head.seq, head.hash
+    for i, ev in enumerate(events):
+        details = dict(ev.details)
+        if i == len(events) - 1 and rows:
+            details["_rows"] = rows
+        text = canonical_json(details)
+        seq += 1
+        h = event_hash(prev, seq, at, actor, ev.action, ev.entity, ev.entity_id, text)
+        session.add(
+            AuditEvent(
+                seq=seq, at=at, actor=actor, action=ev.action, entity=ev.entity,
+                entity_id=ev.entity_id, details=text, prev_hash=prev, hash=h,
+            )
+        )
+        prev = h
+    head.seq, head.hash = seq, prev
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    events: int
+    problem: str | None = None
+
+
+def verify(session: Session, batch: int = 5000) -> VerifyResult:
+    """Walk the whole chain, then compare every audited row with its last digest."""
+    prev = GENESIS
+    expected_seq = 0
+    last_digest: dict[str, str | None] = {}
+    count = 0
+    last_seq = 0
+    while True:
+        events = session.execute(
+            select(AuditEvent).where(AuditEvent.seq > last_seq).order_by(AuditEvent.seq).limit(batch)
+        ).scalars().all()
+        if not events:
+            break
+        for ev in events:
+            expected_seq += 1
+            where = f"audit event #{ev.seq} ({ev.action} by {ev.actor} at {ev.at:%Y-%m-%d %H:%M:%S})"
+            if ev.seq != expected_seq:
+                return VerifyResult(False, count, f"audit event #{expected_seq} is missing")
+            if ev.prev_hash != prev:
+                return VerifyResult(False, count, f"{where} does not follow the previous event")
+            h = event_hash(prev, ev.seq, ev.at, ev.actor, ev.action, ev.entity, ev.entity_id,
+                           ev.details)
+            if h != ev.hash:
+                return VerifyResult(False, count, f"{where} was altered")
+            try:
+                details = json.loads(ev.details)
+            except ValueError:
+                return VerifyResult(False, count, f"{where} has unreadable details")
+            last_digest.update(details.get("_rows", {}) if isinstance(details, dict) else {})
+            prev = ev.hash
+            count += 1
+        last_seq = events[-1].seq
+        session.expunge_all()
+    head = session.get(AuditHead, 1)
+    if head is None or head.seq != expected_seq or head.hash != prev:
+        return VerifyResult(False, count, "the audit log was truncated (its last events are missing)")
+    problem = _verify_rows(session, last_digest, batch)
+    if problem:
+        return VerifyResult(False, count, problem)
+    return VerifyResult(True, count)
+
+
+def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: int) -> str | None:
+    seen: set[str] = set()
+    for model in AUDITED_MODELS:
+        pk = inspect(model).primary_key[0]
+        last_id: Any = None
+        while True:
+            q = select(model).order_by(pk).limit(batch)
+            if last_id is not None:
+                q = q.where(pk > last_id)
+            rows: Iterable[Base] = session.execute(q).scalars().all()
+            rows = list(rows)
+            if not rows:
+                break
+            for obj in rows:
+                key = row_key(obj)
+                seen.add(key)
+                if key not in last_digest:
+                    return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
+                if last_digest[key] != row_digest(obj):
+                    return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
+            last_id = getattr(rows[-1], pk.key)
+            session.expunge_all()
+    for key, digest in last_digest.items():
+        if digest is not None and key not in seen:
+            return f"{key.replace(':', ' #')} was deleted outside Loan Kiosk"
+    return None

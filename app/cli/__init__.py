@@ -1,0 +1,95 @@
+"""``loan-kiosk`` command line.
+
+Each command group lives in its own module exposing ``register(subparsers)``;
+handlers take the parsed arguments and a :class:`~app.cli.context.CliContext`
+and return an exit status. Refusals and bad input end with exit status 2 and a
+single ``error: …`` line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from app import __version__
+from app.cli.context import CliContext
+from app.errors import LoanKioskError
+
+#: modules that contribute sub-commands, in help order
+COMMAND_MODULES = (
+    "app.cli.core_commands",
+    "app.cli.pad",
+    "app.cli.documents",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="loan-kiosk",
+        description="Lend school equipment to staff: check-out/in, leavers, trips, labels, reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"loan-kiosk {__version__}")
+    _add_common(parser, top=True)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the desk app on a separate demo database (filled on first use)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="full screen, no window chrome, locks after inactivity")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="database URL (default: LOAN_KIOSK_DB, else SQLite in the data dir)")
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
+    parser.add_argument("--technician", metavar="USER", default=default,
+                        help="who is doing this (default: the OS user, recorded as cli:<user>)")
+
+
+def common_parent() -> argparse.ArgumentParser:
+    """A parent parser so ``--db`` etc. work after the sub-command too."""
+    parent = argparse.ArgumentParser(add_help=False)
+    _add_common(parent)
+    return parent
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(args)
+    try:
+        if args.command is None:
+            from app.cli.desk import launch_desk
+
+            return launch_desk(args, ctx)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.parse_args([args.command, "--help"])
+            return 2
+        return int(handler(args, ctx))
+    except LoanKioskError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()

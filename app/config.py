@@ -1,0 +1,226 @@
+"""Settings and paths.
+
+Settings live in ``settings.toml`` inside the data directory (one folder to
+back up). The data directory is the platformdirs user data dir, or
+``LOAN_KIOSK_DATA_DIR``. Every key has a default, so a missing or partial file
+just works; a malformed file is reported with its path and the bad key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.errors import InvalidInput
+
+APP_NAME = "loan-kiosk"
+SETTINGS_FILE = "settings.toml"
+DB_FILE = "loan-kiosk.sqlite3"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("LOAN_KIOSK_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DB_FILE}"
+
+
+@dataclass
+class SchoolSettings:
+    name: str = "Example Academy"
+    logo: str = ""  # path to a PNG/JPEG; empty for none
+
+
+@dataclass
+class LoanSettings:
+    #: default loan period in days per asset kind
+    days_laptop: int = 30
+    days_phone: int = 7
+    days_tablet: int = 30
+    days_other: int = 14
+
+    def days_for(self, kind: str) -> int:
+        return int(getattr(self, f"days_{kind}", self.days_other))
+
+
+@dataclass
+class ScannerSettings:
+    #: text in front of asset tags on our own labels (e.g. "LK:"), stripped on scan
+    prefix: str = ""
+    min_length: int = 4
+    max_avg_gap_ms: int = 35
+    max_gap_ms: int = 80
+    end_timeout_ms: int = 100
+    serial_port: str = ""
+    serial_baud: int = 9600
+
+
+@dataclass
+class PadSettings:
+    protocol: str = ""  # "", "topaz" or "isdv4"
+    port: str = ""
+    baud: int = 0  # 0: the protocol's default
+    window: list[int] = field(default_factory=lambda: [500, 400, 2650, 2100])
+    dtr: bool = True
+    rts: bool = True
+
+
+@dataclass
+class SignatureSettings:
+    min_strokes: int = 2
+    min_points: int = 30
+    min_width_fraction: float = 0.15
+
+
+@dataclass
+class PrintSettings:
+    printer: str = ""  # empty: the system default printer
+    page_size: str = "A4"  # or "Letter"
+    receipt_copies: int = 2
+    label_template: str = "avery-l7163"
+    #: put the scanner prefix in front of the tag in label QR codes
+    label_use_prefix: bool = False
+
+
+@dataclass
+class KioskSettings:
+    idle_lock_seconds: int = 300
+    sound: bool = True
+
+
+@dataclass
+class BackupSettings:
+    keep: int = 14
+    max_age_hours: int = 36
+
+
+@dataclass
+class RetentionSettings:
+    receipts_years: int = 6
+    routine_signatures_years: int = 1
+
+
+@dataclass
+class Settings:
+    school: SchoolSettings = field(default_factory=SchoolSettings)
+    loans: LoanSettings = field(default_factory=LoanSettings)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    pad: PadSettings = field(default_factory=PadSettings)
+    signature: SignatureSettings = field(default_factory=SignatureSettings)
+    printing: PrintSettings = field(default_factory=PrintSettings)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _coerce(value: Any, typ: Any, where: str) -> Any:
+    origin = typing.get_origin(typ)
+    if typ is bool:
+        if isinstance(value, bool):
+            return value
+    elif typ is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif typ is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+    elif typ is str:
+        if isinstance(value, str):
+            return value
+    elif origin is list:
+        (item,) = typing.get_args(typ)
+        if isinstance(value, list):
+            return [_coerce(v, item, where) for v in value]
+    elif origin in (typing.Union, types.UnionType):
+        for t in typing.get_args(typ):
+            try:
+                return _coerce(value, t, where)
+            except InvalidInput:
+                continue
+    raise InvalidInput(f"setting {where}: expected {getattr(typ, '__name__', typ)}, got {value!r}")
+
+
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """Build settings from a (possibly partial) dict; unknown keys are an error."""
+    settings = Settings()
+    hints = typing.get_type_hints(Settings)
+    if not isinstance(data, dict):
+        raise InvalidInput("settings must be a table of sections")
+    for section, values in data.items():
+        if section not in hints:
+            raise InvalidInput(f"unknown settings section [{section}]")
+        if not isinstance(values, dict):
+            raise InvalidInput(f"settings section [{section}] must be a table")
+        target = getattr(settings, section)
+        section_hints = typing.get_type_hints(type(target))
+        for key, value in values.items():
+            if key not in section_hints:
+                raise InvalidInput(f"unknown setting {section}.{key}")
+            setattr(target, key, _coerce(value, section_hints[key], f"{section}.{key}"))
+    return settings
+
+
+def load_settings(path: Path) -> Settings:
+    """Read ``path`` (TOML); a missing file gives the defaults."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidInput(f"settings file {path} is not valid TOML: {exc}") from exc
+    return settings_from_dict(data)
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write settings atomically (temp file + rename), readable only by this user."""
+    import tomli_w
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        tomli_w.dump(settings.to_dict(), fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / SETTINGS_FILE
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def ensure(self) -> None:
+        for d in (self.data_dir, self.documents_dir):
+            d.mkdir(parents=True, exist_ok=True)
+            os.chmod(d, 0o700)

@@ -1,0 +1,31 @@
+"""Errors the services raise. Each carries a message fit to show a technician as-is."""
+
+from __future__ import annotations
+
+
+class LoanKioskError(Exception):
+    """Base class: a refusal or bad input, explained in plain words. Nothing was changed."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class NotFound(LoanKioskError):
+    """A tag, staff code, trip, receipt... that the database does not hold."""
+
+
+class Refused(LoanKioskError):
+    """A business rule forbids the operation (on loan, left, encryption gate...)."""
+
+
+class InvalidInput(LoanKioskError):
+    """Malformed input: a bad date, an unknown kind, an unreadable file."""
+
+
+class PermissionDenied(Refused):
+    """The signed-in technician's role does not allow the operation."""
+
+
+class Busy(LoanKioskError):
+    """Another desk holds the database; the operation can be retried."""

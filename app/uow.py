@@ -1,0 +1,171 @@
+"""Unit of work: one transaction, one audit append, nothing half-done.
+
+Services take a :class:`UnitOfWork`; they change ORM objects, call
+:meth:`UnitOfWork.audit` for what they did, and :meth:`UnitOfWork.commit`.
+Leaving the ``with`` block without committing rolls everything back.
+Committing writes, in the same transaction, the audit events plus a digest of
+every audited row that was written, so changes cannot escape the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit
+from app.clock import Clock, system_clock
+from app.config import Settings
+from app.errors import Busy, PermissionDenied
+from db.engine import is_sqlite, make_engine, make_sessionmaker
+from db.models import Base
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing the work: a signed-in technician, or the CLI's OS user."""
+
+    name: str
+    role: str = "technician"
+    technician_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def require_admin(self, what: str) -> None:
+        if not self.is_admin:
+            raise PermissionDenied(f"only an admin technician can {what}; {self.name} is not an admin")
+
+
+SYSTEM = Actor("system", "admin")
+
+
+@dataclass
+class Database:
+    """An opened database: URL, engine and session factory (built by :func:`open_database`)."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session] = field(repr=False)
+    clock: Clock = system_clock
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def uow(self, actor: Actor = SYSTEM, *, readonly: bool = False) -> UnitOfWork:
+        return UnitOfWork(self, actor, readonly=readonly)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, clock: Clock = system_clock, upgrade: bool = True) -> Database:
+    """Open (creating and upgrading as needed) the database at ``url``."""
+    from db import schema
+
+    engine = make_engine(url)
+    if upgrade:
+        try:
+            schema.upgrade(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise Busy(_friendly_operational(exc)) from exc
+        except Exception:
+            engine.dispose()
+            raise
+    return Database(url, engine, make_sessionmaker(engine), clock)
+
+
+def _friendly_operational(exc: OperationalError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text or "busy" in text:
+        return "another desk is busy with the database; try again in a moment"
+    return f"cannot use the database: {text.splitlines()[0] if text else exc}"
+
+
+class UnitOfWork:
+    def __init__(self, db: Database, actor: Actor, *, readonly: bool = False) -> None:
+        self.db = db
+        self.actor = actor
+        self.readonly = readonly
+        self._events: list[audit.PendingEvent] = []
+        self._touched: dict[int, Base] = {}
+        self._deleted: dict[str, None] = {}
+        self._committed = False
+        self.now: dt.datetime = db.clock()
+        self.settings: Settings = db.settings
+        self.session: Session
+
+    # -- context management -------------------------------------------------
+    def __enter__(self) -> UnitOfWork:
+        bind: Engine = self.db.engine
+        if is_sqlite(self.db.url) and not self.readonly:
+            bind = bind.execution_options(sqlite_begin="IMMEDIATE")  # type: ignore[assignment]
+        self.session = self.db.sessions(bind=bind)
+        event.listen(self.session, "before_flush", self._before_flush)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()
+
+    # -- audit --------------------------------------------------------------
+    def audit(self, action: str, entity: Base | str | None = None, entity_id: Any = None,
+              **details: Any) -> None:
+        """Record what the service did; written with the commit, in the same transaction."""
+        if isinstance(entity, Base):
+            self.session.flush()
+            entity_name: str | None = entity.__tablename__
+            entity_id = getattr(entity, "id", entity_id)
+        else:
+            entity_name = entity
+        self._events.append(
+            audit.PendingEvent(action, entity_name, None if entity_id is None else str(entity_id),
+                               details)
+        )
+
+    def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+        for obj in session.new:
+            if isinstance(obj, Base) and getattr(obj, "__audited__", True):
+                self._touched[id(obj)] = obj
+        for obj in session.dirty:
+            if isinstance(obj, Base) and getattr(obj, "__audited__", True) and session.is_modified(obj):
+                self._touched[id(obj)] = obj
+        for obj in session.deleted:
+            if isinstance(obj, Base) and getattr(obj, "__audited__", True):
+                self._deleted[audit.row_key(obj)] = None
+                self._touched.pop(id(obj), None)
+
+    # -- commit -------------------------------------------------------------
+    def commit(self) -> None:
+        if self.readonly:
+            raise RuntimeError("read-only unit of work cannot commit")
+        try:
+            self.session.flush()
+            rows: dict[str, str | None] = dict(self._deleted)
+            for obj in self._touched.values():
+                rows[audit.row_key(obj)] = audit.row_digest(obj)
+            if rows and not self._events:
+                raise RuntimeError("a write without an audit event: call uow.audit() first")
+            if self._events:
+                audit.append(self.session, self.now, self.actor.name, self._events, rows)
+            self.session.commit()
+        except OperationalError as exc:
+            self.session.rollback()
+            raise Busy(_friendly_operational(exc)) from exc
+        self._committed = True
+        self._events.clear()
+        self._touched.clear()
+        self._deleted.clear()
