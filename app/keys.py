@@ -1,0 +1,30 @@
+"""Normalised lookup keys: what makes "lt-0042", " LT-0042 " and "LT-0042" the same tag."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def normalise_code(text: str) -> str:
+    """Case-insensitive, whitespace-trimmed, Unicode-normalised form of a tag or code."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def tag_key(tag: str) -> str:
+    return normalise_code(tag)
+
+
+def staff_key(code: str) -> str:
+    return normalise_code(code)
+
+
+def badge_key(code: str) -> str:
+    return normalise_code(code)
+
+
+def search_name(first: str, last: str) -> str:
+    """Lower-cased, accent-insensitive 'first last' used by type-ahead search."""
+    text = f"{first} {last}".strip()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKC", stripped).casefold()

@@ -1,0 +1,144 @@
+"""Shared fixtures.
+
+Database tests take the ``db_url`` fixture and run once on SQLite and once on
+PostgreSQL. The PostgreSQL run needs ``LOAN_KIOSK_TEST_PG`` (e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``); without it those
+runs skip with the reason, except under ``LOAN_KIOSK_REQUIRE_ALL=1`` (set by
+``.ci/run``), where a missing service fails the run instead of hiding it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.bootstrap import AppContext, bootstrap  # noqa: E402
+from app.config import Settings  # noqa: E402
+from app.uow import Actor  # noqa: E402
+
+PG_URL = os.environ.get("LOAN_KIOSK_TEST_PG", "")
+REQUIRE_ALL = os.environ.get("LOAN_KIOSK_REQUIRE_ALL") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip a test whose service is absent; under LOAN_KIOSK_REQUIRE_ALL=1, fail it."""
+    if REQUIRE_ALL:
+        pytest.fail(f"required in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real user data dir or the developer's database."""
+    monkeypatch.setenv("LOAN_KIOSK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.delenv("LOAN_KIOSK_DB", raising=False)
+
+
+class MutableClock:
+    """A clock tests can set and move; starts on a fixed, ordinary school day."""
+
+    def __init__(self, at: dt.datetime | None = None) -> None:
+        self.at = at or dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+    def advance(self, **kwargs: float) -> None:
+        self.at += dt.timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> MutableClock:
+    return MutableClock()
+
+
+_pg_template: str | None = None
+
+
+def _pg_admin_url() -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database="postgres").render_as_string(hide_password=False)
+
+
+def _pg_create_database() -> str:
+    """A fresh, migrated PostgreSQL database (cloned from a template migrated once)."""
+    global _pg_template
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if _pg_template is None:
+                name = f"lk_template_{uuid.uuid4().hex[:10]}"
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                from app.uow import open_database
+
+                db = open_database(make_url(PG_URL).set(database=name).render_as_string(False))
+                db.dispose()
+                _pg_template = name
+            name = f"lk_test_{uuid.uuid4().hex[:12]}"
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_template}"'))
+    finally:
+        admin.dispose()
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_drop_database(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _pg_template is not None:
+        _pg_drop_database(f"postgresql+psycopg://x/{_pg_template}")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    if not PG_URL:
+        skip_or_fail("PostgreSQL not configured: set LOAN_KIOSK_TEST_PG=postgresql+psycopg://…")
+    try:
+        url = _pg_create_database()
+    except Exception as exc:  # server down, no permission...
+        skip_or_fail(f"PostgreSQL at LOAN_KIOSK_TEST_PG unusable: {exc.__class__.__name__}: {exc}")
+    yield url
+    _pg_drop_database(url)
+
+
+@pytest.fixture
+def app_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
+    """The composition root on a fresh database, with default settings and a test clock."""
+    ctx = bootstrap(db_url, data_dir=tmp_path / "data", settings=Settings(), clock=clock)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def admin() -> Actor:
+    return Actor("admin-tech", "admin")
+
+
+@pytest.fixture
+def tech() -> Actor:
+    return Actor("plain-tech", "technician")
