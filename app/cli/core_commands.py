@@ -1,0 +1,482 @@
+"""The core commands: init, import, checkout, checkin, lost, encryption, trip, leaver,
+whois, report, audit, technician, backup, demo-data."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.context import CliContext, print_json
+from app.errors import InvalidInput, NotFound
+from app.uow import Actor
+from db.models import ENCRYPTION_METHODS
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO ``YYYY-MM-DD`` or UK ``DD/MM/YYYY``."""
+    s = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInput(f"{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
+def read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise NotFound(f"no such file: {path}") from exc
+    except IsADirectoryError as exc:
+        raise InvalidInput(f"{path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def register(sub: Any) -> None:
+    from app.cli import common_parent
+
+    common = [common_parent()]
+
+    p = sub.add_parser("init", parents=common, help="create or upgrade the database")
+    p.set_defaults(handler=cmd_init)
+
+    imp = sub.add_parser("import", help="import the staff list or the asset register from CSV")
+    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for what in ("staff", "assets"):
+        p = imp_sub.add_parser(what, parents=common, help=f"import {what} from a CSV file")
+        p.add_argument("file", metavar="FILE.csv")
+        p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("checkout", parents=common, help="lend an asset to a member of staff")
+    p.add_argument("tag")
+    p.add_argument("staff_code")
+    p.add_argument("--due", type=_date_arg, metavar="YYYY-MM-DD")
+    p.add_argument("--purpose")
+    p.add_argument("--trip", metavar="NAME")
+    p.add_argument("--personal-data", action="store_true",
+                   help="the borrower will keep personal data on the device")
+    p.add_argument("--override-reason", metavar="TEXT",
+                   help="(admin) lend an unencrypted device for personal data anyway, with a reason")
+    p.add_argument("--signature", metavar="SIG.json", help="the borrower's signature")
+    p.add_argument("--print-ack", action="store_true", help="print a loan acknowledgement")
+    p.add_argument("--printer", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checkout)
+
+    p = sub.add_parser("checkin", parents=common, help="take an asset back")
+    p.add_argument("tag")
+    p.add_argument("--condition", choices=("ok", "damaged", "incomplete"), default="ok")
+    p.add_argument("--note")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checkin)
+
+    p = sub.add_parser("lost", parents=common, help="report an asset lost")
+    p.add_argument("tag")
+    p.add_argument("--note")
+    p.add_argument("--stolen", action="store_true", help="record it as stolen rather than lost")
+    p.set_defaults(handler=cmd_lost)
+
+    p = sub.add_parser("encryption", parents=common, help="record an encryption check")
+    p.add_argument("tag")
+    p.add_argument("--method", choices=ENCRYPTION_METHODS)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--encrypted", dest="encrypted", action="store_true")
+    g.add_argument("--not-encrypted", dest="encrypted", action="store_false")
+    p.add_argument("--note")
+    p.set_defaults(handler=cmd_encryption)
+
+    trip = sub.add_parser("trip", help="trips and visits (school phones)")
+    trip_sub = trip.add_subparsers(dest="trip_command", metavar="ACTION", required=True)
+    p = trip_sub.add_parser("create", parents=common, help="create a trip")
+    p.add_argument("name")
+    p.add_argument("--leader", required=True, metavar="STAFF_CODE")
+    p.add_argument("--start", required=True, type=_date_arg, metavar="DATE")
+    p.add_argument("--end", required=True, type=_date_arg, metavar="DATE")
+    p.add_argument("--destination")
+    p.set_defaults(handler=cmd_trip_create)
+    p = trip_sub.add_parser("status", parents=common, help="which phones are still out")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_trip_status)
+    try:
+        from app.cli.documents import add_trip_sheet_command
+    except ImportError:
+        pass
+    else:
+        add_trip_sheet_command(trip_sub)
+
+    leaver = sub.add_parser("leaver", help="a member of staff leaving returns their equipment")
+    leaver_sub = leaver.add_subparsers(dest="leaver_command", metavar="ACTION", required=True)
+    p = leaver_sub.add_parser("return", parents=common,
+                              help="check in what was handed back, record the rest, issue a receipt")
+    p.add_argument("staff_code")
+    p.add_argument("--tags", nargs="+", metavar="TAG",
+                   help="what was handed back (default: everything outstanding)")
+    p.add_argument("--none", action="store_true", help="nothing was handed back")
+    p.add_argument("--note", action="append", default=[], metavar="TAG=TEXT",
+                   help="a note for one item, e.g. about why it was not returned")
+    p.add_argument("--signature", metavar="SIG.json", help="the leaver's signature")
+    p.add_argument("--out", metavar="FILE.pdf", help="also write the receipt PDF here")
+    p.add_argument("--print", dest="print_", action="store_true", help="print the receipt")
+    p.add_argument("--printer", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_leaver_return)
+    p = leaver_sub.add_parser("list", parents=common, help="people leaving in the next 30 days")
+    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_leaver_list)
+
+    p = sub.add_parser("whois", parents=common, help="what a scanned code is")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_whois)
+
+    p = sub.add_parser("report", parents=common, help="on-loan, overdue, leavers, unencrypted, history")
+    p.add_argument("name", choices=("on-loan", "overdue", "leavers", "unencrypted", "history"))
+    p.add_argument("arg", nargs="?", metavar="TAG|STAFF_CODE", help="for history")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(handler=cmd_report)
+
+    aud = sub.add_parser("audit", help="the tamper-evident audit log")
+    aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    p = aud_sub.add_parser("verify", parents=common, help="check the chain and every audited row")
+    p.set_defaults(handler=cmd_audit_verify)
+
+    tech = sub.add_parser("technician", help="desk technicians")
+    tech_sub = tech.add_subparsers(dest="tech_command", metavar="ACTION", required=True)
+    p = tech_sub.add_parser("add", parents=common, help="add a technician (asks for a PIN)")
+    p.add_argument("username")
+    p.add_argument("--admin", action="store_true")
+    p.add_argument("--name", help="display name")
+    p.add_argument("--badge", help="badge code for signing in by scan")
+    p.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    p.set_defaults(handler=cmd_technician_add)
+
+    p = sub.add_parser("backup", parents=common, help="consistent online copy of the database")
+    p.add_argument("file")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("demo-data", parents=common, help="fill a database with a demo school")
+    p.set_defaults(handler=cmd_demo_data)
+
+
+# -- handlers -------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    app = ctx.app
+    from db.schema import current_revision
+
+    print(f"database ready at {app.db.engine.url.render_as_string(hide_password=True)} "
+          f"(schema {current_revision(app.db.engine)})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.imports.assets import import_assets
+    from app.imports.staff import import_staff
+
+    data = read_file(args.file)
+    fn = import_staff if args.what == "staff" else import_assets
+    actor = ctx.actor()
+    with ctx.app.uow(actor) as uow:
+        report = fn(uow, data, source_name=Path(args.file).name, dry_run=args.dry_run)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        for line in report.format_lines():
+            print(line)
+    return 0
+
+
+def _signature(path: str | None) -> Any:
+    if not path:
+        return None
+    from app.signatures import SignatureData
+
+    return SignatureData.from_json(read_file(path))
+
+
+def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.loans import check_out
+    from app.services.receipts import loan_ack
+
+    actor = ctx.actor()
+    sig = _signature(args.signature)
+    with ctx.app.uow(actor) as uow:
+        result = check_out(
+            uow, args.tag, args.staff_code, due=args.due, purpose=args.purpose, trip=args.trip,
+            personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
+        )
+    loan = result.loans[0]
+    ack_number = None
+    if args.print_ack:
+        with ctx.app.uow(actor) as uow:
+            from db.models import Loan
+
+            ack = loan_ack(uow, [uow.session.get(Loan, ln.id) for ln in result.loans])  # type: ignore[misc]
+            uow.commit()
+            ack_number = ack.number
+    if args.json:
+        print_json({"tag": loan.asset.tag, "staff_code": result.person.staff_code,
+                    "due": loan.due_on.isoformat(), "loan_id": loan.id, "ack": ack_number})
+    else:
+        print(f"{loan.asset.tag} lent to {result.person.name} ({result.person.staff_code}), "
+              f"due back {loan.due_on.strftime('%a %-d %b %Y')}")
+    if ack_number:
+        _archive_and_print(ctx, actor, ack_number, out=None, print_=True, printer=args.printer)
+    return 0
+
+
+def _archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,
+                       print_: bool, printer: str | None) -> None:
+    from app.services import documents
+
+    path = documents.archive_receipt(ctx.app, actor, number)
+    if out:
+        import shutil
+
+        shutil.copyfile(path, out)
+        print(f"receipt {number} written to {out}")
+    if print_:
+        outcome = documents.queue_print(ctx.app, actor, number, printer_name=printer)
+        print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)
+
+
+def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.loans import check_in
+
+    with ctx.app.uow(ctx.actor()) as uow:
+        result = check_in(uow, args.tag, condition=args.condition, note=args.note)
+    loan = result.loan
+    if args.json:
+        print_json({"tag": loan.asset.tag, "staff_code": loan.person.staff_code,
+                    "condition": loan.condition_in,
+                    "incident": result.incident.id if result.incident else None})
+        return 0
+    print(f"{loan.asset.tag} returned by {loan.person.name} ({loan.person.staff_code}), "
+          f"condition {loan.condition_in}")
+    if result.incident:
+        print(f"damage incident #{result.incident.id} opened; {loan.asset.tag} is now in repair")
+    return 0
+
+
+def cmd_lost(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.loans import report_lost
+
+    with ctx.app.uow(ctx.actor()) as uow:
+        result = report_lost(uow, args.tag, note=args.note,
+                             kind="stolen" if args.stolen else "lost")
+    who = f" (was on loan to {result.loan.person.name})" if result.loan else ""
+    print(f"{result.asset.tag} recorded as {'stolen' if args.stolen else 'lost'}{who}; "
+          f"incident #{result.incident.id} opened")
+    return 0
+
+
+def cmd_encryption(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.encryption import record_check, state_from_check
+
+    with ctx.app.uow(ctx.actor()) as uow:
+        check = record_check(uow, args.tag, encrypted=args.encrypted, method=args.method,
+                             note=args.note)
+        tag = check.asset.tag
+    print(f"{tag}: {state_from_check(check).label}")
+    return 0
+
+
+def cmd_trip_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.trips import create_trip
+
+    with ctx.app.uow(ctx.actor()) as uow:
+        trip = create_trip(uow, args.name, leader=args.leader, start=args.start, end=args.end,
+                           destination=args.destination)
+        leader = trip.leader.name
+    print(f"trip {trip.name!r} created ({trip.start_date} to {trip.end_date}, leader {leader})")
+    return 0
+
+
+def cmd_trip_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.trips import trip_status
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        st = trip_status(uow, args.name)
+        out = [(ln.asset.tag, ln.person.staff_code, ln.asset.phone_number) for ln in st.out]
+        back = [ln.asset.tag for ln in st.back]
+    if args.json:
+        print_json({"trip": st.trip.name, "out": [o[0] for o in out], "back": back})
+        return 0
+    print(f"{st.trip.name}: {len(out)} out, {len(back)} back")
+    for tag, sc, phone in out:
+        print(f"  out  {tag}  {sc}  {phone or ''}".rstrip())
+    return 0
+
+
+def _parse_notes(notes: list[str]) -> dict[str, str]:
+    result = {}
+    for n in notes:
+        tag, sep, text = n.partition("=")
+        if not sep or not tag.strip():
+            raise InvalidInput(f"--note takes TAG=TEXT, not {n!r}")
+        result[tag.strip()] = text.strip()
+    return result
+
+
+def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.leavers import leaver_return
+
+    if args.none and args.tags:
+        raise InvalidInput("use either --tags or --none")
+    actor = ctx.actor()
+    sig = _signature(args.signature)
+    returned = [] if args.none else args.tags
+    with ctx.app.uow(actor) as uow:
+        receipt = leaver_return(uow, args.staff_code, returned_tags=returned,
+                                notes=_parse_notes(args.note), signature=sig)
+        content = receipt.content
+    items = content["items"]
+    back = [i["tag"] for i in items if i["outcome"] == "returned"]
+    missing = [i["tag"] for i in items if i["outcome"] != "returned"]
+    if args.json:
+        print_json({"receipt": receipt.number, "sha256": receipt.content_sha256,
+                    "returned": back, "not_returned": missing})
+    else:
+        print(f"receipt {receipt.number}: {content['person']['name']} marked as left; "
+              f"{len(back)} returned, {len(missing)} not returned")
+        for tag in missing:
+            print(f"  not returned: {tag}")
+    rendering = args.out or args.print_
+    try:
+        from app.services import documents  # noqa: F401
+    except ImportError:
+        if rendering:
+            raise InvalidInput("this build cannot render receipts") from None
+        return 0
+    _archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
+                       printer=args.printer)
+    return 0
+
+
+def cmd_leaver_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.leavers import leaving_soon
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        people = [(p.staff_code, p.name, p.leaving_date, p.status)
+                  for p in leaving_soon(uow, args.days)]
+    if args.json:
+        print_json([{"staff_code": s, "name": n, "leaving_date": d, "status": st}
+                    for s, n, d, st in people])
+    else:
+        for s, n, d, st in people:
+            print(f"{s}  {n}  {d or ''}  {st}")
+    return 0
+
+
+def cmd_whois(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.clock import local_date
+    from app.services.scan import resolve_scan
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        result = resolve_scan(uow, args.code)
+        data = result.to_dict(local_date(uow.now))
+    if args.json:
+        print_json(data)
+    elif data["type"] == "asset":
+        enc = {True: "encrypted", False: "not encrypted", None: "encryption unknown"}[data["encrypted"]]
+        holder = f", on loan to {data['holder']} until {data['due']}" if data["holder"] else ""
+        print(f"asset {data['tag']} ({data['kind']}, {data['status']}, {enc}){holder}")
+    elif data["type"] == "person":
+        items = ", ".join(data["items"]) or "nothing"
+        print(f"person {data['staff_code']} {data['name']} ({data['status']}), holds: {items}")
+    elif data["type"] == "receipt":
+        verdict = "matches the record" if data["matches"] else "does NOT match the record"
+        print(f"receipt {data['number']}: {verdict}" if data["found"]
+              else f"receipt {data['number']}: not in this database")
+    else:
+        print("unknown code")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services import reports
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        rows = reports.run_report(uow, args.name, args.arg)
+    fields = reports.FIELDS[args.name]
+    if args.format == "csv":
+        text = reports.to_csv(rows, fields)
+    elif args.format == "json":
+        text = reports.to_json(rows) + "\n"
+    else:
+        text = reports.to_table(rows, fields)
+    if args.out:
+        newline = "" if args.format == "csv" else None
+        with open(args.out, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8",
+                  newline=newline) as fh:
+            fh.write(text)
+        print(f"{len(rows)} rows written to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app import audit
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        result = audit.verify(uow.session)
+    if result.ok:
+        print(f"audit log intact ({result.events} events)")
+        return 0
+    print(f"audit log BROKEN: {result.problem}")
+    return 1
+
+
+def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.technicians import add_technician
+
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        if not sys.stdin.isatty():
+            raise InvalidInput("no terminal to ask for a PIN: use --pin-stdin")
+        import getpass
+
+        pin = getpass.getpass("PIN for the new technician: ")
+        if getpass.getpass("Same PIN again: ") != pin:
+            raise InvalidInput("the two PINs differ")
+    with ctx.app.uow(ctx.actor()) as uow:
+        tech = add_technician(uow, args.username, pin, admin=args.admin, display_name=args.name,
+                              badge=args.badge)
+    print(f"technician {tech.username} added ({tech.role})")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.backup import backup_database
+
+    path = backup_database(ctx.app.db, Path(args.file))
+    print(f"backup written to {path}")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.demo import fill_demo
+
+    summary = fill_demo(ctx.app, ctx.actor())
+    print(summary)
+    return 0

@@ -1,0 +1,132 @@
+"""Leaver return (rule 6): a member of staff who leaves returns all school equipment
+and gets a signed receipt; what is not returned is recorded for the school to recover.
+
+All of it — check-ins, "not returned" outcomes, the signature, the person's
+status and the receipt record — happens in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.clock import local_date
+from app.errors import InvalidInput, Refused
+from app.keys import tag_key
+from app.services.encryption import encryption_state
+from app.services.loans import close_loan_returned, holder_text, open_incident, store_signature
+from app.services.lookup import get_asset, get_person, open_loan, open_loans_of
+from app.services.receipts import asset_block, create_receipt, person_block
+from app.signatures import SignatureData
+from app.uow import UnitOfWork
+from db.models import Loan, Person, Receipt
+
+
+@dataclass
+class LeaverPreview:
+    """What the desk shows before the leaver signs: everything they hold."""
+
+    person: Person
+    loans: list[Loan]
+
+
+def preview(uow: UnitOfWork, staff_code: str) -> LeaverPreview:
+    person = get_person(uow, staff_code)
+    return LeaverPreview(person, open_loans_of(uow, person.id))
+
+
+def leaving_soon(uow: UnitOfWork, days: int = 30) -> list[Person]:
+    """People marked leaving, or with a leaving date in the next ``days`` days, not yet left."""
+    today = local_date(uow.now)
+    horizon = today + dt.timedelta(days=days)
+    q = (
+        select(Person)
+        .where(Person.status != "left")
+        .where((Person.status == "leaving") | (Person.leaving_date <= horizon))
+        .order_by(Person.leaving_date, Person.last_name, Person.first_name)
+    )
+    return list(uow.session.execute(q).scalars())
+
+
+def leaver_return(
+    uow: UnitOfWork,
+    staff_code: str,
+    *,
+    returned_tags: Iterable[str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    conditions: Mapping[str, str] | None = None,
+    signature: SignatureData | None = None,
+) -> Receipt:
+    """Check in what was handed back, record the rest as not returned, mark the person left.
+
+    ``returned_tags`` None means every outstanding item was handed back.
+    ``notes`` and ``conditions`` are keyed by tag (any case).
+    """
+    person = get_person(uow, staff_code, for_update=True)
+    if person.status == "left":
+        raise Refused(f"{person.name} ({person.staff_code}) is already recorded as left")
+    loans = open_loans_of(uow, person.id)
+    by_key = {tag_key(ln.asset.tag): ln for ln in loans}
+    notes_k = {tag_key(k): v for k, v in (notes or {}).items()}
+    cond_k = {tag_key(k): v for k, v in (conditions or {}).items()}
+
+    if returned_tags is None:
+        returned = set(by_key)
+    else:
+        returned = set()
+        for tag in returned_tags:
+            key = tag_key(tag)
+            if key in by_key:
+                returned.add(key)
+                continue
+            asset = get_asset(uow, tag)
+            other = open_loan(uow, asset.id)
+            if other is not None:
+                raise Refused(f"{asset.tag} is not {person.name}'s: it is on loan to {holder_text(other)}")
+            raise Refused(f"{asset.tag} is not on loan to {person.name} (it is not on loan at all)")
+    for key in list(notes_k) + list(cond_k):
+        if key not in by_key:
+            raise InvalidInput(f"{key.upper()} is not one of the items {person.name} holds")
+
+    sig = store_signature(uow, signature, person)
+    items = []
+    for key, loan in by_key.items():
+        asset = loan.asset
+        block = asset_block(asset, encryption_state(uow, asset))
+        note = notes_k.get(key)
+        if key in returned:
+            condition = cond_k.get(key, "ok")
+            close_loan_returned(uow, loan, condition, note, sig)
+            block.update(condition=condition, outcome="returned")
+        else:
+            loan.outcome = "not_returned"
+            loan.note_in = note or None
+            asset.status = "lost"
+            open_incident(uow, "lost", asset, person, loan,
+                          f"not returned by leaver {person.name} ({person.staff_code})"
+                          + (f": {note}" if note else ""))
+            block.update(condition=None, outcome="not_returned")
+        block.update(note=note or None, out_at=loan.out_at.isoformat(),
+                     due_on=loan.due_on.isoformat())
+        items.append(block)
+
+    person.status = "left"
+    if person.leaving_date is None:
+        person.leaving_date = local_date(uow.now)
+    receipt = create_receipt(
+        uow, "leaver_return", {"person": person_block(person), "items": items},
+        person=person, signature_id=sig.id if sig else None,
+    )
+    for loan in loans:
+        loan.receipt_id = receipt.id
+    uow.audit(
+        "leaver_return", receipt, number=receipt.number, staff_code=person.staff_code,
+        returned=sorted(by_key[k].asset.tag for k in returned),
+        not_returned=sorted(ln.asset.tag for k, ln in by_key.items() if k not in returned),
+        sha256=receipt.content_sha256,
+    )
+    uow.commit()
+    return receipt

@@ -1,0 +1,272 @@
+"""Lending and taking back: check-out, check-in, reporting loss.
+
+Each function is one transaction: it validates everything first, raises a
+clear error (nothing changed) or makes all its changes, audits them and
+commits. The database has the last word on races: a second desk lending the
+same asset trips the open-loan unique index and gets the same "already on
+loan" message as the first check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+
+from app.clock import local_date
+from app.errors import InvalidInput, Refused
+from app.services.encryption import GATED_KINDS, encryption_state
+from app.services.lookup import get_asset, get_person, get_trip, open_loan
+from app.signatures import SignatureData
+from app.uow import UnitOfWork
+from db.models import CONDITIONS, Asset, Incident, Loan, Person, Signature, Trip
+
+STATUS_WORDS = {
+    "in_repair": "in repair",
+    "lost": "recorded as lost",
+    "retired": "retired",
+    "available": "available",
+    "on_loan": "on loan",
+}
+
+
+def fmt_date(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        value = local_date(value)
+    return value.strftime("%-d %b %Y")
+
+
+def holder_text(loan: Loan) -> str:
+    p = loan.person
+    return f"{p.name} ({p.staff_code}) since {fmt_date(loan.out_at)}"
+
+
+def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
+    """Rule 1: only an available asset can be lent."""
+    if asset.status == "on_loan":
+        loan = open_loan(uow, asset.id)
+        if loan is not None:
+            raise Refused(f"{asset.tag} is already on loan to {holder_text(loan)}")
+        raise Refused(f"{asset.tag} is marked on loan")
+    if asset.status != "available":
+        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)} and cannot be lent")
+
+
+def refuse_borrower(person: Person) -> None:
+    """Rule 2: leavers cannot borrow."""
+    if person.status == "left":
+        raise Refused(f"{person.name} ({person.staff_code}) has left the school and cannot borrow")
+    if person.status == "leaving":
+        raise Refused(
+            f"{person.name} ({person.staff_code}) is leaving: they can return equipment, not borrow it"
+        )
+
+
+def encryption_gate(uow: UnitOfWork, asset: Asset, personal_data: bool,
+                    override_reason: str | None) -> bool:
+    """Rule 3. Returns True when an admin override lets an unencrypted device through."""
+    if not personal_data or asset.kind not in GATED_KINDS:
+        return False
+    state = encryption_state(uow, asset)
+    if state.is_verified_encrypted:
+        return False
+    reason = (override_reason or "").strip()
+    if not reason:
+        raise Refused(
+            f"{asset.tag} is not verified as encrypted ({state.label.lower()}). School policy: "
+            "personal data may only be kept on devices the school has encrypted. Record an "
+            "encryption check first, lend it without personal data, or ask an admin to override "
+            "with a reason."
+        )
+    uow.actor.require_admin("override the encryption policy")
+    return True
+
+
+def store_signature(uow: UnitOfWork, sig: SignatureData | None, person: Person | None) -> Signature | None:
+    if sig is None:
+        return None
+    row = Signature(
+        person_id=person.id if person else None,
+        captured_at=uow.now,
+        strokes=[[list(p) for p in s] for s in sig.strokes],
+        window=list(sig.window),
+        device=sig.device or None,
+        incomplete=sig.incomplete,
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    return row
+
+
+def default_due(uow: UnitOfWork, asset: Asset, trip: Trip | None, due: dt.date | None) -> dt.date:
+    """Rule 4: trip loans are due at the trip's end; others by kind unless given."""
+    today = local_date(uow.now)
+    if trip is not None:
+        return trip.end_date
+    if due is not None:
+        if due < today:
+            raise InvalidInput(f"the due date {due.isoformat()} is in the past")
+        return due
+    return today + dt.timedelta(days=uow.settings.loans.days_for(asset.kind))
+
+
+@dataclass
+class CheckoutResult:
+    loans: list[Loan]
+    person: Person
+    signature_id: int | None
+
+
+def check_out(
+    uow: UnitOfWork,
+    tags: Sequence[str] | str,
+    staff_code: str,
+    *,
+    due: dt.date | None = None,
+    purpose: str | None = None,
+    trip: str | None = None,
+    personal_data: bool = False,
+    override_reason: str | None = None,
+    condition_out: str = "ok",
+    signature: SignatureData | None = None,
+) -> CheckoutResult:
+    """Lend one or more assets to a member of staff under one signature."""
+    tag_list = [tags] if isinstance(tags, str) else list(tags)
+    if not tag_list:
+        raise InvalidInput("no asset to lend")
+    if condition_out not in CONDITIONS:
+        raise InvalidInput(f"unknown condition {condition_out!r}")
+    person = get_person(uow, staff_code)
+    refuse_borrower(person)
+    trip_row = get_trip(uow, trip) if trip else None
+    seen: set[int] = set()
+    assets: list[tuple[Asset, bool]] = []
+    for tag in tag_list:
+        asset = get_asset(uow, tag, for_update=True)
+        if asset.id in seen:
+            raise InvalidInput(f"{asset.tag} is listed twice")
+        seen.add(asset.id)
+        refuse_unavailable(uow, asset)
+        overridden = encryption_gate(uow, asset, personal_data, override_reason)
+        assets.append((asset, overridden))
+    sig = store_signature(uow, signature, person)
+    loans: list[Loan] = []
+    for asset, overridden in assets:
+        loan = Loan(
+            asset_id=asset.id, person_id=person.id, out_at=uow.now, out_by=uow.actor.name,
+            due_on=default_due(uow, asset, trip_row, due), purpose=(purpose or None),
+            trip_id=trip_row.id if trip_row else None, condition_out=condition_out,
+            personal_data=personal_data,
+            override_reason=override_reason.strip() if overridden and override_reason else None,
+            override_by=uow.actor.name if overridden else None,
+            signature_out_id=sig.id if sig else None,
+        )
+        asset.status = "on_loan"
+        uow.session.add(loan)
+        loans.append(loan)
+    try:
+        uow.session.flush()
+    except IntegrityError as exc:
+        # Another desk lent one of these assets between our check and our insert.
+        raise Refused(
+            "one of these assets was just lent at another desk; scan it again to see who has it"
+        ) from exc
+    for loan, (asset, overridden) in zip(loans, assets, strict=True):
+        uow.audit(
+            "checkout", loan, tag=asset.tag, staff_code=person.staff_code,
+            due_on=loan.due_on, personal_data=personal_data,
+            trip=trip_row.name if trip_row else None,
+        )
+        if overridden:
+            uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
+    uow.commit()
+    return CheckoutResult(loans, person, sig.id if sig else None)
+
+
+def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,
+                  loan: Loan | None, description: str | None) -> Incident:
+    incident = Incident(
+        asset_id=asset.id if asset else None, person_id=person.id if person else None,
+        loan_id=loan.id if loan else None, kind=kind, reported_at=uow.now,
+        reported_by=uow.actor.name, description=description, status="open",
+    )
+    uow.session.add(incident)
+    uow.session.flush()
+    uow.audit("incident_opened", incident, kind=kind, tag=asset.tag if asset else None)
+    return incident
+
+
+def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str | None,
+                        signature: Signature | None = None) -> Incident | None:
+    """Mark one open loan returned (shared by check-in, trip returns and leaver returns)."""
+    if condition not in CONDITIONS:
+        raise InvalidInput(f"unknown condition {condition!r}; use ok, damaged or incomplete")
+    loan.in_at = uow.now
+    loan.in_by = uow.actor.name
+    loan.condition_in = condition
+    loan.outcome = "returned"
+    loan.note_in = note or None
+    if signature is not None:
+        loan.signature_in_id = signature.id
+    asset = loan.asset
+    incident = None
+    if condition == "damaged":
+        asset.status = "in_repair"
+        incident = open_incident(uow, "damaged", asset, loan.person, loan,
+                                 note or "returned damaged")
+    else:
+        asset.status = "available"
+    return incident
+
+
+@dataclass
+class CheckinResult:
+    loan: Loan
+    incident: Incident | None
+
+
+def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None) -> CheckinResult:
+    """Rule 5: take an asset back. Damage opens an incident."""
+    asset = get_asset(uow, tag, for_update=True)
+    loan = open_loan(uow, asset.id, for_update=True)
+    if loan is None:
+        raise Refused(
+            f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "
+            "so there is nothing to check in"
+        )
+    incident = close_loan_returned(uow, loan, condition, note)
+    uow.audit("checkin", loan, tag=asset.tag, staff_code=loan.person.staff_code,
+              condition=condition, note=note)
+    uow.commit()
+    return CheckinResult(loan, incident)
+
+
+@dataclass
+class LostResult:
+    asset: Asset
+    loan: Loan | None
+    incident: Incident
+
+
+def report_lost(uow: UnitOfWork, tag: str, *, note: str | None = None,
+                kind: str = "lost") -> LostResult:
+    """Rule 5: a lost (or stolen) asset closes its loan as ``lost`` and opens an incident."""
+    if kind not in ("lost", "stolen"):
+        raise InvalidInput("kind must be lost or stolen")
+    asset = get_asset(uow, tag, for_update=True)
+    if asset.status in ("lost", "retired"):
+        raise Refused(f"{asset.tag} is already {STATUS_WORDS[asset.status]}")
+    loan = open_loan(uow, asset.id, for_update=True)
+    person = None
+    if loan is not None:
+        loan.outcome = "lost"
+        loan.note_in = note or None
+        person = loan.person
+    asset.status = "lost"
+    incident = open_incident(uow, kind, asset, person, loan, note or f"reported {kind}")
+    uow.audit("report_lost", asset, tag=asset.tag, kind=kind,
+              staff_code=person.staff_code if person else None, note=note)
+    uow.commit()
+    return LostResult(asset, loan, incident)
