@@ -37,6 +37,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _known(script: ScriptDirectory, rev: str) -> bool:
+    try:
+        return script.get_revision(rev) is not None
+    except Exception:  # alembic raises CommandError/ResolutionError for unknown ids
+        return False
+
+
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema; refuse a database written by a newer Loan Kiosk."""
     script = ScriptDirectory(str(MIGRATIONS_DIR))
@@ -44,7 +51,7 @@ def upgrade(engine: Engine) -> None:
     current = current_revision(engine)
     if current == head:
         return
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(script, current):
         raise SchemaError(
             f"this database uses schema {current}, which is newer than this version of "
             "Loan Kiosk knows; upgrade Loan Kiosk before opening it"

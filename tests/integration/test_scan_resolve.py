@@ -1,0 +1,75 @@
+"""Rule 7 against the database: one function says what any scanned text is."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.bootstrap import AppContext
+from app.services.loans import check_out
+from app.services.scan import resolve_scan
+from app.uow import Actor
+from tests.factories import school
+
+ACTOR = Actor("tech")
+
+
+@pytest.fixture
+def ctx(app_ctx: AppContext) -> AppContext:
+    school(app_ctx)
+    with app_ctx.uow(ACTOR) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    return app_ctx
+
+
+def resolve(ctx: AppContext, text: str):  # type: ignore[no-untyped-def]
+    with ctx.uow(ACTOR, readonly=True) as uow:
+        result = resolve_scan(uow, text)
+        return result, result.to_dict(ctx.db.clock().date())
+
+
+@pytest.mark.parametrize("text", ["LT-0001", "lt-0001", "  LT-0001\n",
+                                  "https://snipe.example.org/ht/lt-0001"])
+def test_asset_forms(ctx: AppContext, text: str) -> None:
+    _, d = resolve(ctx, text)
+    assert d == {"type": "asset", "tag": "LT-0001", "kind": "laptop", "status": "on_loan",
+                 "encrypted": True, "holder": "AB1", "due": "2026-12-24", "overdue": False,
+                 "make": "Dell", "model": "Latitude 5440"}
+
+
+def test_snipeit_hardware_id(ctx: AppContext) -> None:
+    _, d = resolve(ctx, "https://snipe.example.org/hardware/417")
+    assert d["type"] == "asset" and d["tag"] == "PH-0001"
+
+
+def test_unknown_encryption_is_null(ctx: AppContext) -> None:
+    _, d = resolve(ctx, "LT-0003")
+    assert d["encrypted"] is None and d["holder"] is None and d["due"] is None
+
+
+def test_configured_prefix(ctx: AppContext) -> None:
+    ctx.db.settings.scanner.prefix = "LK:"
+    _, d = resolve(ctx, "LK:LT-0002")
+    assert d["tag"] == "LT-0002" and d["encrypted"] is False
+
+
+@pytest.mark.parametrize("text", ["AB1", "ab1", "CARD-001", " card-001 "])
+def test_person_by_staff_code_or_badge(ctx: AppContext, text: str) -> None:
+    _, d = resolve(ctx, text)
+    assert d == {"type": "person", "staff_code": "AB1", "name": "Siân Ó Briain",
+                 "status": "active", "items": ["LT-0001"]}
+
+
+@pytest.mark.parametrize("text", ["NOPE-1", "", "https://snipe.example.org/hardware/99999",
+                                  "https://snipe.example.org/ht/NOPE"])
+def test_unknown(ctx: AppContext, text: str) -> None:
+    _, d = resolve(ctx, text)
+    assert d == {"type": "unknown"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300) | st.from_regex(r"https?://[a-z.]{1,20}/(ht|hardware)/.{0,40}"))
+def test_arbitrary_text_never_crashes(ctx: AppContext, text: str) -> None:
+    result, d = resolve(ctx, text)
+    assert d["type"] in ("asset", "person", "receipt", "unknown")

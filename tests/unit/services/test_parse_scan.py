@@ -1,0 +1,37 @@
+"""Rule 7, the pure part: taking scanned text apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.scan import parse_scan
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("LT-0042", "tag_or_code", "LT-0042"),
+        ("  lt-0042 \r\n", "tag_or_code", "lt-0042"),
+        ("\tLT-0042\x00", "tag_or_code", "LT-0042"),
+        ("https://snipe.school.example/ht/LT-0042", "snipeit_tag", "LT-0042"),
+        ("http://10.0.0.5/snipe/public/ht/LT%200042/", "snipeit_tag", "LT 0042"),
+        ("https://snipe.school.example/hardware/417", "snipeit_id", "417"),
+        ("https://snipe.school.example/hardware/417?x=1", "snipeit_id", "417"),
+        ("LKR:R-2026-0042:0123456789abcdef", "receipt", "R-2026-0042"),
+        ("", "empty", ""),
+        ("   ", "empty", ""),
+        ("x" * 600, "empty", ""),
+    ],
+)
+def test_parse(text: str, kind: str, value: str) -> None:
+    parsed = parse_scan(text)
+    assert (parsed.kind, parsed.value) == (kind, value)
+
+
+def test_prefix_is_stripped_case_insensitively() -> None:
+    assert parse_scan("lk:LT-0042", prefix="LK:").value == "LT-0042"
+    assert parse_scan("LT-0042", prefix="LK:").value == "LT-0042"
+
+
+def test_receipt_code_is_kept() -> None:
+    assert parse_scan("LKR:R-2026-0042:0123456789ABCDEF").code == "0123456789abcdef"
