@@ -1,0 +1,228 @@
+"""``import assets``: create or update assets from our CSV or a Snipe-IT export, keyed on tag.
+
+Snipe-IT columns are understood as they are exported: ``Manufacturer`` is the
+make, ``Category`` gives the kind, ``ID`` is the Snipe-IT id and ``Status``
+its status label. A status is applied only to an asset that is not on loan
+here (an open Loan row is the truth, whatever Snipe-IT says), and Snipe-IT's
+"Deployed" never makes an asset ``on_loan``. An ``Encrypted`` cell adds an
+encryption check when it differs from the asset's latest one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app import keys
+from app.imports import asset_terms, cells
+from app.imports.cells import RowRejected, shown
+from app.imports.csv_source import Column, CsvRow, read_table
+from app.imports.report import ImportReport
+from app.imports.upsert import Owners, Record, count, finish, load, max_length, reject, write
+from app.uow import UnitOfWork
+from db.models import Asset, EncryptionCheck, Loan
+
+COLUMNS = (
+    Column("tag", "Asset Tag", ("Tag",), required=True),
+    Column("kind", "Kind"),
+    Column("category", "Category"),
+    Column("make", "Make", ("Manufacturer", "Brand")),
+    Column("model", "Model", ("Model Name",)),
+    Column("serial", "Serial", ("Serial Number", "Serial No")),
+    Column("imei", "IMEI", ("IMEI Number",)),
+    Column("phone_number", "Phone Number", ("Mobile Number", "Phone No")),
+    Column("accessories", "Accessories"),
+    Column("encrypted", "Encrypted"),
+    Column("encryption_method", "Encryption Method"),
+    Column("notes", "Notes", ("Note", "Comments")),
+    Column("status", "Status", ("Status Label",)),
+    Column("snipeit_id", "Snipe-IT ID", ("ID", "SnipeIT ID", "Snipe ID")),
+)
+
+#: the Asset columns an import reads and writes
+FIELDS = ("tag", "tag_key", "kind", "make", "model", "serial", "imei", "phone_number",
+          "accessories", "status", "notes", "snipeit_id")
+
+_NEW_ASSET: Record = {
+    "make": None, "model": None, "serial": None, "imei": None, "phone_number": None,
+    "accessories": None, "status": "available", "notes": None, "snipeit_id": None,
+}
+
+#: notes are TEXT; this only keeps a runaway cell from becoming a "note"
+NOTES_MAX = 65_535
+
+
+@dataclass(frozen=True)
+class _Check:
+    """An encryption check to add for the asset with ``key``."""
+
+    key: str
+    encrypted: bool
+    method: str | None
+    line: int
+
+
+def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.csv",
+                  dry_run: bool = False) -> ImportReport:
+    """Upsert assets from CSV ``data``; commits (with one audit event) unless ``dry_run``."""
+    uow.actor.require_admin("import assets")
+    table = read_table(data, COLUMNS)
+    session = uow.session
+    ids, state = load(session, Asset, "tag_key", FIELDS)
+    on_loan = set(session.scalars(select(Loan.asset_id).where(Loan.outcome.is_(None))))
+    latest = _latest_checks(uow)
+    serials = Owners(state, "serial")
+    snipe_ids = Owners(state, "snipeit_id")
+    first_seen: dict[str, int] = {}
+    changes: dict[str, Record] = {}
+    checks: list[_Check] = []
+    report = ImportReport(dry_run=dry_run)
+
+    for row in table.rows:
+        raw_tag = row.values.get("tag")
+        try:
+            if row.problem:
+                raise RowRejected(row.problem)
+            tag, key = _tag(raw_tag)
+            if key in first_seen:
+                raise RowRejected(
+                    f"duplicate asset tag {shown(tag)}, first seen on line {first_seen[key]}"
+                )
+            first_seen[key] = row.line
+            old = state.get(key)
+            asset_id = ids.get(key)
+            parsed = _parse(row, table.fields, is_new=old is None,
+                            on_loan=asset_id is not None and asset_id in on_loan)
+            new = {**(old or _NEW_ASSET), **parsed, "tag": tag, "tag_key": key}
+            _check_unique(new, key, state, serials, snipe_ids)
+            check = _encryption(row, table.fields, key,
+                                latest.get(asset_id) if asset_id is not None else None)
+        except RowRejected as exc:
+            reject(report, row.line, exc.reason, raw_tag)
+            continue
+        if check is not None:
+            checks.append(check)
+        if count(report, old, new, more=check is not None):
+            serials.move(key, old["serial"] if old else None, new["serial"])
+            snipe_ids.move(key, old["snipeit_id"] if old else None, new["snipeit_id"])
+            state[key] = changes[key] = new
+
+    if not dry_run and changes:
+        created = write(session, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
+        session.add_all(_check_rows(uow, checks, created, ids, source_name))
+    finish(uow, report, action="import_assets", entity="assets", source_name=source_name)
+    return report
+
+
+_TAG_LEN = max_length(Asset, "tag")
+_TAG_KEY_LEN = max_length(Asset, "tag_key")
+_MAKE_LEN = max_length(Asset, "make")
+_MODEL_LEN = max_length(Asset, "model")
+_SERIAL_LEN = max_length(Asset, "serial")
+_IMEI_LEN = max_length(Asset, "imei")
+_PHONE_LEN = max_length(Asset, "phone_number")
+_ACCESSORIES_LEN = max_length(Asset, "accessories")
+
+
+def _tag(raw: str | None) -> tuple[str, str]:
+    tag = cells.text(raw, "Asset Tag", _TAG_LEN, code=True)
+    if tag is None:
+        raise RowRejected("Asset Tag is blank")
+    return tag, cells.key(tag, "Asset Tag", _TAG_KEY_LEN, keys.tag_key)
+
+
+def _parse(row: CsvRow, present: frozenset[str], *, is_new: bool, on_loan: bool) -> dict[str, Any]:
+    """The Asset columns this row sets (only those whose CSV column is present)."""
+    values = row.values
+    out: dict[str, Any] = {}
+    kind_cell = cells.text(values.get("kind"), "Kind", 40)
+    category = cells.text(values.get("category"), "Category", 200)
+    if kind_cell is not None:
+        out["kind"] = asset_terms.kind(kind_cell)
+    elif category is not None:
+        out["kind"] = asset_terms.kind_from_category(category)
+    elif is_new:
+        raise RowRejected("Kind is blank: a new asset needs one (laptop, phone, tablet or other)")
+    simple = (
+        ("make", "Make", _MAKE_LEN, False),
+        ("model", "Model", _MODEL_LEN, False),
+        ("accessories", "Accessories", _ACCESSORIES_LEN, True),
+        ("notes", "Notes", NOTES_MAX, True),
+    )
+    for field, label, size, multiline in simple:
+        if field in present:
+            out[field] = cells.text(values.get(field), label, size, multiline=multiline)
+    if "serial" in present:
+        out["serial"] = cells.text(values.get("serial"), "Serial", _SERIAL_LEN, code=True)
+    if "imei" in present:
+        imei = cells.text(values.get("imei"), "IMEI", _IMEI_LEN, code=True)
+        out["imei"] = cells.not_excel_rounded(imei, "IMEI")
+    if "phone_number" in present:
+        phone = cells.text(values.get("phone_number"), "Phone Number", _PHONE_LEN)
+        out["phone_number"] = cells.not_excel_rounded(phone, "Phone Number")
+    if "snipeit_id" in present:
+        out["snipeit_id"] = cells.whole_number(values.get("snipeit_id"), "Snipe-IT ID")
+    status = cells.text(values.get("status"), "Status", 200)
+    if status is not None:
+        mapped = asset_terms.status(status)
+        if not on_loan:  # an open loan is the truth about where an asset is
+            out["status"] = mapped
+    return out
+
+
+def _check_unique(new: Record, key: str, state: dict[str, Record], serials: Owners,
+                  snipe_ids: Owners) -> None:
+    holder = serials.other_owner(new["serial"], key)
+    if holder is not None:
+        raise RowRejected(
+            f"serial {shown(new['serial'])} is already on asset {shown(state[holder]['tag'])}"
+        )
+    holder = snipe_ids.other_owner(new["snipeit_id"], key)
+    if holder is not None:
+        raise RowRejected(
+            f"Snipe-IT ID {new['snipeit_id']} is already on asset {shown(state[holder]['tag'])}"
+        )
+
+
+def _encryption(row: CsvRow, present: frozenset[str], key: str,
+                latest: tuple[bool, str | None] | None) -> _Check | None:
+    """The encryption check this row adds: none when blank or the same as the latest."""
+    encrypted = cells.yes_no(row.values.get("encrypted"), "Encrypted")
+    if encrypted is None:
+        return None
+    method = None
+    if "encryption_method" in present:
+        method = asset_terms.encryption_method(
+            cells.text(row.values.get("encryption_method"), "Encryption Method", 40)
+        )
+    if latest == (encrypted, method):
+        return None
+    return _Check(key, encrypted, method, row.line)
+
+
+def _latest_checks(uow: UnitOfWork) -> dict[int, tuple[bool, str | None]]:
+    """Each asset's latest encryption check (encrypted, method), in one query."""
+    newest = select(func.max(EncryptionCheck.id)).group_by(EncryptionCheck.asset_id)
+    rows = uow.session.execute(
+        select(EncryptionCheck.asset_id, EncryptionCheck.encrypted, EncryptionCheck.method)
+        .where(EncryptionCheck.id.in_(newest))
+    )
+    return {asset_id: (encrypted, method) for asset_id, encrypted, method in rows}
+
+
+def _check_rows(uow: UnitOfWork, checks: list[_Check], created: dict[str, Asset],
+                ids: dict[str, int], source_name: str) -> list[EncryptionCheck]:
+    out = []
+    for check in checks:
+        row = EncryptionCheck(
+            encrypted=check.encrypted, method=check.method, verified_at=uow.now,
+            verified_by=uow.actor.name, note=f"imported from {source_name} line {check.line}",
+        )
+        if check.key in ids:
+            row.asset_id = ids[check.key]
+        else:
+            row.asset = created[check.key]
+        out.append(row)
+    return out

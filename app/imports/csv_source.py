@@ -1,0 +1,218 @@
+"""Reading a CSV file as exported by Excel, an MIS or Snipe-IT.
+
+Decodes the bytes (UTF-8 with or without BOM, UTF-16 with BOM, else
+Windows-1252), works out the delimiter (``,``, ``;`` or tab, or Excel's
+``sep=`` first line), matches the header against known column names
+case-insensitively, and yields each data row with the physical line number it
+starts on (the header is line 1; a quoted cell spanning lines counts them all).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from app.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from _csv import Reader
+
+DELIMITERS = (",", ";", "\t")
+
+# Windows-1252 leaves five bytes undefined; like browsers, map them to the C1
+# control characters of the same value (which the cell checks then reject).
+_CP1252_HIGH = {
+    b: (bytes([b]).decode("cp1252", errors="ignore") or chr(b)) for b in range(0x80, 0xA0)
+}
+_CP1252_TABLE = {b: text for b, text in _CP1252_HIGH.items() if text != chr(b)}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an importer understands: its field name, the label people know it by, aliases."""
+
+    field: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+class CsvRow(NamedTuple):
+    """One data row: the line it starts on, cell text by field, and why it is unusable (if so)."""
+
+    line: int
+    values: dict[str, str]
+    problem: str | None = None
+
+
+@dataclass
+class CsvTable:
+    #: fields whose column is present in the file
+    fields: frozenset[str]
+    rows: Iterator[CsvRow]
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                "the file says it is UTF-8 but is not: unreadable byte at position "
+                f"{exc.start + len(codecs.BOM_UTF8)}; save it again as 'CSV UTF-8'"
+            ) from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                "the file says it is UTF-16 but is not; save it again as 'CSV UTF-8'"
+            ) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+def normalise_header(name: str) -> str:
+    """Header text as compared: case-, spacing- and punctuation-insensitive."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")  # BOMs, zero-widths
+    words = re.split(r"[\W_]+", text.casefold())
+    return " ".join(w for w in words if w)
+
+
+def _first_line(text: str) -> tuple[str, str]:
+    """The first physical line of ``text`` and the rest."""
+    match = re.search(r"\r\n|\r|\n", text)
+    if match is None:
+        return text, ""
+    return text[: match.start()], text[match.end():]
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter used by a header line: the most frequent of ``,``, ``;`` and tab."""
+    outside = re.sub(r'"[^"]*"', "", header_line)
+    counts = {d: outside.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties go to the earlier (comma)
+    return best if counts[best] else ","
+
+
+def _sep_hint(line: str) -> str | None:
+    """Excel's optional first line ``sep=;`` naming the delimiter."""
+    match = re.fullmatch(r"\s*sep=(.)\s*", line, flags=re.IGNORECASE)
+    if match is None or match.group(1) in "\"'\r\n":
+        return None
+    return match.group(1)
+
+
+def _printable(name: str, limit: int = 30) -> str:
+    text = "".join(c if c.isprintable() else "?" for c in name.strip())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(column: Column) -> str:
+    if not column.aliases:
+        return column.label
+    return f"{column.label} (or {', '.join(column.aliases)})"
+
+
+def _map_header(cells: Sequence[str], columns: Sequence[Column]) -> dict[int, str]:
+    """Position → field for the header cells we recognise; refuse a file missing a required one."""
+    by_name: dict[str, Column] = {}
+    for column in columns:
+        for name in column.names:
+            by_name[normalise_header(name)] = column
+    positions: dict[int, str] = {}
+    seen: dict[str, str] = {}
+    for i, cell in enumerate(cells):
+        found = by_name.get(normalise_header(cell))
+        if found is None:
+            continue
+        if found.field in seen:
+            raise InvalidInput(
+                f"the columns '{_printable(seen[found.field])}' and '{_printable(cell)}' "
+                f"both give the {found.label}; keep only one of them"
+            )
+        seen[found.field] = cell
+        positions[i] = found.field
+    missing = [c for c in columns if c.required and c.field not in seen]
+    if missing:
+        shown = [_printable(c) for c in cells if c.strip()][:10]
+        found_text = f"; the first line has: {', '.join(shown)}" if shown else ""
+        raise InvalidInput(
+            "not a usable CSV file: missing required column(s) "
+            + "; ".join(_describe(c) for c in missing)
+            + found_text
+        )
+    return positions
+
+
+def read_table(data: bytes, columns: Sequence[Column]) -> CsvTable:
+    """Parse ``data`` into rows of known fields; raises InvalidInput for an unusable file."""
+    text = decode(data)
+    line_offset = 0
+    first, rest = _first_line(text)
+    hint = _sep_hint(first)
+    if hint is not None:
+        text, line_offset = rest, 1
+        delimiter = hint
+    else:
+        # skip blank lines above the header when sniffing
+        probe = text.lstrip("\r\n")
+        delimiter = sniff_delimiter(_first_line(probe)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    header_line = 0
+    header: list[str] = []
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                header = cells
+                header_line = reader.line_num + line_offset
+                break
+    except csv.Error as exc:
+        line = reader.line_num + line_offset
+        raise InvalidInput(f"line {line}: not a readable CSV file ({exc})") from exc
+    positions = _map_header(header, columns)
+    return CsvTable(
+        fields=frozenset(positions.values()),
+        rows=_rows(reader, header_line, line_offset, len(header), positions),
+    )
+
+
+def _rows(reader: Reader, after: int, line_offset: int, width: int,
+          positions: dict[int, str]) -> Iterator[CsvRow]:
+    last = after
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InvalidInput(
+                f"line {last + 1}: not a readable CSV file ({exc}); nothing was imported"
+            ) from exc
+        line, last = last + 1, reader.line_num + line_offset
+        if not "".join(cells).strip():
+            continue  # blank line, or Excel's trailing ",,,,"
+        values = {field: cells[i] for i, field in positions.items() if i < len(cells)}
+        problem = None
+        if len(cells) < width:
+            problem = f"has {len(cells)} cells but the header has {width} columns"
+        elif len(cells) > width and any(c.strip() for c in cells[width:]):
+            problem = (
+                f"has {len(cells)} cells but the header has {width} columns "
+                f"(a value containing '{reader.dialect.delimiter}' must be in double quotes)"
+            )
+        yield CsvRow(line, values, problem)

@@ -1,0 +1,152 @@
+"""``import staff``: create or update people from an HR/MIS CSV, keyed on staff code.
+
+Rows are matched on the normalised staff code. Optional columns missing from
+the file leave existing values alone; a blank cell in a present column clears
+the value. A leaving date marks an active person ``leaving``; withdrawing the
+date (a blank cell where there was one) makes them active again; an import
+never changes anyone who has ``left``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app import keys
+from app.imports import cells
+from app.imports.cells import RowRejected, shown
+from app.imports.csv_source import Column, CsvRow, read_table
+from app.imports.report import ImportReport
+from app.imports.upsert import Owners, Record, count, finish, load, max_length, reject, write
+from app.uow import UnitOfWork
+from db.models import Person
+
+COLUMNS = (
+    Column("staff_code", "Staff Code",
+           ("Staff ID", "Employee ID", "Staff Number", "Employee Number"), required=True),
+    Column("first_name", "Forename", ("First Name", "Given Name"), required=True),
+    Column("last_name", "Surname", ("Last Name", "Family Name"), required=True),
+    Column("email", "Email", ("Email Address", "E-mail")),
+    Column("department", "Department", ("Dept",)),
+    Column("badge", "Badge", ("Badge Code", "Badge Number")),
+    Column("leaving_date", "Leaving Date", ("Leave Date", "Date of Leaving")),
+)
+
+#: the Person columns an import reads and writes
+FIELDS = ("staff_code", "staff_key", "first_name", "last_name", "email", "department",
+          "badge_code", "badge_key", "status", "leaving_date", "search_name")
+
+_NEW_PERSON: Record = {
+    "email": None, "department": None, "badge_code": None, "badge_key": None,
+    "status": "active", "leaving_date": None,
+}
+
+
+def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv",
+                 dry_run: bool = False) -> ImportReport:
+    """Upsert people from CSV ``data``; commits (with one audit event) unless ``dry_run``."""
+    uow.actor.require_admin("import staff")
+    table = read_table(data, COLUMNS)
+    ids, state = load(uow.session, Person, "staff_key", FIELDS)
+    badges = Owners(state, "badge_key")
+    first_seen: dict[str, int] = {}
+    changes: dict[str, Record] = {}
+    report = ImportReport(dry_run=dry_run)
+
+    for row in table.rows:
+        raw_code = row.values.get("staff_code")
+        try:
+            if row.problem:
+                raise RowRejected(row.problem)
+            code, key = _staff_code(raw_code)
+            if key in first_seen:
+                raise RowRejected(
+                    f"duplicate staff code {shown(code)}, first seen on line {first_seen[key]}"
+                )
+            first_seen[key] = row.line
+            old = state.get(key)
+            new = {**(old or _NEW_PERSON), **_parse(row, table.fields), "staff_code": code,
+                   "staff_key": key}
+            new["status"] = _status(old, new)
+            holder = badges.other_owner(new["badge_key"], key)
+            if holder is not None:
+                other = state[holder]
+                raise RowRejected(
+                    f"badge {shown(new['badge_code'])} is already used by "
+                    f"{shown(other['first_name'] + ' ' + other['last_name'])} "
+                    f"(staff code {shown(other['staff_code'])})"
+                )
+        except RowRejected as exc:
+            reject(report, row.line, exc.reason, raw_code)
+            continue
+        if count(report, old, new):
+            badges.move(key, old["badge_key"] if old else None, new["badge_key"])
+            state[key] = changes[key] = new
+
+    if not dry_run and changes:
+        write(uow.session, Person, "staff_key", ids, changes, unique=("badge_key",))
+    finish(uow, report, action="import_staff", entity="people", source_name=source_name)
+    return report
+
+
+_CODE_LEN = max_length(Person, "staff_code")
+_KEY_LEN = max_length(Person, "staff_key")
+_NAME_LEN = max_length(Person, "first_name")
+_LAST_LEN = max_length(Person, "last_name")
+_SEARCH_LEN = max_length(Person, "search_name")
+_EMAIL_LEN = max_length(Person, "email")
+_DEPT_LEN = max_length(Person, "department")
+_BADGE_LEN = max_length(Person, "badge_code")
+_BADGE_KEY_LEN = max_length(Person, "badge_key")
+#: a light sanity check: something@something, no spaces
+_EMAIL = re.compile(r"[^\s@]\S*@\S*[^\s@]")
+
+
+def _staff_code(raw: str | None) -> tuple[str, str]:
+    code = cells.text(raw, "Staff Code", _CODE_LEN, code=True)
+    if code is None:
+        raise RowRejected("Staff Code is blank")
+    return code, cells.key(code, "Staff Code", _KEY_LEN, keys.staff_key)
+
+
+def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
+    """The Person columns this row sets (only those whose CSV column is present)."""
+    values = row.values
+    first = cells.text(values.get("first_name"), "Forename", _NAME_LEN)
+    last = cells.text(values.get("last_name"), "Surname", _LAST_LEN)
+    if first is None:
+        raise RowRejected("Forename is blank")
+    if last is None:
+        raise RowRejected("Surname is blank")
+    search = keys.search_name(first, last)
+    if len(search) > _SEARCH_LEN:
+        raise RowRejected(f"Forename and Surname together are too long (at most {_SEARCH_LEN})")
+    out: dict[str, Any] = {"first_name": first, "last_name": last, "search_name": search}
+    if "email" in present:
+        email = cells.text(values.get("email"), "Email", _EMAIL_LEN)
+        if email is not None and not _EMAIL.fullmatch(email):
+            raise RowRejected(f"Email {shown(email)} does not look like an email address")
+        out["email"] = email
+    if "department" in present:
+        out["department"] = cells.text(values.get("department"), "Department", _DEPT_LEN)
+    if "badge" in present:
+        badge = cells.text(values.get("badge"), "Badge", _BADGE_LEN, code=True)
+        out["badge_code"] = badge
+        out["badge_key"] = (
+            None if badge is None else cells.key(badge, "Badge", _BADGE_KEY_LEN, keys.badge_key)
+        )
+    if "leaving_date" in present:
+        out["leaving_date"] = cells.date(values.get("leaving_date"), "Leaving Date")
+    return out
+
+
+def _status(old: Record | None, new: Record) -> str:
+    """Status after the import: leavers stay left; a leaving date means leaving."""
+    current: str = old["status"] if old else "active"
+    if current == "left":
+        return current
+    if new["leaving_date"] is not None:
+        return "leaving"
+    if current == "leaving" and old is not None and old["leaving_date"] is not None:
+        return "active"  # HR withdrew the leaving date this status came from
+    return current
