@@ -1,0 +1,92 @@
+"""Write a document atomically, and never over an existing file.
+
+The bytes go to a temporary file in the target's directory, are flushed and
+fsynced, and only then get their final name — by a hard link, which fails if
+the name is taken, so a document is never half-written and never silently
+replaces another. Where the file system has no hard links (FAT USB sticks,
+some network shares) the final step is an existence check plus rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+_NO_LINK_ERRNOS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
+                   pick_new_name: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically; return the path written.
+
+    If ``path`` exists: raise :class:`FileExistsError`, or with
+    ``pick_new_name`` use the first free ``<stem>-2<suffix>``, ``-3``, ….
+    """
+    directory = path.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        target = path
+        n = 1
+        while True:
+            try:
+                _place(tmp, target)
+                break
+            except FileExistsError:
+                if not pick_new_name:
+                    raise FileExistsError(
+                        errno.EEXIST, f"{target} already exists", str(target)
+                    ) from None
+                n += 1
+                target = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    _fsync_dir(directory)
+    return target
+
+
+def _place(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target`` unless ``target`` exists (then FileExistsError)."""
+    try:
+        os.link(tmp, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINK_ERRNOS:
+            raise
+    if os.name == "nt":
+        os.rename(tmp, target)  # refuses an existing target on Windows
+        return
+    if os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, "exists", str(target))
+    os.rename(tmp, target)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,127 @@
+"""Building blocks every document uses: the details grid, the signature box and the
+verification block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app.signatures import SignatureData
+from printing.fonts import REGULAR
+from printing.qr import QrFlowable
+from printing.signature import draw_signature
+from printing.styles import INK, MUTED, RULE, Styles, details_table_style
+from printing.verification import format_code, verification_payload
+from printing.wording import text
+
+
+def details_grid(rows: Sequence[tuple[str, str]], styles: Styles, width: float,
+                 columns: int = 2) -> Table:
+    """Label/value pairs, ``columns`` pairs to a row, read left to right (values already
+    paragraph-safe)."""
+    cells = [[Paragraph(text(label), styles.label), Paragraph(value, styles.value)]
+             for label, value in rows]
+    data: list[list[Paragraph | str]] = []
+    for r in range(-(-len(cells) // columns)):
+        row: list[Paragraph | str] = []
+        for c in range(columns):
+            i = r * columns + c
+            row.extend(cells[i] if i < len(cells) else ["", ""])
+        data.append(row)
+    col = width / columns
+    label_w = 28 * mm
+    table = Table(data, colWidths=[label_w, col - label_w] * columns, hAlign="LEFT")
+    table.setStyle(details_table_style())
+    return table
+
+
+class SignatureBox(Flowable):
+    """The signer's ink from the stored vector strokes, on a signature line."""
+
+    def __init__(self, signature: SignatureData | None, width: float, height: float,
+                 empty_text: str = "No signature was captured") -> None:
+        super().__init__()
+        self.signature = signature
+        self.width = width
+        self.height = height
+        self.empty_text = empty_text
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.roundRect(0, 0, self.width, self.height, 2 * mm, stroke=1, fill=0)
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        c.line(4 * mm, 6 * mm, self.width - 4 * mm, 6 * mm)
+        c.setFont(REGULAR, 11)
+        c.setFillColor(MUTED)
+        c.drawString(2 * mm, 7 * mm, "×")
+        if self.signature is not None and self.signature.strokes:
+            draw_signature(c, self.signature, 6 * mm, 3 * mm, self.width - 12 * mm,
+                           self.height - 6 * mm)
+        else:
+            c.setFont(REGULAR, 8)
+            c.drawCentredString(self.width / 2, self.height / 2, self.empty_text)
+        c.restoreState()
+
+
+def signature_block(signature: SignatureData | None, *, signer_caption: str,
+                    side_rows: Sequence[tuple[str, str]], styles: Styles,
+                    width: float) -> Table:
+    """Signature box with its caption on the left; who/when on the right."""
+    box_w = min(88 * mm, width * 0.55)
+    box = SignatureBox(signature, box_w, 30 * mm)
+    left = [box, Spacer(1, 1.5 * mm), Paragraph(signer_caption, styles.small)]
+    right: list[Flowable] = []
+    for label, value in side_rows:
+        right.append(Paragraph(text(label), styles.label))
+        right.append(Paragraph(value, styles.value))
+        right.append(Spacer(1, 2 * mm))
+    table = Table([[left, right]], colWidths=[box_w + 8 * mm, width - box_w - 8 * mm],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def verification_block(number: str, code: str, styles: Styles, width: float,
+                       what: str = "receipt") -> Table:
+    """QR code (``LKR:<number>:<code>``) beside the number and short code in words."""
+    qr_size = 27 * mm
+    words = [
+        Paragraph(f"Checking this {what}", styles.heading),
+        Paragraph(
+            f"Scan the QR code at the IT desk, or quote the number and code below. The code "
+            f"is a fingerprint of this {what}'s content: the desk shows whether it matches "
+            "the school's record.", styles.small),
+        Spacer(1, 2 * mm),
+        Paragraph(f"{text(number)}&nbsp;&nbsp;·&nbsp;&nbsp;{format_code(code)}", styles.code),
+    ]
+    table = Table([[QrFlowable(verification_payload(number, code), qr_size), words]],
+                  colWidths=[qr_size + 5 * mm, width - qr_size - 5 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+    ]))
+    return table
+
+
+def closing_section(*flowables: Flowable) -> KeepTogether:
+    """Statement, signature and verification stay on one page together."""
+    return KeepTogether(list(flowables))

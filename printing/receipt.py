@@ -1,0 +1,134 @@
+"""The leaver's return receipt: "Return of school property".
+
+Lists every item the leaver held with its outcome, states the policy in plain
+words, carries the leaver's signature and the verification block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from app.signatures import SignatureData
+from printing.blocks import closing_section, details_grid, signature_block, verification_block
+from printing.styles import Styles, items_table_style
+from printing.wording import (
+    condition_label,
+    fmt_date,
+    fmt_datetime,
+    kind_label,
+    make_model,
+    outcome_label,
+    plural,
+    text,
+)
+
+TITLE = "Return of school property"
+
+#: column titles and relative widths (they fill the page width)
+_COLUMNS = (
+    ("#", 5), ("Asset tag", 21), ("Kind", 13), ("Make / model", 32), ("Serial", 25),
+    ("Encryption at return", 30), ("Condition", 19), ("Outcome", 29),
+)
+
+
+def _outcome_cell(item: Mapping[str, Any], styles: Styles) -> list[Paragraph]:
+    outcome = item.get("outcome")
+    label = outcome_label(outcome)
+    style = styles.cell_bold if outcome == "returned" else styles.alert
+    cell = [Paragraph(f"<b>{text(label)}</b>", style)]
+    if item.get("note"):
+        cell.append(Paragraph(text(item["note"]), styles.cell))
+    return cell
+
+
+def items_table(items: list[Mapping[str, Any]], styles: Styles, width: float) -> Table:
+    total = sum(w for _, w in _COLUMNS)
+    widths = [width * w / total for _, w in _COLUMNS]
+    data: list[list[Any]] = [[Paragraph(t, styles.head_cell) for t, _ in _COLUMNS]]
+    for i, item in enumerate(items, 1):
+        data.append([
+            Paragraph(str(i), styles.cell),
+            Paragraph(text(item.get("tag")), styles.cell_bold),
+            Paragraph(kind_label(item.get("kind")), styles.cell),
+            Paragraph(text(make_model(item)), styles.cell),
+            Paragraph(text(item.get("serial")), styles.cell),
+            Paragraph(text(item.get("encryption")), styles.cell),
+            Paragraph(condition_label(item.get("condition")), styles.cell),
+            _outcome_cell(item, styles),
+        ])
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(items_table_style(len(data)))
+    return table
+
+
+def story(content: Mapping[str, Any], signature: SignatureData | None, code: str,
+          styles: Styles, width: float) -> list[Flowable]:
+    person = content.get("person") or {}
+    items = list(content.get("items") or [])
+    tech = content.get("technician") or {}
+    school = text(content.get("school"))
+    name = text(person.get("name"))
+    issued = fmt_datetime(content.get("issued_at"))
+    returned = [i for i in items if i.get("outcome") == "returned"]
+    missing = [i for i in items if i.get("outcome") != "returned"]
+
+    parts: list[Flowable] = [
+        details_grid([
+            ("Leaver", name),
+            ("Staff code", text(person.get("staff_code"))),
+            ("Department", text(person.get("department"))),
+            ("Leaving date", fmt_date(person.get("leaving_date"))),
+            ("Date and time", text(issued)),
+            ("Receipt number", text(content.get("number"))),
+        ], styles, width),
+        Spacer(1, 5 * mm),
+        Paragraph("Equipment held", styles.heading),
+    ]
+    if items:
+        summary = f"{name} held {plural(len(items), 'item')} of school equipment: " \
+                  f"{len(returned)} returned"
+        if missing:
+            summary += f", <b>{len(missing)} not returned</b>"
+        parts += [Paragraph(summary + ".", styles.body), items_table(items, styles, width)]
+    else:
+        parts.append(Paragraph(
+            f"No school equipment was on loan to {name} when they left.", styles.body))
+
+    statement = [
+        Paragraph("Statement", styles.heading),
+        Paragraph(
+            f"All equipment listed on this receipt was lent by {school} and remains the "
+            "property of the school.", styles.body),
+    ]
+    if returned:
+        statement.append(Paragraph(
+            "The items marked <b>Returned</b> were handed back to the IT desk on this date, "
+            "in the condition shown.", styles.body))
+    if missing:
+        statement.append(Paragraph(
+            "The items marked <b>Not returned</b> have not been handed back. They are still "
+            "school property, and the school will take steps to recover them.", styles.body))
+    statement.append(Paragraph(
+        f"By signing, {name} confirms that this list is correct. Please keep this receipt: "
+        "it is your record of what you returned.", styles.body))
+
+    closing = closing_section(
+        *statement,
+        Spacer(1, 3 * mm),
+        signature_block(
+            signature,
+            signer_caption=f"Signature of {name} (leaver)",
+            side_rows=[
+                ("Received by (IT desk)", text(tech.get("name"))),
+                ("Date and time", text(issued)),
+            ],
+            styles=styles, width=width),
+        Spacer(1, 6 * mm),
+        verification_block(str(content.get("number")), code, styles, width),
+    )
+    parts += [Spacer(1, 2 * mm), closing]
+    return parts

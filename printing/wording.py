@@ -1,0 +1,76 @@
+"""How values are worded on paper: dates, kinds, conditions, outcomes.
+
+Everything printed from user data goes through :func:`text` so names such as
+``O'Brien & Sons <IT>`` cannot break the paragraph markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+KIND_LABELS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
+CONDITION_LABELS = {"ok": "Good", "damaged": "Damaged", "incomplete": "Incomplete"}
+OUTCOME_LABELS = {"returned": "Returned", "not_returned": "Not returned", "lost": "Lost"}
+DASH = "—"
+
+
+def text(value: Any) -> str:
+    """Paragraph-safe text; None and empty become a dash."""
+    if value is None or value == "":
+        return DASH
+    return escape(str(value))
+
+
+def kind_label(kind: str | None) -> str:
+    if not kind:
+        return DASH
+    return KIND_LABELS.get(kind, kind.capitalize())
+
+
+def condition_label(condition: str | None) -> str:
+    if not condition:
+        return DASH
+    return CONDITION_LABELS.get(condition, condition.capitalize())
+
+
+def outcome_label(outcome: str | None) -> str:
+    if not outcome:
+        return DASH
+    return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ").capitalize())
+
+
+def make_model(item: Mapping[str, Any]) -> str:
+    parts = [str(p) for p in (item.get("make"), item.get("model")) if p]
+    return " ".join(parts)
+
+
+def fmt_date(value: str | None) -> str:
+    """``2026-12-31`` → ``31 Dec 2026``."""
+    if not value:
+        return DASH
+    try:
+        d = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return str(value)
+    return f"{d.day} {d:%b %Y}"
+
+
+def fmt_datetime(value: str | None) -> str:
+    """An ISO-8601 UTC instant in the desk's local time: ``24 Nov 2026, 10:00 GMT``."""
+    if not value:
+        return DASH
+    try:
+        at = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    local = at.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M} {local:%Z}".rstrip()
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
