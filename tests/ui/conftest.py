@@ -1,0 +1,21 @@
+"""UI test fixtures: a fresh SQLite desk (UI tests stay on SQLite to keep the suite fast)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import AppContext, bootstrap
+from app.config import Settings
+from tests.conftest import MutableClock
+
+
+@pytest.fixture
+def ui_ctx(tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
+    ctx = bootstrap(f"sqlite:///{tmp_path / 'desk.sqlite3'}", data_dir=tmp_path / "data",
+                    settings=Settings(), clock=clock)
+    ctx.settings.kiosk.sound = False
+    yield ctx
+    ctx.close()

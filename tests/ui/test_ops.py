@@ -1,0 +1,44 @@
+"""The op helper: work runs on a worker, answers come back on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import select
+
+from app.uow import Actor
+from db.models import Person
+from tests.factories import add_person
+from ui.ops import OpError, OpRunner
+
+
+def test_work_runs_off_the_gui_thread_and_answers_on_it(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    add_person(ui_ctx, "AB1", "Siân", "Ó Briain")
+    runner = OpRunner(ui_ctx)
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work(uow):  # type: ignore[no-untyped-def]
+        seen["worker"] = threading.get_ident()
+        return uow.session.execute(select(Person.first_name)).scalar_one()
+
+    def ok(result: str) -> None:
+        seen["callback"] = threading.get_ident()
+        seen["result"] = result
+
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.run(Actor("t"), work, ok=ok, readonly=True)
+    assert seen["result"] == "Siân"
+    assert seen["worker"] != gui
+    assert seen["callback"] == gui
+    assert not runner.busy
+
+
+def test_a_refusal_arrives_as_its_message(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from app.services.loans import check_in
+
+    runner = OpRunner(ui_ctx)
+    errors: list[OpError] = []
+    runner.run(Actor("t"), lambda uow: check_in(uow, "NOPE"), err=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0].message == "no asset with tag 'NOPE'"
