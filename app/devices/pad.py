@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from typing import Protocol
 
 from app.errors import LoanKioskError
 from app.signatures import Point, SignatureData
+
+log = logging.getLogger(__name__)
 
 Window = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in pad coordinates
 
@@ -158,7 +161,10 @@ class SignaturePad(abc.ABC):
         with self._listener_lock:
             listeners = list(self._sample_listeners)
         for fn in listeners:
-            fn(samples)
+            try:
+                fn(samples)
+            except Exception:  # a broken listener must not stop the reader
+                log.exception("pad sample listener failed")
 
     def _emit_status(self, event: StatusEvent) -> None:
         if self._status == event:
@@ -167,7 +173,10 @@ class SignaturePad(abc.ABC):
         with self._listener_lock:
             listeners = list(self._status_listeners)
         for fn in listeners:
-            fn(event)
+            try:
+                fn(event)
+            except Exception:
+                log.exception("pad status listener failed")
 
 
 class StrokeAssembler:
