@@ -76,7 +76,7 @@ _STATUS_TYPES = {
 
 
 def _label(value: str) -> str:
-    words = re.split(r"[^\w]+", value.casefold())
+    words = re.split(r"[\W_]+", value.casefold())
     return " ".join(w for w in words if w)
 
 

@@ -20,7 +20,17 @@ from app.imports import asset_terms, cells
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
 from app.imports.report import ImportReport
-from app.imports.upsert import Owners, Record, count, finish, load, max_length, reject, write
+from app.imports.upsert import (
+    Owners,
+    Record,
+    count,
+    finish,
+    load,
+    max_length,
+    new_ids,
+    reject,
+    write,
+)
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Loan
 
@@ -110,7 +120,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
             state[key] = changes[key] = new
 
     if not dry_run and changes:
-        created = write(session, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
+        created = write(uow, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
         session.add_all(_check_rows(uow, checks, created, ids, source_name))
     finish(uow, report, action="import_assets", entity="assets", source_name=source_name)
     return report
@@ -215,8 +225,10 @@ def _latest_checks(uow: UnitOfWork) -> dict[int, tuple[bool, str | None]]:
 def _check_rows(uow: UnitOfWork, checks: list[_Check], created: dict[str, Asset],
                 ids: dict[str, int], source_name: str) -> list[EncryptionCheck]:
     out = []
+    numbers = new_ids(uow, EncryptionCheck) if checks else None
     for check in checks:
         row = EncryptionCheck(
+            id=None if numbers is None else next(numbers),
             encrypted=check.encrypted, method=check.method, verified_at=uow.now,
             verified_by=uow.actor.name, note=f"imported from {source_name} line {check.line}",
         )

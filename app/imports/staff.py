@@ -84,7 +84,7 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
             state[key] = changes[key] = new
 
     if not dry_run and changes:
-        write(uow.session, Person, "staff_key", ids, changes, unique=("badge_key",))
+        write(uow, Person, "staff_key", ids, changes, unique=("badge_key",))
     finish(uow, report, action="import_staff", entity="people", source_name=source_name)
     return report
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import itertools
+from collections.abc import Hashable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import String, select
+from sqlalchemy import String, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -78,7 +79,23 @@ def load(session: Session, model: type[Base], key: str,
 CHUNK = 500
 
 
-def write(session: Session, model: type[ModelT], key: str, ids: dict[str, int],
+def new_ids(uow: UnitOfWork, model: type[Base]) -> Iterator[int] | None:
+    """On SQLite, ids for new rows, so that they are inserted with one executemany.
+
+    SQLite cannot hand back the ids of a multi-row INSERT in parameter order,
+    so SQLAlchemy inserts one row per statement when it has to fetch them.
+    SQLite numbers a new row max(id) + 1; a unit of work that writes holds
+    SQLite's write lock from its first statement (BEGIN IMMEDIATE), so giving
+    the same numbers here is equivalent. PostgreSQL batches inserts that
+    return ids, and keeps its sequences in step: there this returns None.
+    """
+    if not uow.db.is_sqlite:
+        return None
+    top = uow.session.scalar(select(func.max(model.__table__.c.id)))
+    return itertools.count((top or 0) + 1)
+
+
+def write(uow: UnitOfWork, model: type[ModelT], key: str, ids: dict[str, int],
           changes: dict[str, Record], unique: tuple[str, ...]) -> dict[str, ModelT]:
     """Apply accepted changes to the session; returns the new objects (already added) by key.
 
@@ -86,6 +103,7 @@ def write(session: Session, model: type[ModelT], key: str, ids: dict[str, int],
     from one person to another). The database checks uniqueness row by row,
     so moved values are first released in a flush of their own.
     """
+    session = uow.session
     wanted = [ids[k] for k in changes if k in ids]
     id_column = model.__table__.c.id
     existing: dict[str, ModelT] = {}
@@ -102,10 +120,11 @@ def write(session: Session, model: type[ModelT], key: str, ids: dict[str, int],
     if released:
         session.flush()
     created: dict[str, ModelT] = {}
+    numbers = new_ids(uow, model) if len(existing) < len(changes) else None
     for k, rec in changes.items():
         current = existing.get(k)
         if current is None:
-            created[k] = model(**rec)
+            created[k] = model(**rec) if numbers is None else model(id=next(numbers), **rec)
             continue
         for column, value in rec.items():
             if getattr(current, column) != value:
