@@ -28,11 +28,12 @@ def sha256_file(path: Path) -> str:
 
 
 def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
-                   pick_new_name: bool = False) -> Path:
+                   pick_new_name: bool = False, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically; return the path written.
 
     If ``path`` exists: raise :class:`FileExistsError`, or with
-    ``pick_new_name`` use the first free ``<stem>-2<suffix>``, ``-3``, ….
+    ``pick_new_name`` use the first free ``<stem>-2<suffix>``, ``-3``, …, or with
+    ``overwrite`` (an explicit request, never a default) replace it atomically.
     """
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)
@@ -46,7 +47,7 @@ def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
         os.chmod(tmp, mode)
         target = path
         n = 1
-        while True:
+        while not overwrite:
             try:
                 _place(tmp, target)
                 break
@@ -57,6 +58,8 @@ def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
                     ) from None
                 n += 1
                 target = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if overwrite:
+            os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

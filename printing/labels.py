@@ -1,0 +1,215 @@
+"""QR asset labels: one label per asset, laid out on a label sheet or a label roll.
+
+Each label holds a QR code of the asset tag (or the scanner prefix + tag), the
+tag in text, the kind and the school's name. Templates are plain data, and
+everything a label draws stays inside its own label, clear of the edge by the
+template's padding; QR codes keep their 4-module quiet zone and are never
+printed with modules smaller than :data:`MIN_MODULE_MM`, the size a desk
+scanner reads reliably.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+from reportlab.pdfgen.canvas import Canvas
+
+from printing.fonts import BOLD, REGULAR, register_fonts
+from printing.layout import ellipsize, fit_font_size
+from printing.qr import draw_qr, modules_with_quiet_zone, qr_matrix
+from printing.styles import INK, MUTED, RULE
+from printing.wording import kind_label
+
+#: smallest QR module printed (mm); below this, scanners misread worn or cheap labels
+MIN_MODULE_MM = 0.5
+
+
+@dataclass(frozen=True)
+class LabelTemplate:
+    """A label stock: all lengths in millimetres, positions counted row by row from the top left."""
+
+    key: str
+    name: str
+    page_width: float
+    page_height: float
+    label_width: float
+    label_height: float
+    columns: int
+    rows: int
+    left: float  # page edge to the first label's left edge
+    top: float  # page edge to the first label's top edge
+    pitch_x: float  # left edge to left edge of neighbouring labels
+    pitch_y: float
+    padding: float  # clear margin inside each label (die-cut tolerance, rounded corners)
+    tag_size: float  # largest font size of the tag text, points
+    max_qr: float  # largest QR code (with quiet zone), mm
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    def label_box(self, position: int) -> tuple[float, float, float, float]:
+        """(x, y, width, height) in points, PDF coordinates, of 0-based ``position`` on a sheet."""
+        if not 0 <= position < self.per_sheet:
+            raise ValueError(f"position {position + 1} is not on a {self.name} sheet")
+        row, col = divmod(position, self.columns)
+        x = self.left + col * self.pitch_x
+        y_top = self.top + row * self.pitch_y
+        return (x * mm, (self.page_height - y_top - self.label_height) * mm,
+                self.label_width * mm, self.label_height * mm)
+
+
+TEMPLATES: dict[str, LabelTemplate] = {
+    t.key: t
+    for t in (
+        LabelTemplate(
+            "avery-l7163", "Avery L7163 (14 per A4 sheet, 99.1 × 38.1 mm)",
+            210, 297, 99.1, 38.1, 2, 7, left=4.65, top=15.15, pitch_x=101.6, pitch_y=38.1,
+            padding=3, tag_size=18, max_qr=30,
+        ),
+        LabelTemplate(
+            "avery-l7651", "Avery L7651 (65 per A4 sheet, 38.1 × 21.2 mm)",
+            210, 297, 38.1, 21.2, 5, 13, left=4.7, top=10.7, pitch_x=40.6, pitch_y=21.2,
+            padding=1.5, tag_size=8.5, max_qr=18.2,
+        ),
+        LabelTemplate(
+            "roll-62x29", "Label roll 62 × 29 mm (e.g. Brother QL DK-11209)",
+            62, 29, 62, 29, 1, 1, left=0, top=0, pitch_x=62, pitch_y=29,
+            padding=2, tag_size=14, max_qr=25,
+        ),
+    )
+}
+
+
+def get_template(key: str) -> LabelTemplate:
+    template = TEMPLATES.get(key.strip().lower())
+    if template is None:
+        raise ValueError(f"unknown label template {key!r}: use one of {', '.join(TEMPLATES)}")
+    return template
+
+
+@dataclass(frozen=True)
+class AssetLabel:
+    payload: str  # what the QR code holds
+    tag: str
+    kind: str
+    school: str
+
+
+def label_payload(tag: str, prefix: str = "") -> str:
+    """What a label's QR code holds: the tag, or the scanner prefix followed by the tag."""
+    return f"{prefix}{tag}"
+
+
+class LabelTooSmall(ValueError):
+    """The payload needs a QR code too dense for this label."""
+
+
+def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float, float],
+               template: LabelTemplate) -> None:
+    """One label inside ``box`` (points); nothing is drawn outside its padded area."""
+    x, y, w, h = box
+    pad = template.padding * mm
+    ix, iy, iw, ih = x + pad, y + pad, w - 2 * pad, h - 2 * pad
+    matrix = qr_matrix(label.payload)
+    side = min(ih, template.max_qr * mm, iw / 2)
+    module = side / modules_with_quiet_zone(matrix)
+    if module < MIN_MODULE_MM * mm - 1e-9:
+        raise LabelTooSmall(
+            f"the QR code for {label.payload!r} would have {module / mm:.2f} mm modules on "
+            f"{template.name} labels (at least {MIN_MODULE_MM} mm is needed to scan "
+            "reliably): use a larger label or a shorter tag")
+    draw_qr(canvas, matrix, ix, iy + (ih - side) / 2, side)
+
+    # text to the right of the QR code's quiet zone
+    tx = ix + side
+    tw = ix + iw - tx
+    tag_size = fit_font_size(label.tag, BOLD, template.tag_size, tw, minimum=4)
+    tag_text = ellipsize(label.tag, BOLD, tag_size, tw)
+    kind_size = max(4.0, round(tag_size * 0.72, 2))
+    school_size = max(4.0, round(tag_size * 0.6, 2))
+    school_lines = simpleSplit(label.school, REGULAR, school_size, tw)
+    if len(school_lines) > 2:
+        school_lines = [school_lines[0],
+                        ellipsize(" ".join(school_lines[1:]), REGULAR, school_size, tw)]
+    lines: list[tuple[str, str, float, object]] = [
+        (tag_text, BOLD, tag_size, INK),
+        (kind_label(label.kind), REGULAR, kind_size, INK),
+    ] + [(s, REGULAR, school_size, MUTED) for s in school_lines]
+
+    metrics = [_line_metrics(font, size) for _, font, size, _c in lines]
+    while _block_height(metrics) > ih and len(lines) > 2:  # drop school lines first
+        lines.pop()
+        metrics.pop()
+    block = _block_height(metrics)
+    cursor = iy + ih - (ih - block) / 2
+    canvas.saveState()
+    for (line, font, size, colour), (ascent, descent) in zip(lines, metrics, strict=True):
+        cursor -= ascent
+        canvas.setFont(font, size)
+        canvas.setFillColor(colour)
+        canvas.drawString(tx, cursor, line)
+        cursor -= descent + LINE_GAP * (ascent + descent)
+    canvas.restoreState()
+
+
+#: space between text lines, as a fraction of the line above
+LINE_GAP = 0.2
+
+
+def _line_metrics(font: str, size: float) -> tuple[float, float]:
+    ascent, descent = getAscentDescent(font, size)
+    return ascent, -descent
+
+
+def _block_height(metrics: Sequence[tuple[float, float]]) -> float:
+    lines = sum(a + d for a, d in metrics)
+    return lines + sum(LINE_GAP * (a + d) for a, d in metrics[:-1])
+
+
+def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = "avery-l7163",
+                  *, start: int = 1, outline: bool = False) -> bytes:
+    """A PDF of ``labels`` on ``template`` sheets, the first at ``start`` (1-based) on a
+    partly used first sheet. ``outline`` draws the label edges (for previews only: real
+    label stock is already cut)."""
+    register_fonts()
+    t = get_template(template) if isinstance(template, str) else template
+    if not labels:
+        raise ValueError("no labels to print")
+    if not 1 <= start <= t.per_sheet:
+        raise ValueError(f"the start position must be between 1 and {t.per_sheet} on "
+                         f"{t.name} sheets")
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(t.page_width * mm, t.page_height * mm), invariant=1,
+                    pageCompression=1)
+    canvas.setTitle(f"Asset labels ({len(labels)}, {t.name})")
+    canvas.setCreator("Loan Kiosk")
+    position = start - 1
+    first = True
+    for label in labels:
+        if position == t.per_sheet:
+            canvas.showPage()
+            position = 0
+        if outline and (first or position == 0):
+            _outline_sheet(canvas, t)
+        first = False
+        draw_label(canvas, label, t.label_box(position), t)
+        position += 1
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _outline_sheet(canvas: Canvas, template: LabelTemplate) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.3)
+    for p in range(template.per_sheet):
+        x, y, w, h = template.label_box(p)
+        canvas.roundRect(x, y, w, h, 1.5 * mm, stroke=1, fill=0)
+    canvas.restoreState()
