@@ -19,3 +19,23 @@ def ui_ctx(tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
     ctx.settings.kiosk.sound = False
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def desk(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
+    """The real main window on a fresh SQLite desk with two technicians (alice admin, bob)."""
+    from tests.ui.desk import add_techs
+    from ui import theme
+    from ui.main_window import MainWindow
+
+    add_techs(ui_ctx)
+    from PySide6.QtWidgets import QApplication
+
+    theme.apply(QApplication.instance())
+    win = MainWindow(ui_ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

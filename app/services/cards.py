@@ -1,0 +1,294 @@
+"""What the desk shows about one asset, one person or one scan, as plain read-only data.
+
+The desk runs these on a worker thread and shows the result on the GUI thread,
+so they return frozen dataclasses, never ORM objects (which die with their
+unit of work).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from app.clock import local_date
+from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
+from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
+from app.services.scan import resolve_scan
+from app.uow import UnitOfWork
+from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
+
+KIND_WORDS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
+STATUS_WORDS = {"available": "Available", "on_loan": "On loan", "in_repair": "In repair",
+                "lost": "Lost", "retired": "Retired", "active": "Active", "leaving": "Leaving",
+                "left": "Left"}
+
+
+@dataclass(frozen=True)
+class AssetSummary:
+    tag: str
+    kind: str
+    make: str
+    model: str
+    serial: str
+    status: str
+    accessories: list[str]
+    encrypted: bool | None
+    encryption_label: str
+    #: the encryption gate applies to this kind of device
+    gated: bool
+    last_condition: str | None
+    holder_code: str | None = None
+    holder_name: str | None = None
+    out_at: dt.datetime | None = None
+    due_on: dt.date | None = None
+    overdue: bool = False
+    trip: str | None = None
+    phone_number: str | None = None
+    default_days: int = 14
+
+    @property
+    def title(self) -> str:
+        return " ".join(x for x in (self.make, self.model) if x) or KIND_WORDS.get(self.kind, self.kind)
+
+    @property
+    def kind_word(self) -> str:
+        return KIND_WORDS.get(self.kind, self.kind.title())
+
+    @property
+    def status_word(self) -> str:
+        return STATUS_WORDS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    staff_code: str
+    name: str
+    department: str | None
+    email: str | None
+    status: str
+    leaving_date: dt.date | None
+    items: list[AssetSummary] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for a in self.items if a.overdue)
+
+    @property
+    def status_word(self) -> str:
+        return STATUS_WORDS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class ReceiptSummary:
+    number: str
+    kind: str
+    created_at: dt.datetime
+    created_by: str
+    person: str | None
+    content: dict[str, object]
+    file: str | None
+    matches: bool | None = None  # for a scanned receipt QR: does its code match the record
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    type: str  # asset | person | receipt | unknown
+    text: str
+    asset: AssetSummary | None = None
+    person: PersonSummary | None = None
+    receipt: ReceiptSummary | None = None
+    receipt_number: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    tag: str
+    staff_code: str
+    borrower: str
+    out_at: dt.datetime
+    out_by: str
+    due_on: dt.date
+    in_at: dt.datetime | None
+    in_by: str | None
+    condition: str | None
+    outcome: str
+    note: str | None
+    signature_out_id: int | None
+    signature_in_id: int | None
+    trip: str | None
+    override_reason: str | None
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    verified_at: dt.datetime
+    verified_by: str
+    encrypted: bool
+    method: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    id: int
+    kind: str
+    reported_at: dt.datetime
+    reported_by: str
+    tag: str | None
+    person: str | None
+    description: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class AssetCard:
+    asset: AssetSummary
+    history: list[HistoryRow]
+    checks: list[CheckRow]
+    incidents: list[IncidentRow]
+    notes: str | None
+    imei: str | None
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    person: PersonSummary
+    history: list[HistoryRow]
+    receipts: list[ReceiptSummary]
+    incidents: list[IncidentRow]
+
+
+@dataclass(frozen=True)
+class SignatureStrokes:
+    strokes: list[list[list[float]]]
+    window: list[float]
+    captured_at: dt.datetime
+    device: str | None
+    purged: bool
+
+
+def _split(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split(",") if p.strip()]
+
+
+def summarise_asset(uow: UnitOfWork, asset: Asset, state: EncryptionState | None = None,
+                    loan: Loan | None = None, *, with_loan: bool = True) -> AssetSummary:
+    state = state or encryption_state(uow, asset)
+    if with_loan and loan is None:
+        loan = open_loan(uow, asset.id)
+    today = local_date(uow.now)
+    last_condition = uow.session.execute(
+        select(Loan.condition_in).where(Loan.asset_id == asset.id, Loan.condition_in.is_not(None))
+        .order_by(Loan.in_at.desc()).limit(1)
+    ).scalar_one_or_none()
+    trip = None
+    if loan is not None and loan.trip_id is not None:
+        t = uow.session.get(Trip, loan.trip_id)
+        trip = t.name if t else None
+    return AssetSummary(
+        tag=asset.tag, kind=asset.kind, make=asset.make or "", model=asset.model or "",
+        serial=asset.serial or "", status=asset.status, accessories=_split(asset.accessories),
+        encrypted=state.encrypted, encryption_label=state.label, gated=asset.kind in GATED_KINDS,
+        last_condition=last_condition or ("damaged" if asset.status == "in_repair" else None),
+        holder_code=loan.person.staff_code if loan else None,
+        holder_name=loan.person.name if loan else None,
+        out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
+        overdue=bool(loan and loan.due_on < today), trip=trip,
+        phone_number=asset.phone_number, default_days=uow.settings.loans.days_for(asset.kind),
+    )
+
+
+def summarise_person(uow: UnitOfWork, person: Person) -> PersonSummary:
+    items = [summarise_asset(uow, ln.asset, loan=ln) for ln in open_loans_of(uow, person.id)]
+    return PersonSummary(person.staff_code, person.name, person.department, person.email,
+                         person.status, person.leaving_date, items)
+
+
+def summarise_receipt(r: Receipt, matches: bool | None = None) -> ReceiptSummary:
+    return ReceiptSummary(r.number, r.kind, r.created_at, r.created_by,
+                          r.person.name if r.person else None, dict(r.content), r.file, matches)
+
+
+def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
+    """Whatever was scanned, as the desk shows it."""
+    res = resolve_scan(uow, text)
+    if res.type == "asset" and res.asset is not None:
+        av = res.asset
+        return ScanInfo("asset", text, asset=summarise_asset(uow, av.asset, av.encryption, av.loan,
+                                                             with_loan=False))
+    if res.type == "person" and res.person is not None:
+        return ScanInfo("person", text, person=summarise_person(uow, res.person))
+    if res.type == "receipt":
+        rs = summarise_receipt(res.receipt, bool(res.receipt_matches)) if res.receipt else None
+        return ScanInfo("receipt", text, receipt=rs, receipt_number=res.receipt_number)
+    return ScanInfo("unknown", text.strip())
+
+
+def asset_summary(uow: UnitOfWork, tag: str) -> AssetSummary:
+    return summarise_asset(uow, get_asset(uow, tag))
+
+
+def person_summary(uow: UnitOfWork, code: str) -> PersonSummary:
+    return summarise_person(uow, get_person(uow, code))
+
+
+def _history(uow: UnitOfWork, where: object) -> list[HistoryRow]:
+    q = select(Loan).where(where).order_by(Loan.out_at.desc(), Loan.id.desc())  # type: ignore[arg-type]
+    rows = []
+    for ln in uow.session.execute(q).scalars():
+        rows.append(HistoryRow(
+            ln.asset.tag, ln.person.staff_code, ln.person.name, ln.out_at, ln.out_by, ln.due_on,
+            ln.in_at, ln.in_by, ln.condition_in, ln.outcome or "on loan", ln.note_in,
+            ln.signature_out_id, ln.signature_in_id, ln.trip.name if ln.trip else None,
+            ln.override_reason,
+        ))
+    return rows
+
+
+def _incidents(uow: UnitOfWork, where: object) -> list[IncidentRow]:
+    q = select(Incident).where(where).order_by(Incident.id.desc())  # type: ignore[arg-type]
+    return [IncidentRow(i.id, i.kind, i.reported_at, i.reported_by, i.asset.tag if i.asset else None,
+                        i.person.name if i.person else None, i.description, i.status)
+            for i in uow.session.execute(q).scalars()]
+
+
+def asset_card(uow: UnitOfWork, tag: str) -> AssetCard:
+    asset = get_asset(uow, tag)
+    checks = [CheckRow(c.verified_at, c.verified_by, c.encrypted, c.method, c.note)
+              for c in uow.session.execute(
+                  select(EncryptionCheck).where(EncryptionCheck.asset_id == asset.id)
+                  .order_by(EncryptionCheck.id.desc())).scalars()]
+    return AssetCard(summarise_asset(uow, asset), _history(uow, Loan.asset_id == asset.id), checks,
+                     _incidents(uow, Incident.asset_id == asset.id), asset.notes, asset.imei)
+
+
+def person_card(uow: UnitOfWork, code: str) -> PersonCard:
+    person = find_person(uow, code) or get_person(uow, code)
+    receipts = [summarise_receipt(r) for r in uow.session.execute(
+        select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
+    return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
+                      receipts, _incidents(uow, Incident.person_id == person.id))
+
+
+def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:
+    sig = uow.session.get(Signature, signature_id)
+    if sig is None:
+        return None
+    return SignatureStrokes(list(sig.strokes or []), list(sig.window or [0, 0, 1, 1]),
+                            sig.captured_at, sig.device, sig.purged_at is not None)
+
+
+def method_word(method: str | None) -> str:
+    return METHOD_LABELS.get(method or "", method or "")
+
+
+def gate_blocks(asset: AssetSummary, personal_data: bool) -> bool:
+    """The encryption policy would refuse this loan (rule 3), unless an admin overrides."""
+    return personal_data and asset.gated and asset.encrypted is not True
+
+
+def find_asset_tag(uow: UnitOfWork, text: str) -> str | None:
+    a = find_asset(uow, text)
+    return a.tag if a else None

@@ -1,0 +1,87 @@
+"""Type-ahead search for the desk: people by name or code, assets by tag or model.
+
+Read-only and bounded: a prefix match on the indexed ``search_name`` first (an
+index range scan), then a contains match, each with a LIMIT, so it stays
+instant over tens of thousands of staff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from app.keys import normalise_code, search_name
+from app.uow import UnitOfWork
+from db.models import Asset, Person
+
+DEFAULT_LIMIT = 8
+MIN_CHARS = 2
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    staff_code: str
+    name: str
+    department: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class AssetHit:
+    tag: str
+    kind: str
+    model: str
+    status: str
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
+                  include_left: bool = False) -> list[PersonHit]:
+    """People whose name starts with (then contains) ``text``, or whose staff code starts with it."""
+    needle = search_name(text, "").strip()
+    if len(needle) < MIN_CHARS:
+        return []
+    code = _like_escape(normalise_code(text))
+    esc = _like_escape(needle)
+    base = select(Person)
+    if not include_left:
+        base = base.where(Person.status != "left")
+    found: dict[int, Person] = {}
+    queries = [
+        base.where(or_(Person.search_name.like(f"{esc}%", escape="\\"),
+                       Person.staff_key.like(f"{code}%", escape="\\")))
+        .order_by(Person.search_name).limit(limit),
+        # "ó bri" finds "siân ó briain": any word of the name may start the match
+        base.where(Person.search_name.like(f"% {esc}%", escape="\\"))
+        .order_by(Person.search_name).limit(limit),
+        base.where(Person.search_name.like(f"%{esc}%", escape="\\"))
+        .order_by(Person.search_name).limit(limit),
+    ]
+    for q in queries:
+        if len(found) >= limit:
+            break
+        for p in uow.session.execute(q).scalars():
+            found.setdefault(p.id, p)
+    return [PersonHit(p.staff_code, p.name, p.department, p.status)
+            for p in list(found.values())[:limit]]
+
+
+def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT) -> list[AssetHit]:
+    """Assets whose tag starts with ``text``, or whose model contains it."""
+    needle = normalise_code(text)
+    if len(needle) < MIN_CHARS:
+        return []
+    esc = _like_escape(needle)
+    q = (
+        select(Asset)
+        .where(or_(Asset.tag_key.like(f"{esc}%", escape="\\"),
+                   Asset.model.ilike(f"%{_like_escape(text.strip())}%", escape="\\")))
+        .order_by(Asset.tag_key)
+        .limit(limit)
+    )
+    return [AssetHit(a.tag, a.kind, " ".join(x for x in (a.make, a.model) if x), a.status)
+            for a in uow.session.execute(q).scalars()]

@@ -1,0 +1,62 @@
+"""Helpers to drive the real main window in tests."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.bootstrap import AppContext
+from app.services.technicians import add_technician
+from app.uow import SYSTEM, Actor
+from ui.main_window import MainWindow
+
+ADMIN_PIN = "4321"
+TECH_PIN = "2468"
+
+
+def add_techs(ctx: AppContext) -> None:
+    with ctx.uow(SYSTEM) as uow:
+        add_technician(uow, "alice", ADMIN_PIN, admin=True, display_name="Alice Admin")
+    with ctx.uow(Actor("alice", "admin")) as uow:
+        add_technician(uow, "bob", TECH_PIN, display_name="Bob Tech", badge="TECH-BADGE-7")
+
+
+def wait_idle(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not win.ops.busy, timeout=15000)
+
+
+def sign_in(qtbot, win: MainWindow, user: str = "alice", pin: str = ADMIN_PIN) -> None:  # type: ignore[no-untyped-def]
+    view = win.controller("sign_in").view
+    wait_idle(qtbot, win)
+    view.username.setText(user)
+    view.pin.setText(pin)
+    view.submit.click()
+    qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=15000)
+    wait_idle(qtbot, win)
+
+
+def visible_text(widget: QWidget) -> str:
+    """All text a user could read on the widget's visible labels, buttons and fields."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QTableWidget
+
+    parts: list[str] = []
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if not w.isVisibleTo(widget.window()) or not w.isVisible():
+            continue
+        if isinstance(w, QLabel):
+            parts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            parts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            parts.append(w.text())
+        elif isinstance(w, QListWidget):
+            parts.extend(w.item(i).text() for i in range(w.count()))
+        elif isinstance(w, QTableWidget):
+            for r in range(w.rowCount()):
+                parts.extend(w.item(r, c).text() for c in range(w.columnCount()) if w.item(r, c))
+    return "\n".join(parts)
+
+
+def focus(widget: QWidget) -> QWidget:
+    widget.setFocus()
+    QApplication.processEvents()
+    return widget

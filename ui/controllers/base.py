@@ -1,0 +1,44 @@
+"""What every screen's controller offers the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from app.services.cards import ScanInfo
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class ScreenController(QObject):
+    """A screen: its view, what it does when shown, and which scans it takes for itself."""
+
+    name = ""
+    title = ""
+    #: True: stays available while nobody is signed in
+    public = False
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self.desk = desk
+
+    @property
+    def view(self) -> QWidget:
+        raise NotImplementedError
+
+    def activated(self) -> None:
+        """The screen has just been shown."""
+
+    def offer_scan(self, info: ScanInfo) -> bool:
+        """Take a scan for this screen (True), or let the desk route it (False)."""
+        return False
+
+    def back(self) -> bool:
+        """Esc: step back inside the screen (True), or leave it (False)."""
+        return False
+
+    def reset(self) -> None:
+        """Forget everything (the desk was locked)."""

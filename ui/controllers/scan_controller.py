@@ -1,0 +1,53 @@
+"""The Scan screen: typed text is treated as a scan; partial text searches people and assets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.services.search import search_assets, search_people
+from app.uow import UnitOfWork
+from ui.controllers.base import ScreenController
+from ui.views.scan_view import ScanView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class ScanController(ScreenController):
+    name = "scan"
+    title = "Scan"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = ScanView()
+        self._view.submitted.connect(lambda text: self.desk.handle_scan(text))
+        self._view.picked.connect(lambda code: self.desk.handle_scan(code))
+        self._view.search_changed.connect(self.search)
+
+    @property
+    def view(self) -> ScanView:
+        return self._view
+
+    def activated(self) -> None:
+        self._view.reset()
+
+    def reset(self) -> None:
+        self._view.reset()
+
+    def show_unknown(self, text: str) -> None:
+        self._view.show_unknown(text)
+        self.search(text)
+
+    def search(self, text: str) -> None:
+        if len(text) < 2:
+            self._view.show_matches([], [])
+            return
+
+        def work(uow: UnitOfWork):  # type: ignore[no-untyped-def]
+            return search_people(uow, text), search_assets(uow, text)
+
+        def done(found) -> None:  # type: ignore[no-untyped-def]
+            if self._view.entry.text().strip() == text:
+                self._view.show_matches(*found)
+
+        self.desk.run(work, done, readonly=True)

@@ -1,0 +1,18 @@
+"""Every screen of the desk, in one list (the main window builds them from here)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.controllers.base import ScreenController
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def build(desk: MainWindow) -> list[ScreenController]:
+    from ui.controllers.scan_controller import ScanController
+    from ui.controllers.sign_in_controller import SignInController
+
+    screens: list[ScreenController] = [SignInController(desk, demo=desk.demo), ScanController(desk)]
+    return screens

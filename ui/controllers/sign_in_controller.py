@@ -1,0 +1,90 @@
+"""Sign-in: first run creates the first admin; PIN checks are rate-limited by the service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.demo import DEMO_PIN, DEMO_TECHNICIAN
+from app.services.cards import ScanInfo
+from app.services.technicians import add_technician, count_technicians, find_technician, sign_in
+from app.uow import Actor, UnitOfWork
+from ui.controllers.base import ScreenController
+from ui.ops import OpError
+from ui.views.sign_in_view import SignInView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SIGN_IN_ACTOR = "desk"
+
+
+class SignInController(ScreenController):
+    name = "sign_in"
+    title = "Sign in"
+    public = True
+
+    def __init__(self, desk: MainWindow, *, demo: bool = False) -> None:
+        super().__init__(desk)
+        self._view = SignInView()
+        self.demo = demo
+        if demo:
+            self._view.show_demo(DEMO_TECHNICIAN, DEMO_PIN)
+        self._view.sign_in_requested.connect(self.sign_in)
+        self._view.create_admin_requested.connect(self.create_admin)
+
+    @property
+    def view(self) -> SignInView:
+        return self._view
+
+    def activated(self) -> None:
+        self._view.clear()
+        self.desk.ops.run(Actor(SIGN_IN_ACTOR), count_technicians, readonly=True,
+                          ok=lambda n: self._view.set_mode(creating=n == 0))
+
+    def offer_scan(self, info: ScanInfo) -> bool:
+        return True  # never reached while locked; see badge_scanned
+
+    def badge_scanned(self, text: str) -> None:
+        self._view.badge_scanned(text.strip())
+
+    def sign_in(self, username: str, pin: str) -> None:
+        if not username or not pin:
+            self._view.show_message("Type your username (or scan your badge) and your PIN.")
+            return
+
+        def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+            res = sign_in(uow, username, pin)
+            display = ""
+            if res.ok:
+                tech = find_technician(uow, username)
+                display = tech.display_name if tech else username
+            return res.ok, res.message, res.actor, display
+
+        self.desk.ops.run(Actor(username[:128] or SIGN_IN_ACTOR), work, ok=self._signed_in,
+                          err=lambda e: self._view.show_message(e.message))
+
+    def _signed_in(self, answer: tuple[bool, str, Actor | None, str]) -> None:
+        ok, message, actor, display = answer
+        if not ok or actor is None:
+            self._view.show_message(message)
+            self._view.pin.clear()
+            self._view.pin.setFocus()
+            self.desk.sound.play("error")
+            return
+        self._view.clear()
+        self.desk.session.sign_in(actor, display)
+
+    def create_admin(self, username: str, display: str, pin: str, pin2: str) -> None:
+        if pin != pin2:
+            self._view.show_message("The two PINs are different — type the same PIN twice.")
+            return
+
+        def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+            tech = add_technician(uow, username, pin, admin=True, display_name=display or username)
+            return True, "", Actor(tech.username, tech.role, tech.id), tech.display_name
+
+        def failed(e: OpError) -> None:
+            self._view.show_message(e.message)
+
+        self.desk.ops.run(Actor(username[:128] or SIGN_IN_ACTOR, "admin"), work,
+                          ok=self._signed_in, err=failed)

@@ -1,0 +1,266 @@
+"""The desk's one window: header, status banner, and a stack of screens.
+
+Every scan, from whichever source and on whichever screen, comes to
+:meth:`MainWindow.handle_scan`: it is resolved on the worker, offered to the
+screen showing (a check-out takes assets and a borrower, a leaver return ticks
+items off...), and otherwise opens what was scanned.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.bootstrap import AppContext
+from app.services.cards import ScanInfo, describe_scan
+from app.uow import Actor, UnitOfWork
+from ui.controllers.base import ScreenController
+from ui.controllers.idle import IdleLock
+from ui.controllers.session import DeskSession
+from ui.ops import OpError, OpRunner
+from ui.scanner import ScanFilter
+from ui.views.header_view import HeaderView
+from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app_ctx: AppContext, *, demo: bool = False, kiosk: bool = False,
+                 install_scanner: bool = True) -> None:
+        super().__init__()
+        self.ctx = app_ctx
+        self.demo = demo
+        self.kiosk = kiosk
+        self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
+        self.setAccessibleName("Loan Kiosk desk")
+        self.ops = OpRunner(app_ctx, self)
+        self.session = DeskSession(self)
+        self.sound = SoundPlayer(app_ctx.settings.kiosk.sound)
+        self.scanner = ScanFilter(app_ctx.settings.scanner, self)
+        self.scanner.scanned.connect(self.handle_scan)
+        self._scanner_installed = False
+        if install_scanner:
+            self.install_scanner()
+        self.serial_scanner = None
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.header = HeaderView(app_ctx.settings.school.name)
+        lay.addWidget(self.header)
+        banner_box = QWidget()
+        bl = QVBoxLayout(banner_box)
+        bl.setContentsMargins(10, 6, 10, 0)
+        self.banner = FeedbackBanner(self.sound)
+        bl.addWidget(self.banner)
+        lay.addWidget(banner_box)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.controllers: dict[str, ScreenController] = {}
+        self.current: ScreenController | None = None
+        self._build_screens()
+
+        self.header.navigate.connect(self.show_screen)
+        self.header.lock_requested.connect(self.lock)
+        self.ops.busy_changed.connect(self.header.busy.setVisible)
+        self.ops.error.connect(lambda msg: self.notify("error", msg))
+        self.session.signed_in.connect(self._on_signed_in)
+        self.session.locked.connect(self._on_locked)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        esc.activated.connect(self.go_back)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.activated.connect(self.lock)
+
+        self.idle = IdleLock(app_ctx.settings.kiosk.idle_lock_seconds, self.lock, self)
+        if kiosk:
+            QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self.header.show_technician(None, False)
+        self.show_screen("sign_in")
+
+    # -- construction ----------------------------------------------------------
+    def _build_screens(self) -> None:
+        from ui.controllers import screens
+
+        for controller in screens.build(self):
+            self.add_screen(controller)
+
+    def add_screen(self, controller: ScreenController) -> None:
+        self.controllers[controller.name] = controller
+        self.stack.addWidget(controller.view)
+
+    def install_scanner(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._scanner_installed:
+            app.installEventFilter(self.scanner)
+            self._scanner_installed = True
+
+    def start_serial_scanner(self) -> None:
+        s = self.ctx.settings.scanner
+        if not s.serial_port:
+            return
+        from ui.scanner import SerialScannerReader
+
+        self.serial_scanner = SerialScannerReader(s.serial_port, s.serial_baud, self)
+        self.serial_scanner.scanned.connect(self.handle_scan)
+        self.serial_scanner.start()
+
+    # -- what controllers use ----------------------------------------------------
+    @property
+    def actor(self) -> Actor | None:
+        return self.session.actor
+
+    def run(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
+            err: Callable[[OpError], Any] | None = None, *, readonly: bool = False) -> bool:
+        """Run ``fn(uow)`` on the worker as the signed-in technician (nothing if locked)."""
+        actor = self.session.actor
+        if actor is None:
+            return False
+        generation = self._generation
+
+        def guarded_ok(result: Any) -> None:
+            if generation == self._generation and ok is not None:
+                ok(result)
+
+        def guarded_err(error: OpError) -> None:
+            if generation != self._generation:
+                return
+            if err is not None:
+                err(error)
+            else:
+                self.notify("error", error.message)
+
+        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
+        return True
+
+    _generation = 0
+
+    def notify(self, level: str, message: str) -> None:
+        self.banner.show_message(level, message)
+
+    def show_screen(self, name: str) -> ScreenController:
+        if name != "sign_in" and not self.session.is_signed_in:
+            name = "sign_in"
+        controller = self.controllers[name]
+        self.current = controller
+        self.stack.setCurrentWidget(controller.view)
+        self.header.mark(name)
+        controller.activated()
+        return controller
+
+    def controller(self, name: str) -> Any:
+        return self.controllers[name]
+
+    def go_back(self) -> None:
+        if self.current is None or not self.session.is_signed_in:
+            return
+        if self.current.back():
+            return
+        if self.current.name != "scan":
+            self.banner.clear()
+            self.show_screen("scan")
+
+    # -- scans -----------------------------------------------------------------------
+    def handle_scan(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if not self.session.is_signed_in:
+            self.controller("sign_in").badge_scanned(text)
+            return
+        self.run(lambda uow: describe_scan(uow, text), self._route_scan, readonly=True)
+
+    def _route_scan(self, info: ScanInfo) -> None:
+        if self.current is not None and self.current.offer_scan(info):
+            return
+        self.route(info)
+
+    def route(self, info: ScanInfo) -> None:
+        """What a scan does when the screen showing has no use for it."""
+        if info.type == "asset" and info.asset is not None:
+            a = info.asset
+            self.banner.clear()
+            if a.status == "available":
+                self.show_screen("checkout")
+                self.controller("checkout").add_asset(a)
+            elif a.status == "on_loan":
+                self.show_screen("checkin")
+                self.controller("checkin").load(a)
+            else:
+                self.open_asset(a.tag)
+        elif info.type == "person" and info.person is not None:
+            self.banner.clear()
+            self.open_person(info.person.staff_code)
+        elif info.type == "receipt":
+            self.banner.clear()
+            self.show_screen("receipt")
+            self.controller("receipt").load(info)
+        else:
+            self.notify("error", f"“{info.text}” is not an asset tag, a staff card or a receipt "
+                                 "this desk knows. Search for it below, or check the label.")
+            self.show_screen("scan")
+            self.controller("scan").show_unknown(info.text)
+
+    def open_asset(self, tag: str) -> None:
+        self.show_screen("asset")
+        self.controller("asset").load(tag)
+
+    def open_person(self, code: str) -> None:
+        self.show_screen("person")
+        self.controller("person").load(code)
+
+    # -- session -------------------------------------------------------------------------
+    def lock(self) -> None:
+        self.session.lock()
+
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.header.show_technician(self.session.display_name, actor.is_admin)
+        self.banner.clear()
+        if self.kiosk:
+            self.idle.start()
+        self.show_screen("scan")
+
+    def _on_locked(self) -> None:
+        self._generation += 1  # answers to the locked-out technician's requests are dropped
+        self.idle.stop()
+        self.header.show_technician(None, False)
+        self.banner.clear()
+        for c in self.controllers.values():
+            c.reset()
+        self.show_screen("sign_in")
+
+    # -- keys --------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            focus = QApplication.focusWidget()
+            if focus is None or not focus.property("ownsEnter"):
+                primary = getattr(self.current, "primary", None)
+                if primary is not None:
+                    primary()
+                    return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+            app.removeEventFilter(self.idle)
+        if self.serial_scanner is not None:
+            self.serial_scanner.stop()
+        for c in self.controllers.values():
+            shutdown = getattr(c, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+        self.ops.wait_done()
+        super().closeEvent(event)

@@ -1,0 +1,61 @@
+"""Look and feel: big type, high contrast, one colour per meaning."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+OK = "#0b6b2e"  # success: dark green (AA contrast on white and with white text)
+ERROR = "#b00020"  # refusal / overdue: dark red
+WARN = "#8a4b00"  # needs attention: dark amber
+INFO = "#0b4f8a"  # neutral information: dark blue
+MUTED = "#444444"
+BG = "#ffffff"
+PANEL = "#f1f3f5"
+
+BASE_POINT_SIZE = 13
+
+STYLESHEET = f"""
+QWidget {{ color: #111111; background: {BG}; }}
+QLabel[role="title"] {{ font-size: 22pt; font-weight: 700; }}
+QLabel[role="prompt"] {{ font-size: 26pt; font-weight: 700; color: {INFO}; }}
+QLabel[role="hint"] {{ color: {MUTED}; }}
+QLabel[role="overdue"] {{ color: {ERROR}; font-weight: 700; }}
+QLabel[role="badge-ok"] {{ color: white; background: {OK}; padding: 4px 10px;
+                           border-radius: 6px; font-weight: 700; }}
+QLabel[role="badge-bad"] {{ color: white; background: {ERROR}; padding: 4px 10px;
+                            border-radius: 6px; font-weight: 700; }}
+QLabel[role="badge-unknown"] {{ color: white; background: {WARN}; padding: 4px 10px;
+                                border-radius: 6px; font-weight: 700; }}
+QFrame[role="card"] {{ background: {PANEL}; border: 1px solid #c8ccd0; border-radius: 8px; }}
+QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox, QFrame[role="card"] QRadioButton {{
+    background: transparent; }}
+QFrame#header {{ background: #1d2733; }}
+QFrame#header QLabel {{ color: white; background: transparent; }}
+QFrame#header QPushButton {{ background: #2f3d4d; color: white; border: 1px solid #6b7a8a;
+                             padding: 6px 12px; border-radius: 6px; }}
+QFrame#header QPushButton:checked {{ background: {INFO}; }}
+QFrame#header QPushButton:focus {{ border: 2px solid #ffd166; }}
+QPushButton {{ padding: 8px 16px; border: 1px solid #5f6b78; border-radius: 6px;
+               background: #e9ecef; min-height: 28px; }}
+QPushButton:focus {{ border: 3px solid #ffb000; }}
+QPushButton[primary="true"] {{ background: {INFO}; color: white; font-weight: 700; }}
+QPushButton[danger="true"] {{ background: {ERROR}; color: white; }}
+QPushButton:disabled {{ background: #d6d9dc; color: #6c757d; }}
+QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
+    border: 2px solid #5f6b78; border-radius: 6px; padding: 4px 6px; min-height: 28px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{
+    border: 3px solid #ffb000; }}
+QTableWidget, QListWidget {{ border: 1px solid #c8ccd0; gridline-color: #dee2e6;
+                             alternate-background-color: #f6f7f8; }}
+QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; border: none; }}
+QTabBar::tab {{ padding: 8px 16px; }}
+QTabBar::tab:selected {{ font-weight: 700; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)

@@ -1,0 +1,70 @@
+"""The bar across the top: school, the signed-in technician (always), navigation, Lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+NAV = (
+    ("scan", "Scan", "F1"),
+    ("dashboard", "Dashboard", "F2"),
+    ("leaver", "Leavers", "F3"),
+    ("trips", "Trips", "F4"),
+    ("admin", "Admin", "F5"),
+)
+
+
+class HeaderView(QFrame):
+    navigate = Signal(str)
+    lock_requested = Signal()
+
+    def __init__(self, school: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        self.school = QLabel(school)
+        self.school.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        self.school.setAccessibleName("School")
+        lay.addWidget(self.school)
+        lay.addSpacing(12)
+        self.nav: dict[str, QPushButton] = {}
+        for key, text, shortcut in NAV:
+            b = QPushButton(f"{text} ({shortcut})")
+            b.setCheckable(True)
+            b.setAccessibleName(text)
+            b.setShortcut(shortcut)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            b.clicked.connect(lambda _c=False, k=key: self.navigate.emit(k))
+            self.nav[key] = b
+            lay.addWidget(b)
+        lay.addStretch(1)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(90)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Working")
+        self.busy.setVisible(False)
+        lay.addWidget(self.busy)
+        self.technician = QLabel("Not signed in")
+        self.technician.setAccessibleName("Signed-in technician")
+        self.technician.setStyleSheet("font-size: 14pt;")
+        lay.addWidget(self.technician)
+        self.lock = QPushButton("Lock (F12)")
+        self.lock.setAccessibleName("Lock the desk")
+        self.lock.setShortcut("F12")
+        self.lock.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.lock.clicked.connect(self.lock_requested.emit)
+        lay.addWidget(self.lock)
+
+    def show_technician(self, name: str | None, admin: bool) -> None:
+        signed_in = name is not None
+        self.technician.setText(f"Technician: {name}{' (admin)' if admin else ''}" if signed_in
+                                else "Not signed in")
+        self.lock.setVisible(signed_in)
+        for key, b in self.nav.items():
+            b.setVisible(signed_in and (key != "admin" or admin))
+
+    def mark(self, screen: str) -> None:
+        for key, b in self.nav.items():
+            b.setChecked(key == screen)

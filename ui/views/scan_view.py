@@ -1,0 +1,103 @@
+"""The home screen: "Scan an asset label or a staff card" — or type, and pick from matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.services.search import AssetHit, PersonHit
+from ui.widgets.common import button, label
+
+
+class ScanView(QWidget):
+    submitted = Signal(str)  # typed text, handled like a scan
+    search_changed = Signal(str)
+    picked = Signal(str)  # a tag or staff code from the matches
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(40, 30, 40, 20)
+        lay.addStretch(1)
+        self.prompt = label("Scan an asset label or a staff card", "prompt", name="Scan prompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.prompt)
+        self.hint = label("Or type an asset tag, a staff code or part of a name and press Enter.",
+                          "hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.hint)
+        self.entry = QLineEdit()
+        self.entry.setAccessibleName("Tag, staff code or name")
+        self.entry.setProperty("ownsEnter", True)
+        self.entry.setPlaceholderText("e.g. LT-0042, S1001 or Patel")
+        self.entry.setStyleSheet("font-size: 18pt;")
+        self.entry.setMaximumWidth(700)
+        lay.addWidget(self.entry, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.unknown = label("", "overdue", name="Not found")
+        self.unknown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unknown.hide()
+        lay.addWidget(self.unknown)
+        self.matches = QListWidget()
+        self.matches.setAccessibleName("Matches")
+        self.matches.setMaximumWidth(700)
+        self.matches.setMaximumHeight(260)
+        self.matches.hide()
+        lay.addWidget(self.matches, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.go = button("Look up", "Look up", primary=True)
+        lay.addWidget(self.go, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(lambda: self.search_changed.emit(self.entry.text().strip()))
+        self.entry.textEdited.connect(lambda _t: self._timer.start())
+        self.entry.returnPressed.connect(self._submit)
+        self.go.clicked.connect(self._submit)
+        self.matches.itemActivated.connect(self._pick)
+
+    def _submit(self) -> None:
+        text = self.entry.text().strip()
+        if self.matches.currentItem() is not None and self.matches.hasFocus():
+            self._pick(self.matches.currentItem())
+            return
+        if text:
+            self.submitted.emit(text)
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if code:
+            self.picked.emit(code)
+
+    def show_unknown(self, text: str) -> None:
+        self.unknown.setText(f"Nothing here is known as “{text}”. Search by name or tag below.")
+        self.unknown.show()
+        self.entry.setText(text)
+        self.entry.selectAll()
+        self.entry.setFocus()
+
+    def show_matches(self, people: list[PersonHit], assets: list[AssetHit]) -> None:
+        self.matches.clear()
+        for p in people:
+            item = QListWidgetItem(f"Person: {p.name} ({p.staff_code})"
+                                   + (f" — {p.department}" if p.department else ""))
+            item.setData(Qt.ItemDataRole.UserRole, p.staff_code)
+            self.matches.addItem(item)
+        for a in assets:
+            item = QListWidgetItem(f"{a.kind.title()}: {a.tag} — {a.model} ({a.status.replace('_', ' ')})")
+            item.setData(Qt.ItemDataRole.UserRole, a.tag)
+            self.matches.addItem(item)
+        if not people and not assets and len(self.entry.text().strip()) >= 2:
+            item = QListWidgetItem("No matches.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.matches.addItem(item)
+        self.matches.setVisible(self.matches.count() > 0)
+
+    def reset(self) -> None:
+        self.entry.clear()
+        self.unknown.hide()
+        self.matches.clear()
+        self.matches.hide()
+        self.entry.setFocus()
+
+    def match_texts(self) -> list[str]:
+        return [self.matches.item(i).text() for i in range(self.matches.count())]

@@ -1,0 +1,140 @@
+"""Small building blocks shared by the views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.clock import local_date
+
+
+def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    w = QLabel(text)
+    if role:
+        w.setProperty("role", role)
+    w.setWordWrap(wrap)
+    if name:
+        w.setAccessibleName(name)
+    return w
+
+
+def button(text: str, name: str = "", *, primary: bool = False, danger: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    b.setAccessibleName(name or text.replace("&", ""))
+    if primary:
+        b.setProperty("primary", True)
+        b.setDefault(True)
+    if danger:
+        b.setProperty("danger", True)
+    b.setAutoDefault(True)
+    return b
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    f = QFrame(parent)
+    f.setProperty("role", "card")
+    lay = QVBoxLayout(f)
+    lay.setContentsMargins(14, 10, 14, 10)
+    return f, lay
+
+
+def set_role(w: QWidget, role: str) -> None:
+    w.setProperty("role", role)
+    w.style().unpolish(w)
+    w.style().polish(w)
+
+
+def fmt_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = local_date(value)
+    return value.strftime("%a %-d %b %Y")
+
+
+def fmt_when(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.astimezone().strftime("%-d %b %Y %H:%M")
+
+
+def encryption_badge(encrypted: bool | None, text: str) -> QLabel:
+    w = QLabel()
+    update_encryption_badge(w, encrypted, text)
+    return w
+
+
+def update_encryption_badge(w: QLabel, encrypted: bool | None, text: str) -> None:
+    if encrypted is True:
+        w.setText(f"✓ {text}")
+        set_role(w, "badge-ok")
+    elif encrypted is False:
+        w.setText(f"✗ {text}")
+        set_role(w, "badge-bad")
+    else:
+        w.setText(f"? Encryption {text.lower()}")
+        set_role(w, "badge-unknown")
+    w.setAccessibleName(f"Encryption: {text}")
+
+
+class Table(QTableWidget):
+    """A read-only table with an empty-state line."""
+
+    def __init__(self, headers: list[str], name: str, empty: str = "Nothing to show.",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(headers)
+        self.setAccessibleName(name)
+        self.empty_text = empty
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
+        hh = self.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setStretchLastSection(True)
+
+    def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
+        self.clearSpans()
+        if not rows:
+            self.setRowCount(1)
+            item = QTableWidgetItem(self.empty_text)
+            item.setForeground(Qt.GlobalColor.darkGray)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.setItem(0, 0, item)
+            for c in range(1, self.columnCount()):
+                self.setItem(0, c, QTableWidgetItem(""))
+            if self.columnCount() > 1:
+                self.setSpan(0, 0, 1, self.columnCount())
+            return
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if colours and colours[r]:
+                    from PySide6.QtGui import QColor
+
+                    item.setForeground(QColor(colours[r]))
+                self.setItem(r, c, item)
+        self.resizeColumnsToContents()
+
+    def row_texts(self) -> list[list[str]]:
+        out = []
+        for r in range(self.rowCount()):
+            out.append([(self.item(r, c).text() if self.item(r, c) else "")
+                        for c in range(self.columnCount())])
+        return out

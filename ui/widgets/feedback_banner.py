@@ -1,0 +1,85 @@
+"""The one place the desk says how things went: colour, an icon, words and a sound."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+
+from ui import theme
+
+_LEVELS = {
+    "ok": (theme.OK, QStyle.StandardPixmap.SP_DialogApplyButton, "Done"),
+    "error": (theme.ERROR, QStyle.StandardPixmap.SP_MessageBoxCritical, "Refused"),
+    "warn": (theme.WARN, QStyle.StandardPixmap.SP_MessageBoxWarning, "Check"),
+    "info": (theme.INFO, QStyle.StandardPixmap.SP_MessageBoxInformation, "Note"),
+}
+
+
+class SoundPlayer:
+    """A short sound for success and failure; silent when switched off or with no audio."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.played: list[str] = []  # what would have sounded (the screen reader of tests)
+
+    def play(self, level: str) -> None:
+        if not self.enabled or level not in ("ok", "error"):
+            return
+        self.played.append(level)
+        try:
+            QApplication.beep()
+            if level == "error":
+                QApplication.beep()
+        except Exception:  # noqa: BLE001 - no audio hardware is not an error
+            pass
+
+
+class FeedbackBanner(QFrame):
+    """A non-blocking banner under the header. Never a modal dialog."""
+
+    def __init__(self, sound: SoundPlayer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sound = sound
+        self.level = ""
+        self.setAccessibleName("Status message")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        self.icon = QLabel()
+        self.icon.setFixedSize(32, 32)
+        self.word = QLabel()
+        self.word.setStyleSheet("font-weight: 700;")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton("Dismiss")
+        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.clear)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.word)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.close_button)
+        self.hide()
+
+    def show_message(self, level: str, message: str) -> None:
+        colour, pixmap, word = _LEVELS[level]
+        self.level = level
+        self.setStyleSheet(
+            f"FeedbackBanner {{ background: {colour}; border-radius: 6px; }}"
+            " QLabel { color: white; background: transparent; font-size: 14pt; }"
+        )
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(28, 28))
+        self.word.setText(word + ":")
+        self.text.setText(message)
+        self.setAccessibleDescription(f"{word}: {message}")
+        self.show()
+        self.sound.play(level)
+
+    def clear(self) -> None:
+        self.level = ""
+        self.text.clear()
+        self.hide()
+
+    @property
+    def message(self) -> str:
+        return self.text.text() if self.isVisible() else ""
