@@ -91,5 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so in one line; LOAN_KIOSK_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("LOAN_KIOSK_DEBUG"):
+            raise
+        print(f"error: unexpected failure ({exc.__class__.__name__}: {exc}); "
+              "run again with LOAN_KIOSK_DEBUG=1 for details", file=sys.stderr)
+        return 1
     finally:
         ctx.close()

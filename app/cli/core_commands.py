@@ -223,21 +223,25 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
             uow, args.tag, args.staff_code, due=args.due, purpose=args.purpose, trip=args.trip,
             personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
         )
-    loan = result.loans[0]
+        loan = result.loans[0]
+        summary = {"tag": loan.asset.tag, "staff_code": result.person.staff_code,
+                   "name": result.person.name, "due": loan.due_on, "loan_id": loan.id}
     ack_number = None
     if args.print_ack:
         with ctx.app.uow(actor) as uow:
             from db.models import Loan
 
-            ack = loan_ack(uow, [uow.session.get(Loan, ln.id) for ln in result.loans])  # type: ignore[misc]
+            loans = [uow.session.get(Loan, ln.id) for ln in result.loans]
+            ack = loan_ack(uow, [ln for ln in loans if ln is not None])
             uow.commit()
             ack_number = ack.number
     if args.json:
-        print_json({"tag": loan.asset.tag, "staff_code": result.person.staff_code,
-                    "due": loan.due_on.isoformat(), "loan_id": loan.id, "ack": ack_number})
+        print_json({"tag": summary["tag"], "staff_code": summary["staff_code"],
+                    "due": summary["due"].isoformat(), "loan_id": summary["loan_id"],
+                    "ack": ack_number})
     else:
-        print(f"{loan.asset.tag} lent to {result.person.name} ({result.person.staff_code}), "
-              f"due back {loan.due_on.strftime('%a %-d %b %Y')}")
+        print(f"{summary['tag']} lent to {summary['name']} ({summary['staff_code']}), "
+              f"due back {summary['due'].strftime('%a %-d %b %Y')}")
     if ack_number:
         _archive_and_print(ctx, actor, ack_number, out=None, print_=True, printer=args.printer)
     return 0
@@ -263,16 +267,16 @@ def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
 
     with ctx.app.uow(ctx.actor()) as uow:
         result = check_in(uow, args.tag, condition=args.condition, note=args.note)
-    loan = result.loan
+        loan = result.loan
+        tag, staff_code, name = loan.asset.tag, loan.person.staff_code, loan.person.name
+    incident = result.incident.id if result.incident else None
     if args.json:
-        print_json({"tag": loan.asset.tag, "staff_code": loan.person.staff_code,
-                    "condition": loan.condition_in,
-                    "incident": result.incident.id if result.incident else None})
+        print_json({"tag": tag, "staff_code": staff_code, "condition": loan.condition_in,
+                    "incident": incident})
         return 0
-    print(f"{loan.asset.tag} returned by {loan.person.name} ({loan.person.staff_code}), "
-          f"condition {loan.condition_in}")
-    if result.incident:
-        print(f"damage incident #{result.incident.id} opened; {loan.asset.tag} is now in repair")
+    print(f"{tag} returned by {name} ({staff_code}), condition {loan.condition_in}")
+    if incident:
+        print(f"damage incident #{incident} opened; {tag} is now in repair")
     return 0
 
 
@@ -282,7 +286,7 @@ def cmd_lost(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.app.uow(ctx.actor()) as uow:
         result = report_lost(uow, args.tag, note=args.note,
                              kind="stolen" if args.stolen else "lost")
-    who = f" (was on loan to {result.loan.person.name})" if result.loan else ""
+        who = f" (was on loan to {result.loan.person.name})" if result.loan else ""
     print(f"{result.asset.tag} recorded as {'stolen' if args.stolen else 'lost'}{who}; "
           f"incident #{result.incident.id} opened")
     return 0
@@ -294,8 +298,8 @@ def cmd_encryption(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.app.uow(ctx.actor()) as uow:
         check = record_check(uow, args.tag, encrypted=args.encrypted, method=args.method,
                              note=args.note)
-        tag = check.asset.tag
-    print(f"{tag}: {state_from_check(check).label}")
+        line = f"{check.asset.tag}: {state_from_check(check).label}"
+    print(line)
     return 0
 
 
@@ -305,8 +309,9 @@ def cmd_trip_create(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.app.uow(ctx.actor()) as uow:
         trip = create_trip(uow, args.name, leader=args.leader, start=args.start, end=args.end,
                            destination=args.destination)
-        leader = trip.leader.name
-    print(f"trip {trip.name!r} created ({trip.start_date} to {trip.end_date}, leader {leader})")
+        line = (f"trip {trip.name!r} created ({trip.start_date} to {trip.end_date}, "
+                f"leader {trip.leader.name})")
+    print(line)
     return 0
 
 

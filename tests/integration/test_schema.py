@@ -53,3 +53,9 @@ def test_sqlite_pragmas(tmp_path) -> None:  # type: ignore[no-untyped-def]
         assert (tmp_path / "x.sqlite3").stat().st_mode & 0o077 == 0  # only the desk's user
     finally:
         db.dispose()
+
+
+def test_fast_path_head_constant_matches_the_migrations() -> None:
+    from db.schema import HEAD
+
+    assert HEAD == head_revision()

@@ -1,0 +1,244 @@
+"""The real ``loan-kiosk`` entry point, run as a subprocess, on SQLite and PostgreSQL.
+
+Every refusal must exit 2 with one ``error:`` line on stderr, no traceback, and
+leave the database exactly as it was (a full dump before and after).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from db.models import Base
+
+BIN = Path(sys.executable).with_name("loan-kiosk")
+
+
+class Cli:
+    def __init__(self, db_url: str, tmp_path: Path) -> None:
+        self.db_url = db_url
+        self.tmp = tmp_path
+        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(tmp_path / "data"),
+                    "LOAN_KIOSK_DB": db_url}
+
+    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "app"]
+        return subprocess.run([*cmd, *args], capture_output=True, text=True, env=self.env,
+                              input=stdin, timeout=120)
+
+    def ok(self, *args: str, stdin: str | None = None) -> str:
+        proc = self.run(*args, stdin=stdin)
+        assert proc.returncode == 0, f"{args}: {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+        return proc.stdout
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args, "--json"))
+
+    def dump(self) -> dict[str, list[tuple[str, ...]]]:
+        engine = create_engine(self.db_url)
+        try:
+            with engine.connect() as conn:
+                return {
+                    t.name: [tuple(map(repr, r)) for r in conn.execute(
+                        select(t).order_by(*t.primary_key.columns))]
+                    for t in Base.metadata.sorted_tables
+                }
+        finally:
+            engine.dispose()
+
+    def refused(self, *args: str, match: str, stdin: str | None = None) -> None:
+        before = self.dump()
+        proc = self.run(*args, stdin=stdin)
+        assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert match in lines[0], lines[0]
+        assert self.dump() == before
+
+
+STAFF_CSV = """Staff Code,Forename,Surname,Email,Department,Badge,Leaving Date
+AB1,Siân,Ó Briain,sian@example.org,Science,CARD-1,
+CD2,Łukasz,Żółć,lukasz@example.org,Maths,CARD-2,
+LV3,Zoë,Ødegård,zoe@example.org,Art,,31/12/2026
+"""
+ASSETS_CSV = """Asset Tag,Kind,Make,Model,Serial,IMEI,Phone Number,Accessories,Encrypted,Encryption Method,Notes
+LT-0001,laptop,Dell,Latitude 5440,SN1,,,charger,yes,bitlocker,
+LT-0002,laptop,Dell,Latitude 5440,SN2,,,charger,no,,
+LT-0003,laptop,HP,ProBook,SN3,,,charger,,,
+PH-0001,phone,Samsung,Galaxy A15,SN4,356938035643809,07700 900001,"charger, case",yes,android,
+"""
+
+
+@pytest.fixture
+def cli(db_url: str, tmp_path: Path) -> Cli:
+    c = Cli(db_url, tmp_path)
+    (tmp_path / "staff.csv").write_text(STAFF_CSV, encoding="utf-8")
+    (tmp_path / "assets.csv").write_text(ASSETS_CSV, encoding="utf-8")
+    c.ok("init")
+    c.ok("import", "staff", str(tmp_path / "staff.csv"))
+    c.ok("import", "assets", str(tmp_path / "assets.csv"))
+    return c
+
+
+def test_whole_day_at_the_desk(cli: Cli, tmp_path: Path) -> None:
+    out = cli.ok("checkout", "lt-0001", "AB1", "--purpose", "Marking", "--personal-data")
+    assert "LT-0001 lent to Siân Ó Briain (AB1)" in out
+    assert cli.json("whois", "LT-0001") == {
+        "type": "asset", "tag": "LT-0001", "kind": "laptop", "status": "on_loan",
+        "encrypted": True, "holder": "AB1", "due": cli.json("whois", "LT-0001")["due"],
+        "overdue": False, "make": "Dell", "model": "Latitude 5440"}
+    person = cli.json("whois", "CARD-1")
+    assert person == {"type": "person", "staff_code": "AB1", "name": "Siân Ó Briain",
+                      "status": "active", "items": ["LT-0001"]}
+    assert cli.json("whois", "nothing-here") == {"type": "unknown"}
+    cli.ok("encryption", "LT-0003", "--method", "bitlocker", "--encrypted", "--note", "manage-bde")
+    assert cli.json("whois", "LT-0003")["encrypted"] is True
+    cli.ok("checkin", "LT-0001", "--condition", "damaged", "--note", "sticky keys")
+    assert cli.json("whois", "LT-0001")["status"] == "in_repair"
+    cli.ok("trip", "create", "Y9 Snowdon", "--leader", "CD2", "--start", "2030-05-01",
+           "--end", "2030-05-03", "--destination", "Snowdonia")
+    cli.ok("checkout", "PH-0001", "CD2", "--trip", "Y9 Snowdon")
+    assert cli.json("whois", "PH-0001")["due"] == "2030-05-03"
+    cli.ok("lost", "PH-0001", "--note", "left on the coach")
+    assert cli.json("whois", "PH-0001")["status"] == "lost"
+    assert cli.ok("audit", "verify").startswith("audit log intact (")
+
+
+def test_refusals_change_nothing(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("checkout", "LT-0001", "AB1")
+    cli.refused("checkout", "LT-0001", "CD2", match="already on loan to Siân Ó Briain (AB1) since")
+    cli.refused("checkout", "LT-0002", "CD2", "--personal-data",
+                match="personal data may only be kept on devices the school has encrypted")
+    cli.refused("checkout", "LT-0003", "LV3", match="is leaving")
+    cli.refused("checkout", "NOPE", "CD2", match="no asset with tag 'NOPE'")
+    cli.refused("checkout", "LT-0002", "ZZ9", match="no member of staff with code 'ZZ9'")
+    cli.refused("checkout", "LT-0002", "CD2", "--due", "31/02/2027", match="is not a date")
+    cli.refused("checkout", "LT-0002", "CD2", "--due", "2001-01-01", match="in the past")
+    cli.refused("checkout", "LT-0002", "CD2", "--trip", "Nowhere", match="no trip called")
+    cli.refused("checkin", "LT-0002", match="LT-0002 is not on loan")
+    cli.refused("checkin", "LT-0001", "--condition", "broken", match="invalid choice")
+    cli.refused("encryption", "LT-0002", "--encrypted", match="say how the device is encrypted")
+    cli.refused("encryption", "LT-0002", match="one of the arguments")
+    cli.refused("trip", "create", "X", "--leader", "CD2", "--start", "2030-05-03",
+                "--end", "2030-05-01", match="ends (2030-05-01) before it starts")
+    cli.refused("leaver", "return", "CD2", "--tags", "LT-0001",
+                match="LT-0001 is not Łukasz Żółć's: it is on loan to Siân Ó Briain")
+    cli.refused("leaver", "return", "AB1", "--signature", str(tmp_path / "missing.json"),
+                match="no such file")
+    (tmp_path / "bad-sig.json").write_text('{"strokes": 3}')
+    cli.refused("leaver", "return", "AB1", "--signature", str(tmp_path / "bad-sig.json"),
+                match="signature has no 'strokes' list")
+    cli.refused("import", "staff", str(tmp_path / "missing.csv"), match="no such file")
+    cli.refused("report", "history", "NOPE", match="neither an asset tag nor a staff code")
+    cli.refused("report", "nonsense", match="invalid choice")
+    cli.refused("lost", "NOPE", match="no asset with tag")
+    cli.refused("frobnicate", match="invalid choice")
+    cli.refused("technician", "add", "jo", "--pin-stdin", stdin="12\n", match="4 to 12 digits")
+    cli.refused("technician", "add", "jo", match="use --pin-stdin")
+
+
+def test_encryption_override_by_admin_only(cli: Cli) -> None:
+    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin="4821\n")
+    cli.ok("technician", "add", "sam", "--pin-stdin", "--technician", "boss", stdin="5555\n")
+    cli.refused("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week",
+                "--technician", "sam", match="only an admin technician can override")
+    cli.ok("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week",
+           "--technician", "boss")
+    rows = json.loads(cli.ok("report", "history", "LT-0002", "--format", "json"))
+    assert rows[0]["out_by"] == "boss"
+
+
+def test_default_technician_is_the_os_user(cli: Cli) -> None:
+    cli.ok("checkout", "LT-0001", "AB1")
+    rows = json.loads(cli.ok("report", "history", "LT-0001", "--format", "json"))
+    assert rows[0]["out_by"].startswith("cli:")
+
+
+def test_leaver_return_with_signature(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("checkout", "LT-0001", "AB1")
+    cli.ok("checkout", "PH-0001", "AB1")
+    sig = {"version": 1, "strokes": [[[0, 600, 500, 0.5], [10, 1400, 900, 0.5]],
+                                     [[30, 700, 600, 0.4], [40, 1800, 700, 0.4]]],
+           "window": [500, 400, 2650, 2100], "device": "test"}
+    (tmp_path / "sig.json").write_text(json.dumps(sig))
+    out = json.loads(cli.ok("leaver", "return", "AB1", "--tags", "LT-0001", "--note",
+                            "PH-0001=at home", "--signature", str(tmp_path / "sig.json"), "--json"))
+    assert out["returned"] == ["LT-0001"] and out["not_returned"] == ["PH-0001"]
+    assert out["receipt"].startswith("R-")
+    assert cli.json("whois", "AB1")["status"] == "left"
+    leavers = json.loads(cli.ok("report", "leavers", "--format", "json"))
+    assert leavers == [{"staff_code": "AB1", "name": "Siân Ó Briain",
+                        "leaving_date": leavers[0]["leaving_date"], "tags": ["PH-0001"]}]
+    cli.refused("checkout", "LT-0001", "AB1", match="has left the school")
+
+
+def test_reports_formats_and_formula_injection(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "evil.csv").write_text(
+        "Staff Code,Forename,Surname\nEV1,=HYPERLINK(\"http://x\"),+Evil\n", encoding="utf-8")
+    cli.ok("import", "staff", str(tmp_path / "evil.csv"))
+    cli.ok("checkout", "LT-0001", "EV1", "--due", "2099-01-01")
+    csv_text = cli.ok("report", "on-loan", "--format", "csv")
+    header, row = csv_text.strip().splitlines()[:2]
+    assert header == "tag,kind,staff_code,borrower,out,due,overdue"
+    assert "'=HYPERLINK" in row and "\"'=HYPERLINK" in row or row.split(",")[3].startswith("\"'=")
+    data = json.loads(cli.ok("report", "on-loan", "--format", "json"))
+    assert data[0]["borrower"] == '=HYPERLINK("http://x") +Evil'  # JSON keeps the truth
+    assert set(data[0]) == {"tag", "kind", "staff_code", "borrower", "out", "due", "overdue"}
+    table = cli.ok("report", "on-loan")
+    assert "LT-0001" in table
+    out_file = tmp_path / "unenc.csv"
+    cli.ok("report", "unencrypted", "--format", "csv", "--out", str(out_file))
+    text = out_file.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "tag,kind,status,encryption,holder"
+    assert {line.split(",")[0] for line in text.splitlines()[1:]} == {"LT-0002", "LT-0003"}
+    assert json.loads(cli.ok("report", "overdue", "--format", "json")) == []
+
+
+def test_import_dry_run_and_idempotence(cli: Cli, tmp_path: Path) -> None:
+    before = cli.dump()
+    out = cli.ok("import", "staff", str(tmp_path / "staff.csv"), "--dry-run")
+    assert "unchanged 3" in out
+    assert cli.dump() == before
+    out = cli.ok("import", "staff", str(tmp_path / "staff.csv"))
+    assert "created 0, updated 0, unchanged 3, rejected 0" in out
+
+
+def test_audit_verify_fails_after_tampering(cli: Cli) -> None:
+    cli.ok("checkout", "LT-0001", "AB1")
+    engine = create_engine(cli.db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE loans SET out_by = 'someone else'")
+    engine.dispose()
+    proc = cli.run("audit", "verify")
+    assert proc.returncode == 1
+    assert "loans #1 was changed outside Loan Kiosk" in proc.stdout
+
+
+def test_backup(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "backup.sqlite3"
+    if not cli.db_url.startswith("sqlite"):
+        cli.refused("backup", str(target), match="pg_dump")
+        return
+    out = cli.ok("backup", str(target))
+    assert "backup written" in out
+    import sqlite3
+
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT count(*) FROM people").fetchone()[0] == 3
+    con.close()
+
+
+def test_help_and_version() -> None:
+    proc = subprocess.run([str(BIN), "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for cmd in ("init", "import", "checkout", "checkin", "lost", "encryption", "trip", "leaver",
+                "whois", "report", "audit", "technician", "backup", "demo-data"):
+        assert cmd in proc.stdout
