@@ -198,15 +198,22 @@ def _check_unique(new: Record, key: str, state: dict[str, Record], serials: Owne
 
 def _encryption(row: CsvRow, present: frozenset[str], key: str,
                 latest: tuple[bool, str | None] | None) -> _Check | None:
-    """The encryption check this row adds: none when blank or the same as the latest."""
+    """The encryption check this row adds: none when blank or the same as the latest.
+
+    Without an Encryption Method column (a Snipe-IT export has only its
+    Encrypted field) only yes/no is compared, so a re-import does not replace
+    a check that names its method by one that does not.
+    """
     encrypted = cells.yes_no(row.values.get("encrypted"), "Encrypted")
     if encrypted is None:
         return None
-    method = None
-    if "encryption_method" in present:
-        method = asset_terms.encryption_method(
-            cells.text(row.values.get("encryption_method"), "Encryption Method", 40)
-        )
+    if "encryption_method" not in present:
+        if latest is not None and latest[0] == encrypted:
+            return None
+        return _Check(key, encrypted, None, row.line)
+    method = asset_terms.encryption_method(
+        cells.text(row.values.get("encryption_method"), "Encryption Method", 40)
+    )
     if latest == (encrypted, method):
         return None
     return _Check(key, encrypted, method, row.line)
