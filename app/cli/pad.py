@@ -77,6 +77,8 @@ def register(sub: Any) -> None:
                    help="also make a symlink at PATH to the port (re-pointed after a replug)")
     p.add_argument("--stats-json", metavar="FILE", help="write what was sent here (on exit too)")
     p.add_argument("--seed", type=int, help="the same seed signs the same signatures")
+    p.add_argument("--short", action="store_true",
+                   help="sign with an initial and a short surname (about 1.5 s; for quick tests)")
     p.add_argument("--replug-after", type=_positive_float, default=2.0, metavar="SECONDS",
                    help="with --fault disconnect: how long the pad stays unplugged (default 2)")
     p.set_defaults(handler=cmd_simulate)
@@ -314,7 +316,7 @@ def cmd_simulate(args: argparse.Namespace, ctx: CliContext) -> int:
 
     sim = PadSimulator(args.protocol, rate_hz=args.rate, loop=args.loop, count=args.count,
                        fault=args.fault, link=link, seed=args.seed,
-                       replug_after=args.replug_after, on_event=on_event)
+                       replug_after=args.replug_after, short=args.short, on_event=on_event)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -112,17 +112,21 @@ def _dot(rate_hz: float, x: float, y: float) -> list[UnitPoint]:
     return [(x + 0.02 * i / steps, y - 0.01 * i / steps, 0.0) for i in range(steps + 1)]
 
 
-def signature_frames(rng: random.Random, window: Window, rate_hz: float = 150.0
-                     ) -> list[PenFrame]:
-    """One whole signature as sampled frames: hover → ink → lift for each stroke."""
+def signature_frames(rng: random.Random, window: Window, rate_hz: float = 150.0, *,
+                     short: bool = False) -> list[PenFrame]:
+    """One whole signature as sampled frames: hover → ink → lift for each stroke.
+
+    A full signature takes 3-4 s; a ``short`` one (an initial and a short
+    surname, about 1.5 s) suits quick tests.
+    """
     strokes: list[list[UnitPoint]] = []
-    first = _word(rng, rate_hz, rng.randint(3, 5), True, 0.0)
+    first = _word(rng, rate_hz, 1 if short else rng.randint(3, 5), True, 0.0)
     strokes.append(first)
     second_x = max(p[0] for p in first) + rng.uniform(0.8, 1.4)
-    second = _word(rng, rate_hz, rng.randint(5, 8), True, second_x)
+    second = _word(rng, rate_hz, rng.randint(2, 3) if short else rng.randint(5, 8), True, second_x)
     strokes.append(second)
     end_x = max(p[0] for p in second)
-    extra = rng.random()
+    extra = 1.0 if short else rng.random()
     if extra < 0.6:
         strokes.append(_underline(rng, rate_hz, rng.uniform(-0.2, 0.8), end_x + 0.3,
                                   -rng.uniform(1.4, 1.8)))

@@ -167,7 +167,8 @@ class PadSimulator:
     def __init__(self, protocol: str, *, rate_hz: float = DEFAULT_RATE_HZ, loop: bool = False,
                  count: int | None = None, fault: str | None = None, link: Path | None = None,
                  seed: int | None = None, window: Window | None = None,
-                 replug_after: float = REPLUG_AFTER_S, on_event: EventSink | None = None) -> None:
+                 replug_after: float = REPLUG_AFTER_S, short: bool = False,
+                 on_event: EventSink | None = None) -> None:
         if protocol not in PROTOCOLS:
             raise PadError(f"unknown pad protocol {protocol!r} (use one of: {', '.join(PROTOCOLS)})")
         if fault is not None and fault not in FAULTS:
@@ -187,6 +188,7 @@ class PadSimulator:
                       else (0.0, 0.0, float(ISDV4_CAPS.x_max), float(ISDV4_CAPS.y_max)))
         self.window = window
         self.replug_after = replug_after
+        self.short = short
         self.on_event = on_event or (lambda _event: None)
         self.stats = SimulatorStats(protocol)
         self._packet_len = topaz.PACKET_LEN if protocol == "topaz" else isdv4.PEN_LEN
@@ -268,7 +270,7 @@ class PadSimulator:
     # -- one signature -----------------------------------------------------------------------------
     def _send_signature(self, stop: threading.Event) -> bool:
         """Stream one signature; False if it was cut short (host left, unplugged, stopped)."""
-        frames = signature_frames(self.rng, self.window, self.rate_hz)
+        frames = signature_frames(self.rng, self.window, self.rate_hz, short=self.short)
         unplug_at = self._unplug_point(frames)
         next_t = time.monotonic()
         for i, frame in enumerate(frames):
@@ -329,7 +331,7 @@ class PadSimulator:
         self._pen_down = False
         self.stats.disconnects += 1
         self.port.close()
-        self.on_event({"event": "unplugged"})
+        self.on_event({"event": "unplugged", "stats": self.stats.to_dict()})
         if stop.wait(self.replug_after):
             return
         self._plug()

@@ -32,6 +32,17 @@ def test_signatures_stay_in_the_window_and_pass_the_gate(window: tuple[float, fl
     assert b is not None and (b[2] - b[0]) > 0.5 * (x1 - x0)
 
 
+def test_short_signatures_are_shorter_and_still_pass_the_gate() -> None:
+    for seed in range(5):
+        full = signature_frames(random.Random(seed), WINDOWS[0], 150)
+        short = signature_frames(random.Random(seed), WINDOWS[0], 150, short=True)
+        assert len(short) < 0.7 * len(full)
+        a = StrokeAssembler(WINDOWS[0])
+        a.extend([PenSample(i, round(f.x), round(f.y), f.pressure, f.pen_down, f.in_proximity)
+                  for i, f in enumerate(short)])
+        assert len(a.signature().strokes) == 2 and check_quality(a.signature()).ok
+
+
 def test_each_stroke_is_hover_then_ink_then_lift_and_the_pen_leaves_at_the_end() -> None:
     frames = signature_frames(random.Random(3), WINDOWS[0], 150)
     assert not frames[0].pen_down and frames[0].in_proximity

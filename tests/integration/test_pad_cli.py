@@ -1,0 +1,243 @@
+"""The ``pad`` commands and the driver against the simulator on a real pseudo-terminal.
+
+The simulator runs as the real command (``python -m app pad simulate``) in a
+subprocess; its first stdout line is the port, then one JSON line per event
+(``signature`` with what it had sent so far, ``unplugged``, ``replugged``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from app.devices.pad import PadStatus, StatusEvent, StrokeAssembler
+from app.devices.serial_pad import SerialPad, SerialPadConfig
+from app.signatures import SignatureData, check_quality
+from db.models import Signature
+from tests.unit.devices.test_serial_pad import Collector, reader_threads
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals")
+
+WAIT = 20.0
+APP = [sys.executable, "-m", "app"]
+
+
+class Simulator:
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen([*APP, "pad", "simulate", *args], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.port = self.next_line()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def next_line(self) -> str:
+        try:
+            return self.lines.get(timeout=WAIT)
+        except queue.Empty:
+            self.proc.kill()
+            raise AssertionError(f"simulator said nothing: {self.proc.communicate()[1]}") from None
+
+    def event(self, name: str) -> dict[str, Any]:
+        while True:
+            ev = json.loads(self.next_line())
+            if ev["event"] == name:
+                return ev
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        rc = self.proc.wait(timeout=WAIT)
+        self._reader.join(timeout=WAIT)
+        return rc
+
+
+@pytest.fixture
+def simulators() -> Iterator[list[Simulator]]:
+    started: list[Simulator] = []
+    yield started
+    for sim in started:
+        if sim.proc.poll() is None:
+            sim.proc.kill()
+            sim.proc.wait()
+
+
+def simulate(started: list[Simulator], *args: str) -> Simulator:
+    sim = Simulator(*args)
+    started.append(sim)
+    return sim
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*APP, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("protocol", ["topaz", "isdv4"])
+def test_pad_test_counts_exactly_what_the_simulator_sent(
+        protocol: str, simulators: list[Simulator]) -> None:
+    sim = simulate(simulators, "--protocol", protocol, "--count", "1", "--seed", "4",
+                   "--rate", "200", "--short")
+    # the short signature takes about 2 s to sign: listen for well over that
+    proc = run("pad", "test", "--port", sim.port, "--protocol", protocol, "--seconds", "5",
+               "--json")
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout)
+    sent = sim.event("signature")["stats"]  # the whole signature went out while we listened
+    assert sent["signatures"] == 1
+    assert seen == {
+        "port": sim.port, "protocol": protocol,
+        "packets": sent["packets"], "samples": sent["samples"], "strokes": sent["strokes"],
+        "points": sent["points"], "rejected": 0, "resyncs": 0, "disconnected": False,
+        "bounds": sent["bounds"],
+    }
+    assert sent["samples"] > sent["points"] > 100 and sent["strokes"] >= 2
+    assert sim.stop() == 0
+
+
+def test_pad_test_on_a_noisy_line_counts_the_resyncs(simulators: list[Simulator]) -> None:
+    sim = simulate(simulators, "--protocol", "topaz", "--fault", "noise", "--seed", "3", "--short")
+    proc = run("pad", "test", "--port", sim.port, "--protocol", "topaz", "--seconds", "5",
+               "--json")
+    seen = json.loads(proc.stdout)
+    sent = sim.event("signature")["stats"]
+    assert sent["faults"] > 0
+    assert seen["resyncs"] > 0
+    # noise between packets costs no real packet (phantoms only if noise forms a whole packet)
+    assert seen["samples"] >= sent["samples"]
+    sim.stop()
+
+
+def test_pad_test_when_the_pad_is_unplugged_reports_what_it_got(
+        simulators: list[Simulator]) -> None:
+    sim = simulate(simulators, "--protocol", "isdv4", "--fault", "disconnect", "--seed", "5",
+                   "--replug-after", "30", "--short")
+    proc = run("pad", "test", "--port", sim.port, "--protocol", "isdv4", "--seconds", "30",
+               "--json")
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout)
+    assert seen["disconnected"] is True
+    assert seen["points"] > 0 and seen["bounds"] is not None
+    assert sim.event("unplugged")
+    sim.stop()
+
+
+def test_pad_test_on_a_port_that_is_not_there(tmp_path: Path) -> None:
+    proc = run("pad", "test", "--port", str(tmp_path / "ttyUSB9"), "--protocol", "topaz",
+               "--seconds", "1")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"error: cannot open pad port {tmp_path / 'ttyUSB9'}: No such file or directory"]
+
+
+def test_driver_resumes_by_itself_after_unplug_and_replug_behind_a_link(
+        tmp_path: Path, simulators: list[Simulator]) -> None:
+    link = tmp_path / "usb-Topaz_Systems-if00-port0"
+    sim = simulate(simulators, "--protocol", "topaz", "--fault", "disconnect", "--link", str(link),
+                   "--count", "1", "--seed", "9", "--replug-after", "0.5", "--short")
+    assert os.readlink(link) == sim.port
+    pad = SerialPad(SerialPadConfig(str(link), "topaz"))  # the real 1-second retry
+    got = Collector(pad)
+    # what the desk does with the stream: the signature in progress is kept when the pad vanishes
+    assembler = StrokeAssembler(pad.window, pad.description)
+    lock = threading.Lock()
+
+    def on_samples(samples: Any) -> None:
+        with lock:
+            assembler.extend(samples)
+
+    def on_status(event: StatusEvent) -> None:
+        if event.status is PadStatus.DISCONNECTED:
+            with lock:
+                assembler.mark_incomplete()
+
+    pad.add_sample_listener(on_samples)
+    pad.add_status_listener(on_status)
+    pad.open()
+    try:
+        got.wait_status(PadStatus.CONNECTED)
+        got.wait_status(PadStatus.DISCONNECTED)
+        at_unplug = sim.event("unplugged")["stats"]
+        with lock:
+            partial = assembler.signature()
+        assert partial.incomplete and 0 < partial.point_count <= at_unplug["points"]
+        before = len(got.samples)
+        replugged = sim.event("replugged")["port"]
+        got.wait_status(PadStatus.CONNECTED, 2)
+        assert os.readlink(link) == replugged
+        sent = sim.event("signature")["stats"]
+        # a whole new signature arrives, every sample of it
+        after_replug = sent["samples"] - at_unplug["samples"]
+        got.wait_for(lambda: len(got.samples) - before >= after_replug, "the new signature")
+        assert len(got.samples) - before == after_replug
+        assert [e.status for e in got.statuses][:2] == [PadStatus.CONNECTED,
+                                                        PadStatus.DISCONNECTED]
+    finally:
+        pad.close()
+    assert reader_threads() == []
+    assert sim.stop() == 0
+    assert not link.exists() and not link.is_symlink()  # the simulator tidies its link away
+
+
+def test_pad_capture_writes_a_signature_that_leaver_return_stores(
+        tmp_path: Path, simulators: list[Simulator]) -> None:
+    sim = simulate(simulators, "--protocol", "isdv4", "--seed", "12", "--short")
+    out = tmp_path / "sig.json"
+    proc = run("pad", "capture", "--port", sim.port, "--protocol", "isdv4", "--out", str(out),
+               "--idle", "0.5")
+    assert proc.returncode == 0, proc.stderr
+    sent = sim.event("signature")["stats"]
+    sig = SignatureData.from_json(out.read_bytes())
+    assert len(sig.strokes) == sent["strokes"] and sig.point_count == sent["points"]
+    assert list(sig.bounds() or ()) == sent["bounds"]
+    assert sig.window == (0.0, 0.0, 24576.0, 18432.0)
+    assert sig.device == f"Wacom ISDV4 on {sim.port}" and not sig.incomplete
+    assert check_quality(sig).ok
+    sim.stop()
+
+    db = tmp_path / "desk.sqlite3"
+    staff = tmp_path / "staff.csv"
+    staff.write_text("Staff Code,Forename,Surname\nAB1,Siân,Ó Briain\n", encoding="utf-8")
+    common = ["--db", f"sqlite:///{db}", "--data-dir", str(tmp_path / "data")]
+    assert run("init", *common).returncode == 0
+    assert run("import", "staff", str(staff), *common).returncode == 0
+    proc = run("leaver", "return", "AB1", "--none", "--signature", str(out), "--json", *common)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["receipt"].startswith("R-")
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(Signature.strokes, Signature.window, Signature.device,
+                                       Signature.incomplete)).all()
+    finally:
+        engine.dispose()
+    assert rows == [([[list(p) for p in s] for s in sig.strokes], list(sig.window), sig.device,
+                     False)]
+
+
+def test_simulate_exits_cleanly_on_sigint_and_removes_its_link(
+        tmp_path: Path, simulators: list[Simulator]) -> None:
+    link = tmp_path / "pad"
+    stats = tmp_path / "stats.json"
+    sim = simulate(simulators, "--protocol", "topaz", "--loop", "--link", str(link),
+                   "--stats-json", str(stats))
+    assert link.is_symlink()
+    sim.proc.send_signal(signal.SIGINT)
+    assert sim.stop() == 0
+    assert not link.is_symlink()
+    assert json.loads(stats.read_text())["ports"] == [sim.port]
