@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "app.cli.core_commands",
     "app.cli.pad",
     "app.cli.documents",
+    "app.cli.maintenance",
 )
 
 
