@@ -17,8 +17,8 @@ from printing.wording import fmt_date, fmt_datetime, kind_label, make_model, tex
 TITLE = "Loan of school equipment"
 
 _COLUMNS = (
-    ("#", 6), ("Asset tag", 21), ("Kind", 13), ("Make / model", 30), ("Serial", 23),
-    ("Encryption", 27), ("Due back", 18), ("Purpose", 24), ("Personal data", 14),
+    ("#", 7), ("Asset tag", 20), ("Kind", 12), ("Make / model", 29), ("Serial", 22),
+    ("Encryption", 30), ("Due back", 18), ("Purpose", 23), ("Personal data", 13),
 )
 
 

@@ -87,6 +87,7 @@ def signature_block(signature: SignatureData | None, *, signer_caption: str,
     table = Table([[left, right]], colWidths=[box_w + 8 * mm, width - box_w - 8 * mm],
                   hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -112,6 +113,7 @@ def verification_block(number: str, code: str, styles: Styles, width: float,
     table = Table([[QrFlowable(verification_payload(number, code), qr_size), words]],
                   colWidths=[qr_size + 5 * mm, width - qr_size - 5 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BOX", (0, 0), (-1, -1), 0.5, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),

@@ -186,7 +186,7 @@ def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = 
                          f"{t.name} sheets")
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(t.page_width * mm, t.page_height * mm), invariant=1,
-                    pageCompression=1)
+                    pageCompression=1, initialFontName=REGULAR)
     canvas.setTitle(f"Asset labels ({len(labels)}, {t.name})")
     canvas.setCreator("Loan Kiosk")
     position = start - 1

@@ -210,7 +210,8 @@ def build_pdf(story: Sequence[Flowable], header: DocumentHeader, *, size: str = 
         buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=HEADER_HEIGHT, bottomMargin=FOOTER_HEIGHT + 2 * mm,
         title=f"{header.title} {header.number}", author=header.school, subject=subject,
-        creator="Loan Kiosk", invariant=1, lang="en-GB",
+        creator="Loan Kiosk", invariant=1, lang="en-GB", initialFontName=REGULAR,
+        initialFontSize=9.5,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

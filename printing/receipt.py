@@ -30,8 +30,8 @@ TITLE = "Return of school property"
 
 #: column titles and relative widths (they fill the page width)
 _COLUMNS = (
-    ("#", 5), ("Asset tag", 21), ("Kind", 13), ("Make / model", 32), ("Serial", 25),
-    ("Encryption at return", 30), ("Condition", 19), ("Outcome", 29),
+    ("#", 7), ("Asset tag", 19), ("Kind", 12), ("Make / model", 29), ("Serial", 22),
+    ("Encryption at return", 33), ("Condition", 18), ("Outcome", 34),
 )
 
 

@@ -51,10 +51,10 @@ def make_styles() -> Styles:
         heading=style("heading", 11.5, font=BOLD, space_after=4, spaceBefore=8),
         label=style("label", 8.5, color=MUTED),
         value=style("value", 9.5, font=BOLD),
-        cell=style("cell", 8.3, leading=10.2),
-        cell_bold=style("cell_bold", 8.3, font=BOLD, leading=10.2),
+        cell=style("cell", 8, leading=9.8),
+        cell_bold=style("cell_bold", 8, font=BOLD, leading=9.8),
         head_cell=style("head_cell", 8, font=BOLD, leading=9.6),
-        alert=style("alert", 8.3, color=ALERT, leading=10.2),
+        alert=style("alert", 8, color=ALERT, leading=9.8),
         code=style("code", 11, font=BOLD, leading=14),
     )
 
@@ -62,6 +62,7 @@ def make_styles() -> Styles:
 def items_table_style(rows: int) -> TableStyle:
     """A readable list: shaded header (repeated on each page), light zebra rows, thin rules."""
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -78,6 +79,7 @@ def items_table_style(rows: int) -> TableStyle:
 
 def details_table_style() -> TableStyle:
     return TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
