@@ -181,7 +181,7 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
                     return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
                 if last_digest[key] != row_digest(obj):
                     return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
-            last_id = getattr(rows[-1], pk.key)
+            last_id = getattr(rows[-1], str(pk.key))
             session.expunge_all()
     for key, digest in last_digest.items():
         if digest is not None and key not in seen:

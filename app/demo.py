@@ -175,8 +175,9 @@ def fill_demo(app: AppContext, actor: Actor) -> str:
         at(0)
         with db.uow(actor) as uow:
             for idx, days in ((1, 12), (2, 3)):
-                p = uow.session.get(Person, people[idx].id)
-                assert p is not None
+                row = uow.session.get(Person, people[idx].id)
+                assert row is not None
+                p = row
                 p.status = "leaving"
                 p.leaving_date = today + dt.timedelta(days=days)
                 uow.audit("person_leaving", p, staff_code=p.staff_code,

@@ -108,7 +108,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         bind: Engine = self.db.engine
         if is_sqlite(self.db.url) and not self.readonly:
-            bind = bind.execution_options(sqlite_begin="IMMEDIATE")  # type: ignore[assignment]
+            bind = bind.execution_options(sqlite_begin="IMMEDIATE")
         self.session = self.db.sessions(bind=bind)
         event.listen(self.session, "before_flush", self._before_flush)
         return self

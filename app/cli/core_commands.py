@@ -224,8 +224,8 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
             personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
         )
         loan = result.loans[0]
-        summary = {"tag": loan.asset.tag, "staff_code": result.person.staff_code,
-                   "name": result.person.name, "due": loan.due_on, "loan_id": loan.id}
+        tag, staff_code, name = loan.asset.tag, result.person.staff_code, result.person.name
+        due, loan_id = loan.due_on, loan.id
     ack_number = None
     if args.print_ack:
         with ctx.app.uow(actor) as uow:
@@ -236,12 +236,10 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
             uow.commit()
             ack_number = ack.number
     if args.json:
-        print_json({"tag": summary["tag"], "staff_code": summary["staff_code"],
-                    "due": summary["due"].isoformat(), "loan_id": summary["loan_id"],
-                    "ack": ack_number})
+        print_json({"tag": tag, "staff_code": staff_code, "due": due.isoformat(),
+                    "loan_id": loan_id, "ack": ack_number})
     else:
-        print(f"{summary['tag']} lent to {summary['name']} ({summary['staff_code']}), "
-              f"due back {summary['due'].strftime('%a %-d %b %Y')}")
+        print(f"{tag} lent to {name} ({staff_code}), due back {due.strftime('%a %-d %b %Y')}")
     if ack_number:
         _archive_and_print(ctx, actor, ack_number, out=None, print_=True, printer=args.printer)
     return 0

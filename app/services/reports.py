@@ -128,7 +128,11 @@ def history(uow: UnitOfWork, code: str) -> list[Row]:
         .join(Person, Person.id == Loan.person_id)
         .order_by(Loan.out_at.desc(), Loan.id.desc())
     )
-    q = q.where(Loan.asset_id == asset.id) if asset else q.where(Loan.person_id == person.id)  # type: ignore[union-attr]
+    if asset is not None:
+        q = q.where(Loan.asset_id == asset.id)
+    else:
+        assert person is not None
+        q = q.where(Loan.person_id == person.id)
     return [
         {
             "tag": tag, "staff_code": sc, "borrower": f"{fn} {ln}".strip(),
