@@ -35,6 +35,7 @@ class ParsedScan:
 
     kind: Literal["tag_or_code", "snipeit_tag", "snipeit_id", "receipt", "empty"]
     value: str
+    #: the receipt's verification code; for a prefixed tag, the text before stripping
     code: str | None = None
 
 
@@ -56,7 +57,7 @@ def parse_scan(text: str, prefix: str = "") -> ParsedScan:
         if m:
             return ParsedScan("snipeit_id", m.group(1))
     if prefix and s.casefold().startswith(prefix.casefold()) and len(s) > len(prefix):
-        return ParsedScan("tag_or_code", s[len(prefix):].strip())
+        return ParsedScan("tag_or_code", s[len(prefix):].strip(), code=s)
     return ParsedScan("tag_or_code", s)
 
 
@@ -149,6 +150,8 @@ def resolve_scan(uow: UnitOfWork, text: str) -> ScanResult:
         ).scalar_one_or_none() if len(parsed.value) < 12 else None
     else:
         asset = find_asset(uow, parsed.value)
+        if asset is None and parsed.code:  # a tag that merely starts like the prefix
+            asset = find_asset(uow, parsed.code)
     if asset is not None:
         return ScanResult("asset", raw, asset=asset_view(uow, asset))
     if parsed.kind == "tag_or_code":

@@ -73,3 +73,9 @@ def test_unknown(ctx: AppContext, text: str) -> None:
 def test_arbitrary_text_never_crashes(ctx: AppContext, text: str) -> None:
     result, d = resolve(ctx, text)
     assert d["type"] in ("asset", "person", "receipt", "unknown")
+
+
+def test_tag_that_starts_like_the_prefix_still_resolves(ctx: AppContext) -> None:
+    ctx.db.settings.scanner.prefix = "LT-"
+    _, d = resolve(ctx, "LT-0002")  # "0002" is no tag, but "LT-0002" is
+    assert d["tag"] == "LT-0002"
