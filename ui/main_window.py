@@ -17,6 +17,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.bootstrap import AppContext
+from app.config import Settings
+from app.devices.printer import Printer
 from app.services.cards import ScanInfo, describe_scan
 from app.uow import Actor, UnitOfWork
 from ui.controllers.base import ScreenController
@@ -29,12 +31,15 @@ from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
 
 log = logging.getLogger(__name__)
 
+PrinterFactory = Callable[[Settings, str | None], Printer]
+
 
 class MainWindow(QMainWindow):
     def __init__(self, app_ctx: AppContext, *, demo: bool = False, kiosk: bool = False,
-                 install_scanner: bool = True) -> None:
+                 install_scanner: bool = True, printer_factory: PrinterFactory | None = None) -> None:
         super().__init__()
         self.ctx = app_ctx
+        self.printer_factory = printer_factory
         self.demo = demo
         self.kiosk = kiosk
         self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
@@ -208,6 +213,27 @@ class MainWindow(QMainWindow):
                                  "this desk knows. Search for it below, or check the label.")
             self.show_screen("scan")
             self.controller("scan").show_unknown(info.text)
+
+    def print_receipt(self, number: str, copies: int | None = None,
+                      done: Callable[[Any], Any] | None = None) -> None:
+        """Archive and print a receipt on the worker; the banner says what happened."""
+        actor = self.session.actor
+        if actor is None:
+            return
+        from app.devices.printer import make_printer
+        from app.services.documents import queue_print
+
+        ctx, factory = self.ctx, self.printer_factory or make_printer
+        self.notify("info", f"Printing {number}…")
+
+        def printed(outcome: Any) -> None:
+            self.notify("ok" if outcome.printed else "warn", outcome.message)
+            if done is not None:
+                done(outcome)
+
+        self.ops.run_plain(
+            lambda: queue_print(ctx, actor, number, copies=copies, printer_factory=factory),
+            ok=printed, err=lambda e: self.notify("error", e.message))
 
     def open_asset(self, tag: str) -> None:
         self.show_screen("asset")

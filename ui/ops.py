@@ -15,12 +15,14 @@ still running sees the saved state.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from app.bootstrap import AppContext
 from app.errors import LoanKioskError
@@ -29,6 +31,18 @@ from app.uow import Actor, UnitOfWork
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+_RUNNERS: weakref.WeakSet[OpRunner] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_workers() -> None:
+    """Worker threads that ran Python must be gone before the interpreter shuts down."""
+    for runner in list(_RUNNERS):
+        try:
+            runner.wait_done(10000)
+        except RuntimeError:  # already deleted on the C++ side
+            pass
 
 
 class OpError(Exception):
@@ -46,19 +60,13 @@ def to_op_error(exc: BaseException) -> OpError:
     return OpError(f"Something went wrong: {exc.__class__.__name__}: {exc}", original=exc)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, the GUI thread runs the callbacks."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
 class _Job(QRunnable, Generic[T]):
-    def __init__(self, work: Callable[[], T], relay: _Relay) -> None:
+    def __init__(self, job_id: int, work: Callable[[], T], runner: OpRunner) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._id = job_id
         self._work = work
-        self._relay = relay
+        self._runner = runner
 
     def run(self) -> None:
         try:
@@ -66,29 +74,36 @@ class _Job(QRunnable, Generic[T]):
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(exc, LoanKioskError):
                 log.error("operation failed:\n%s", traceback.format_exc())
-            self._relay.failed.emit(to_op_error(exc))
+            self._runner._failed.emit(self._id, to_op_error(exc))
             return
-        self._relay.succeeded.emit(result)
+        self._runner._succeeded.emit(self._id, result)
 
 
 class OpRunner(QObject):
     """The desk's one way to do slow work. ``busy_changed`` drives the progress indicator."""
 
     busy_changed = Signal(bool)
-    #: every failure, after its own ``err`` callback (the main window shows unhandled ones)
+    #: every failure that had no ``err`` callback of its own (the main window shows these)
     error = Signal(str)
+    # emitted on the worker, delivered (queued) on the GUI thread, where this object lives
+    _succeeded = Signal(int, object)
+    _failed = Signal(int, object)
 
     def __init__(self, app_ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.app_ctx = app_ctx
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._pending = 0
-        self._relays: set[_Relay] = set()
+        self._next_id = 0
+        self._callbacks: dict[int, tuple[Callable[[Any], Any] | None,
+                                         Callable[[OpError], Any] | None]] = {}
+        self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        _RUNNERS.add(self)
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._callbacks)
 
     def run(self, actor: Actor, fn: Callable[[UnitOfWork], T], *,
             ok: Callable[[T], Any] | None = None, err: Callable[[OpError], Any] | None = None,
@@ -105,37 +120,38 @@ class OpRunner(QObject):
     def run_plain(self, fn: Callable[[], T], *, ok: Callable[[T], Any] | None = None,
                   err: Callable[[OpError], Any] | None = None) -> None:
         """Run ``fn()`` on the worker (no unit of work)."""
-        relay = _Relay(self)
-        self._relays.add(relay)
+        self._next_id += 1
+        job_id = self._next_id
+        was_busy = self.busy
+        self._callbacks[job_id] = (ok, err)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(job_id, fn, self))
 
-        @Slot(object)
-        def on_ok(result: Any) -> None:
-            self._finish(relay)
+    @Slot(int, object)
+    def _on_succeeded(self, job_id: int, result: Any) -> None:
+        ok, _err = self._callbacks.pop(job_id, (None, None))
+        try:
             if ok is not None:
                 ok(result)
+        finally:
+            self._settle()
 
-        @Slot(object)
-        def on_err(error: OpError) -> None:
-            self._finish(relay)
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, error: OpError) -> None:
+        _ok, err = self._callbacks.pop(job_id, (None, None))
+        try:
             if err is not None:
                 err(error)
             else:
                 self.error.emit(error.message)
+        finally:
+            self._settle()
 
-        relay.succeeded.connect(on_ok)
-        relay.failed.connect(on_err)
-        self._pending += 1
-        if self._pending == 1:
-            self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, relay))
-
-    def _finish(self, relay: _Relay) -> None:
-        self._relays.discard(relay)
-        relay.deleteLater()
-        self._pending -= 1
-        if self._pending == 0:
+    def _settle(self) -> None:
+        if not self._callbacks:
             self.busy_changed.emit(False)
 
     def wait_done(self, msecs: int = 30000) -> bool:
-        """Block until the worker is idle (shutdown only; never from a slot)."""
+        """Block until the worker is idle and its thread has ended (shutdown; never from a slot)."""
         return bool(self._pool.waitForDone(msecs))

@@ -42,11 +42,7 @@ def visible_text(widget: QWidget) -> str:
     for w in [widget, *widget.findChildren(QWidget)]:
         if not w.isVisibleTo(widget.window()) or not w.isVisible():
             continue
-        if isinstance(w, QLabel):
-            parts.append(w.text())
-        elif isinstance(w, QAbstractButton):
-            parts.append(w.text())
-        elif isinstance(w, QLineEdit):
+        if isinstance(w, QLabel) or isinstance(w, QAbstractButton) or isinstance(w, QLineEdit):
             parts.append(w.text())
         elif isinstance(w, QListWidget):
             parts.extend(w.item(i).text() for i in range(w.count()))

@@ -89,11 +89,12 @@ def test_serial_scanner_lines_become_scans(qtbot) -> None:  # type: ignore[no-un
     master, slave = os.openpty()
     reader = SerialScannerReader(os.ttyname(slave), retry_interval=0.05)
     scans: list[str] = []
+    statuses: list[str] = []
     reader.scanned.connect(scans.append)
+    reader.status.connect(statuses.append)
     reader.start()
     try:
-        with qtbot.waitSignal(reader.status, timeout=3000):
-            pass
+        qtbot.waitUntil(lambda: any("connected on" in s for s in statuses), timeout=3000)
         os.write(master, b"LT-0001\r\nS1001\r")
         qtbot.waitUntil(lambda: scans == ["LT-0001", "S1001"], timeout=3000)
     finally:

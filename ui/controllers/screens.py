@@ -11,8 +11,14 @@ if TYPE_CHECKING:
 
 
 def build(desk: MainWindow) -> list[ScreenController]:
+    from ui.controllers.asset_controller import AssetController
+    from ui.controllers.person_controller import PersonController
+    from ui.controllers.receipt_controller import ReceiptController
     from ui.controllers.scan_controller import ScanController
     from ui.controllers.sign_in_controller import SignInController
 
-    screens: list[ScreenController] = [SignInController(desk, demo=desk.demo), ScanController(desk)]
+    screens: list[ScreenController] = [
+        SignInController(desk, demo=desk.demo), ScanController(desk), AssetController(desk),
+        PersonController(desk), ReceiptController(desk),
+    ]
     return screens

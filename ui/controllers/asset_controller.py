@@ -1,0 +1,108 @@
+"""The asset card: load it, lend or check in from it, record encryption checks, report loss."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+from app.services.cards import AssetCard, asset_card, signature_strokes
+from app.services.encryption import record_check
+from app.services.loans import report_lost
+from app.uow import UnitOfWork
+from ui.controllers.base import ScreenController
+from ui.views.asset_card_view import AssetCardView
+from ui.widgets.common import fmt_when, label
+from ui.widgets.signature_preview import SignaturePreview
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class AssetController(ScreenController):
+    name = "asset"
+    title = "Asset"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = AssetCardView()
+        self.card: AssetCard | None = None
+        self._view.lend_clicked.connect(self._lend)
+        self._view.check_in_clicked.connect(self._check_in)
+        self._view.lost_panel.confirmed.connect(self._report_lost)
+        self._view.check_saved.connect(self._save_check)
+        self._view.signature_requested.connect(self.show_signature)
+
+    @property
+    def view(self) -> AssetCardView:
+        return self._view
+
+    def load(self, tag: str) -> None:
+        self.desk.run(lambda uow: asset_card(uow, tag), self._show, readonly=True)
+
+    def _show(self, c: AssetCard) -> None:
+        self.card = c
+        self._view.show_card(c)
+
+    def primary(self) -> None:
+        if self.card is None:
+            return
+        if self.card.asset.status == "available":
+            self._lend()
+        elif self.card.asset.status == "on_loan":
+            self._check_in()
+
+    def _lend(self) -> None:
+        if self.card is not None:
+            self.desk.show_screen("checkout")
+            self.desk.controller("checkout").add_asset(self.card.asset)
+
+    def _check_in(self) -> None:
+        if self.card is not None:
+            self.desk.show_screen("checkin")
+            self.desk.controller("checkin").load(self.card.asset)
+
+    def _report_lost(self, kind: str, note: str) -> None:
+        if self.card is None:
+            return
+        tag = self.card.asset.tag
+
+        def work(uow: UnitOfWork) -> str:
+            res = report_lost(uow, tag, note=note or None, kind=kind)
+            who = f" (was with {res.loan.person.name})" if res.loan else ""
+            return f"{tag} recorded as {kind}{who}; incident #{res.incident.id} opened."
+
+        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+
+    def _save_check(self, encrypted: bool, method: str, note: str) -> None:
+        if self.card is None:
+            return
+        tag = self.card.asset.tag
+
+        def work(uow: UnitOfWork) -> str:
+            record_check(uow, tag, encrypted=encrypted, method=method if encrypted else None,
+                         note=note or None)
+            return f"Encryption check recorded for {tag}: " + ("encrypted." if encrypted else
+                                                               "not encrypted.")
+
+        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+
+    def show_signature(self, signature_id: int) -> None:
+        def shown(s) -> None:  # type: ignore[no-untyped-def]
+            if s is None:
+                return
+            dlg = QDialog(self.desk)
+            dlg.setWindowTitle("Signature")
+            dlg.setAccessibleName("Signature viewer")
+            lay = QVBoxLayout(dlg)
+            prev = SignaturePreview()
+            prev.set_signature([] if s.purged else s.strokes, s.window)
+            lay.addWidget(prev)
+            lay.addWidget(label(f"Signed {fmt_when(s.captured_at)}"
+                                + (f" on {s.device}" if s.device else "")
+                                + (" — strokes removed by the retention policy" if s.purged else "")))
+            dlg.resize(600, 320)
+            dlg.show()
+            self.signature_dialog = dlg
+
+        self.desk.run(lambda uow: signature_strokes(uow, signature_id), shown, readonly=True)

@@ -1,0 +1,56 @@
+"""The person card: what they hold, what they held, their receipts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.services.cards import PersonCard, person_card
+from ui.controllers.base import ScreenController
+from ui.views.person_card_view import PersonCardView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class PersonController(ScreenController):
+    name = "person"
+    title = "Person"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = PersonCardView()
+        self.card: PersonCard | None = None
+        self._view.lend_clicked.connect(self._lend)
+        self._view.leaver_clicked.connect(self._leaver)
+        self._view.asset_opened.connect(self.desk.open_asset)
+        self._view.receipt_opened.connect(self._receipt)
+
+    @property
+    def view(self) -> PersonCardView:
+        return self._view
+
+    def load(self, code: str) -> None:
+        self.desk.run(lambda uow: person_card(uow, code), self._show, readonly=True)
+
+    def _show(self, c: PersonCard) -> None:
+        self.card = c
+        self._view.show_card(c)
+
+    def primary(self) -> None:
+        if self.card is not None and self.card.person.status == "active":
+            self._lend()
+
+    def _lend(self) -> None:
+        if self.card is not None:
+            self.desk.show_screen("checkout")
+            self.desk.controller("checkout").set_borrower(self.card.person.staff_code,
+                                                          self.card.person.name)
+
+    def _leaver(self) -> None:
+        if self.card is not None:
+            self.desk.show_screen("leaver")
+            self.desk.controller("leaver").load(self.card.person.staff_code)
+
+    def _receipt(self, number: str) -> None:
+        self.desk.show_screen("receipt")
+        self.desk.controller("receipt").load_number(number)

@@ -1,0 +1,102 @@
+"""A person's card: items held (overdue in red), past loans, receipts, incidents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from app.services.cards import PersonCard
+from ui import theme
+from ui.widgets.common import Table, button, card, fmt_date, fmt_when, label
+
+RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
+                 "trip_sheet": "Trip phone sheet"}
+
+
+class PersonCardView(QWidget):
+    lend_clicked = Signal()
+    leaver_clicked = Signal()
+    asset_opened = Signal(str)
+    receipt_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 12, 20, 12)
+        box, bl = card()
+        self.title = label("", "title", name="Person")
+        self.facts = label("", name="Person details")
+        self.summary = label("", name="Items summary")
+        bl.addWidget(self.title)
+        bl.addWidget(self.facts)
+        bl.addWidget(self.summary)
+        lay.addWidget(box)
+        row = QHBoxLayout()
+        self.lend = button("Lend to this person", primary=True)
+        self.leaver = button("Leaver return")
+        row.addWidget(self.lend)
+        row.addWidget(self.leaver)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Person records")
+        self.items = Table(["Tag", "Item", "Since", "Due", "Encryption"], "Items held",
+                           "Holds nothing at the moment.")
+        self.items.cellDoubleClicked.connect(self._open_item)
+        self.tabs.addTab(self.items, "Items held")
+        self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note"],
+                             "Past loans", "Has never borrowed anything.")
+        self.tabs.addTab(self.history, "Past loans")
+        self.receipts = Table(["Number", "Kind", "Issued", "By"], "Receipts", "No receipts.")
+        self.receipts.cellDoubleClicked.connect(self._open_receipt)
+        self.tabs.addTab(self.receipts, "Receipts")
+        self.incidents = Table(["Reported", "Kind", "Tag", "Description", "Status"], "Incidents",
+                               "No incidents.")
+        self.tabs.addTab(self.incidents, "Incidents")
+        lay.addWidget(self.tabs, 1)
+        self.lend.clicked.connect(self.lend_clicked.emit)
+        self.leaver.clicked.connect(self.leaver_clicked.emit)
+        self._tags: list[str] = []
+        self._numbers: list[str] = []
+
+    def show_card(self, c: PersonCard) -> None:
+        p = c.person
+        self.title.setText(f"{p.name} ({p.staff_code})")
+        facts = [x for x in (p.department, p.email) if x]
+        facts.append(f"Status: {p.status_word}")
+        if p.leaving_date:
+            facts.append(f"Leaving date: {fmt_date(p.leaving_date)}")
+        self.facts.setText(" · ".join(facts))
+        n = len(p.items)
+        text = f"Holds {n} item{'s' if n != 1 else ''}" if n else "Holds nothing"
+        if p.overdue_count:
+            text += f" — {p.overdue_count} OVERDUE"
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {theme.ERROR}; font-weight: 700;" if p.overdue_count else "")
+        self.lend.setVisible(p.status == "active")
+        self.leaver.setVisible(p.status != "left")
+        self._tags = [a.tag for a in p.items]
+        self.items.set_rows(
+            [[a.tag, f"{a.kind_word}: {a.title}", fmt_date(a.out_at),
+              fmt_date(a.due_on) + (" — OVERDUE" if a.overdue else ""), a.encryption_label]
+             for a in p.items],
+            [theme.ERROR if a.overdue else None for a in p.items])
+        past = [h for h in c.history if h.outcome != "on loan"]
+        self.history.set_rows([[h.tag, fmt_when(h.out_at), fmt_date(h.due_on), fmt_when(h.in_at),
+                                h.condition or "", h.outcome.replace("_", " "), h.note or ""]
+                               for h in past],
+                              [theme.ERROR if h.outcome in ("lost", "not_returned") else None
+                               for h in past])
+        self._numbers = [r.number for r in c.receipts]
+        self.receipts.set_rows([[r.number, RECEIPT_KINDS.get(r.kind, r.kind), fmt_when(r.created_at),
+                                 r.created_by] for r in c.receipts])
+        self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.tag or "", i.description or "",
+                                  i.status] for i in c.incidents])
+
+    def _open_item(self, row: int, _c: int) -> None:
+        if 0 <= row < len(self._tags):
+            self.asset_opened.emit(self._tags[row])
+
+    def _open_receipt(self, row: int, _c: int) -> None:
+        if 0 <= row < len(self._numbers):
+            self.receipt_opened.emit(self._numbers[row])

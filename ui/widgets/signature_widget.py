@@ -1,0 +1,566 @@
+"""Where people sign: live ink from the pad, or the mouse, a pen tablet or a touch screen.
+
+Threading: a pad calls its listeners on its own reader thread. :class:`PadBridge`
+only puts what arrives on a thread-safe queue, and a timer on the GUI thread
+drains it (about 100 times a second) into the canvas, so the reader never
+waits for painting and painting never waits for the reader. (A queued Qt signal
+would do the same, but PySide6 6.12 on CPython 3.11 drops a reference to
+``True`` on every ``Signal.emit()`` made from Python and the interpreter aborts
+after a few thousand; see :func:`emit`.)
+
+Drawing: new samples are drawn as short segments straight into a backing
+pixmap and only their small rectangle is repainted, so ink keeps up with 200
+samples a second; ``paintEvent`` just copies the pixmap. When the pen lifts,
+the pixmap is redrawn from the strokes with the smoothed, pressure-aware
+geometry of :mod:`app.signature_render`, the same ink the receipt will show.
+
+Fallback: when no pad is configured or the pad is unplugged, pointer input
+(mouse, tablet with pressure, touch) signs on the same canvas, in the pad's
+coordinates, so a signature is never blocked by hardware. If the pad vanishes
+mid-signature, the ink so far is kept and the signature is marked incomplete.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import queue
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTabletEvent,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.config import SignatureSettings
+from app.devices.pad import (
+    PadStatus,
+    PenSample,
+    SignaturePad,
+    StatusEvent,
+    StrokeAssembler,
+    Window,
+)
+from app.signature_render import Transform, fit_transform, ink_runs, stroke_width
+from app.signatures import SignatureData, check_quality
+
+#: the coordinate window of pointer signing when there is no pad (a signature box, about 8:3)
+POINTER_WINDOW: Window = (0.0, 0.0, 4000.0, 1500.0)
+INK = QColor(16, 24, 64)
+PAPER = QColor(255, 255, 255)
+SURROUND = QColor(233, 236, 239)
+GUIDE = QColor(173, 181, 189)
+MARGIN_PX = 14.0
+
+NO_PAD_TEXT = "No signature pad — sign here with the mouse, a pen or a finger"
+FALLBACK_HINT = "You can sign here with the mouse, a pen or a finger meanwhile."
+
+
+def _emit_drops_true() -> bool:
+    """Whether ``Signal.emit()`` from Python loses a reference to ``True`` (PySide6 6.12 on 3.11)."""
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(4):
+        probe.ping.emit()
+    drops = sys.getrefcount(True) - before == -4
+    if drops:  # give back what the probe itself cost
+        for _ in range(4):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    return drops
+
+
+@functools.cache
+def _compensate_emit() -> bool:
+    return _emit_drops_true()
+
+
+def emit(signal: SignalInstance, *args: object) -> None:
+    """``signal.emit(*args)``, giving back the reference to ``True`` a buggy PySide takes.
+
+    Only for rare, user-paced emits (Accept, Clear): sample traffic never goes
+    through Python-side emits at all.
+    """
+    signal.emit(*args)
+    if _compensate_emit():
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+
+
+SampleHandler = Callable[[list[PenSample]], None]
+StatusHandler = Callable[[StatusEvent], None]
+
+
+class PadBridge(QObject):
+    """Carries a pad's callbacks from its reader thread to the GUI thread.
+
+    The reader thread only appends to a queue; a GUI-thread timer drains it and
+    calls the handlers, keeping samples and status changes in arrival order and
+    merging runs of samples so one paint covers them all.
+    """
+
+    DRAIN_MS = 10
+
+    def __init__(self, on_samples: SampleHandler, on_status: StatusHandler,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pad: SignaturePad | None = None
+        self._on_samples = on_samples
+        self._on_status = on_status
+        self._queue: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.DRAIN_MS)
+        self._timer.timeout.connect(self.drain)
+
+    def attach(self, pad: SignaturePad | None) -> None:
+        self.detach()
+        self.pad = pad
+        if pad is not None:
+            pad.add_sample_listener(self._samples_from_reader)
+            pad.add_status_listener(self._status_from_reader)
+            self._timer.start()
+
+    def detach(self) -> None:
+        if self.pad is not None:
+            self.pad.remove_listener(self._samples_from_reader)
+            self.pad.remove_listener(self._status_from_reader)
+            self.pad = None
+        self._timer.stop()
+        self._queue = queue.SimpleQueue()
+
+    # these two run on the pad's reader thread: queue and return, nothing else
+    def _samples_from_reader(self, samples: Sequence[PenSample]) -> None:
+        self._queue.put(("samples", list(samples)))
+
+    def _status_from_reader(self, event: StatusEvent) -> None:
+        self._queue.put(("status", event))
+
+    def drain(self) -> None:
+        """GUI thread: hand over everything that has arrived."""
+        pending: list[PenSample] = []
+        while True:
+            try:
+                kind, item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "samples":
+                pending.extend(item)  # type: ignore[arg-type]
+                continue
+            if pending:
+                self._on_samples(pending)
+                pending = []
+            self._on_status(item)  # type: ignore[arg-type]
+        if pending:
+            self._on_samples(pending)
+
+
+class SignatureCanvas(QWidget):
+    """The ink surface. Holds the strokes (a :class:`StrokeAssembler`) and draws them."""
+
+    def __init__(self, window: Window = POINTER_WINDOW, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: called (on the GUI thread) whenever ink is added or cleared
+        self.on_ink_changed: Callable[[], None] = lambda: None
+        self.assembler = StrokeAssembler(window, "")
+        self.pointer_enabled = True
+        self.pointer_device = ""
+        self._pixmap = QPixmap()
+        self._tf = Transform(1.0, 0.0, 0.0)
+        self._last: QPointF | None = None  # the last live point drawn, in widget coordinates
+        self._pressure_seen: set[float] = set()
+        self._pointer_down = False
+        self._clock0 = time.monotonic()
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setMinimumSize(420, 180)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAccessibleName("Signature area")
+        self.setAccessibleDescription("Sign with the pad, or here with the mouse, a pen or a finger")
+
+    # -- geometry ----------------------------------------------------------------------------------
+    @property
+    def pad_window(self) -> Window:
+        """The coordinate window shown (the pad's, or POINTER_WINDOW with no pad)."""
+        return self.assembler.window
+
+    def set_window(self, window: Window) -> None:
+        """Adopt the pad's coordinate window (only before any ink: strokes keep their own)."""
+        if self.assembler.has_ink or window == self.assembler.window:
+            return
+        self.assembler.window = window
+        self._relayout()
+
+    def base_width(self) -> float:
+        return max(1.8, self._tf.scale * (self.pad_window[3] - self.pad_window[1]) / 130)
+
+    def to_widget(self, x: float, y: float) -> QPointF:
+        px, py = self._tf.apply(x, y)
+        return QPointF(px, py)
+
+    def to_pad(self, pos: QPointF) -> tuple[float, float]:
+        x0, y0, x1, y1 = self.pad_window
+        x = (pos.x() - self._tf.dx) / self._tf.scale
+        y = (pos.y() - self._tf.dy) / self._tf.scale
+        return (min(x1, max(x0, x)), min(y1, max(y0, y)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._relayout()
+        super().resizeEvent(event)
+
+    def _relayout(self) -> None:
+        self._tf = fit_transform(self.pad_window, self.width(), self.height(), MARGIN_PX)
+        self.redraw()
+
+    # -- ink ---------------------------------------------------------------------------------------
+    def add_samples(self, samples: Sequence[PenSample]) -> None:
+        """Pad samples (GUI thread): add them and draw the new segments at once."""
+        painter: QPainter | None = None
+        dirty = QRectF()
+        lifted = False
+        try:
+            for s in samples:
+                if not s.pen_down:
+                    if self.assembler.pen_down:
+                        lifted = True
+                    self.assembler.add(s)
+                    self._last = None
+                    continue
+                self.assembler.add(s)
+                if painter is None:
+                    painter = self._ink_painter()
+                dirty = dirty.united(self._draw_live(painter, s.x, s.y, s.pressure))
+        finally:
+            if painter is not None:
+                painter.end()
+        if not dirty.isNull():
+            self.update(dirty.toAlignedRect().adjusted(-2, -2, 2, 2))
+            self.on_ink_changed()
+        if lifted:
+            self.redraw()
+
+    def _ink_painter(self) -> QPainter:
+        if self._pixmap.isNull():
+            self.redraw()
+        p = QPainter(self._pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        return p
+
+    def _draw_live(self, p: QPainter, x: float, y: float, pressure: float) -> QRectF:
+        self._pressure_seen.add(round(pressure, 3))
+        width = stroke_width(pressure, self.base_width(), len(self._pressure_seen) > 1)
+        point = self.to_widget(x, y)
+        start = self._last or point
+        pen = QPen(INK, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        if start.x() == point.x() and start.y() == point.y():
+            p.drawPoint(point)
+        else:
+            p.drawLine(start, point)
+        self._last = point
+        return QRectF(start, point).normalized().adjusted(-width, -width, width, width)
+
+    def redraw(self) -> None:
+        """Repaint everything from the strokes, smoothed (after a lift, a resize, a clear)."""
+        dpr = self.devicePixelRatioF()
+        size = self.size()
+        if size.isEmpty():
+            return
+        pm = QPixmap(round(size.width() * dpr), round(size.height() * dpr))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(SURROUND)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x0, y0, x1, y1 = self.pad_window
+        paper = QRectF(self.to_widget(x0, y0), self.to_widget(x1, y1))
+        p.fillRect(paper, PAPER)
+        # a signing line and a cross, as on paper forms
+        base_y = paper.top() + paper.height() * 0.78
+        p.setPen(QPen(GUIDE, 1.5))
+        p.drawLine(QPointF(paper.left() + paper.width() * 0.06, base_y),
+                   QPointF(paper.right() - paper.width() * 0.06, base_y))
+        cx = paper.left() + paper.width() * 0.06
+        p.drawLine(QPointF(cx - 7, base_y - 18), QPointF(cx + 7, base_y - 4))
+        p.drawLine(QPointF(cx - 7, base_y - 4), QPointF(cx + 7, base_y - 18))
+        sig = self.assembler.signature()
+        if sig.strokes:
+            runs = ink_runs(sig, self.width(), self.height(), base_width=self.base_width(),
+                            margin=MARGIN_PX, fit="window")
+            for run in runs:
+                if run.is_dot:
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(INK)
+                    p.drawEllipse(QPointF(*run.points[0]), run.width / 2, run.width / 2)
+                    continue
+                path = QPainterPath(QPointF(*run.points[0]))
+                for pt in run.points[1:]:
+                    path.lineTo(QPointF(*pt))
+                p.setPen(QPen(INK, run.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                              Qt.PenJoinStyle.RoundJoin))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawPath(path)
+        p.end()
+        self._pixmap = pm
+        # the live stroke, if one is in progress, continues from its last point
+        if self.assembler.pen_down and sig.strokes:
+            last = sig.strokes[-1][-1]
+            self._last = self.to_widget(last[1], last[2])
+        self.update()
+
+    def clear(self) -> None:
+        self.assembler.clear()
+        self.pointer_device = ""
+        self._last = None
+        self._pressure_seen.clear()
+        self._pointer_down = False
+        self.redraw()
+        self.on_ink_changed()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        try:
+            if self._pixmap.isNull():
+                p.fillRect(self.rect(), SURROUND)
+            else:
+                p.drawPixmap(QRectF(event.rect()), self._pixmap, self._source_rect(event.rect()))
+        finally:
+            p.end()
+
+    def _source_rect(self, r: QRect) -> QRectF:
+        dpr = self._pixmap.devicePixelRatio()
+        return QRectF(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr)
+
+    # -- pointer fallback: mouse, pen tablet, touch -------------------------------------------------
+    def _now_ms(self) -> float:
+        return (time.monotonic() - self._clock0) * 1000
+
+    def _pointer_point(self, pos: QPointF, pressure: float, *, start: bool, device: str) -> None:
+        if start:
+            self._pointer_down = True
+            self._last = None
+            if device and device not in self.pointer_device:
+                self.pointer_device = ", ".join(filter(None, (self.pointer_device, device)))
+        elif not self._pointer_down:
+            return
+        x, y = self.to_pad(pos)
+        self.assembler.add_point(self._now_ms(), x, y, pressure, new_stroke=start)
+        p = self._ink_painter()
+        try:
+            dirty = self._draw_live(p, x, y, pressure)
+        finally:
+            p.end()
+        self.update(dirty.toAlignedRect().adjusted(-2, -2, 2, 2))
+        self.on_ink_changed()
+
+    def _pointer_up(self) -> None:
+        if not self._pointer_down:
+            return
+        self._pointer_down = False
+        self.assembler.lift()
+        self._last = None
+        self.redraw()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.pointer_enabled or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        self._pointer_point(event.position(), 1.0, start=True, device="mouse")
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.pointer_enabled and self._pointer_down:
+            self._pointer_point(event.position(), 1.0, start=False, device="mouse")
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pointer_down:
+            self._pointer_up()
+            event.accept()
+        else:
+            event.ignore()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        if not self.pointer_enabled:
+            event.ignore()
+            return
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress:
+            self._pointer_point(event.position(), event.pressure(), start=True, device="pen tablet")
+        elif kind == QEvent.Type.TabletMove:
+            self._pointer_point(event.position(), event.pressure(), start=False, device="pen tablet")
+        elif kind == QEvent.Type.TabletRelease:
+            self._pointer_up()
+        event.accept()  # no synthesised mouse events on top
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                    QEvent.Type.TouchCancel):
+            assert isinstance(event, QTouchEvent)
+            if not self.pointer_enabled:
+                event.ignore()
+                return False
+            points = event.points()
+            if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel) or not points:
+                self._pointer_up()
+            else:
+                tp = points[0]  # the first finger signs; others are ignored
+                pressure = tp.pressure() if 0.0 < tp.pressure() <= 1.0 else 1.0
+                self._pointer_point(tp.position(), pressure, start=kind == QEvent.Type.TouchBegin,
+                                    device="touch screen")
+            event.accept()
+            return True
+        return super().event(event)
+
+
+class SignatureWidget(QWidget):
+    """Status line, the canvas, the quality-gate message, and Clear / Accept.
+
+    The widget does not open or close the pad: whoever owns the pad (the
+    composition root) does, and hands it over with :meth:`set_pad`.
+    """
+
+    accepted = Signal(object)  # SignatureData
+    cleared = Signal()
+
+    def __init__(self, settings: SignatureSettings | None = None,
+                 pad: SignaturePad | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or SignatureSettings()
+        self.pad: SignaturePad | None = None
+        self.pad_status: StatusEvent | None = None
+        self.bridge = PadBridge(self._on_samples, self._on_status, self)
+
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Signature pad status")
+        self.status_label.setWordWrap(True)
+        self.hint_label = QLabel()
+        self.hint_label.setProperty("role", "hint")
+        self.hint_label.setWordWrap(True)
+        self.canvas = SignatureCanvas(parent=self)
+        self.canvas.on_ink_changed = self._ink_changed
+        self.message = QLabel()
+        self.message.setAccessibleName("Signature message")
+        self.message.setWordWrap(True)
+        self.clear_button = QPushButton("&Clear")
+        self.clear_button.setAccessibleName("Clear signature")
+        self.clear_button.clicked.connect(self.clear)
+        self.accept_button = QPushButton("&Accept signature")
+        self.accept_button.setAccessibleName("Accept signature")
+        self.accept_button.setProperty("primary", True)
+        self.accept_button.clicked.connect(self.accept)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.accept_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.status_label)
+        lay.addWidget(self.hint_label)
+        lay.addWidget(self.canvas, 1)
+        lay.addLayout(buttons)
+        self.set_pad(pad)
+        self._ink_changed()
+
+    # -- the pad -----------------------------------------------------------------------------------
+    def set_pad(self, pad: SignaturePad | None) -> None:
+        self.bridge.attach(pad)
+        self.pad = pad
+        self.pad_status = pad.status if pad is not None else None
+        if pad is not None and not self.canvas.assembler.has_ink:
+            self.canvas.set_window(pad.window)
+            self.canvas.assembler.device = pad.description
+        self._show_status()
+
+    def _on_samples(self, samples: list[PenSample]) -> None:
+        # one queue for both: a CONNECTED always arrives before its samples
+        self.canvas.add_samples(samples)
+
+    def _on_status(self, event: StatusEvent) -> None:
+        was_connected = self.pad_status is not None and self.pad_status.status is PadStatus.CONNECTED
+        self.pad_status = event
+        if event.status is PadStatus.CONNECTED:
+            if self.pad is not None and not self.canvas.assembler.has_ink:
+                self.canvas.set_window(self.pad.window)  # ISDV4 pads report their size on start
+                self.canvas.assembler.device = self.pad.description
+        elif was_connected and self.canvas.assembler.has_ink:
+            self.canvas.assembler.mark_incomplete()
+            self.canvas.redraw()
+            self._say("The pad was unplugged while signing. What was signed is kept and marked "
+                      "incomplete; Clear to start again.", "warn")
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = self.pad_status
+        connected = status is not None and status.status is PadStatus.CONNECTED
+        if self.pad is None:
+            self.status_label.setText(NO_PAD_TEXT)
+            self.hint_label.setText("")
+        elif status is None:
+            self.status_label.setText("Waiting for the signature pad…")
+            self.hint_label.setText(FALLBACK_HINT)
+        else:
+            self.status_label.setText(status.describe())
+            self.hint_label.setText("" if connected else FALLBACK_HINT)
+        self.hint_label.setVisible(bool(self.hint_label.text()))
+        self.canvas.pointer_enabled = not connected
+
+    # -- signing -----------------------------------------------------------------------------------
+    def signature(self) -> SignatureData:
+        sig = self.canvas.assembler.signature()
+        if self.canvas.pointer_device:
+            sig.device = ", ".join(filter(None, (sig.device, self.canvas.pointer_device)))
+        return sig
+
+    def clear(self) -> None:
+        self.canvas.clear()
+        self._say("", "")
+        emit(self.cleared)
+
+    def accept(self) -> bool:
+        """Run the quality gate; emit ``accepted`` if it passes, else say what to do."""
+        sig = self.signature()
+        gate = self.settings
+        verdict = check_quality(sig, min_strokes=gate.min_strokes, min_points=gate.min_points,
+                                min_width_fraction=gate.min_width_fraction)
+        if not verdict.ok:
+            self._say(verdict.reason, "error")
+            return False
+        self._say("Signature accepted.", "ok")
+        emit(self.accepted, sig)
+        return True
+
+    def _ink_changed(self) -> None:
+        self.accept_button.setEnabled(self.canvas.assembler.has_ink)
+        if self.message.property("level") == "error":
+            self._say("", "")
+
+    def _say(self, text: str, level: str) -> None:
+        from ui import theme
+
+        colour = {"ok": theme.OK, "error": theme.ERROR, "warn": theme.WARN}.get(level, theme.MUTED)
+        self.message.setText(text)
+        self.message.setProperty("level", level)
+        self.message.setStyleSheet(f"color: {colour}; font-weight: 700;" if text else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # stop the pad calling into a widget that is going away
+        self.bridge.detach()
+        super().closeEvent(event)
