@@ -206,7 +206,7 @@ def queue_print(app_ctx: AppContext, actor: Actor, number: str, printer_name: st
                 if receipt.kind == "leaver_return" else 1
         if copies < 1:
             raise InvalidInput("the number of copies must be at least 1")
-        title = f"{_noun(receipt.kind).capitalize()} {receipt.number}"
+        title = f"{_sentence(_noun(receipt.kind))} {receipt.number}"
         assert receipt.file is not None
         jobs = []
         for i in range(1, copies + 1):
@@ -397,15 +397,19 @@ def _defer(app_ctx: AppContext, actor: Actor, job_id: int, known_error: str | No
         uow.commit()
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _outcome(t: _Tally) -> PrintOutcome:
     what = f"{t.noun} {t.number}" if t.number else t.noun
     where = printer_label(t.printer)
     copies = t.sent + t.waiting + t.failed
     if t.failed:
-        message = f"{what.capitalize()} cannot be printed: {t.error}"
+        message = f"{_sentence(what)} cannot be printed: {t.error}"
     elif t.waiting == 0:
         n = f" ({t.sent} copies)" if t.sent > 1 else ""
-        message = f"{what.capitalize()} sent to {where[0].lower()}{where[1:]}{n}"
+        message = f"{_sentence(what)} sent to {where[0].lower()}{where[1:]}{n}"
     else:
         done = f" ({t.sent} of {copies} copies printed)" if t.sent else ""
         message = f"{t.error} — {what} saved, will print when it is back{done}"
