@@ -85,10 +85,17 @@ def open_database(url: str, *, clock: Clock = system_clock, upgrade: bool = True
 
 
 def _friendly_operational(exc: OperationalError) -> str:
+    from app.retry import is_transient, sqlstate_of
+
     text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text or "busy" in text:
+    if is_transient(exc) or "locked" in text or "busy" in text:
         return "another desk is busy with the database; try again in a moment"
-    return f"cannot use the database: {text.splitlines()[0] if text else exc}"
+    first = text.splitlines()[0] if text else str(exc)
+    state = sqlstate_of(exc)
+    server = not type(exc.orig).__module__.startswith("sqlite3")
+    if server and (exc.connection_invalidated or state is None or state.startswith("08")):
+        return f"the database server cannot be reached; check it is running and try again ({first})"
+    return f"cannot use the database: {first}"
 
 
 class UnitOfWork:
@@ -117,9 +124,18 @@ class UnitOfWork:
                  tb: TracebackType | None) -> None:
         try:
             if not self._committed:
-                self.session.rollback()
+                try:
+                    self.session.rollback()
+                except OperationalError:
+                    if exc is None:
+                        raise
+                    # the connection is gone (server stopped): report the original error
         finally:
             self.session.close()
+        if isinstance(exc, OperationalError):
+            # a lock timeout, deadlock or lost connection inside the work itself:
+            # say so plainly (nothing was changed) instead of a driver message
+            raise Busy(_friendly_operational(exc)) from exc
 
     # -- audit --------------------------------------------------------------
     def audit(self, action: str, entity: Base | str | None = None, entity_id: Any = None,
