@@ -17,8 +17,8 @@ from printing.wording import fmt_date, fmt_datetime, kind_label, make_model, tex
 TITLE = "Loan of school equipment"
 
 _COLUMNS = (
-    ("#", 7), ("Asset tag", 20), ("Kind", 12), ("Make / model", 29), ("Serial", 22),
-    ("Encryption", 30), ("Due back", 18), ("Purpose", 23), ("Personal data", 13),
+    ("#", 6), ("Asset tag", 18), ("Kind", 12), ("Make / model", 27), ("Serial", 22),
+    ("Encryption", 28), ("Due back", 17), ("Purpose", 26), ("Personal data", 18),
 )
 
 
@@ -59,7 +59,7 @@ def terms(content: Mapping[str, Any], styles: Styles) -> list[Flowable]:
         [personal] + ([Paragraph(
             f"<b>Not encrypted:</b> {text(', '.join(unencrypted))} — do not store personal "
             "data on " + ("this device." if len(unencrypted) == 1 else "these devices."),
-            styles.alert)] if unencrypted else []),
+            styles.warning)] if unencrypted else []),
         Paragraph("Report loss, theft or damage to the IT desk at once.", styles.body),
         Paragraph(
             "Return the equipment by the due date shown, and in any case before you leave "

@@ -18,10 +18,11 @@ from printing.wording import text
 
 
 def details_grid(rows: Sequence[tuple[str, str]], styles: Styles, width: float,
-                 columns: int = 2) -> Table:
+                 columns: int = 2, plain: Sequence[str] = ()) -> Table:
     """Label/value pairs, ``columns`` pairs to a row, read left to right (values already
-    paragraph-safe)."""
-    cells = [[Paragraph(text(label), styles.label), Paragraph(value, styles.value)]
+    paragraph-safe). Values of the labels in ``plain`` (long ones: emails) are not bold."""
+    cells = [[Paragraph(text(label), styles.label),
+              Paragraph(value, styles.value_plain if label in plain else styles.value)]
              for label, value in rows]
     data: list[list[Paragraph | str]] = []
     for r in range(-(-len(cells) // columns)):
@@ -31,7 +32,7 @@ def details_grid(rows: Sequence[tuple[str, str]], styles: Styles, width: float,
             row.extend(cells[i] if i < len(cells) else ["", ""])
         data.append(row)
     col = width / columns
-    label_w = 28 * mm
+    label_w = 25 * mm
     table = Table(data, colWidths=[label_w, col - label_w] * columns, hAlign="LEFT")
     table.setStyle(details_table_style())
     return table

@@ -30,8 +30,8 @@ TITLE = "Return of school property"
 
 #: column titles and relative widths (they fill the page width)
 _COLUMNS = (
-    ("#", 7), ("Asset tag", 19), ("Kind", 12), ("Make / model", 29), ("Serial", 22),
-    ("Encryption at return", 33), ("Condition", 18), ("Outcome", 34),
+    ("#", 6), ("Asset tag", 18), ("Kind", 11.5), ("Make / model", 28.5), ("Serial", 24),
+    ("Encryption at return", 33), ("Condition", 19), ("Outcome", 34),
 )
 
 
@@ -83,7 +83,7 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
             ("Department", text(person.get("department"))),
             ("Leaving date", fmt_date(person.get("leaving_date"))),
             ("Date and time", text(issued)),
-            ("Receipt number", text(content.get("number"))),
+            ("Received by", text(tech.get("name"))),
         ], styles, width),
         Spacer(1, 5 * mm),
         Paragraph("Equipment held", styles.heading),

@@ -29,10 +29,12 @@ class Styles:
     heading: ParagraphStyle
     label: ParagraphStyle
     value: ParagraphStyle
+    value_plain: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     head_cell: ParagraphStyle
     alert: ParagraphStyle
+    warning: ParagraphStyle
     code: ParagraphStyle
 
 
@@ -51,10 +53,12 @@ def make_styles() -> Styles:
         heading=style("heading", 11.5, font=BOLD, space_after=4, spaceBefore=8),
         label=style("label", 8.5, color=MUTED),
         value=style("value", 9.5, font=BOLD),
+        value_plain=style("value_plain", 9),
         cell=style("cell", 8, leading=9.8),
         cell_bold=style("cell_bold", 8, font=BOLD, leading=9.8),
         head_cell=style("head_cell", 8, font=BOLD, leading=9.6),
         alert=style("alert", 8, color=ALERT, leading=9.8),
+        warning=style("warning", 8.5, color=ALERT, space_after=4),
         code=style("code", 11, font=BOLD, leading=14),
     )
 
@@ -69,8 +73,8 @@ def items_table_style(rows: int) -> TableStyle:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
     ]
     for r in range(2, rows, 2):
         commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))

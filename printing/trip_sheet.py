@@ -65,7 +65,7 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
             ("Staff code", text(leader.get("staff_code"))),
             ("Department", text(leader.get("department"))),
             ("Email", text(leader.get("email"))),
-        ], styles, width),
+        ], styles, width, plain=("Email",)),
         Spacer(1, 5 * mm),
         Paragraph("Phones with this trip", styles.heading),
     ]
