@@ -1,0 +1,191 @@
+"""Printed documents: a leaver receipt PDF and a sheet run of QR labels.
+
+Receipt — ours: :func:`printing.render.render_receipt` of a leaver return
+with 10 items and a signature. Floor: a ReportLab canvas drawing the same text
+(same bundled fonts), the table's lines and the signature's strokes directly,
+compressed the same way, with no layout engine.
+
+Labels — ours: :func:`printing.labels.render_labels` on Avery L7651. Floor:
+the same ``qrcode`` matrices drawn as rectangles (one path per code, one rect
+per run of dark modules) plus the same three text lines, on a canvas.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+from bench.context import BenchContext
+from bench.report import Result
+from bench.timing import compare
+
+
+def leaver_content(n_items: int = 10) -> dict[str, Any]:
+    items = []
+    for i in range(1, n_items + 1):
+        returned = i % 4 != 0
+        items.append({
+            "tag": f"LT-{i:06d}", "kind": ("laptop", "phone", "tablet")[i % 3], "make": "Dell",
+            "model": "Latitude 5440", "serial": f"SN{i:09d}",
+            "encryption": "Encrypted (BitLocker, 12 Mar 2026)" if i % 3 else "Not encrypted",
+            "encrypted": bool(i % 3), "condition": "ok" if returned else None,
+            "outcome": "returned" if returned else "not_returned",
+            "note": None if returned else "Left at home; will post it",
+            "out_at": "2026-01-05T09:00:00+00:00", "due_on": "2026-12-31",
+        })
+    return {
+        "number": "R-2026-0042", "kind": "leaver_return", "issued_at": "2026-11-24T10:00:00+00:00",
+        "school": "Example Academy",
+        "person": {"staff_code": "SOB", "first_name": "Siân", "last_name": "Ó Briain",
+                   "name": "Siân Ó Briain", "department": "Science", "email": "sob@example.org",
+                   "leaving_date": "2026-12-18"},
+        "items": items, "technician": {"username": "jtech", "name": "Jo Technician"},
+        "signature_id": 7,
+    }
+
+
+def signature_strokes() -> list[list[list[float]]]:
+    strokes = []
+    for s in range(3):
+        pts = []
+        for i in range(80):
+            t = i / 79
+            pts.append([i * 8.0, 700 + s * 550 + t * 480, 1250 + 320 * math.sin(t * 7 + s),
+                        0.4 + 0.4 * t])
+        strokes.append(pts)
+    return strokes
+
+
+def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from printing.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)
+    w, h = A4
+    y = h - 50
+    c.setFont(BOLD, 16)
+    c.drawString(50, y, content["school"])
+    c.drawString(300, y, "Return of school property")
+    y -= 30
+    c.setFont(REGULAR, 9)
+    p = content["person"]
+    for label, value in (("Leaver", p["name"]), ("Staff code", p["staff_code"]),
+                         ("Department", p["department"]), ("Leaving date", p["leaving_date"]),
+                         ("Date and time", content["issued_at"]),
+                         ("Receipt number", content["number"])):
+        c.drawString(50, y, label)
+        c.drawString(160, y, value)
+        y -= 13
+    y -= 10
+    cols = (50, 70, 130, 170, 260, 330, 430, 480)
+    c.setFont(BOLD, 8)
+    for x, t in zip(cols, ("#", "Asset tag", "Kind", "Make / model", "Serial", "Encryption",
+                           "Condition", "Outcome"), strict=True):
+        c.drawString(x, y, t)
+    c.setFont(REGULAR, 8)
+    for i, item in enumerate(content["items"], 1):
+        y -= 18
+        c.line(50, y + 14, w - 50, y + 14)
+        for x, t in zip(cols, (str(i), item["tag"], item["kind"],
+                               f"{item['make']} {item['model']}", item["serial"],
+                               item["encryption"], item["condition"] or "—", item["outcome"]),
+                        strict=True):
+            c.drawString(x, y, t)
+        if item["note"]:
+            c.drawString(480, y - 9, item["note"])
+    y -= 40
+    for line in ("All equipment listed on this receipt was lent by Example Academy and remains "
+                 "the property of the school.",
+                 "The items marked Returned were handed back to the IT desk on this date.",
+                 "The items marked Not returned have not been handed back.",
+                 "By signing, the leaver confirms that this list is correct."):
+        c.drawString(50, y, line)
+        y -= 12
+    y -= 90
+    c.rect(50, y, 250, 80)
+    path = c.beginPath()
+    for stroke in strokes:
+        x0, y0 = stroke[0][1], stroke[0][2]
+        path.moveTo(50 + (x0 - 500) / 2150 * 250, y + (2100 - y0) / 1700 * 80)
+        for _t, x, yy, _p in stroke[1:]:
+            path.lineTo(50 + (x - 500) / 2150 * 250, y + (2100 - yy) / 1700 * 80)
+    c.drawPath(path, stroke=1, fill=0)
+    c.drawString(50, 40, f"{content['school']} · {content['number']} · page 1 of 1")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _labels_floor(payloads: list[tuple[str, str, str]]) -> bytes:
+    import qrcode
+    import qrcode.constants
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from printing.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(210 * mm, 297 * mm), invariant=1, pageCompression=1,
+               initialFontName=REGULAR)
+    for n, (payload, kind, school) in enumerate(payloads):
+        pos = n % 65
+        if n and pos == 0:
+            c.showPage()
+        row, col = divmod(pos, 5)
+        x = (4.7 + col * 40.6 + 1.5) * mm
+        y = (297 - 10.7 - row * 21.2 - 21.2 + 1.5) * mm
+        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+        qr.add_data(payload)
+        qr.make(fit=True)
+        matrix = qr.get_matrix()
+        module = 18.2 * mm / (len(matrix) + 8)
+        path = c.beginPath()
+        for r, line in enumerate(matrix):
+            start = None
+            for col_i, dark in enumerate([*line, False]):
+                if dark and start is None:
+                    start = col_i
+                elif not dark and start is not None:
+                    path.rect(x + (4 + start) * module, y + 18.2 * mm - (5 + r) * module,
+                              (col_i - start) * module, module)
+                    start = None
+        c.drawPath(path, stroke=0, fill=1)
+        c.setFont(BOLD, 8.5)
+        c.drawString(x + 18.2 * mm, y + 12 * mm, payload)
+        c.setFont(REGULAR, 6.1)
+        c.drawString(x + 18.2 * mm, y + 8 * mm, kind)
+        c.setFont(REGULAR, 5.1)
+        c.drawString(x + 18.2 * mm, y + 5 * mm, school)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def run(ctx: BenchContext) -> list[Result]:
+    from app.signatures import SignatureData
+    from printing.labels import AssetLabel, render_labels
+    from printing.render import render_receipt
+
+    content = leaver_content()
+    strokes = signature_strokes()
+    sig = SignatureData.from_dict({"strokes": strokes, "window": [500, 400, 2650, 2100]})
+    r_ours, r_floor = compare(lambda _i: render_receipt(content, sig),
+                              lambda _i: _receipt_floor(content, strokes),
+                              runs=ctx.runs(20 if ctx.quick else 40), warmup=2)
+    receipt = Result("leaver receipt PDF (10 items + signature)", 3.0, ours=r_ours, floor=r_floor)
+
+    n = ctx.scale.labels
+    tags = [f"LT-{i:06d}" for i in range(1, n + 1)]
+    labels = [AssetLabel(t, t, "laptop", "Example Academy") for t in tags]
+    payloads = [(t, "Laptop", "Example Academy") for t in tags]
+    l_ours, l_floor = compare(lambda _i: render_labels(labels, "avery-l7651"),
+                              lambda _i: _labels_floor(payloads),
+                              runs=ctx.runs(3 if ctx.quick else 5), warmup=1)
+    sheet = Result(f"{n:,} QR labels (Avery L7651)", 1.5, ours=l_ours, floor=l_floor)
+    return [receipt, sheet]

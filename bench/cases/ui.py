@@ -1,0 +1,158 @@
+"""The desk itself: scan-to-screen, cold start and peak memory, in offscreen subprocesses.
+
+* Scan-to-screen — ours: from the scanner burst's last key (Enter) to the
+  card showing the asset painted, through the real wedge-scanner filter, the
+  worker op and the screen's controller. Floor: the service call alone
+  (:func:`app.services.cards.describe_scan` in a read-only unit of work), in
+  the same process, right after.
+* Cold start — ours: spawn to an interactive main window (shown, event loop
+  turning, start-up ops done) as :func:`ui.desk_app.run` opens it on the
+  generated database. Floor: a bare PySide6 script showing an empty QMainWindow.
+* Peak memory: VmHWM of the desk process after signing in and the scans above,
+  with the generated database open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.context import BenchContext
+from bench.generate import BENCH_PIN, BENCH_TECH, copy_database, sqlite_url
+from bench.report import Result
+from bench.timing import Timing
+
+MEMORY_LIMIT_MB = 300.0
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def missing_ui() -> str | None:
+    """Why the desk cannot be measured yet, or None."""
+    try:
+        from ui import desk_app
+    except Exception as exc:  # the UI is still being written
+        return f"ui.desk_app does not import ({type(exc).__name__}: {exc})"
+    if not hasattr(desk_app, "build_window"):
+        return "ui.desk_app has no build_window() yet"
+    return None
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("LOAN_KIOSK_DB", None)
+    return env
+
+
+class Probe:
+    """One ``bench.ui_probe`` subprocess: started, waited for READY, then let go."""
+
+    def __init__(self, *args: str) -> None:
+        self.started = time.perf_counter_ns()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.ui_probe", *args], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
+        self.result: dict[str, Any] | None = None
+        self.ready_ns: int | None = None
+
+    def wait_ready(self, timeout_s: float = 600) -> int:
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + timeout_s
+        for line in self.proc.stdout:
+            if line.startswith("RESULT "):
+                self.result = json.loads(line[7:])
+            elif line.strip() == "READY":
+                self.ready_ns = time.perf_counter_ns() - self.started
+                return self.ready_ns
+            if time.monotonic() > deadline:
+                break
+        self.finish()
+        raise RuntimeError(f"probe {self.proc.args[3]} never got ready: "
+                           f"{self.stderr_tail()}")
+
+    def peak_rss_mb(self) -> float:
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmHWM in /proc status")
+
+    def finish(self) -> None:
+        try:
+            if self.proc.stdin and not self.proc.stdin.closed:
+                self.proc.stdin.write("quit\n")
+                self.proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def stderr_tail(self) -> str:
+        err = self.proc.stderr.read() if self.proc.stderr else ""
+        return err.strip().splitlines()[-1] if err.strip() else "(no output)"
+
+
+def cold_start(ctx: BenchContext, db_path: Path, runs: int) -> Result:
+    ours: list[int] = []
+    floor: list[int] = []
+    for i in range(runs + 1):  # the first pair warms the page cache
+        order = ("desk", "bare") if i % 2 else ("bare", "desk")
+        for mode in order:
+            args = [mode] if mode == "bare" else \
+                [mode, "--db", sqlite_url(db_path), "--data-dir", str(ctx.tmp / f"cold{i}")]
+            probe = Probe(*args)
+            try:
+                took = probe.wait_ready()
+            finally:
+                probe.finish()
+            if i:
+                (ours if mode == "desk" else floor).append(took)
+    return Result("cold start to an interactive main window", 1.5, ours=Timing.of(ours),
+                  floor=Timing.of(floor), note="spawn → window shown with start-up work done "
+                  "(desk on the generated database) vs a bare PySide6 QMainWindow")
+
+
+def scan_and_memory(ctx: BenchContext, db_path: Path, runs: int) -> list[Result]:
+    tags = {"on_loan": ctx.tags("on_loan", 60, db_path),
+            "in_repair": ctx.tags("in_repair", 60, db_path)}
+    probe = Probe("scan", "--db", sqlite_url(db_path), "--data-dir", str(ctx.tmp / "scan-data"),
+                  "--user", BENCH_TECH, "--pin", BENCH_PIN, "--tags", json.dumps(tags),
+                  "--runs", str(runs))
+    try:
+        probe.wait_ready()
+        rss = probe.peak_rss_mb()
+    finally:
+        probe.finish()
+    res = probe.result or {}
+    name = "scan-to-screen (last key → asset card painted)"
+    mem = Result(f"peak memory of the desk ({ctx.scale.name} database)", MEMORY_LIMIT_MB,
+                 kind="limit", value=rss, unit="MB",
+                 note="VmHWM after sign-in and the scan-to-screen runs")
+    if "error" in res:
+        return [Result(name, 2.0, note=f"not measured: {res['error']}", error=True), mem]
+    return [Result(name, 2.0, ours=Timing.of(res["ui_ns"]), floor=Timing.of(res["service_ns"]),
+                   note=f"measured path: {res.get('path')}; floor = describe_scan alone"), mem]
+
+
+def run(ctx: BenchContext) -> list[Result]:
+    why = missing_ui()
+    names = ("scan-to-screen (last key → asset card painted)",
+             "cold start to an interactive main window")
+    if why:
+        return [Result(names[0], 2.0, note=f"not measured: {why}"),
+                Result(names[1], 1.5, note=f"not measured: {why}"),
+                Result("peak memory of the desk", MEMORY_LIMIT_MB, kind="limit", unit="MB",
+                       note=f"not measured: {why}")]
+    db_path = copy_database(ctx.db_path, ctx.tmp, "desk.sqlite3")  # sign-in writes audit events
+    results = scan_and_memory(ctx, db_path, ctx.runs(20 if ctx.quick else 40))
+    results.insert(1, cold_start(ctx, db_path, ctx.runs(3 if ctx.quick else 7)))
+    return results
