@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 
 from app.bootstrap import AppContext
 from app.config import Settings
+from app.devices.pad import SignaturePad
 from app.devices.printer import Printer
 from app.services.cards import ScanInfo, describe_scan
+from app.services.search import PersonHit, search_people
 from app.uow import Actor, UnitOfWork
 from ui.controllers.base import ScreenController
 from ui.controllers.idle import IdleLock
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         if install_scanner:
             self.install_scanner()
         self.serial_scanner = None
+        #: the signature pad, owned here and lent to whichever signature step is showing
+        self.pad: SignaturePad | None = None
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -147,6 +151,30 @@ class MainWindow(QMainWindow):
         return True
 
     _generation = 0
+
+    def people_lookup(self, text: str, answer: Callable[[list[PersonHit]], None]) -> None:
+        """Type-ahead over staff, on the worker (for every person-search field)."""
+        self.run(lambda uow: search_people(uow, text), answer, lambda _e: None, readonly=True)
+
+    def open_pad(self) -> None:
+        """Open the configured pad; it reconnects by itself, and signing falls back to the mouse."""
+        s = self.ctx.settings.pad
+        if not (s.port and s.protocol):
+            return
+        from app.devices.serial_pad import SerialPad, SerialPadConfig
+
+        try:
+            pad = SerialPad(SerialPadConfig.from_settings(s))
+            pad.open(must_connect=False)
+        except Exception as exc:  # noqa: BLE001 - a bad pad setting must not stop the desk
+            self.notify("warn", f"Signature pad not available ({exc}); sign with the mouse.")
+            return
+        self.set_pad(pad)
+
+    def set_pad(self, pad: SignaturePad | None) -> None:
+        if self.pad is not None and self.pad is not pad:
+            self.pad.close()
+        self.pad = pad
 
     def notify(self, level: str, message: str) -> None:
         self.banner.show_message(level, message)
@@ -289,4 +317,6 @@ class MainWindow(QMainWindow):
             if shutdown is not None:
                 shutdown()
         self.ops.wait_done()
+        if self.pad is not None:
+            self.pad.close()
         super().closeEvent(event)

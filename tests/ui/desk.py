@@ -56,3 +56,12 @@ def focus(widget: QWidget) -> QWidget:
     widget.setFocus()
     QApplication.processEvents()
     return widget
+
+
+def press_enter_on(win: MainWindow) -> None:
+    """Enter with the focus where the screen put it (the primary action)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    target = QApplication.focusWidget() or win
+    QTest.keyClick(target, Qt.Key.Key_Return)

@@ -49,11 +49,11 @@ class PersonSearch(QWidget):
     def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent
 
-        if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.results.count():
-            if event.key() == Qt.Key.Key_Down:
-                self.results.setFocus()
-                self.results.setCurrentRow(0)
-                return True
+        if (obj is self.edit and event.type() == QEvent.Type.KeyPress and self.results.count()
+                and event.key() == Qt.Key.Key_Down):
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+            return True
         return False
 
     def _ask(self) -> None:
