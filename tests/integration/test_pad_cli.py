@@ -3,6 +3,8 @@
 The simulator runs as the real command (``python -m app pad simulate``) in a
 subprocess; its first stdout line is the port, then one JSON line per event
 (``signature`` with what it had sent so far, ``unplugged``, ``replugged``).
+The commands under test run through the real entry point, ``app.cli.main``,
+in this process (a second interpreter start per command would double the time).
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select
 
+from app.cli import main
 from app.devices.pad import PadStatus, StatusEvent, StrokeAssembler
 from app.devices.serial_pad import SerialPad, SerialPadConfig
 from app.signatures import SignatureData, check_quality
@@ -84,17 +88,31 @@ def simulate(started: list[Simulator], *args: str) -> Simulator:
     return sim
 
 
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*APP, *args], capture_output=True, text=True, timeout=timeout)
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    def run_(*args: str) -> Result:
+        capsys.readouterr()
+        rc = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(rc, out, err)
+
+    return run_
 
 
 @pytest.mark.parametrize("protocol", ["topaz", "isdv4"])
 def test_pad_test_counts_exactly_what_the_simulator_sent(
-        protocol: str, simulators: list[Simulator]) -> None:
+        protocol: str, simulators: list[Simulator], run: Callable[..., Result]) -> None:
     sim = simulate(simulators, "--protocol", protocol, "--count", "1", "--seed", "4",
                    "--rate", "200", "--short")
-    # the short signature takes about 2 s to sign: listen for well over that
-    proc = run("pad", "test", "--port", sim.port, "--protocol", protocol, "--seconds", "5",
+    # the short signature takes about 2 s to sign: listen for twice that
+    proc = run("pad", "test", "--port", sim.port, "--protocol", protocol, "--seconds", "4",
                "--json")
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout)
@@ -110,9 +128,10 @@ def test_pad_test_counts_exactly_what_the_simulator_sent(
     assert sim.stop() == 0
 
 
-def test_pad_test_on_a_noisy_line_counts_the_resyncs(simulators: list[Simulator]) -> None:
+def test_pad_test_on_a_noisy_line_counts_the_resyncs(
+        simulators: list[Simulator], run: Callable[..., Result]) -> None:
     sim = simulate(simulators, "--protocol", "topaz", "--fault", "noise", "--seed", "3", "--short")
-    proc = run("pad", "test", "--port", sim.port, "--protocol", "topaz", "--seconds", "5",
+    proc = run("pad", "test", "--port", sim.port, "--protocol", "topaz", "--seconds", "4",
                "--json")
     seen = json.loads(proc.stdout)
     sent = sim.event("signature")["stats"]
@@ -124,7 +143,7 @@ def test_pad_test_on_a_noisy_line_counts_the_resyncs(simulators: list[Simulator]
 
 
 def test_pad_test_when_the_pad_is_unplugged_reports_what_it_got(
-        simulators: list[Simulator]) -> None:
+        simulators: list[Simulator], run: Callable[..., Result]) -> None:
     sim = simulate(simulators, "--protocol", "isdv4", "--fault", "disconnect", "--seed", "5",
                    "--replug-after", "30", "--short")
     proc = run("pad", "test", "--port", sim.port, "--protocol", "isdv4", "--seconds", "30",
@@ -137,7 +156,7 @@ def test_pad_test_when_the_pad_is_unplugged_reports_what_it_got(
     sim.stop()
 
 
-def test_pad_test_on_a_port_that_is_not_there(tmp_path: Path) -> None:
+def test_pad_test_on_a_port_that_is_not_there(tmp_path: Path, run: Callable[..., Result]) -> None:
     proc = run("pad", "test", "--port", str(tmp_path / "ttyUSB9"), "--protocol", "topaz",
                "--seconds", "1")
     assert proc.returncode == 2
@@ -195,7 +214,7 @@ def test_driver_resumes_by_itself_after_unplug_and_replug_behind_a_link(
 
 
 def test_pad_capture_writes_a_signature_that_leaver_return_stores(
-        tmp_path: Path, simulators: list[Simulator]) -> None:
+        tmp_path: Path, simulators: list[Simulator], run: Callable[..., Result]) -> None:
     sim = simulate(simulators, "--protocol", "isdv4", "--seed", "12", "--short")
     out = tmp_path / "sig.json"
     proc = run("pad", "capture", "--port", sim.port, "--protocol", "isdv4", "--out", str(out),

@@ -2,11 +2,11 @@
 
 Threading: a pad calls its listeners on its own reader thread. :class:`PadBridge`
 only puts what arrives on a thread-safe queue, and a timer on the GUI thread
-drains it (about 100 times a second) into the canvas, so the reader never
-waits for painting and painting never waits for the reader. (A queued Qt signal
-would do the same, but PySide6 6.12 on CPython 3.11 drops a reference to
-``True`` on every ``Signal.emit()`` made from Python and the interpreter aborts
-after a few thousand; see :func:`emit`.)
+drains it (100 times a second) into the canvas: the reader never waits for
+painting, painting never waits for the reader, samples and status changes stay
+in order, and everything that arrived within a tick is drawn with one paint.
+(No Python-side ``Signal.emit()`` per sample batch either: PySide6 6.12.0 on
+CPython 3.11 loses a reference to ``True`` on each one.)
 
 Drawing: new samples are drawn as short segments straight into a backing
 pixmap and only their small rectangle is repainted, so ink keeps up with 200
@@ -22,23 +22,20 @@ mid-signature, the ink so far is kept and the signature is marked incomplete.
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import queue
-import sys
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
+    QPolygonF,
     QResizeEvent,
     QTabletEvent,
     QTouchEvent,
@@ -56,6 +53,7 @@ from app.devices.pad import (
 )
 from app.signature_render import Transform, fit_transform, ink_runs, stroke_width
 from app.signatures import SignatureData, check_quality
+from ui import theme
 
 #: the coordinate window of pointer signing when there is no pad (a signature box, about 8:3)
 POINTER_WINDOW: Window = (0.0, 0.0, 4000.0, 1500.0)
@@ -67,39 +65,6 @@ MARGIN_PX = 14.0
 
 NO_PAD_TEXT = "No signature pad — sign here with the mouse, a pen or a finger"
 FALLBACK_HINT = "You can sign here with the mouse, a pen or a finger meanwhile."
-
-
-def _emit_drops_true() -> bool:
-    """Whether ``Signal.emit()`` from Python loses a reference to ``True`` (PySide6 6.12 on 3.11)."""
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(4):
-        probe.ping.emit()
-    drops = sys.getrefcount(True) - before == -4
-    if drops:  # give back what the probe itself cost
-        for _ in range(4):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return drops
-
-
-@functools.cache
-def _compensate_emit() -> bool:
-    return _emit_drops_true()
-
-
-def emit(signal: SignalInstance, *args: object) -> None:
-    """``signal.emit(*args)``, giving back the reference to ``True`` a buggy PySide takes.
-
-    Only for rare, user-paced emits (Accept, Clear): sample traffic never goes
-    through Python-side emits at all.
-    """
-    signal.emit(*args)
-    if _compensate_emit():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 SampleHandler = Callable[[list[PenSample]], None]
@@ -228,52 +193,51 @@ class SignatureCanvas(QWidget):
 
     # -- ink ---------------------------------------------------------------------------------------
     def add_samples(self, samples: Sequence[PenSample]) -> None:
-        """Pad samples (GUI thread): add them and draw the new segments at once."""
-        painter: QPainter | None = None
-        dirty = QRectF()
+        """Pad samples (GUI thread): add them and draw the new ink at once."""
+        run: list[PenSample] = []
         lifted = False
-        try:
-            for s in samples:
-                if not s.pen_down:
-                    if self.assembler.pen_down:
-                        lifted = True
-                    self.assembler.add(s)
-                    self._last = None
-                    continue
+        for s in samples:
+            if s.pen_down:
                 self.assembler.add(s)
-                if painter is None:
-                    painter = self._ink_painter()
-                dirty = dirty.united(self._draw_live(painter, s.x, s.y, s.pressure))
-        finally:
-            if painter is not None:
-                painter.end()
-        if not dirty.isNull():
-            self.update(dirty.toAlignedRect().adjusted(-2, -2, 2, 2))
-            self.on_ink_changed()
+                run.append(s)
+                continue
+            if run:
+                self._draw_live([(r.x, r.y) for r in run], _mean_pressure(run))
+                run = []
+            if self.assembler.pen_down:
+                lifted = True
+            self.assembler.add(s)
+            self._last = None
+        if run:
+            self._draw_live([(r.x, r.y) for r in run], _mean_pressure(run))
         if lifted:
-            self.redraw()
+            self.redraw()  # the finished stroke, smoothed
 
-    def _ink_painter(self) -> QPainter:
+    def _draw_live(self, points: Sequence[tuple[float, float]], pressure: float) -> None:
+        """New ink as one polyline continuing the stroke, then repaint just around it."""
         if self._pixmap.isNull():
             self.redraw()
-        p = QPainter(self._pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        return p
-
-    def _draw_live(self, p: QPainter, x: float, y: float, pressure: float) -> QRectF:
         self._pressure_seen.add(round(pressure, 3))
         width = stroke_width(pressure, self.base_width(), len(self._pressure_seen) > 1)
-        point = self.to_widget(x, y)
-        start = self._last or point
-        pen = QPen(INK, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
-        if start.x() == point.x() and start.y() == point.y():
-            p.drawPoint(point)
-        else:
-            p.drawLine(start, point)
-        self._last = point
-        return QRectF(start, point).normalized().adjusted(-width, -width, width, width)
+        line = [self.to_widget(x, y) for x, y in points]
+        if self._last is not None:
+            line.insert(0, self._last)
+        self._last = line[-1]
+        poly = QPolygonF(line)
+        p = QPainter(self._pixmap)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(INK, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                          Qt.PenJoinStyle.RoundJoin))
+            if len(line) == 1:
+                p.drawPoint(line[0])
+            else:
+                p.drawPolyline(poly)
+        finally:
+            p.end()
+        pad = width + 2
+        self.update(poly.boundingRect().adjusted(-pad, -pad, pad, pad).toAlignedRect())
+        self.on_ink_changed()
 
     def redraw(self) -> None:
         """Repaint everything from the strokes, smoothed (after a lift, a resize, a clear)."""
@@ -303,17 +267,12 @@ class SignatureCanvas(QWidget):
                             margin=MARGIN_PX, fit="window")
             for run in runs:
                 if run.is_dot:
-                    p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(INK)
-                    p.drawEllipse(QPointF(*run.points[0]), run.width / 2, run.width / 2)
+                    p.setPen(QPen(INK, run.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+                    p.drawPoint(QPointF(*run.points[0]))
                     continue
-                path = QPainterPath(QPointF(*run.points[0]))
-                for pt in run.points[1:]:
-                    path.lineTo(QPointF(*pt))
                 p.setPen(QPen(INK, run.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                               Qt.PenJoinStyle.RoundJoin))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawPath(path)
+                p.drawPolyline(QPolygonF([QPointF(x, y) for x, y in run.points]))
         p.end()
         self._pixmap = pm
         # the live stroke, if one is in progress, continues from its last point
@@ -359,13 +318,7 @@ class SignatureCanvas(QWidget):
             return
         x, y = self.to_pad(pos)
         self.assembler.add_point(self._now_ms(), x, y, pressure, new_stroke=start)
-        p = self._ink_painter()
-        try:
-            dirty = self._draw_live(p, x, y, pressure)
-        finally:
-            p.end()
-        self.update(dirty.toAlignedRect().adjusted(-2, -2, 2, 2))
-        self.on_ink_changed()
+        self._draw_live([(x, y)], pressure)
 
     def _pointer_up(self) -> None:
         if not self._pointer_down:
@@ -428,6 +381,10 @@ class SignatureCanvas(QWidget):
             event.accept()
             return True
         return super().event(event)
+
+
+def _mean_pressure(samples: Sequence[PenSample]) -> float:
+    return sum(s.pressure for s in samples) / len(samples)
 
 
 class SignatureWidget(QWidget):
@@ -520,6 +477,8 @@ class SignatureWidget(QWidget):
             self.status_label.setText(status.describe())
             self.hint_label.setText("" if connected else FALLBACK_HINT)
         self.hint_label.setVisible(bool(self.hint_label.text()))
+        colour = theme.OK if connected else (theme.MUTED if self.pad is None else theme.WARN)
+        self.status_label.setStyleSheet(f"color: {colour}; font-weight: 700;")
         self.canvas.pointer_enabled = not connected
 
     # -- signing -----------------------------------------------------------------------------------
@@ -532,7 +491,7 @@ class SignatureWidget(QWidget):
     def clear(self) -> None:
         self.canvas.clear()
         self._say("", "")
-        emit(self.cleared)
+        self.cleared.emit()
 
     def accept(self) -> bool:
         """Run the quality gate; emit ``accepted`` if it passes, else say what to do."""
@@ -544,7 +503,7 @@ class SignatureWidget(QWidget):
             self._say(verdict.reason, "error")
             return False
         self._say("Signature accepted.", "ok")
-        emit(self.accepted, sig)
+        self.accepted.emit(sig)
         return True
 
     def _ink_changed(self) -> None:
@@ -553,8 +512,6 @@ class SignatureWidget(QWidget):
             self._say("", "")
 
     def _say(self, text: str, level: str) -> None:
-        from ui import theme
-
         colour = {"ok": theme.OK, "error": theme.ERROR, "warn": theme.WARN}.get(level, theme.MUTED)
         self.message.setText(text)
         self.message.setProperty("level", level)
