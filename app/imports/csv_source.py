@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from _csv import Reader
 
 DELIMITERS = (",", ";", "\t")
+#: what a person calls each delimiter (also those Excel's ``sep=`` line may name)
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 # Windows-1252 leaves five bytes undefined; like browsers, map them to the C1
 # control characters of the same value (which the cell checks then reject).
@@ -112,7 +114,7 @@ def sniff_delimiter(header_line: str) -> str:
 def _sep_hint(line: str) -> str | None:
     """Excel's optional first line ``sep=;`` naming the delimiter."""
     match = re.fullmatch(r"\s*sep=(.)\s*", line, flags=re.IGNORECASE)
-    if match is None or match.group(1) in "\"'\r\n":
+    if match is None or match.group(1) not in DELIMITER_NAMES:
         return None
     return match.group(1)
 
@@ -213,6 +215,7 @@ def _rows(reader: Reader, after: int, line_offset: int, width: int,
         elif len(cells) > width and any(c.strip() for c in cells[width:]):
             problem = (
                 f"has {len(cells)} cells but the header has {width} columns "
-                f"(a value containing '{reader.dialect.delimiter}' must be in double quotes)"
+                f"(a value containing a {DELIMITER_NAMES[reader.dialect.delimiter]} "
+                "must be in double quotes)"
             )
         yield CsvRow(line, values, problem)

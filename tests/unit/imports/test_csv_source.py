@@ -162,9 +162,15 @@ def test_short_row_is_flagged() -> None:
 
 def test_unquoted_comma_is_flagged_with_a_hint() -> None:
     [row] = rows(b"Staff Code,Forename,Email\nAB1,Smith, Ann,a@x\n")
-    assert row.problem is not None
-    assert "has 4 cells but the header has 3 columns" in row.problem
-    assert "must be in double quotes" in row.problem
+    assert row.problem == (
+        "has 4 cells but the header has 3 columns "
+        "(a value containing a comma must be in double quotes)"
+    )
+
+
+def test_a_sep_line_naming_an_odd_delimiter_is_just_a_bad_header() -> None:
+    with pytest.raises(InvalidInput, match="missing required column"):
+        read_table(b"sep=\x00\nStaff Code\x00Forename\n", COLUMNS)
 
 
 def test_trailing_empty_cells_are_fine() -> None:
