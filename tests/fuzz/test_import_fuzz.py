@@ -136,8 +136,11 @@ def render(header: list[str], rows: list[list[str]], delimiter: str, newline: st
     """A well-formed CSV file. (With a "\n" terminator Python quotes a cell holding a lone
     "\r" only under QUOTE_ALL; unquoted, that "\r" really is a line break.)"""
     buf = io.StringIO()
-    quoting = csv.QUOTE_MINIMAL if newline == "\r\n" else csv.QUOTE_ALL
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline, quoting=quoting)
+    if newline == "\r\n":
+        writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline)
+    else:
+        writer = csv.writer(buf, delimiter=delimiter, lineterminator=newline,
+                            quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     writer.writerows(rows)
     return buf.getvalue()
