@@ -40,3 +40,13 @@ def desk(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def printer(desk):  # type: ignore[no-untyped-def]
+    """A fake printer behind the desk (the CUPS run is in the e2e tests)."""
+    from app.devices.printer import FakePrinter
+
+    fake = FakePrinter("DeskPrinter")
+    desk.printer_factory = lambda _settings, _name=None: fake
+    return fake

@@ -1,0 +1,217 @@
+"""Leaver return: pick the leaver, tick off what comes back, note what does not, sign, PIN, receipt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import SignatureSettings
+from app.services.cards import PersonSummary
+from ui import theme
+from ui.widgets.common import Table, button, card, fmt_date, label
+from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.signature_step import SignatureStep
+
+PAGES = ("pick", "items", "sign", "pin", "done")
+
+
+class LeaverView(QWidget):
+    leaver_picked = Signal(str)
+    continue_clicked = Signal()
+    back_clicked = Signal()
+    finish_clicked = Signal()
+    print_clicked = Signal()
+    open_clicked = Signal()
+
+    def __init__(self, lookup: Lookup, signature: SignatureSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 10, 20, 10)
+        self.title = label("Leaver return", "title", name="Leaver return")
+        outer.addWidget(self.title)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+
+        pick = QWidget()
+        pl = QVBoxLayout(pick)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(label("Scan the leaver's staff card, find them by name, or pick from the list "
+                           "(leaving in the next 30 days, or marked leaving). Double-click to open.",
+                           "hint"))
+        self.search = PersonSearch(lookup, name="Find the leaver")
+        pl.addWidget(self.search)
+        self.soon = Table(["Name", "Staff code", "Leaving", "Items held"], "Leaving soon",
+                          "Nobody is leaving in the next 30 days.")
+        self.soon.cellActivated.connect(self._pick_row)
+        self.soon.cellDoubleClicked.connect(self._pick_row)
+        pl.addWidget(self.soon, 1)
+        self.pages.addWidget(pick)
+
+        items = QWidget()
+        il = QVBoxLayout(items)
+        il.setContentsMargins(0, 0, 0, 0)
+        pbox, pbl = card()
+        self.person = label("", name="Leaver")
+        self.person.setStyleSheet("font-size: 16pt; font-weight: 700;")
+        pbl.addWidget(self.person)
+        self.progress = label("", name="Returned so far")
+        pbl.addWidget(self.progress)
+        il.addWidget(pbox)
+        il.addWidget(label("Scan each item handed back: it ticks off. For anything not handed back, "
+                           "say why in its note.", "hint"))
+        self.items = QTableWidget(0, 4)
+        self.items.setHorizontalHeaderLabels(["Returned", "Tag", "Item", "Note (needed if not returned)"])
+        self.items.setAccessibleName("Items held by the leaver")
+        self.items.verticalHeader().setVisible(False)
+        self.items.horizontalHeader().setStretchLastSection(True)
+        il.addWidget(self.items, 1)
+        self.empty = label("Holds nothing: they can sign for a clean return.", "hint")
+        il.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.back = button("Back", "Back")
+        self.cont = button("Continue to signature", "Continue to signature", primary=True)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.cont)
+        il.addLayout(row)
+        self.pages.addWidget(items)
+
+        sign = QWidget()
+        sl = QVBoxLayout(sign)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.signature = SignatureStep(signature)
+        sl.addWidget(self.signature, 1)
+        self.sign_back = button("Back to the items", "Back to the items")
+        sl.addWidget(self.sign_back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pages.addWidget(sign)
+
+        pin = QWidget()
+        pn = QVBoxLayout(pin)
+        pn.addStretch(1)
+        pbox2, pl2 = card()
+        pbox2.setMaximumWidth(560)
+        self.pin_text = label("Technician: confirm with your PIN. The receipt is then made, printed "
+                              "twice, and the person is marked as left.", name="Confirm with PIN")
+        pl2.addWidget(self.pin_text)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName("Your PIN")
+        self.pin.setProperty("ownsEnter", True)
+        pl2.addWidget(self.pin)
+        self.finish = button("Confirm and make the receipt", "Confirm and make the receipt",
+                             primary=True)
+        pl2.addWidget(self.finish)
+        pn.addWidget(pbox2, 0, Qt.AlignmentFlag.AlignHCenter)
+        pn.addStretch(2)
+        self.pages.addWidget(pin)
+
+        done = QWidget()
+        dl = QVBoxLayout(done)
+        self.done_text = label("", "title", name="Leaver receipt")
+        self.done_text.setStyleSheet(f"color: {theme.OK};")
+        dl.addWidget(self.done_text)
+        self.receipt_items = Table(["Tag", "Item", "Outcome", "Note"], "Receipt items",
+                                   "No items: a clean return.")
+        dl.addWidget(self.receipt_items, 1)
+        self.print_status = label("", name="Printing")
+        dl.addWidget(self.print_status)
+        drow = QHBoxLayout()
+        self.print = button("Print again", "Print the receipt again")
+        self.open = button("Open PDF", "Open the receipt PDF")
+        drow.addWidget(self.print)
+        drow.addWidget(self.open)
+        drow.addStretch(1)
+        dl.addLayout(drow)
+        self.pages.addWidget(done)
+
+        self.cont.clicked.connect(self.continue_clicked.emit)
+        self.back.clicked.connect(self.back_clicked.emit)
+        self.sign_back.clicked.connect(self.back_clicked.emit)
+        self.finish.clicked.connect(self.finish_clicked.emit)
+        self.pin.returnPressed.connect(self.finish_clicked.emit)
+        self.print.clicked.connect(self.print_clicked.emit)
+        self.open.clicked.connect(self.open_clicked.emit)
+        self.search.chosen.connect(lambda code, _n: self.leaver_picked.emit(code))
+        self._soon_codes: list[str] = []
+
+    @property
+    def page(self) -> str:
+        return PAGES[self.pages.currentIndex()]
+
+    def show_page(self, page: str) -> None:
+        self.pages.setCurrentIndex(PAGES.index(page))
+
+    def show_soon(self, rows: list[tuple[str, str, str, int]]) -> None:
+        self._soon_codes = [r[1] for r in rows]
+        self.soon.set_rows([[name, code, when, str(n)] for name, code, when, n in rows])
+
+    def _pick_row(self, row: int, _c: int) -> None:
+        if 0 <= row < len(self._soon_codes):
+            self.leaver_picked.emit(self._soon_codes[row])
+
+    def show_person(self, p: PersonSummary) -> None:
+        when = f" — leaving {fmt_date(p.leaving_date)}" if p.leaving_date else ""
+        self.person.setText(f"{p.name} ({p.staff_code}){when}")
+        self.items.setRowCount(len(p.items))
+        for r, a in enumerate(p.items):
+            cb = QCheckBox()
+            cb.setAccessibleName(f"{a.tag} returned")
+            cb.toggled.connect(lambda _on: self.update_progress())
+            self.items.setCellWidget(r, 0, cb)
+            self.items.setItem(r, 1, _item(a.tag))
+            self.items.setItem(r, 2, _item(f"{a.kind_word}: {a.title}"
+                                           + (" — OVERDUE" if a.overdue else "")))
+            note = QLineEdit()
+            note.setAccessibleName(f"Note for {a.tag}")
+            note.setPlaceholderText("Why not returned?")
+            self.items.setCellWidget(r, 3, note)
+        self.items.resizeColumnsToContents()
+        self.items.setVisible(bool(p.items))
+        self.empty.setVisible(not p.items)
+        self.update_progress()
+        self.show_page("items")
+
+    def row_of(self, tag: str) -> int:
+        for r in range(self.items.rowCount()):
+            item = self.items.item(r, 1)
+            if item is not None and item.text().casefold() == tag.casefold():
+                return r
+        return -1
+
+    def returned_box(self, row: int) -> QCheckBox:
+        w = self.items.cellWidget(row, 0)
+        assert isinstance(w, QCheckBox)
+        return w
+
+    def note_edit(self, row: int) -> QLineEdit:
+        w = self.items.cellWidget(row, 3)
+        assert isinstance(w, QLineEdit)
+        return w
+
+    def states(self) -> list[tuple[str, bool, str]]:
+        return [(self.items.item(r, 1).text(), self.returned_box(r).isChecked(),
+                 self.note_edit(r).text().strip()) for r in range(self.items.rowCount())]
+
+    def update_progress(self) -> None:
+        st = self.states()
+        back = sum(1 for _t, ok, _n in st if ok)
+        self.progress.setText(f"{back} of {len(st)} handed back" if st else "Holds nothing")
+        for r, (_t, ok, _n) in enumerate(st):
+            self.note_edit(r).setEnabled(not ok)
+
+
+def _item(text: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    it = QTableWidgetItem(text)
+    it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return it
