@@ -260,3 +260,14 @@ def test_simulate_exits_cleanly_on_sigint_and_removes_its_link(
     assert sim.stop() == 0
     assert not link.is_symlink()
     assert json.loads(stats.read_text())["ports"] == [sim.port]
+
+
+def test_pad_list_names_every_port_the_os_reports(run: Callable[..., Result]) -> None:
+    from app.devices.ports import list_ports
+
+    proc = run("pad", "list", "--json")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == [p.to_dict() for p in list_ports()]
+    text = run("pad", "list").stdout
+    for p in list_ports():
+        assert p.device in text
