@@ -2,9 +2,10 @@
 
 Rows are matched on the normalised staff code. Optional columns missing from
 the file leave existing values alone; a blank cell in a present column clears
-the value. A leaving date marks an active person ``leaving``; withdrawing the
-date (a blank cell where there was one) makes them active again; an import
-never changes anyone who has ``left``.
+the value. A leaving date (past, today or future) marks an active person
+``leaving``; withdrawing the date (a blank cell where there was one) makes them
+active again; an import never changes the status of anyone who has ``left``,
+and a file without a Leaving Date column changes no one's status.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
             old = state.get(key)
             new = {**(old or _NEW_PERSON), **_parse(row, table.fields), "staff_code": code,
                    "staff_key": key}
-            new["status"] = _status(old, new)
+            if "leaving_date" in table.fields:
+                new["status"] = _status(old, new)
             holder = badges.other_owner(new["badge_key"], key)
             if holder is not None:
                 other = state[holder]
@@ -141,7 +143,11 @@ def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
 
 
 def _status(old: Record | None, new: Record) -> str:
-    """Status after the import: leavers stay left; a leaving date means leaving."""
+    """Status after an import with a Leaving Date column: left stays left, a date means leaving.
+
+    A date already past still means ``leaving``, not ``left``: the person
+    has not been through the leaver return here yet (and cannot borrow).
+    """
     current: str = old["status"] if old else "active"
     if current == "left":
         return current

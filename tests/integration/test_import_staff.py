@@ -255,6 +255,14 @@ def test_leaving_dates_set_status(app_ctx: AppContext, admin: Actor, clock: Any)
     assert staff["FUT"].leaving_date == today + dt.timedelta(days=30)
 
 
+def test_no_leaving_date_column_no_status_change(app_ctx: AppContext, admin: Actor) -> None:
+    # a date typed at the desk, status left for the leaver process to decide
+    add_person(app_ctx, "AB1", "Ann", "Smith", leaving_date=dt.date(2027, 8, 31))
+    report = run(app_ctx, admin, "Staff Code,Forename,Surname\nAB1,Ann,Smith\n")
+    assert report.summary() == "created 0, updated 0, unchanged 1, rejected 0"
+    assert people(app_ctx)["AB1"].status == "active"
+
+
 def test_left_person_stays_left_even_with_a_future_date(app_ctx: AppContext,
                                                          admin: Actor) -> None:
     add_person(app_ctx, "LFT", "Le", "Ft", status="left", leaving_date=dt.date(2026, 7, 20))
