@@ -98,7 +98,7 @@ def _reason(exc: OSError) -> str:
         return os.strerror(exc.errno)
     # e.g. "Could not configure port: (25, 'Inappropriate ioctl for device')" from termios
     cause = exc.__cause__ or exc.__context__
-    args = getattr(cause, "args", ())
+    args: tuple[object, ...] = tuple(getattr(cause, "args", ()))
     if len(args) == 2 and isinstance(args[0], int) and isinstance(args[1], str):
         return args[1]
     return str(exc) or exc.__class__.__name__
