@@ -42,7 +42,7 @@ def visible_text(widget: QWidget) -> str:
     for w in [widget, *widget.findChildren(QWidget)]:
         if not w.isVisibleTo(widget.window()) or not w.isVisible():
             continue
-        if isinstance(w, QLabel) or isinstance(w, QAbstractButton) or isinstance(w, QLineEdit):
+        if isinstance(w, QLabel | QAbstractButton | QLineEdit):
             parts.append(w.text())
         elif isinstance(w, QListWidget):
             parts.extend(w.item(i).text() for i in range(w.count()))

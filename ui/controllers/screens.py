@@ -19,10 +19,11 @@ def build(desk: MainWindow) -> list[ScreenController]:
     from ui.controllers.receipt_controller import ReceiptController
     from ui.controllers.scan_controller import ScanController
     from ui.controllers.sign_in_controller import SignInController
+    from ui.controllers.trips_controller import TripsController
 
     screens: list[ScreenController] = [
         SignInController(desk, demo=desk.demo), ScanController(desk), AssetController(desk),
         PersonController(desk), ReceiptController(desk), CheckOutController(desk),
-        CheckInController(desk), LeaverController(desk),
+        CheckInController(desk), LeaverController(desk), TripsController(desk),
     ]
     return screens

@@ -1,0 +1,60 @@
+"""What the desk shows about trips: the list, and one trip's phones (out and back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.services.trips import trip_status
+from app.uow import UnitOfWork
+from db.models import Loan, Trip
+
+
+@dataclass(frozen=True)
+class TripRow:
+    name: str
+    destination: str
+    start: dt.date
+    end: dt.date
+    leader: str
+    leader_code: str
+    out: int
+    back: int
+
+
+@dataclass(frozen=True)
+class TripPhone:
+    tag: str
+    model: str
+    phone_number: str
+    out: bool
+    returned_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class TripDetail:
+    trip: TripRow
+    phones: list[TripPhone]
+
+
+def _row(uow: UnitOfWork, t: Trip) -> TripRow:
+    loans = list(uow.session.execute(select(Loan.outcome).where(Loan.trip_id == t.id)).scalars())
+    return TripRow(t.name, t.destination or "", t.start_date, t.end_date, t.leader.name,
+                   t.leader.staff_code, sum(1 for o in loans if o is None),
+                   sum(1 for o in loans if o is not None))
+
+
+def trip_rows(uow: UnitOfWork, limit: int = 50) -> list[TripRow]:
+    trips = uow.session.execute(select(Trip).order_by(Trip.start_date.desc(), Trip.id.desc())
+                                .limit(limit)).scalars()
+    return [_row(uow, t) for t in trips]
+
+
+def trip_detail(uow: UnitOfWork, name: str) -> TripDetail:
+    st = trip_status(uow, name)
+    phones = [TripPhone(ln.asset.tag, " ".join(x for x in (ln.asset.make, ln.asset.model) if x),
+                        ln.asset.phone_number or "", ln.outcome is None, ln.in_at)
+              for ln in st.out + st.back]
+    return TripDetail(_row(uow, st.trip), phones)

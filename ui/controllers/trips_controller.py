@@ -1,0 +1,210 @@
+"""Trip phones: a kit scanned phone by phone, one leader signature, the trip sheet printed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.clock import local_date
+from app.services.cards import AssetSummary, ScanInfo
+from app.services.loans import check_in, check_out
+from app.services.trip_views import TripDetail, trip_detail, trip_rows
+from app.services.trips import create_trip
+from app.signatures import SignatureData
+from app.uow import UnitOfWork
+from ui.controllers.base import ScreenController
+from ui.views.trips_view import TripsView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class TripsController(ScreenController):
+    name = "trips"
+    title = "Trips"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = TripsView(desk.people_lookup, desk.ctx.settings.signature)
+        self.trip: TripDetail | None = None
+        self.kit: list[AssetSummary] = []
+        self.leader: tuple[str, str] | None = None
+        v = self._view
+        v.leader_search.chosen.connect(self._set_leader)
+        v.create_clicked.connect(self.create)
+        v.trip_opened.connect(self.open_trip)
+        v.sign_clicked.connect(self.to_signature)
+        v.remove_clicked.connect(self._remove)
+        v.back_clicked.connect(self.back)
+        v.signature.accepted.connect(self._signed)
+        v.print_clicked.connect(self.print_sheet)
+
+    @property
+    def view(self) -> TripsView:
+        return self._view
+
+    def activated(self) -> None:
+        if self._view.page == "list":
+            self._view.set_default_dates(local_date(self.desk.ctx.db.clock()))
+            self.refresh()
+
+    def reset(self) -> None:
+        self._view.signature.end()
+        self.trip = None
+        self.kit = []
+        self.leader = None
+        self._view.show_leader(None, None)
+        self._view.title.setText("Trips")
+        self._view.show_page("list")
+
+    def refresh(self) -> None:
+        self.desk.run(trip_rows, self._view.show_trips, readonly=True)
+
+    def _set_leader(self, code: str, name: str) -> None:
+        self.leader = (code, name)
+        self._view.show_leader(code, name)
+
+    def create(self) -> None:
+        name = self._view.name.text().strip()
+        dest = self._view.destination.text().strip() or None
+        start, end = self._view.dates()
+        if not self.leader:
+            self.desk.notify("error", "Choose the trip leader: scan their staff card or type their name.")
+            return
+        leader = self.leader[0]
+
+        def work(uow: UnitOfWork) -> str:
+            return create_trip(uow, name, leader=leader, start=start, end=end, destination=dest).name
+
+        def done(trip_name: str) -> None:
+            self.desk.notify("ok", f"Trip “{trip_name}” created. Scan the phones for its kit.")
+            self._view.name.clear()
+            self._view.destination.clear()
+            self.open_trip(trip_name)
+
+        self.desk.run(work, done)
+
+    def open_trip(self, name: str) -> None:
+        def shown(d: TripDetail) -> None:
+            if self.trip is None or self.trip.trip.name != d.trip.name:
+                self.kit = []
+            self.trip = d
+            self._view.show_detail(d)
+            self._view.show_kit([(a.tag, a.title) for a in self.kit])
+            if self._view.page != "sign":
+                self._view.show_page("kit")
+
+        self.desk.run(lambda uow: trip_detail(uow, name), shown, readonly=True)
+
+    # -- scans -------------------------------------------------------------------------------
+    def offer_scan(self, info: ScanInfo) -> bool:
+        page = self._view.page
+        if page == "list":
+            if info.type == "person" and info.person is not None:
+                p = info.person
+                self._set_leader(p.staff_code, p.name)
+                return True
+            return False
+        if page == "sign":
+            if info.type == "asset":
+                self.desk.notify("warn", "The leader is signing: go back to add more phones.")
+                return True
+            return False
+        if info.type != "asset" or info.asset is None or self.trip is None:
+            return False
+        a = info.asset
+        if a.status == "on_loan" and a.trip == self.trip.trip.name:
+            self._return_phone(a)
+            return True
+        if any(x.tag == a.tag for x in self.kit):
+            self.desk.notify("error", f"{a.tag} is already in the kit (number "
+                             f"{[x.tag for x in self.kit].index(a.tag) + 1}).")
+            return True
+        if a.status != "available":
+            who = f" to {a.holder_name}" if a.holder_name else ""
+            self.desk.notify("error", f"{a.tag} is {a.status_word.lower()}{who}: it cannot go on the trip.")
+            return True
+        self.kit.append(a)
+        self._view.show_kit([(x.tag, x.title) for x in self.kit])
+        self.desk.notify("ok", f"{len(self.kit)}. {a.tag} added to the kit.")
+        return True
+
+    def _return_phone(self, a: AssetSummary) -> None:
+        assert self.trip is not None
+        name = self.trip.trip.name
+
+        def done(_r: Any) -> None:
+            self.desk.notify("ok", f"{a.tag} is back from {name}.")
+            self.open_trip(name)
+
+        self.desk.run(lambda uow: check_in(uow, a.tag), done)
+
+    def _remove(self, row: int) -> None:
+        if 0 <= row < len(self.kit):
+            del self.kit[row]
+            self._view.show_kit([(x.tag, x.title) for x in self.kit])
+
+    # -- signing -------------------------------------------------------------------------------
+    def primary(self) -> None:
+        page = self._view.page
+        if page == "list":
+            self.create()
+        elif page == "kit" and self.kit:
+            self.to_signature()
+        elif page == "sign":
+            self._view.signature.accept()
+
+    def back(self) -> bool:
+        page = self._view.page
+        if page == "sign":
+            self._view.signature.end()
+            self._view.show_page("kit")
+            return True
+        if page == "kit":
+            self.reset()
+            self.refresh()
+            return True
+        return False
+
+    def to_signature(self) -> None:
+        if self.trip is None or not self.kit:
+            self.desk.notify("error", "Scan the phones for the kit first.")
+            return
+        t = self.trip.trip
+        self._view.show_page("sign")
+        self._view.signature.begin(
+            f"{t.leader}: please sign for {len(self.kit)} phone{'s' if len(self.kit) != 1 else ''} "
+            f"({', '.join(a.tag for a in self.kit)}) for {t.name}.", self.desk.pad)
+
+    def _signed(self, sig: SignatureData) -> None:
+        assert self.trip is not None
+        self._view.signature.end()
+        tags = [a.tag for a in self.kit]
+        t = self.trip.trip
+
+        def work(uow: UnitOfWork) -> int:
+            check_out(uow, tags, t.leader_code, trip=t.name, purpose=f"Trip: {t.name}", signature=sig)
+            return len(tags)
+
+        def done(n: int) -> None:
+            self.kit = []
+            self.desk.notify("ok", f"{n} phone{'s' if n != 1 else ''} lent to {t.leader} for {t.name}. "
+                                   "Printing the trip phone sheet…")
+            self._view.show_page("kit")
+            self.open_trip(t.name)
+            self.print_sheet()
+
+        def failed(e: Any) -> None:
+            self.desk.notify("error", e.message)
+            self._view.show_page("kit")
+
+        self.desk.run(work, done, failed)
+
+    def print_sheet(self) -> None:
+        if self.trip is None or self.desk.actor is None:
+            return
+        from app.services.documents import issue_trip_sheet
+
+        ctx, actor, name = self.desk.ctx, self.desk.actor, self.trip.trip.name
+        self.desk.ops.run_plain(lambda: issue_trip_sheet(ctx, actor, name),
+                                ok=lambda number: self.desk.print_receipt(number),
+                                err=lambda e: self.desk.notify("error", e.message))

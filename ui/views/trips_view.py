@@ -1,0 +1,197 @@
+"""Trip phones: create or pick a trip, scan phones into the kit, leader signs once, sheet printed;
+scan phones back and see which are still out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import SignatureSettings
+from app.services.trip_views import TripDetail, TripRow
+from ui import theme
+from ui.widgets.common import Table, button, card, fmt_date, fmt_when, label
+from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.signature_step import SignatureStep
+
+PAGES = ("list", "kit", "sign")
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class TripsView(QWidget):
+    create_clicked = Signal()
+    trip_opened = Signal(str)
+    sign_clicked = Signal()
+    remove_clicked = Signal(int)
+    back_clicked = Signal()
+    print_clicked = Signal()
+
+    def __init__(self, lookup: Lookup, signature: SignatureSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 10, 20, 10)
+        self.title = label("Trips", "title", name="Trips")
+        outer.addWidget(self.title)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+
+        lst = QWidget()
+        ll = QHBoxLayout(lst)
+        ll.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(label("Trips (double-click to open)", "hint"))
+        self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
+                           "No trips yet: create one on the right.")
+        self.trips.cellDoubleClicked.connect(self._open_row)
+        self.trips.cellActivated.connect(self._open_row)
+        left.addWidget(self.trips, 1)
+        ll.addLayout(left, 3)
+        fbox, fl = card()
+        fl.addWidget(label("New trip", "", name="New trip"))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Trip name")
+        self.destination = QLineEdit()
+        self.destination.setAccessibleName("Destination")
+        self.start = QDateEdit()
+        self.start.setAccessibleName("Start date")
+        self.start.setCalendarPopup(True)
+        self.end = QDateEdit()
+        self.end.setAccessibleName("End date")
+        self.end.setCalendarPopup(True)
+        for d in (self.start, self.end):
+            d.setDisplayFormat("ddd d MMM yyyy")
+        form.addRow("Name", self.name)
+        form.addRow("Destination", self.destination)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
+        fl.addLayout(form)
+        self.leader_label = label("Leader: scan their staff card or type their name", name="Leader")
+        fl.addWidget(self.leader_label)
+        self.leader_search = PersonSearch(lookup, name="Trip leader search")
+        fl.addWidget(self.leader_search)
+        self.create = button("Create trip", "Create trip", primary=True)
+        fl.addWidget(self.create)
+        fl.addStretch(1)
+        ll.addWidget(fbox, 2)
+        self.pages.addWidget(lst)
+
+        kit = QWidget()
+        kl = QHBoxLayout(kit)
+        kl.setContentsMargins(0, 0, 0, 0)
+        kleft = QVBoxLayout()
+        self.trip_facts = label("", name="Trip")
+        self.trip_facts.setStyleSheet("font-size: 15pt; font-weight: 700;")
+        kleft.addWidget(self.trip_facts)
+        kleft.addWidget(label("Scan phones one after another to add them to the kit.", "hint"))
+        self.kit = QListWidget()
+        self.kit.setAccessibleName("Phones in the kit")
+        self.kit.setStyleSheet("font-size: 16pt;")
+        kleft.addWidget(self.kit, 1)
+        krow = QHBoxLayout()
+        self.remove = button("Remove selected phone", "Remove selected phone")
+        self.sign = button("Leader signs for the kit", "Leader signs for the kit", primary=True)
+        self.back = button("All trips", "All trips")
+        krow.addWidget(self.back)
+        krow.addWidget(self.remove)
+        krow.addStretch(1)
+        krow.addWidget(self.sign)
+        kleft.addLayout(krow)
+        kl.addLayout(kleft, 3)
+        sbox, sl = card()
+        self.status_title = label("Phones on this trip", "", name="Trip phones heading")
+        sl.addWidget(self.status_title)
+        self.status = Table(["Tag", "Phone", "Number", "Status"], "Trip phones",
+                            "No phones lent for this trip yet.")
+        sl.addWidget(self.status, 1)
+        self.print = button("Print trip phone sheet", "Print trip phone sheet")
+        sl.addWidget(self.print)
+        kl.addWidget(sbox, 3)
+        self.pages.addWidget(kit)
+
+        sign = QWidget()
+        sg = QVBoxLayout(sign)
+        sg.setContentsMargins(0, 0, 0, 0)
+        self.signature = SignatureStep(signature)
+        sg.addWidget(self.signature, 1)
+        self.sign_back = button("Back to the kit", "Back to the kit")
+        sg.addWidget(self.sign_back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pages.addWidget(sign)
+
+        self.create.clicked.connect(self.create_clicked.emit)
+        self.sign.clicked.connect(self.sign_clicked.emit)
+        self.remove.clicked.connect(lambda: self.remove_clicked.emit(self.kit.currentRow()))
+        self.back.clicked.connect(self.back_clicked.emit)
+        self.sign_back.clicked.connect(self.back_clicked.emit)
+        self.print.clicked.connect(self.print_clicked.emit)
+        self._names: list[str] = []
+
+    @property
+    def page(self) -> str:
+        return PAGES[self.pages.currentIndex()]
+
+    def show_page(self, page: str) -> None:
+        self.pages.setCurrentIndex(PAGES.index(page))
+
+    def set_default_dates(self, today: dt.date) -> None:
+        self.start.setDate(_qdate(today))
+        self.end.setDate(_qdate(today + dt.timedelta(days=1)))
+
+    def dates(self) -> tuple[dt.date, dt.date]:
+        return _pydate(self.start.date()), _pydate(self.end.date())
+
+    def show_trips(self, rows: list[TripRow]) -> None:
+        self._names = [r.name for r in rows]
+        self.trips.set_rows([[r.name, r.destination, f"{fmt_date(r.start)} – {fmt_date(r.end)}",
+                              r.leader, str(r.out), str(r.back)] for r in rows])
+
+    def _open_row(self, row: int, _c: int) -> None:
+        if 0 <= row < len(self._names):
+            self.trip_opened.emit(self._names[row])
+
+    def show_leader(self, code: str | None, name: str | None) -> None:
+        if code:
+            self.leader_label.setText(f"Leader: {name} ({code})")
+        else:
+            self.leader_label.setText("Leader: scan their staff card or type their name")
+
+    def show_detail(self, d: TripDetail) -> None:
+        t = d.trip
+        self.title.setText(f"Trip: {t.name}")
+        self.trip_facts.setText(f"{t.destination or 'No destination'} · {fmt_date(t.start)} – "
+                                f"{fmt_date(t.end)} · Leader {t.leader} ({t.leader_code})")
+        out = sum(1 for p in d.phones if p.out)
+        self.status_title.setText(f"Phones on this trip: {out} still out, "
+                                  f"{len(d.phones) - out} back")
+        self.status.set_rows([[p.tag, p.model, p.phone_number,
+                               "STILL OUT" if p.out else f"back {fmt_when(p.returned_at)}"]
+                              for p in d.phones],
+                             [theme.ERROR if p.out else theme.OK for p in d.phones])
+        self.print.setEnabled(out > 0)
+
+    def show_kit(self, tags: list[tuple[str, str]]) -> None:
+        self.kit.clear()
+        for i, (tag, model) in enumerate(tags, 1):
+            self.kit.addItem(f"{i}. {tag} — {model}")
+        if not tags:
+            self.kit.addItem("No phones scanned yet.")
+        self.sign.setEnabled(bool(tags))
+        self.remove.setEnabled(bool(tags))
