@@ -14,6 +14,7 @@ def build(desk: MainWindow) -> list[ScreenController]:
     from ui.controllers.asset_controller import AssetController
     from ui.controllers.checkin_controller import CheckInController
     from ui.controllers.checkout_controller import CheckOutController
+    from ui.controllers.dashboard_controller import DashboardController
     from ui.controllers.leaver_controller import LeaverController
     from ui.controllers.person_controller import PersonController
     from ui.controllers.receipt_controller import ReceiptController
@@ -25,5 +26,6 @@ def build(desk: MainWindow) -> list[ScreenController]:
         SignInController(desk, demo=desk.demo), ScanController(desk), AssetController(desk),
         PersonController(desk), ReceiptController(desk), CheckOutController(desk),
         CheckInController(desk), LeaverController(desk), TripsController(desk),
+        DashboardController(desk),
     ]
     return screens

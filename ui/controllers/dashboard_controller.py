@@ -1,0 +1,30 @@
+"""The dashboard: refreshed (on the worker) whenever it is shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.services.dashboard import dashboard
+from ui.controllers.base import ScreenController
+from ui.views.dashboard_view import DashboardView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class DashboardController(ScreenController):
+    name = "dashboard"
+    title = "Dashboard"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = DashboardView()
+        self._view.asset_opened.connect(self.desk.open_asset)
+        self._view.person_opened.connect(self.desk.open_person)
+
+    @property
+    def view(self) -> DashboardView:
+        return self._view
+
+    def activated(self) -> None:
+        self.desk.run(dashboard, self._view.show_dashboard, readonly=True)
