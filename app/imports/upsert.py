@@ -37,7 +37,6 @@ class Owners:
     """Who holds each value of a unique column, kept up to date as rows are accepted."""
 
     def __init__(self, records: dict[str, Record], column: str) -> None:
-        self.column = column
         self._owner: dict[Hashable, str] = {
             rec[column]: k for k, rec in records.items() if rec[column] is not None
         }
