@@ -171,6 +171,15 @@ class MainWindow(QMainWindow):
             return
         self.set_pad(pad)
 
+    def apply_settings(self) -> None:
+        """Settings changed on the admin screen: take them up where they live."""
+        s = self.ctx.settings
+        self.sound.enabled = s.kiosk.sound
+        self.idle.set_seconds(s.kiosk.idle_lock_seconds)
+        self.header.school.setText(s.school.name)
+        self.set_pad(None)
+        self.open_pad()
+
     def set_pad(self, pad: SignaturePad | None) -> None:
         if self.pad is not None and self.pad is not pad:
             self.pad.close()

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 
 def build(desk: MainWindow) -> list[ScreenController]:
+    from ui.controllers.admin_controller import AdminController
     from ui.controllers.asset_controller import AssetController
     from ui.controllers.checkin_controller import CheckInController
     from ui.controllers.checkout_controller import CheckOutController
@@ -26,6 +27,6 @@ def build(desk: MainWindow) -> list[ScreenController]:
         SignInController(desk, demo=desk.demo), ScanController(desk), AssetController(desk),
         PersonController(desk), ReceiptController(desk), CheckOutController(desk),
         CheckInController(desk), LeaverController(desk), TripsController(desk),
-        DashboardController(desk),
+        DashboardController(desk), AdminController(desk),
     ]
     return screens

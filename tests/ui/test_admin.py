@@ -1,0 +1,119 @@
+"""Admin: staff import with a preview, technicians, settings, labels; and the kiosk idle lock."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app.config import load_settings
+from app.uow import SYSTEM
+from db.models import AuditEvent, Person, Technician
+from tests.factories import school
+from tests.ui.desk import TECH_PIN, sign_in, wait_idle
+
+CSV = (b"Staff Code,Forename,Surname,Department\r\n"
+       b"T100,Grace,Hughes,Science\r\n"
+       b"T101,Kwame,Mensah,Maths\r\n"
+       b",No,Code,Art\r\n")
+
+
+def people(ctx) -> int:  # type: ignore[no-untyped-def]
+    with ctx.uow(SYSTEM, readonly=True) as uow:
+        return int(uow.session.execute(select(func.count(Person.id))).scalar_one())
+
+
+def test_staff_import_previews_then_applies(qtbot, desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "staff.csv"
+    csv.write_bytes(CSV)
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    tab = desk.controller("admin").view.imports
+    tab.path.setText(str(csv))
+    assert not tab.apply.isEnabled()
+    tab.preview.click()
+    wait_idle(qtbot, desk)
+    report = tab.report.toPlainText()
+    assert "nothing has changed yet" in report
+    assert "created 2" in report and "rejected 1" in report and "line 4" in report
+    assert people(desk.ctx) == 0
+    tab.apply.click()
+    wait_idle(qtbot, desk)
+    assert people(desk.ctx) == 2
+    assert "Import done: created 2" in desk.banner.message
+    assert tab.progress.value() == tab.progress.maximum()
+
+
+def test_admin_adds_a_technician_and_plain_technicians_see_no_admin(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    tt = desk.controller("admin").view.technicians
+    assert [r[0] for r in tt.table.row_texts()] == ["alice", "bob"]
+    tt.username.setText("carol")
+    tt.display.setText("Carol Jones")
+    tt.pin.setText("5555")
+    tt.add.click()
+    wait_idle(qtbot, desk)
+    assert "Technician carol added (technician)" in desk.banner.message
+    assert [r[0] for r in tt.table.row_texts()] == ["alice", "bob", "carol"]
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        assert uow.session.execute(select(Technician.role).where(Technician.username == "carol")
+                                   ).scalar_one() == "technician"
+        assert ("alice", "technician_added") in [(e.actor, e.action) for e in uow.session.execute(
+            select(AuditEvent)).scalars()]
+    desk.lock()
+    sign_in(qtbot, desk, "bob", TECH_PIN)
+    assert not desk.header.nav["admin"].isVisible()
+    desk.show_screen("admin")
+    assert desk.current.name == "scan"
+
+
+def test_settings_are_saved_and_take_effect(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    st = desk.controller("admin").view.settings
+    st.school.setText("Ysgol Example")
+    st.days["phone"].setValue(3)
+    st.max_gap.setValue(60)
+    st.save.click()
+    wait_idle(qtbot, desk)
+    saved = load_settings(desk.ctx.paths.settings_file)
+    assert saved.school.name == "Ysgol Example" and saved.loans.days_phone == 3
+    assert desk.ctx.settings.scanner.max_gap_ms == 60
+    assert desk.scanner.settings.max_gap_ms == 60  # the live scanner filter uses it at once
+    assert desk.header.school.text() == "Ysgol Example"
+
+
+def test_labels_print_through_the_printer(qtbot, desk, printer) -> None:  # type: ignore[no-untyped-def]
+    school(desk.ctx)
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    lt = desk.controller("admin").view.labels
+    lt.tags.setText("LT-0001 LT-0002 PH-0001")
+    lt.start.setValue(4)
+    assert lt.sheet.start == 4 and lt.sheet.count == 3
+    lt.print.click()
+    wait_idle(qtbot, desk)
+    assert len(printer.jobs) == 1 and printer.jobs[0].data.startswith(b"%PDF")
+    assert "Labels sent to DeskPrinter" in desk.banner.message
+
+
+def test_kiosk_locks_after_inactivity(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.desk import add_techs
+    from ui.main_window import MainWindow
+
+    add_techs(ui_ctx)
+    win = MainWindow(ui_ctx, kiosk=True)
+    qtbot.addWidget(win)
+    win.show()
+    assert ui_ctx.settings.kiosk.idle_lock_seconds == 300
+    assert win.idle._timer.interval() == 300_000
+    sign_in(qtbot, win)
+    assert win.idle.active
+    win.idle.set_interval_ms(50)  # don't wait five minutes in a test
+    win.idle.start()
+    qtbot.waitUntil(lambda: not win.session.is_signed_in, timeout=5000)
+    assert win.current.name == "sign_in"
+    win.close()

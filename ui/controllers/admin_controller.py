@@ -1,0 +1,242 @@
+"""Admin: imports (dry-run preview, then apply), labels, settings with a live pad test, technicians."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from app.config import save_settings
+from app.imports import ImportReport, import_assets, import_staff
+from app.services.technician_views import technician_rows
+from app.services.technicians import add_technician
+from app.uow import UnitOfWork
+from printing.labels import TEMPLATES
+from ui.controllers.base import ScreenController
+from ui.views.admin_view import AdminView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _templates() -> list[tuple[str, str, int, int]]:
+    return [(t.key, t.name, t.columns, t.rows) for t in TEMPLATES.values()]
+
+
+class AdminController(ScreenController):
+    name = "admin"
+    title = "Admin"
+
+    def __init__(self, desk: MainWindow) -> None:
+        super().__init__(desk)
+        self._view = AdminView(_templates())
+        self.previewed: tuple[str, str] | None = None
+        self.test_pad = None
+        v = self._view
+        v.imports.preview_clicked.connect(lambda: self.run_import(dry_run=True))
+        v.imports.apply_clicked.connect(lambda: self.run_import(dry_run=False))
+        v.imports.browse_clicked.connect(self._browse)
+        v.imports.path.textChanged.connect(lambda _t: v.imports.apply.setEnabled(False))
+        v.labels.preview_changed.connect(self._label_preview)
+        v.labels.save_clicked.connect(lambda: self._labels(print_them=False))
+        v.labels.print_clicked.connect(lambda: self._labels(print_them=True))
+        v.settings.save_clicked.connect(self.save)
+        v.settings.test_pad_clicked.connect(self.toggle_pad_test)
+        v.technicians.add_clicked.connect(self.add_tech)
+
+    @property
+    def view(self) -> AdminView:
+        return self._view
+
+    def activated(self) -> None:
+        if not self.desk.session.is_admin:
+            self.desk.notify("error", "Only an admin technician can use the admin screen.")
+            self.desk.show_screen("scan")
+            return
+        from app.devices.ports import list_ports
+
+        s = self.desk.ctx.settings
+        self._view.settings.show_settings(s, [p.stable_path or p.device for p in list_ports()])
+        t = self._view.labels.template.findData(
+            next(((k, c, r) for k, _n, c, r in _templates() if k == s.printing.label_template),
+                 None))
+        if t >= 0:
+            self._view.labels.template.setCurrentIndex(t)
+        self._label_preview()
+        self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
+
+    def reset(self) -> None:
+        self._stop_pad_test()
+        self._view.imports.report.clear()
+        self._view.imports.apply.setEnabled(False)
+
+    def shutdown(self) -> None:
+        self._stop_pad_test()
+
+    # -- imports -------------------------------------------------------------------------
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self._view, "Choose a CSV file", str(Path.home()),
+                                               "CSV files (*.csv);;All files (*)")
+        if path:
+            self._view.imports.path.setText(path)
+
+    def run_import(self, *, dry_run: bool) -> None:
+        tab = self._view.imports
+        what = str(tab.what.currentData())
+        path = Path(tab.path.text().strip())
+        if not dry_run and self.previewed != (what, str(path)):
+            self.desk.notify("error", "Preview the import first.")
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.desk.notify("error", f"Cannot read {path}: {exc.strerror or exc}")
+            return
+        fn = import_staff if what == "staff" else import_assets
+
+        def work(uow: UnitOfWork) -> ImportReport:
+            return fn(uow, data, source_name=path.name, dry_run=dry_run)
+
+        def done(report: ImportReport) -> None:
+            tab.working(False)
+            lines = report.format_lines()
+            if dry_run:
+                lines.insert(0, "Preview — nothing has changed yet. Apply to make these changes:")
+                self.previewed = (what, str(path))
+                tab.apply.setEnabled(report.changed)
+            else:
+                lines.insert(0, "Imported:")
+                self.previewed = None
+                tab.apply.setEnabled(False)
+                self.desk.notify("ok", f"Import done: {report.summary()}.")
+            tab.report.setPlainText("\n".join(lines))
+
+        def failed(e: Any) -> None:
+            tab.working(False)
+            self.desk.notify("error", e.message)
+
+        tab.working(True)
+        self.desk.run(work, done, failed, readonly=dry_run)
+
+    # -- labels -----------------------------------------------------------------------------
+    def _label_choice(self) -> tuple[list[str], str | None, str, int]:
+        lt = self._view.labels
+        tags = lt.tags.text().replace(",", " ").split()
+        kind = str(lt.kind.currentData()) or None
+        key, _c, _r = lt.template.currentData()
+        return ([] if kind else tags), kind, key, lt.start.value()
+
+    def _label_preview(self) -> None:
+        lt = self._view.labels
+        tags, kind, _key, start = self._label_choice()
+        _k, cols, rows = lt.template.currentData()
+        lt.start.setMaximum(cols * rows)
+        count = len(tags) if not kind else 0
+        lt.sheet.set_sheet(cols, rows, start, min(count, cols * rows - start + 1))
+        lt.count.setText(f"{len(tags)} label(s) from position {start}" if not kind
+                         else f"Every {kind} (not retired), from position {start}")
+
+    def _labels(self, *, print_them: bool) -> None:
+        from app.services.documents import render_labels
+
+        tags, kind, key, start = self._label_choice()
+        if not tags and not kind:
+            self.desk.notify("error", "Type the asset tags, or choose a kind of asset.")
+            return
+        ctx = self.desk.ctx
+        factory = self.desk.printer_factory
+
+        def work() -> str:
+            data = render_labels(ctx, tags or None, kind=kind, template=key, start=start)
+            out = ctx.paths.documents_dir / "labels" / "labels.pdf"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+            if print_them:
+                from app.devices.printer import make_printer
+
+                printer = (factory or make_printer)(ctx.settings, None)
+                printer.submit(out, copies=1, title="Asset labels")
+                return f"Labels sent to {printer.name or 'the default printer'}."
+            return str(out)
+
+        def done(result: str) -> None:
+            if print_them:
+                self.desk.notify("ok", result)
+            else:
+                self.desk.notify("ok", f"Labels saved to {result}.")
+                QDesktopServices.openUrl(QUrl.fromLocalFile(result))
+
+        self.desk.ops.run_plain(work, ok=done, err=lambda e: self.desk.notify("error", e.message))
+
+    # -- settings ---------------------------------------------------------------------------
+    def save(self) -> None:
+        ctx = self.desk.ctx
+        new = copy.deepcopy(ctx.settings)
+        self._view.settings.apply_to(new)
+        path = ctx.paths.settings_file
+
+        def done(_r: Any) -> None:
+            # live objects keep their identity: the scanner filter and pad read these
+            for section in ("school", "loans", "scanner", "pad", "printing", "kiosk"):
+                for k, v in vars(getattr(new, section)).items():
+                    setattr(getattr(ctx.settings, section), k, v)
+            self.desk.apply_settings()
+            self.desk.notify("ok", f"Settings saved to {path}.")
+
+        self.desk.ops.run_plain(lambda: save_settings(new, path), ok=done,
+                                err=lambda e: self.desk.notify("error", e.message))
+
+    def toggle_pad_test(self) -> None:
+        if self.test_pad is not None:
+            self._stop_pad_test()
+            return
+        from app.devices.serial_pad import SerialPad, SerialPadConfig
+        from ui.widgets.signature_widget import SignatureWidget
+
+        st = self._view.settings
+        try:
+            cfg = SerialPadConfig.from_settings(self.desk.ctx.settings.pad,
+                                                port=st.pad_port.currentText().strip(),
+                                                protocol=str(st.pad_protocol.currentData()))
+            pad = SerialPad(cfg)
+            pad.open(must_connect=False)
+        except Exception as exc:  # noqa: BLE001 - shown, never raised
+            self.desk.notify("error", f"Cannot test the pad: {getattr(exc, 'message', exc)}")
+            return
+        self.test_pad = pad
+        self.test_widget = SignatureWidget(self.desk.ctx.settings.signature, pad)
+        self.test_widget.setMinimumHeight(200)
+        st.pad_panel.addWidget(self.test_widget)
+        st.test_pad.setText("Stop pad test")
+
+    def _stop_pad_test(self) -> None:
+        if self.test_pad is None:
+            return
+        self.test_widget.set_pad(None)
+        self.test_widget.setParent(None)
+        self.test_widget.deleteLater()
+        self.test_pad.close()
+        self.test_pad = None
+        self._view.settings.test_pad.setText("Test pad")
+
+    # -- technicians -----------------------------------------------------------------------
+    def add_tech(self) -> None:
+        t = self._view.technicians
+        username, display, pin = t.username.text().strip(), t.display.text().strip(), t.pin.text()
+        badge, admin = t.badge.text().strip() or None, t.admin.isChecked()
+
+        def work(uow: UnitOfWork) -> str:
+            tech = add_technician(uow, username, pin, admin=admin, display_name=display or None,
+                                  badge=badge)
+            return f"Technician {tech.username} added ({tech.role})."
+
+        def done(msg: str) -> None:
+            t.clear_form()
+            self.desk.notify("ok", msg)
+            self.desk.run(technician_rows, t.show_rows, readonly=True)
+
+        self.desk.run(work, done)
