@@ -38,7 +38,8 @@ def test_asset_card_history_and_a_new_encryption_check(qtbot, desk, clock) -> No
     assert "Encryption check recorded for LT-0003" in desk.banner.message
     assert view.header.badge.text().startswith("✓ Encrypted (BitLocker")
     with desk.ctx.uow(SYSTEM, readonly=True) as uow:
-        chk = uow.session.execute(select(EncryptionCheck).order_by(EncryptionCheck.id.desc())).scalars().first()
+        chk = uow.session.execute(
+            select(EncryptionCheck).order_by(EncryptionCheck.id.desc())).scalars().first()
         assert (chk.encrypted, chk.method, chk.verified_by) == (True, "bitlocker", "alice")
         assert ("alice", "encryption_check") in [(e.actor, e.action) for e in uow.session.execute(
             select(AuditEvent)).scalars()]
