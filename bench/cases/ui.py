@@ -73,8 +73,8 @@ class Probe:
             if time.monotonic() > deadline:
                 break
         self.finish()
-        raise RuntimeError(f"probe {self.proc.args[3]} never got ready: "
-                           f"{self.stderr_tail()}")
+        raise RuntimeError(f"probe {self.proc.args[3]} never got ready (exit status "
+                           f"{self.proc.returncode}): {self.stderr_tail()}")
 
     def peak_rss_mb(self) -> float:
         status = Path(f"/proc/{self.proc.pid}/status").read_text()
@@ -101,6 +101,21 @@ class Probe:
         return err.strip().splitlines()[-1] if err.strip() else "(no output)"
 
 
+def _start_once(args: list[str], attempts: int = 2) -> int:
+    """Spawn-to-READY of one probe; a probe that dies before READY is retried once (a
+    start-up crash is reported, not timed)."""
+    for attempt in range(attempts):
+        probe = Probe(*args)
+        try:
+            return probe.wait_ready()
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
+        finally:
+            probe.finish()
+    raise AssertionError("unreachable")
+
+
 def cold_start(ctx: BenchContext, db_path: Path, runs: int) -> Result:
     ours: list[int] = []
     floor: list[int] = []
@@ -109,11 +124,7 @@ def cold_start(ctx: BenchContext, db_path: Path, runs: int) -> Result:
         for mode in order:
             args = [mode] if mode == "bare" else \
                 [mode, "--db", sqlite_url(db_path), "--data-dir", str(ctx.tmp / f"cold{i}")]
-            probe = Probe(*args)
-            try:
-                took = probe.wait_ready()
-            finally:
-                probe.finish()
+            took = _start_once(args)
             if i:
                 (ours if mode == "desk" else floor).append(took)
     return Result("cold start to an interactive main window", 1.5, ours=Timing.of(ours),
