@@ -59,9 +59,8 @@ def test_server_stops_and_comes_back(proxied: tuple[AppContext, TcpProxy, str], 
         run_with_retry(lend, on_retry=retried.append)
     assert err.value.message.startswith(UNREACHABLE)
     assert retried == []  # not a desk conflict: said at once, not retried
-    with pytest.raises(Busy, match=UNREACHABLE):
-        with ctx.uow(DESK) as uow:
-            check_in(uow, "LT-0001")
+    with pytest.raises(Busy, match=UNREACHABLE), ctx.uow(DESK) as uow:
+        check_in(uow, "LT-0001")
     proc = Cli(url, tmp_path).run("whois", "LT-0001")
     assert proc.returncode == 2 and proc.stderr.startswith(f"error: {UNREACHABLE}")
     assert "Traceback" not in proc.stderr
