@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.current: ScreenController | None = None
         self._build_screens()
 
-        self.header.navigate.connect(self.show_screen)
+        self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
         self.ops.busy_changed.connect(self.header.busy.setVisible)
         self.ops.error.connect(lambda msg: self.notify("error", msg))
@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         self.header.mark(name)
         controller.activated()
         return controller
+
+    def _navigate(self, name: str) -> None:
+        self.banner.clear()
+        self.show_screen(name)
 
     def controller(self, name: str) -> Any:
         return self.controllers[name]

@@ -30,6 +30,16 @@ QLabel[role="badge-unknown"] {{ color: white; background: {WARN}; padding: 4px 1
 QFrame[role="card"] {{ background: {PANEL}; border: 1px solid #c8ccd0; border-radius: 8px; }}
 QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox, QFrame[role="card"] QRadioButton {{
     background: transparent; }}
+QFrame[role="card"] QLabel[role="badge-ok"] {{ background: {OK}; color: white; }}
+QFrame[role="card"] QLabel[role="badge-bad"] {{ background: {ERROR}; color: white; }}
+QFrame[role="card"] QLabel[role="badge-unknown"] {{ background: {WARN}; color: white; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 18px; height: 18px;
+    border: 2px solid #3d4651; background: white; }}
+QRadioButton::indicator {{ border-radius: 11px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {INFO};
+    border: 4px solid white; outline: none; }}
+QCheckBox::indicator:checked {{ border: 2px solid {INFO}; image: none; }}
+QCheckBox:focus, QRadioButton:focus {{ color: {INFO}; text-decoration: underline; }}
 QFrame#header {{ background: #1d2733; }}
 QFrame#header QLabel {{ color: white; background: transparent; }}
 QFrame#header QPushButton {{ background: #2f3d4d; color: white; border: 1px solid #6b7a8a;

@@ -30,6 +30,7 @@ def _spin(lo: int, hi: int, name: str) -> QSpinBox:
     s = QSpinBox()
     s.setRange(lo, hi)
     s.setAccessibleName(name)
+    s.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
     return s
 
 
@@ -150,6 +151,7 @@ class SettingsTab(QScrollArea):
         f.addRow("Name", self.school)
         f.addRow("Logo (PNG/JPEG)", self.logo)
         sl.addLayout(f)
+        sl.addStretch(1)
         grid.addWidget(school_box, 0, 0)
         loans_box, ll = card()
         ll.addWidget(label("Default loan periods (days) and kiosk", ""))
@@ -163,6 +165,7 @@ class SettingsTab(QScrollArea):
         self.sound.setAccessibleName("Success and error sounds")
         f.addRow("", self.sound)
         ll.addLayout(f)
+        ll.addStretch(1)
         grid.addWidget(loans_box, 0, 1)
         scan_box, scl = card()
         scl.addWidget(label("Scanner", ""))
@@ -182,6 +185,7 @@ class SettingsTab(QScrollArea):
         f.addRow("Ends after silence (ms)", self.end_timeout)
         f.addRow("Serial scanner port", self.serial_port)
         scl.addLayout(f)
+        scl.addStretch(1)
         grid.addWidget(scan_box, 1, 0)
         pad_box, pl = card()
         pl.addWidget(label("Signature pad and printer", ""))

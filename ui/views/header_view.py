@@ -30,7 +30,9 @@ class HeaderView(QFrame):
         lay.addSpacing(12)
         self.nav: dict[str, QPushButton] = {}
         for key, text, shortcut in NAV:
-            b = QPushButton(f"{text} ({shortcut})")
+            b = QPushButton(text)
+            b.setToolTip(f"{text} ({shortcut})")
+            b.setAccessibleDescription(f"Shortcut {shortcut}")
             b.setCheckable(True)
             b.setAccessibleName(text)
             b.setShortcut(shortcut)
@@ -50,7 +52,8 @@ class HeaderView(QFrame):
         self.technician.setAccessibleName("Signed-in technician")
         self.technician.setStyleSheet("font-size: 14pt;")
         lay.addWidget(self.technician)
-        self.lock = QPushButton("Lock (F12)")
+        self.lock = QPushButton("Lock")
+        self.lock.setToolTip("Lock the desk (F12 or Ctrl+L)")
         self.lock.setAccessibleName("Lock the desk")
         self.lock.setShortcut("F12")
         self.lock.setFocusPolicy(Qt.FocusPolicy.TabFocus)

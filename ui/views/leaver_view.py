@@ -72,6 +72,7 @@ class LeaverView(QWidget):
         self.items.setHorizontalHeaderLabels(["Returned", "Tag", "Item", "Note (needed if not returned)"])
         self.items.setAccessibleName("Items held by the leaver")
         self.items.verticalHeader().setVisible(False)
+        self.items.verticalHeader().setDefaultSectionSize(46)
         self.items.horizontalHeader().setStretchLastSection(True)
         il.addWidget(self.items, 1)
         self.empty = label("Holds nothing: they can sign for a clean return.", "hint")

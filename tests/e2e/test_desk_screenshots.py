@@ -1,0 +1,141 @@
+"""Every desk screen, with demo data, at 1366×768 and 1920×1080.
+
+Run with ``LOAN_KIOSK_SCREENSHOTS=1`` to (re)write ``docs/screenshots/screen-*.png``;
+otherwise the images go to a temporary folder and the test only proves every screen
+renders at both sizes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import bootstrap
+from app.config import Settings
+from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
+from tests.ui.desk import wait_idle
+from ui.desk_app import DEMO_ACTOR
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = ((1366, 768), (1920, 1080))
+
+
+@pytest.mark.slow
+def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.keys import scan
+    from ui import theme
+    from ui.main_window import MainWindow
+
+    out = ROOT / "docs" / "screenshots" if os.environ.get("LOAN_KIOSK_SCREENSHOTS") == "1" \
+        else tmp_path
+    ctx = bootstrap(f"sqlite:///{tmp_path / 'demo.sqlite3'}", data_dir=tmp_path / "data",
+                    settings=Settings())
+    ctx.settings.kiosk.sound = False
+    fill_demo(ctx, DEMO_ACTOR)
+    theme.apply(QApplication.instance())
+    win = MainWindow(ctx, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    shots: list[Path] = []
+
+    def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
+        for w, h in SIZES:
+            win.resize(w, h)
+            QApplication.processEvents()
+            if prepare is not None:
+                prepare()
+            wait_idle(qtbot, win)
+            QApplication.processEvents()
+            path = out / f"screen-{name}-{w}x{h}.png"
+            assert win.grab().save(str(path))
+            shots.append(path)
+
+    wait_idle(qtbot, win)
+    shoot("sign-in")
+    sv = win.controller("sign_in").view
+    sv.username.setText(DEMO_TECHNICIAN)
+    sv.pin.setText(DEMO_PIN)
+    sv.submit.click()
+    qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=20000)
+    wait_idle(qtbot, win)
+    shoot("scan")
+
+    def unknown() -> None:
+        win.show_screen("scan")
+        scan("ZZ-0404")
+    shoot("unknown-code", unknown)
+
+    # check-out: an available laptop and a borrower typed by name
+    from app.services.reports import unencrypted
+
+    with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
+        plain = next(r["tag"] for r in unencrypted(uow)
+                     if r["status"] == "available" and r["kind"] == "laptop")
+
+    def checkout() -> None:
+        win.controller("checkout").reset()
+        scan(plain)
+        wait_idle(qtbot, win)
+        scan("LT-0002")
+        wait_idle(qtbot, win)
+        scan("B77005")
+    shoot("checkout", checkout)
+
+    def gate() -> None:
+        win.controller("checkout").view.personal.setChecked(True)
+    shoot("checkout-encryption-gate", gate)
+
+    def signature() -> None:
+        co = win.controller("checkout")
+        co.view.personal.setChecked(False)
+        co.to_signature()
+    shoot("checkout-signature", signature)
+
+    def checkin() -> None:
+        win.controller("checkout").reset()
+        scan("LT-0041")
+    shoot("checkin", checkin)
+    win.banner.clear()
+    shoot("asset-card", lambda: win.open_asset("LT-0001"))
+    shoot("person-card", lambda: win.open_person("S1001"))
+
+    def receipt() -> None:
+        win.show_screen("receipt")
+        win.controller("receipt").load_number(f"R-{ctx.db.clock().year}-0001")
+    shoot("receipt", receipt)
+
+    def leavers() -> None:
+        win.controller("leaver").reset()
+        win._navigate("leaver")
+    shoot("leavers", leavers)
+
+    def leaver_items() -> None:
+        win.show_screen("leaver")
+        wait_idle(qtbot, win)
+        win.controller("leaver").load("S1002")
+    shoot("leaver-items", leaver_items)
+
+    def trips() -> None:
+        win.controller("trips").reset()
+        win._navigate("trips")
+    shoot("trips", trips)
+
+    def trip() -> None:
+        win.show_screen("trips")
+        wait_idle(qtbot, win)
+        win.controller("trips").open_trip("Year 9 Geography field trip")
+    shoot("trip-kit", trip)
+    shoot("dashboard", lambda: win._navigate("dashboard"))
+    for i, tab in enumerate(("import", "labels", "settings", "technicians")):
+        def admin(i: int = i) -> None:
+            win._navigate("admin")
+            win.controller("admin").view.tabs.setCurrentIndex(i)
+        shoot(f"admin-{tab}", admin)
+    win.close()
+    ctx.close()
+    assert len(shots) == 2 * 19
+    assert all(p.stat().st_size > 10_000 for p in shots)
