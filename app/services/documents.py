@@ -449,6 +449,9 @@ def _read_pdf(data: bytes) -> _PdfClaims | None:
     payload: tuple[str, str] | None = None
     content: dict[str, Any] | None = None
     text: str | None = None
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)  # a damaged file is reported below, in words
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         metadata: Mapping[str, Any] = reader.metadata or {}
@@ -463,6 +466,8 @@ def _read_pdf(data: bytes) -> _PdfClaims | None:
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as exc:  # a damaged file: fall back to what the raw bytes show
         problems.append(f"the PDF is damaged ({exc.__class__.__name__})")
+    finally:
+        pypdf_log.setLevel(level)
     if payload is None:
         m = _PAYLOAD_BYTES_RE.search(data)
         if m:
