@@ -55,7 +55,11 @@ def row_key(obj: Base) -> str:
 def row_digest(obj: Base) -> str:
     """SHA-256 of a row's column values, as stored."""
     mapper = inspect(type(obj))
-    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+    return values_digest({attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs})
+
+
+def values_digest(values: dict[str, Any]) -> str:
+    """SHA-256 of a row given as {column: value} (every column of the table)."""
     return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
 
 
