@@ -152,6 +152,8 @@ def check_out(
         overridden = encryption_gate(uow, asset, personal_data, override_reason)
         assets.append((asset, overridden))
     sig = store_signature(uow, signature, person)
+    if trip_row is not None and sig is not None:
+        trip_row.signature_id = sig.id  # the leader's signature on the trip phone sheet
     loans: list[Loan] = []
     for asset, overridden in assets:
         loan = Loan(

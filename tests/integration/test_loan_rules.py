@@ -225,3 +225,18 @@ def test_write_without_audit_event_is_refused(ctx: AppContext) -> None:
         p.email = "changed@example.org"
         with pytest.raises(RuntimeError, match="without an audit event"):
             uow.commit()
+
+
+def test_trip_checkout_signature_is_the_trip_leaders(ctx: AppContext, tech: Actor) -> None:
+    from app.signatures import SignatureData
+    from db.models import Trip
+
+    with ctx.uow(tech) as uow:
+        create_trip(uow, "Y9 Snowdon", leader="CD2", start=dt.date(2026, 11, 26),
+                    end=dt.date(2026, 11, 28))
+    sig = SignatureData([[(0, 600, 500, 0.5), (10, 1500, 900, 0.5)]], (500, 400, 2650, 2100))
+    with ctx.uow(tech) as uow:
+        res = check_out(uow, ["PH-0001", "PH-0002"], "CD2", trip="Y9 Snowdon", signature=sig)
+    with ctx.uow(tech, readonly=True) as uow:
+        trip = uow.session.execute(select(Trip)).scalar_one()
+        assert trip.signature_id == res.signature_id is not None
