@@ -50,7 +50,7 @@ from tests.reliability.crash_ops import ACTOR, SIG
 pytestmark = pytest.mark.slow
 
 KILLS = int(os.environ.get("LOAN_KIOSK_CRASH_KILLS", "200"))
-MAX_DELAY = 0.6
+MAX_DELAY = 0.3
 
 
 def _open(url: str, data_dir: Path) -> AppContext:
@@ -103,13 +103,13 @@ class Checker:
         self.finished_renders = 0
         self.orphan_pdfs = 0
 
-    def after_restart(self, lines: list[dict[str, Any]]) -> None:
+    def after_restart(self, lines: list[dict[str, Any]], *, last: bool = False) -> None:
         ctx = _open(self.url, self.data_dir)
         try:
             self._database(ctx)
             self._operations(ctx, lines)
-            self._finish(ctx, lines)
-            self._documents(ctx)
+            self._finish(ctx, lines, renders=last)
+            self._documents(ctx, all_archived=last)
         finally:
             ctx.close()
 
@@ -168,8 +168,12 @@ class Checker:
                 n = s.scalar(select(func.count()).select_from(Loan).where(Loan.purpose == begun["token"]))
                 assert n in (0, len(begun["tags"])), (n, begun)
 
-    def _finish(self, ctx: AppContext, lines: list[dict[str, Any]]) -> None:
-        """Finish what the kill interrupted, from where it stood."""
+    def _finish(self, ctx: AppContext, lines: list[dict[str, Any]], *, renders: bool) -> None:
+        """Finish what the kill interrupted, from where it stood.
+
+        An interrupted leaver return is finished here; receipts left unrendered
+        are archived by the next desk at start-up (and here after the last kill).
+        """
         begun = _interrupted(lines)
         if begun and begun["begin"] == "leaver":
             with ctx.uow(ACTOR, readonly=True) as uow:
@@ -180,6 +184,8 @@ class Checker:
                 with ctx.uow(ACTOR) as uow:
                     leaver_return(uow, begun["staff_code"], signature=SIG)
                 self.finished_leavers += 1
+        if not renders:
+            return
         with ctx.uow(ACTOR, readonly=True) as uow:
             pending = list(uow.session.execute(
                 select(Receipt.number).where(Receipt.file.is_(None))).scalars())
@@ -187,12 +193,15 @@ class Checker:
             documents.archive_receipt(ctx, ACTOR, number)
             self.finished_renders += 1
 
-    def _documents(self, ctx: AppContext) -> None:
+    def _documents(self, ctx: AppContext, *, all_archived: bool) -> None:
         recorded: dict[str, str] = {}
         with ctx.uow(ACTOR, readonly=True) as uow:
             for r in uow.session.execute(select(Receipt)).scalars():
-                assert r.file is not None and r.file_sha256 is not None, r.number
-                recorded[r.file] = r.file_sha256
+                if all_archived:
+                    assert r.file is not None and r.file_sha256 is not None, r.number
+                if r.file is not None:
+                    assert r.file_sha256 is not None, r.number
+                    recorded[r.file] = r.file_sha256
         for rel, sha in recorded.items():
             assert hashlib.sha256((self.data_dir / rel).read_bytes()).hexdigest() == sha, rel
         for pdf in ctx.paths.documents_dir.rglob("*.pdf"):
@@ -234,14 +243,18 @@ def test_kill_minus_nine_at_random_points(tmp_path: Path, record_property: Any) 
     landed: collections.Counter[str] = collections.Counter()
     ops = 0
     started = time.monotonic()
+    checking = 0.0
     for kill in range(KILLS):
         lines = _run_and_kill(url, data_dir, seed=kill, delay=rng.uniform(0.0, MAX_DELAY))
         begun = _interrupted(lines)
         landed[begun["begin"] if begun else "between"] += 1
         ops += sum(1 for x in lines if "done" in x)
-        checker.after_restart(lines)
+        t0 = time.monotonic()
+        checker.after_restart(lines, last=kill == KILLS - 1)
+        checking += time.monotonic() - t0
     elapsed = time.monotonic() - started
     summary = {"kills": KILLS, "operations_committed": ops, "seconds": round(elapsed, 1),
+               "checking_seconds": round(checking, 1),
                "killed_during": dict(landed), "finished_leavers": checker.finished_leavers,
                "finished_renders": checker.finished_renders, "orphan_pdfs": checker.orphan_pdfs}
     record_property("crash_loop", summary)
