@@ -19,7 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.pdfgen.canvas import Canvas
 
-from printing.fonts import BOLD, REGULAR, register_fonts
+from printing.fonts import BOLD, REGULAR, printable, register_fonts
 from printing.layout import ellipsize, fit_font_size
 from printing.qr import draw_qr, modules_with_quiet_zone, qr_matrix
 from printing.styles import INK, MUTED, RULE
@@ -129,17 +129,18 @@ def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float
     # text to the right of the QR code's quiet zone
     tx = ix + side
     tw = ix + iw - tx
-    tag_size = fit_font_size(label.tag, BOLD, template.tag_size, tw, minimum=4)
-    tag_text = ellipsize(label.tag, BOLD, tag_size, tw)
+    tag = printable(label.tag)
+    tag_size = fit_font_size(tag, BOLD, template.tag_size, tw, minimum=4)
+    tag_text = ellipsize(tag, BOLD, tag_size, tw)
     kind_size = max(4.0, round(tag_size * 0.72, 2))
     school_size = max(4.0, round(tag_size * 0.6, 2))
-    school_lines = simpleSplit(label.school, REGULAR, school_size, tw)
+    school_lines = simpleSplit(printable(label.school), REGULAR, school_size, tw)
     if len(school_lines) > 2:
         school_lines = [school_lines[0],
                         ellipsize(" ".join(school_lines[1:]), REGULAR, school_size, tw)]
     lines: list[tuple[str, str, float, object]] = [
         (tag_text, BOLD, tag_size, INK),
-        (kind_label(label.kind), REGULAR, kind_size, INK),
+        (printable(kind_label(label.kind)), REGULAR, kind_size, INK),
     ] + [(s, REGULAR, school_size, MUTED) for s in school_lines]
 
     metrics = [_line_metrics(font, size) for _, font, size, _c in lines]

@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from printing.fonts import BOLD, REGULAR, register_fonts
+from printing.fonts import BOLD, REGULAR, printable, register_fonts
 from printing.styles import INK, MUTED, RULE
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,9 @@ def draw_page_furniture(canvas: Canvas, header: DocumentHeader, page: int, total
     ):
         text_x = MARGIN_X + LOGO_BOX + 4 * mm
 
-    number_label = header.number
+    number_label = printable(header.number)
+    school = printable(header.school)
+    title = printable(header.title)
     number_size = 12.0
     number_w = stringWidth(number_label, BOLD, number_size)
     canvas.setFillColor(MUTED)
@@ -117,14 +119,14 @@ def draw_page_furniture(canvas: Canvas, header: DocumentHeader, page: int, total
     canvas.drawRightString(right, top - 8.5 * mm, number_label)
 
     avail = right - number_w - 8 * mm - text_x
-    school_size = fit_font_size(header.school, BOLD, 11, avail)
+    school_size = fit_font_size(school, BOLD, 11, avail)
     canvas.setFont(BOLD, school_size)
     canvas.setFillColor(MUTED)
-    canvas.drawString(text_x, top - 4 * mm, ellipsize(header.school, BOLD, school_size, avail))
-    title_size = fit_font_size(header.title, BOLD, 17, avail, minimum=10)
+    canvas.drawString(text_x, top - 4 * mm, ellipsize(school, BOLD, school_size, avail))
+    title_size = fit_font_size(title, BOLD, 17, avail, minimum=10)
     canvas.setFont(BOLD, title_size)
     canvas.setFillColor(INK)
-    canvas.drawString(text_x, top - 11.5 * mm, ellipsize(header.title, BOLD, title_size, avail))
+    canvas.drawString(text_x, top - 11.5 * mm, ellipsize(title, BOLD, title_size, avail))
 
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
@@ -138,7 +140,8 @@ def draw_page_furniture(canvas: Canvas, header: DocumentHeader, page: int, total
     page_text = f"Page {page} of {total}"
     canvas.drawRightString(right, foot_y, page_text)
     note_w = right - MARGIN_X - stringWidth(page_text, REGULAR, 8) - 10 * mm
-    canvas.drawString(MARGIN_X, foot_y, ellipsize(header.footer_note, REGULAR, 8, note_w))
+    canvas.drawString(MARGIN_X, foot_y,
+                      ellipsize(printable(header.footer_note), REGULAR, 8, note_w))
     canvas.restoreState()
 
 

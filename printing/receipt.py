@@ -35,14 +35,39 @@ _COLUMNS = (
 )
 
 
+#: a note longer than this is cut in the table and printed in full below it
+#: (a table row must fit on one page)
+NOTE_IN_CELL = 240
+
+
+def _long_note(item: Mapping[str, Any]) -> bool:
+    return len(str(item.get("note") or "")) > NOTE_IN_CELL
+
+
 def _outcome_cell(item: Mapping[str, Any], styles: Styles) -> list[Paragraph]:
     outcome = item.get("outcome")
     label = outcome_label(outcome)
     style = styles.cell_bold if outcome == "returned" else styles.alert
     cell = [Paragraph(f"<b>{text(label)}</b>", style)]
-    if item.get("note"):
-        cell.append(Paragraph(text(item["note"]), styles.cell))
+    note = item.get("note")
+    if note and _long_note(item):
+        cut = str(note)[:NOTE_IN_CELL - 40].rstrip()
+        cell.append(Paragraph(f"{text(cut)}… <i>(in full under Notes)</i>", styles.cell))
+    elif note:
+        cell.append(Paragraph(text(note), styles.cell))
     return cell
+
+
+def long_notes(items: list[Mapping[str, Any]], styles: Styles) -> list[Flowable]:
+    """Notes too long for the table, in full (they may run over pages)."""
+    long = [(n, i) for n, i in enumerate(items, 1) if _long_note(i)]
+    if not long:
+        return []
+    parts: list[Flowable] = [Paragraph("Notes", styles.heading)]
+    for n, item in long:
+        parts.append(Paragraph(
+            f"<b>{n}. {text(item.get('tag'))}</b>: {text(item.get('note'))}", styles.body))
+    return parts
 
 
 def items_table(items: list[Mapping[str, Any]], styles: Styles, width: float) -> Table:
@@ -93,7 +118,8 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
                   f"{len(returned)} returned"
         if missing:
             summary += f", <b>{len(missing)} not returned</b>"
-        parts += [Paragraph(summary + ".", styles.body), items_table(items, styles, width)]
+        parts += [Paragraph(summary + ".", styles.body), items_table(items, styles, width),
+                  *long_notes(items, styles)]
     else:
         parts.append(Paragraph(
             f"No school equipment was on loan to {name} when they left.", styles.body))

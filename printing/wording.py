@@ -1,7 +1,8 @@
 """How values are worded on paper: dates, kinds, conditions, outcomes.
 
 Everything printed from user data goes through :func:`text` so names such as
-``O'Brien & Sons <IT>`` cannot break the paragraph markup.
+``O'Brien & Sons <IT>`` cannot break the paragraph markup, and characters the
+fonts cannot draw show as "�" (see :func:`printing.fonts.printable`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
+from printing.fonts import printable
+
 KIND_LABELS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
 CONDITION_LABELS = {"ok": "Good", "damaged": "Damaged", "incomplete": "Incomplete"}
 OUTCOME_LABELS = {"returned": "Returned", "not_returned": "Not returned", "lost": "Lost"}
@@ -18,10 +21,10 @@ DASH = "—"
 
 
 def text(value: Any) -> str:
-    """Paragraph-safe text; None and empty become a dash."""
+    """Paragraph-safe, printable text; None and empty become a dash."""
     if value is None or value == "":
         return DASH
-    return escape(str(value))
+    return escape(printable(str(value)))
 
 
 def kind_label(kind: str | None) -> str:

@@ -372,6 +372,26 @@ def test_a_receipt_from_elsewhere_is_not_in_the_database(app_ctx: AppContext,
         ("mismatch", "receipt R-2026-0777 is not in the database")
 
 
+@pytest.mark.parametrize(("first", "last", "note"), [
+    ("\u200fمحمد", "عبد الله", "أعاده غدا"),  # right-to-left, with a mark
+    ("👩🏽‍💻 Zoë", "Ødegård", "left on the bus 🚌"),  # emoji the font has no glyph for
+    ("Ζωή", "Παπαδοπούλου", "x" * 10_000),  # a note longer than a table cell can hold
+])
+def test_receipts_for_any_name_or_note_render_and_verify(app_ctx: AppContext, tech: Actor,
+                                                         first: str, last: str,
+                                                         note: str) -> None:
+    add_person(app_ctx, "W1", first, last)
+    add_asset(app_ctx, "LT-0100", encrypted=True)
+    with app_ctx.uow(tech) as uow:
+        check_out(uow, "LT-0100", "W1")
+    with app_ctx.uow(tech) as uow:
+        number = leaver_return(uow, "W1", returned_tags=[], notes={"LT-0100": note},
+                               signature=samples.signature()).number
+    path = documents.archive_receipt(app_ctx, tech, number)
+    outcome = documents.verify_receipt_pdf(app_ctx, path)
+    assert outcome.status == "match", outcome.message
+
+
 # -- labels -----------------------------------------------------------------------------
 
 

@@ -167,3 +167,27 @@ def test_no_equipment_is_stated_plainly() -> None:
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="kind"):
         render_receipt(dict(samples.leaver_content(), kind="invoice"))
+
+
+def test_characters_the_font_lacks_print_as_a_replacement_mark_not_a_box() -> None:
+    content = samples.leaver_content(who=samples.person("👩🏽‍💻 Zoë", "Ødegård"))
+    content["items"][0]["note"] = "left on the bus 🚌"
+    pdf = render_receipt(content)
+    text = " ".join(page_texts(pdf))
+    assert "\ufffd\ufffd\u200d\ufffd Zoë Ødegård" in text
+    assert "left on the bus \ufffd" in text
+    assert "\x00" not in text  # no glyph-less characters (what shows as an empty box)
+    assert fonts_used(pdf) == {REGULAR, BOLD}
+
+
+def test_a_very_long_note_is_cut_in_the_table_and_printed_in_full_below() -> None:
+    note = "The charger, case and stylus were not handed back. " * 200  # ~10,000 characters
+    content = samples.leaver_content()
+    content["items"][1]["note"] = note
+    pdf = render_receipt(content, samples.signature())
+    pages = page_texts(pdf)
+    text = squash(" ".join(pages))
+    assert "(in full under Notes)" in text
+    assert "Notes 2. LT-0002: The charger, case and stylus" in text
+    assert text.count("stylus") >= 200  # every word of it is on paper, over several pages
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
