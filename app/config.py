@@ -90,6 +90,8 @@ class PrintSettings:
     page_size: str = "A4"  # or "Letter"
     receipt_copies: int = 2
     label_template: str = "avery-l7163"
+    #: first free label on a partly used sheet (1 = top left)
+    label_start: int = 1
     #: put the scanner prefix in front of the tag in label QR codes
     label_use_prefix: bool = False
 

@@ -249,12 +249,10 @@ def _archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str |
                        print_: bool, printer: str | None) -> None:
     from app.services import documents
 
-    path = documents.archive_receipt(ctx.app, actor, number)
+    documents.archive_receipt(ctx.app, actor, number)
     if out:
-        import shutil
-
-        shutil.copyfile(path, out)
-        print(f"receipt {number} written to {out}")
+        written = documents.export_receipt(ctx.app, actor, number, Path(out))
+        print(f"receipt {number} written to {written}")
     if print_:
         outcome = documents.queue_print(ctx.app, actor, number, printer_name=printer)
         print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)

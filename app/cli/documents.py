@@ -63,8 +63,9 @@ def register(sub: Any) -> None:
                        help="every asset (except retired ones)")
     p.add_argument("--template", choices=sorted(TEMPLATES),
                    help="label stock (default: from the settings)")
-    p.add_argument("--start", type=int, default=1, metavar="N",
-                   help="first free label on a partly used sheet (1 = top left)")
+    p.add_argument("--start", type=int, default=None, metavar="N",
+                   help="first free label on a partly used sheet (1 = top left; "
+                        "default: the printing.label_start setting)")
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.set_defaults(handler=cmd_labels)
 
@@ -183,7 +184,8 @@ def cmd_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     from printing.labels import get_template
 
     pdf = documents.render_labels(ctx.app, tags=args.tags, kind=args.kind, all_=args.all_,
-                                  template=args.template, start=args.start)
+                                  template=args.template,
+                                  start=args.start or ctx.app.settings.printing.label_start)
     out = documents.write_output(Path(args.out), pdf, overwrite=args.force)
     template = get_template(args.template or ctx.app.settings.printing.label_template)
     print(f"labels written to {out} ({template.name})")
