@@ -56,6 +56,7 @@ QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
     border: 2px solid #5f6b78; border-radius: 6px; padding: 4px 6px; min-height: 28px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: 3px solid #ffb000; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 0px; border: none; }}
 QTableWidget, QListWidget {{ border: 1px solid #c8ccd0; gridline-color: #dee2e6;
                              alternate-background-color: #f6f7f8; }}
 QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; border: none; }}

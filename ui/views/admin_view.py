@@ -30,7 +30,8 @@ def _spin(lo: int, hi: int, name: str) -> QSpinBox:
     s = QSpinBox()
     s.setRange(lo, hi)
     s.setAccessibleName(name)
-    s.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+    # no arrows (hidden by the theme): Qt paints no text at all in a style-sheeted
+    # spin box whose button symbols are NoButtons
     return s
 
 
