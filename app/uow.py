@@ -10,19 +10,22 @@ every audited row that was written, so changes cannot escape the log.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, event, func, insert, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, Select, event, func, insert, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
 from app.clock import Clock, system_clock
 from app.config import Settings
 from app.errors import Busy, PermissionDenied
-from db.engine import is_sqlite, make_engine, make_sessionmaker
+from db.engine import make_engine, make_sessionmaker
 from db.models import Base
 
 
@@ -98,6 +101,58 @@ def _friendly_operational(exc: OperationalError) -> str:
     return f"cannot use the database: {first}"
 
 
+_Compiled = tuple[str, Callable[[dict[str, Any]], Sequence[Any] | dict[str, Any]],
+                  list[tuple[int, Callable[[Any], Any]]]]
+
+
+class PreparedRead:
+    """A Core ``SELECT`` of plain columns, compiled once per dialect and run on the DBAPI cursor.
+
+    For hot read paths (a scan must show at once): SQLAlchemy's statement execution
+    and result machinery cost ~10× the indexed SELECT itself (see docs/performance.md),
+    so :meth:`UnitOfWork.fetch_one` runs the compiled SQL directly and converts each
+    column with its type's own result processor (the same values an ORM or Core
+    query would give, on every backend).
+    """
+
+    def __init__(self, stmt: Select[Any]) -> None:
+        self.stmt = stmt
+        self._compiled: weakref.WeakKeyDictionary[Dialect, _Compiled] = weakref.WeakKeyDictionary()
+
+    def compiled(self, dialect: Dialect) -> _Compiled:
+        """(SQL text, params -> DBAPI parameters, [(column index, result processor)])."""
+        found = self._compiled.get(dialect)
+        if found is None:
+            compiled = self.stmt.compile(dialect=dialect)
+            # values fixed in the statement (a LIMIT...) and each parameter's conversion
+            fixed = {name: bp.value for name, bp in compiled.binds.items() if not bp.required}
+            to_db = {name: proc for name, bp in compiled.binds.items()
+                     if (proc := bp.type.dialect_impl(dialect).bind_processor(dialect))}
+
+            def values(params: dict[str, Any]) -> dict[str, Any]:
+                merged = {**fixed, **params}
+                for name, proc in to_db.items():
+                    merged[name] = proc(merged[name])
+                return merged
+
+            if dialect.positional:
+                names = list(compiled.positiontup or ())
+
+                def bind(params: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
+                    merged = values(params)
+                    return tuple(merged[n] for n in names)
+            else:
+                bind = values
+            processors: list[tuple[int, Callable[[Any], Any]]] = []
+            for i, col in enumerate(self.stmt.selected_columns):
+                proc = col.type.dialect_impl(dialect).result_processor(dialect, None)
+                if proc is not None:
+                    processors.append((i, proc))
+            found = (compiled.string, bind, processors)
+            self._compiled[dialect] = found
+        return found
+
+
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, *, readonly: bool = False) -> None:
         self.db = db
@@ -110,33 +165,98 @@ class UnitOfWork:
         self._committed = False
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
-        self.session: Session
+        self._session: Session | None = None
 
     # -- context management -------------------------------------------------
+    @property
+    def session(self) -> Session:
+        """This unit of work's session (a read-only one opens it on first use)."""
+        if self._session is None:
+            self._session = self.db.sessions(bind=self.db.engine)
+        return self._session
+
     def __enter__(self) -> UnitOfWork:
+        if self.readonly:
+            # Nothing to audit, so no flush listener; and the session is opened only if
+            # the work uses it (a scan answered by fetch_one never does). Both were most
+            # of an empty read's cost.
+            return self
         bind: Engine = self.db.engine
-        if is_sqlite(self.db.url) and not self.readonly:
+        if self.db.is_sqlite:
             bind = bind.execution_options(sqlite_begin="IMMEDIATE")
-        self.session = self.db.sessions(bind=bind)
-        event.listen(self.session, "before_flush", self._before_flush)
+        self._session = self.db.sessions(bind=bind)
+        event.listen(self._session, "before_flush", self._before_flush)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        session = self._session
+        if session is not None:
+            self._close(session, exc)
+        if isinstance(exc, OperationalError):
+            # a lock timeout, deadlock or lost connection inside the work itself:
+            # say so plainly (nothing was changed) instead of a driver message
+            raise Busy(_friendly_operational(exc)) from exc
+
+    def _close(self, session: Session, exc: BaseException | None) -> None:
         try:
             if not self._committed:
                 try:
-                    self.session.rollback()
+                    session.rollback()
                 except OperationalError:
                     if exc is None:
                         raise
                     # the connection is gone (server stopped): report the original error
         finally:
-            self.session.close()
-        if isinstance(exc, OperationalError):
-            # a lock timeout, deadlock or lost connection inside the work itself:
-            # say so plainly (nothing was changed) instead of a driver message
-            raise Busy(_friendly_operational(exc)) from exc
+            session.close()
+
+    # -- fast reads ---------------------------------------------------------
+    def fetch_one(self, read: PreparedRead, params: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The first row of a prepared read (None: no row), values converted as Core would.
+
+        Inside the session's transaction when it has one (so the row is consistent with
+        what the session read); otherwise the single statement runs on its own pooled
+        connection, outside any ``BEGIN`` (one statement is its own consistent snapshot).
+        Driver errors come back as SQLAlchemy's (``OperationalError`` …), as from the session.
+        """
+        engine = self.db.engine
+        dialect = engine.dialect
+        sql, bind, processors = read.compiled(dialect)
+        args = bind(params)
+        session = self._session
+        if session is not None and session.in_transaction():
+            return self._fetch_on(session.connection().connection.dbapi_connection,
+                                  dialect, sql, args, processors, None)
+        raw = engine.raw_connection()
+        try:
+            return self._fetch_on(raw.dbapi_connection, dialect, sql, args, processors, raw)
+        finally:
+            raw.close()  # back to the pool, which rolls back whatever the driver began
+
+    @staticmethod
+    def _fetch_on(dbapi_conn: Any, dialect: Dialect, sql: str, args: Any,
+                  processors: list[tuple[int, Callable[[Any], Any]]],
+                  pooled: Any) -> tuple[Any, ...] | None:
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(sql, args)
+            row = cursor.fetchone()
+        except dialect.loaded_dbapi.Error as exc:
+            lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
+            if lost and pooled is not None:
+                pooled.invalidate(exc)
+            raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
+                                      connection_invalidated=lost, dialect=dialect) from exc
+        finally:
+            cursor.close()
+        if row is None:
+            return None
+        if not processors:
+            return tuple(row)
+        values = list(row)
+        for i, proc in processors:
+            values[i] = proc(values[i])
+        return tuple(values)
 
     # -- audit --------------------------------------------------------------
     def audit(self, action: str, entity: Base | str | None = None, entity_id: Any = None,

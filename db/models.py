@@ -188,6 +188,16 @@ class Loan(Base):
         ),
         Index("ix_loans_person_open", "person_id", "outcome"),
         Index("ix_loans_asset_out", "asset_id", "out_at"),
+        # the condition an asset last came back in (scan, asset card): one index seek,
+        # not a sort of the asset's whole loan history
+        Index(
+            "ix_loans_asset_returned",
+            "asset_id",
+            "in_at",
+            "condition_in",
+            sqlite_where=text("condition_in IS NOT NULL"),
+            postgresql_where=text("condition_in IS NOT NULL"),
+        ),
         Index(
             "ix_loans_open_due",
             "due_on",

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.clock import local_date
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
-from app.services.scan import resolve_scan
+from app.services.scan import AssetView, resolve_scan
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
 
@@ -200,6 +200,25 @@ def summarise_asset(uow: UnitOfWork, asset: Asset, state: EncryptionState | None
     )
 
 
+def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
+    """:func:`summarise_asset` of a scanned asset, from the one row the scan already read."""
+    a, loan = view.asset, view.loan
+    state = view.encryption
+    holder = loan.person if loan else None
+    return AssetSummary(
+        tag=a.tag, kind=a.kind, make=a.make or "", model=a.model or "", serial=a.serial or "",
+        status=a.status, accessories=_split(a.accessories), encrypted=state.encrypted,
+        encryption_label=state.label, gated=a.kind in GATED_KINDS,
+        last_condition=a.last_condition or ("damaged" if a.status == "in_repair" else None),
+        holder_code=holder.staff_code if holder else None,
+        holder_name=holder.name if holder else None,
+        out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
+        overdue=bool(loan and loan.due_on < local_date(uow.now)),
+        trip=loan.trip if loan else None,
+        phone_number=a.phone_number, default_days=uow.settings.loans.days_for(a.kind),
+    )
+
+
 def summarise_person(uow: UnitOfWork, person: Person) -> PersonSummary:
     items = [summarise_asset(uow, ln.asset, loan=ln) for ln in open_loans_of(uow, person.id)]
     return PersonSummary(person.staff_code, person.name, person.department, person.email,
@@ -215,9 +234,7 @@ def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
     """Whatever was scanned, as the desk shows it."""
     res = resolve_scan(uow, text)
     if res.type == "asset" and res.asset is not None:
-        av = res.asset
-        return ScanInfo("asset", text, asset=summarise_asset(uow, av.asset, av.encryption, av.loan,
-                                                             with_loan=False))
+        return ScanInfo("asset", text, asset=summarise_view(uow, res.asset))
     if res.type == "person" and res.person is not None:
         return ScanInfo("person", text, person=summarise_person(uow, res.person))
     if res.type == "receipt":

@@ -14,14 +14,14 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select
 
 from app.clock import local_date
 from app.keys import tag_key
-from app.services.encryption import EncryptionState, state_from_check
-from app.services.lookup import find_person, latest_check, open_loan, open_loans_of
-from app.uow import UnitOfWork
-from db.models import Asset, EncryptionCheck, Loan, Person, Receipt
+from app.services.encryption import EncryptionState
+from app.services.lookup import find_person, open_loans_of
+from app.uow import PreparedRead, UnitOfWork
+from db.models import Asset, EncryptionCheck, Loan, Person, Receipt, Trip
 
 MAX_SCAN_LENGTH = 512
 _HT_RE = re.compile(r"/ht/([^/?#]+)/?$", re.IGNORECASE)
@@ -62,14 +62,58 @@ def parse_scan(text: str, prefix: str = "") -> ParsedScan:
     return ParsedScan("tag_or_code", s)
 
 
-@dataclass
-class AssetView:
-    asset: Asset
-    encryption: EncryptionState
-    loan: Loan | None
+@dataclass(frozen=True, slots=True)
+class ScannedAsset:
+    """The asset's own columns that a scan shows (plain data, alive after the unit of work)."""
+
+    id: int
+    tag: str
+    kind: str
+    status: str
+    make: str | None
+    model: str | None
+    serial: str | None
+    accessories: str | None
+    phone_number: str | None
+    #: the condition it last came back in, if any return recorded one
+    last_condition: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds an asset on an open loan."""
+
+    id: int
+    staff_code: str
+    first_name: str
+    last_name: str
 
     @property
-    def holder(self) -> Person | None:
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLoan:
+    """An asset's open loan, as a scan shows it."""
+
+    id: int
+    out_at: dt.datetime
+    due_on: dt.date
+    person: Holder
+    trip_id: int | None
+    #: the trip's name, when the loan is part of one
+    trip: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssetView:
+    asset: ScannedAsset
+    encryption: EncryptionState
+    loan: OpenLoan | None
+
+    @property
+    def holder(self) -> Holder | None:
         return self.loan.person if self.loan else None
 
     def is_overdue(self, today: dt.date) -> bool:
@@ -128,37 +172,69 @@ class ScanResult:
         return {"type": "unknown"}
 
 
-def asset_view(uow: UnitOfWork, asset: Asset) -> AssetView:
-    return AssetView(asset, state_from_check(latest_check(uow, asset.id)), open_loan(uow, asset.id))
-
-
-#: A scanned tag's asset, open loan, holder and latest encryption check in one indexed
-#: query (tag_key unique index; the open-loan partial index; the (asset_id, id) check
-#: index), built once. Four round trips through the ORM cost four times one; see
-#: docs/performance.md.
-_ASSET_VIEW_BY_KEY = (
-    select(Asset, Loan, Person, EncryptionCheck)
-    .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
-    .outerjoin(Person, Person.id == Loan.person_id)
-    .outerjoin(
-        EncryptionCheck,
-        EncryptionCheck.id == select(func.max(EncryptionCheck.id))
-        .where(EncryptionCheck.asset_id == Asset.id).correlate(Asset).scalar_subquery(),
-    )
-    .where(Asset.tag_key == bindparam("key"))
+#: The last condition an asset came back in (what ``cards`` shows beside its status).
+_LAST_CONDITION = (
+    select(Loan.condition_in)
+    .where(Loan.asset_id == Asset.id, Loan.condition_in.is_not(None))
+    .order_by(Loan.in_at.desc()).limit(1)
+    .correlate(Asset).scalar_subquery()
 )
 
 
-def find_asset_view(uow: UnitOfWork, tag: str) -> AssetView | None:
-    """What :func:`asset_view` of the asset tagged ``tag`` gives, in one query (None: no such tag).
+def _asset_view_select(where: ColumnElement[bool]) -> Select[Any]:
+    """Everything a scan shows about one asset, as plain columns of one indexed query.
 
-    The holder arrives in the same row, so ``view.holder`` needs no further query.
+    The asset (``tag_key`` / ``snipeit_id`` unique index), its open loan (the open-loan
+    partial index), holder and trip (primary keys), latest encryption check (the
+    ``(asset_id, id)`` index) and last return condition (``(asset_id, in_at)``).
     """
-    row = uow.session.execute(_ASSET_VIEW_BY_KEY, {"key": tag_key(tag)}).one_or_none()
-    if row is None:
-        return None
-    asset, loan, _person, check = row
-    return AssetView(asset, state_from_check(check), loan)
+    return (
+        select(Asset.id, Asset.tag, Asset.kind, Asset.status, Asset.make, Asset.model,
+               Asset.serial, Asset.accessories, Asset.phone_number, _LAST_CONDITION,
+               Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name,
+               Person.id, Person.staff_code, Person.first_name, Person.last_name,
+               EncryptionCheck.id, EncryptionCheck.encrypted, EncryptionCheck.method,
+               EncryptionCheck.verified_at, EncryptionCheck.verified_by)
+        .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
+        .outerjoin(Person, Person.id == Loan.person_id)
+        .outerjoin(Trip, Trip.id == Loan.trip_id)
+        .outerjoin(
+            EncryptionCheck,
+            EncryptionCheck.id == select(func.max(EncryptionCheck.id))
+            .where(EncryptionCheck.asset_id == Asset.id).correlate(Asset).scalar_subquery(),
+        )
+        .where(where)
+    )
+
+
+#: Built and compiled once: answering a scan is one indexed SELECT on the DBAPI cursor,
+#: with none of the ORM's per-query work (see docs/performance.md).
+_VIEW_BY_TAG_KEY = PreparedRead(_asset_view_select(Asset.tag_key == bindparam("key")))
+_VIEW_BY_SNIPEIT_ID = PreparedRead(_asset_view_select(Asset.snipeit_id == bindparam("sid")))
+
+
+def _view_from_row(row: tuple[Any, ...]) -> AssetView:
+    (a_id, tag, kind, status, make, model, serial, accessories, phone, last_condition,
+     loan_id, out_at, due_on, trip_id, trip, p_id, staff_code, first, last,
+     check_id, encrypted, method, verified_at, verified_by) = row
+    asset = ScannedAsset(a_id, tag, kind, status, make, model, serial, accessories, phone,
+                         last_condition)
+    loan = None if loan_id is None else \
+        OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip)
+    state = EncryptionState(None) if check_id is None else \
+        EncryptionState(encrypted, method, verified_at.isoformat(), verified_by)
+    return AssetView(asset, state, loan)
+
+
+def find_asset_view(uow: UnitOfWork, tag: str) -> AssetView | None:
+    """The asset tagged ``tag`` with its open loan, holder and encryption (None: no such tag)."""
+    row = uow.fetch_one(_VIEW_BY_TAG_KEY, {"key": tag_key(tag)})
+    return None if row is None else _view_from_row(row)
+
+
+def asset_view_by_snipeit_id(uow: UnitOfWork, snipeit_id: int) -> AssetView | None:
+    row = uow.fetch_one(_VIEW_BY_SNIPEIT_ID, {"sid": snipeit_id})
+    return None if row is None else _view_from_row(row)
 
 
 def resolve_scan(uow: UnitOfWork, text: str) -> ScanResult:
@@ -175,10 +251,8 @@ def resolve_scan(uow: UnitOfWork, text: str) -> ScanResult:
                           receipt_code=parsed.code)
     view: AssetView | None = None
     if parsed.kind == "snipeit_id":
-        asset = uow.session.execute(
-            select(Asset).where(Asset.snipeit_id == int(parsed.value))
-        ).scalar_one_or_none() if len(parsed.value) < 12 else None
-        view = asset_view(uow, asset) if asset is not None else None
+        view = asset_view_by_snipeit_id(uow, int(parsed.value)) \
+            if len(parsed.value) < 12 else None
     else:
         view = find_asset_view(uow, parsed.value)
         if view is None and parsed.code:  # a tag that merely starts like the prefix
