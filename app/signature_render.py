@@ -103,24 +103,33 @@ def densify(pts: Sequence[tuple[float, float, float]], max_step: float
         p3 = pts[i + 2] if i + 2 < n else pts[i + 1]
         length = math.hypot(p2[0] - p1[0], p2[1] - p1[1])
         steps = min(16, max(1, math.ceil(length / max_step)))
-        for s in range(1, steps + 1):
-            t = s / steps
-            out.append(_catmull_rom(p0, p1, p2, p3, t))
+        out.extend(_catmull_rom_run(p0, p1, p2, p3, steps))
     return out
 
 
-def _catmull_rom(p0: tuple[float, float, float], p1: tuple[float, float, float],
-                 p2: tuple[float, float, float], p3: tuple[float, float, float],
-                 t: float) -> tuple[float, float, float]:
-    t2, t3 = t * t, t * t * t
+def _catmull_rom_run(p0: tuple[float, float, float], p1: tuple[float, float, float],
+                     p2: tuple[float, float, float], p3: tuple[float, float, float],
+                     steps: int) -> list[tuple[float, float, float]]:
+    """Points at t = 1/steps … 1 on the Catmull-Rom segment p1 → p2.
 
-    def axis(k: int) -> float:
-        return 0.5 * (2 * p1[k] + (-p0[k] + p2[k]) * t
-                      + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
-                      + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3)
-
-    # pressure is interpolated linearly: a spline could overshoot below zero
-    return (axis(0), axis(1), p1[2] + (p2[2] - p1[2]) * t)
+    Each axis is ``0.5·(2·p1 + (p2 − p0)·t + (2·p0 − 5·p1 + 4·p2 − p3)·t² +
+    (3·p1 − p0 − 3·p2 + p3)·t³)``, with the coefficients worked out once per
+    segment rather than per point. Pressure is interpolated linearly: a spline
+    could overshoot below zero.
+    """
+    ax, bx = 2 * p1[0], -p0[0] + p2[0]
+    cx, dx = 2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0], -p0[0] + 3 * p1[0] - 3 * p2[0] + p3[0]
+    ay, by = 2 * p1[1], -p0[1] + p2[1]
+    cy, dy = 2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1], -p0[1] + 3 * p1[1] - 3 * p2[1] + p3[1]
+    w1, dw = p1[2], p2[2] - p1[2]
+    out = []
+    for s in range(1, steps + 1):
+        t = s / steps
+        t2, t3 = t * t, t * t * t
+        out.append((0.5 * (ax + bx * t + cx * t2 + dx * t3),
+                    0.5 * (ay + by * t + cy * t2 + dy * t3),
+                    w1 + dw * t))
+    return out
 
 
 def fit_bounds(sig: SignatureData) -> tuple[float, float, float, float]:
@@ -187,6 +196,7 @@ def ink_runs(sig: SignatureData, box_w: float, box_h: float, *, base_width: floa
         margin = base_width * MAX_WIDTH_FACTOR
     src = fit_bounds(sig) if fit == "ink" else sig.window
     tf = fit_transform(src, box_w, box_h, margin)
+    scale, dx, dy = tf.scale, tf.dx, tf.dy
     with_pressure = has_pressure(sig)
     pdiv = pressure_scale(sig)
     # spline steps of about a width keep curves round without thousands of points
@@ -199,7 +209,7 @@ def ink_runs(sig: SignatureData, box_w: float, box_h: float, *, base_width: floa
         pts = densify(smooth(stroke), step_pad * 2)
         if not pts:
             continue
-        mapped = [tf.apply(x, y) for x, y, _ in pts]
+        mapped = [(dx + x * scale, dy + y * scale) for x, y, _ in pts]  # tf.apply, inlined
         if len(mapped) == 1:
             runs.append(InkRun((mapped[0],), stroke_width(pts[0][2] / pdiv, base_width,
                                                           with_pressure)))

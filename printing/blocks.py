@@ -17,12 +17,32 @@ from printing.verification import format_code, verification_payload
 from printing.wording import text
 
 
+class CellParagraph(Paragraph):
+    """A paragraph in a table cell, wrapped once per width.
+
+    ReportLab's ``Table`` wraps every cell's flowables to size the rows and
+    again, at the same width, to place them when drawing (and
+    ``KeepTogether`` wraps the whole table once more); line breaking was the
+    costliest step of a receipt. ``wrap`` ignores the available height, so
+    a second wrap at the same width keeps the first one's lines.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if height != 0x7FFFFFFF else None
+        return width, height
+
+
 def details_grid(rows: Sequence[tuple[str, str]], styles: Styles, width: float,
                  columns: int = 2, plain: Sequence[str] = ()) -> Table:
     """Label/value pairs, ``columns`` pairs to a row, read left to right (values already
     paragraph-safe). Values of the labels in ``plain`` (long ones: emails) are not bold."""
-    cells = [[Paragraph(text(label), styles.label),
-              Paragraph(value, styles.value_plain if label in plain else styles.value)]
+    cells = [[CellParagraph(text(label), styles.label),
+              CellParagraph(value, styles.value_plain if label in plain else styles.value)]
              for label, value in rows]
     data: list[list[Paragraph | str]] = []
     for r in range(-(-len(cells) // columns)):

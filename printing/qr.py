@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import qrcode
@@ -22,10 +23,18 @@ _LEVELS = {
 
 def qr_matrix(payload: str, level: str = "M") -> list[list[bool]]:
     """The dark/light modules of the smallest QR code holding ``payload`` (no quiet zone)."""
+    return [list(row) for row in _matrix(payload, level)]
+
+
+@functools.lru_cache(maxsize=256)
+def _matrix(payload: str, level: str) -> tuple[tuple[bool, ...], ...]:
+    """The modules, remembered: a receipt is rendered more than once (archived, printed,
+    reprinted, previewed), and ``qrcode`` tries all eight mask patterns each time, which
+    was a sixth of a receipt's render time."""
     qr = qrcode.QRCode(error_correction=_LEVELS[level], border=0)
     qr.add_data(payload)
     qr.make(fit=True)
-    return [list(row) for row in qr.get_matrix()]
+    return tuple(tuple(row) for row in qr.get_matrix())
 
 
 def modules_with_quiet_zone(matrix: list[list[bool]]) -> int:

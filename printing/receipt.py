@@ -13,7 +13,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.signatures import SignatureData
-from printing.blocks import closing_section, details_grid, signature_block, verification_block
+from printing.blocks import (
+    CellParagraph,
+    closing_section,
+    details_grid,
+    signature_block,
+    verification_block,
+)
 from printing.styles import Styles, items_table_style
 from printing.wording import (
     condition_label,
@@ -48,13 +54,13 @@ def _outcome_cell(item: Mapping[str, Any], styles: Styles) -> list[Paragraph]:
     outcome = item.get("outcome")
     label = outcome_label(outcome)
     style = styles.cell_bold if outcome == "returned" else styles.alert
-    cell = [Paragraph(f"<b>{text(label)}</b>", style)]
+    cell = [CellParagraph(f"<b>{text(label)}</b>", style)]
     note = item.get("note")
     if note and _long_note(item):
         cut = str(note)[:NOTE_IN_CELL - 40].rstrip()
-        cell.append(Paragraph(f"{text(cut)}… <i>(in full under Notes)</i>", styles.cell))
+        cell.append(CellParagraph(f"{text(cut)}… <i>(in full under Notes)</i>", styles.cell))
     elif note:
-        cell.append(Paragraph(text(note), styles.cell))
+        cell.append(CellParagraph(text(note), styles.cell))
     return cell
 
 
@@ -73,16 +79,16 @@ def long_notes(items: list[Mapping[str, Any]], styles: Styles) -> list[Flowable]
 def items_table(items: list[Mapping[str, Any]], styles: Styles, width: float) -> Table:
     total = sum(w for _, w in _COLUMNS)
     widths = [width * w / total for _, w in _COLUMNS]
-    data: list[list[Any]] = [[Paragraph(t, styles.head_cell) for t, _ in _COLUMNS]]
+    data: list[list[Any]] = [[CellParagraph(t, styles.head_cell) for t, _ in _COLUMNS]]
     for i, item in enumerate(items, 1):
         data.append([
-            Paragraph(str(i), styles.cell),
-            Paragraph(text(item.get("tag")), styles.cell_bold),
-            Paragraph(kind_label(item.get("kind")), styles.cell),
-            Paragraph(text(make_model(item)), styles.cell),
-            Paragraph(text(item.get("serial")), styles.cell),
-            Paragraph(text(item.get("encryption")), styles.cell),
-            Paragraph(condition_label(item.get("condition")), styles.cell),
+            CellParagraph(str(i), styles.cell),
+            CellParagraph(text(item.get("tag")), styles.cell_bold),
+            CellParagraph(kind_label(item.get("kind")), styles.cell),
+            CellParagraph(text(make_model(item)), styles.cell),
+            CellParagraph(text(item.get("serial")), styles.cell),
+            CellParagraph(text(item.get("encryption")), styles.cell),
+            CellParagraph(condition_label(item.get("condition")), styles.cell),
             _outcome_cell(item, styles),
         ])
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
