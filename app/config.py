@@ -187,7 +187,7 @@ def load_settings(path: Path) -> Settings:
         raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise InvalidInput(f"settings file {path} is not valid TOML: {exc}") from exc
     return settings_from_dict(data)
 

@@ -68,7 +68,7 @@ def leaver_return(
     person = get_person(uow, staff_code, for_update=True)
     if person.status == "left":
         raise Refused(f"{person.name} ({person.staff_code}) is already recorded as left")
-    loans = open_loans_of(uow, person.id)
+    loans = open_loans_of(uow, person.id, for_update=True)
     by_key = {tag_key(ln.asset.tag): ln for ln in loans}
     notes_k = {tag_key(k): v for k, v in (notes or {}).items()}
     cond_k = {tag_key(k): v for k, v in (conditions or {}).items()}

@@ -138,8 +138,11 @@ def check_out(
         raise InvalidInput("no asset to lend")
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
-    person = get_person(uow, staff_code)
+    # row-locked: a leaver return for this person (another desk) waits for us, or we for it
+    person = get_person(uow, staff_code, for_update=True)
     refuse_borrower(person)
+    if purpose is not None and len(purpose) > 500:
+        raise InvalidInput(f"the purpose is too long ({len(purpose)} characters, at most 500)")
     trip_row = get_trip(uow, trip) if trip else None
     seen: set[int] = set()
     assets: list[tuple[Asset, bool]] = []

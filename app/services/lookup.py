@@ -62,14 +62,12 @@ def open_loan(uow: UnitOfWork, asset_id: int, *, for_update: bool = False) -> Lo
     return uow.session.execute(q).scalar_one_or_none()
 
 
-def open_loans_of(uow: UnitOfWork, person_id: int) -> list[Loan]:
-    return list(
-        uow.session.execute(
-            select(Loan)
-            .where(Loan.person_id == person_id, Loan.outcome.is_(None))
-            .order_by(Loan.out_at, Loan.id)
-        ).scalars()
-    )
+def open_loans_of(uow: UnitOfWork, person_id: int, *, for_update: bool = False) -> list[Loan]:
+    q = (select(Loan).where(Loan.person_id == person_id, Loan.outcome.is_(None))
+         .order_by(Loan.out_at, Loan.id))
+    if for_update:
+        q = q.with_for_update()
+    return list(uow.session.execute(q).scalars())
 
 
 def latest_check(uow: UnitOfWork, asset_id: int) -> EncryptionCheck | None:

@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -102,7 +103,7 @@ def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str) -> SignInResult:
     if tech is None or not tech.active:
         return SignInResult(False, "Unknown technician or wrong PIN.")
     if tech.locked_until is not None and tech.locked_until > uow.now:
-        secs = int((tech.locked_until - uow.now).total_seconds()) + 1
+        secs = max(1, math.ceil((tech.locked_until - uow.now).total_seconds()))
         return SignInResult(False, f"Too many wrong PINs. Try again in {secs} seconds.")
     if check_pin(pin, tech.pin_hash):
         if tech.failed_attempts or tech.locked_until:

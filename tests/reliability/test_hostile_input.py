@@ -14,7 +14,6 @@ from pathlib import Path
 import pypdf
 import pytest
 from sqlalchemy import select
-from sqlalchemy.exc import DataError
 
 from app import audit
 from app.bootstrap import AppContext
@@ -177,13 +176,7 @@ def test_hostile_cli_arguments_are_refused_cleanly_or_stored(app_ctx: AppContext
         assert loan.purpose == "🚀'; DROP TABLE loans;--" and loan.note_in == "x" * 10_000
 
 
-def test_an_overlong_purpose_is_refused_not_crashed(app_ctx: AppContext,
-                                                    request: pytest.FixtureRequest) -> None:
-    if not app_ctx.db.is_sqlite:
-        request.applymarker(pytest.mark.xfail(
-            strict=True, raises=DataError,
-            reason="check_out does not bound purpose (String(500)); PostgreSQL raises DataError "
-                   "(fix reported for app/services/loans.py)"))
+def test_an_overlong_purpose_is_refused_not_crashed(app_ctx: AppContext) -> None:
     add_asset(app_ctx, "LT-0001")
     with app_ctx.uow(ADMIN) as uow:
         import_staff(uow, b"Staff Code,Forename,Surname\nAB1,Sian,Smith\n")

@@ -47,9 +47,6 @@ def _wait_for_lock_waiters(engine_url: str, n: int) -> None:
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-@pytest.mark.xfail(strict=True, reason="leaver_return reads open loans without FOR UPDATE: it "
-                   "overwrites a check-in committed meanwhile and the audit check then reports the loan "
-                   "as changed outside Loan Kiosk (fix reported for app/services)")
 def test_a_check_in_during_a_leaver_return_is_not_lost(app_ctx: AppContext, tmp_path: Path) -> None:
     add_person(app_ctx, "AB1", "Siân", "Ó Briain", status="active")
     add_asset(app_ctx, "LT-0001")
