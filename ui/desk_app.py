@@ -7,7 +7,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import AppContext, bootstrap
@@ -106,14 +106,15 @@ def run(args: argparse.Namespace) -> int:
                               kiosk=bool(getattr(args, "kiosk", False)))
         window.start_serial_scanner()
         window.open_pad()
-        warm_up()
-        tune_gc()
         if getattr(args, "kiosk", False):
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             window.showFullScreen()
         else:
             window.resize(1366, 768)
             window.show()
+        # the document machinery loads once the window is up (the sign-in screen needs
+        # none of it), still long before a receipt can render; then freeze start-up objects
+        QTimer.singleShot(0, lambda: (warm_up(), tune_gc()))
         return int(app.exec())
     finally:
         ctx.close()

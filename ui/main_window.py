@@ -74,9 +74,11 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.controllers: dict[str, ScreenController] = {}
+        from ui.controllers.screens import Screens
+
+        #: every screen by name; each is built on first use
+        self.controllers = Screens(self)
         self.current: ScreenController | None = None
-        self._build_screens()
 
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
@@ -96,16 +98,6 @@ class MainWindow(QMainWindow):
         self.show_screen("sign_in")
 
     # -- construction ----------------------------------------------------------
-    def _build_screens(self) -> None:
-        from ui.controllers import screens
-
-        for controller in screens.build(self):
-            self.add_screen(controller)
-
-    def add_screen(self, controller: ScreenController) -> None:
-        self.controllers[controller.name] = controller
-        self.stack.addWidget(controller.view)
-
     def install_scanner(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
@@ -300,7 +292,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.header.show_technician(None, False)
         self.banner.clear()
-        for c in self.controllers.values():
+        for c in self.controllers.built():
             c.reset()
         self.show_screen("sign_in")
 
@@ -325,7 +317,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle)
         if self.serial_scanner is not None:
             self.serial_scanner.stop()
-        for c in self.controllers.values():
+        for c in self.controllers.built():
             shutdown = getattr(c, "shutdown", None)
             if shutdown is not None:
                 shutdown()

@@ -62,7 +62,9 @@ class AssetHeader(QWidget):
             if a.trip:
                 text += f" — trip: {a.trip}"
             self.holder.setText(text)
-            set_role(self.holder, "overdue" if a.overdue else "")
+            role = "overdue" if a.overdue else ""
+            if self.holder.property("role") != role:  # a re-polish is costly: only on change
+                set_role(self.holder, role)
             self.holder.show()
         else:
             self.holder.hide()

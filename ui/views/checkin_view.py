@@ -75,25 +75,31 @@ class CheckInView(QWidget):
 
     def show_asset(self, a: AssetSummary, checklist: list[tuple[str, str]]) -> None:
         self.header.show_asset(a)
-        for cb in self.checks:
-            self.checklist_box.removeWidget(cb)
-            cb.deleteLater()
-        self.checks = []
-        for key, text in checklist:
-            cb = QCheckBox(text)
-            cb.setChecked(True)
-            cb.setAccessibleName(text)
-            cb.setProperty("check", key)
+        # Reuse the checkboxes of the last asset (new widgets cost a style polish each,
+        # most of a scan's time on this screen); build only the ones missing.
+        while len(self.checks) < len(checklist):
+            cb = QCheckBox()
             cb.toggled.connect(lambda _on: self.checklist_changed.emit())
             self.checklist_box.addWidget(cb)
             self.checks.append(cb)
+        for cb, (key, text) in zip(self.checks, checklist, strict=False):
+            cb.blockSignals(True)
+            cb.setChecked(True)
+            cb.blockSignals(False)
+            cb.setText(text)
+            cb.setAccessibleName(text)
+            cb.setProperty("check", key)
+            cb.show()
+        for cb in self.checks[len(checklist):]:
+            cb.hide()
         self.conditions["ok"].setChecked(True)
         self.note.clear()
         self.lost_panel.hide()
         self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def missing(self) -> list[tuple[str, str]]:
-        return [(str(cb.property("check")), cb.text()) for cb in self.checks if not cb.isChecked()]
+        return [(str(cb.property("check")), cb.text()) for cb in self.checks
+                if not cb.isHidden() and not cb.isChecked()]
 
     def condition(self) -> str:
         for key, rb in self.conditions.items():
