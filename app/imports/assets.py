@@ -27,7 +27,6 @@ from app.imports.upsert import (
     finish,
     load,
     max_length,
-    new_ids,
     reject,
     write,
 )
@@ -121,7 +120,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
 
     if not dry_run and changes:
         created = write(uow, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
-        session.add_all(_check_rows(uow, checks, created, ids, source_name))
+        uow.insert_many(EncryptionCheck, _check_rows(uow, checks, {**ids, **created}, source_name))
     finish(uow, report, action="import_assets", entity="assets", source_name=source_name)
     return report
 
@@ -229,19 +228,12 @@ def _latest_checks(uow: UnitOfWork) -> dict[int, tuple[bool, str | None]]:
     return {asset_id: (encrypted, method) for asset_id, encrypted, method in rows}
 
 
-def _check_rows(uow: UnitOfWork, checks: list[_Check], created: dict[str, Asset],
-                ids: dict[str, int], source_name: str) -> list[EncryptionCheck]:
-    out = []
-    numbers = new_ids(uow, EncryptionCheck) if checks else None
-    for check in checks:
-        row = EncryptionCheck(
-            id=None if numbers is None else next(numbers),
-            encrypted=check.encrypted, method=check.method, verified_at=uow.now,
-            verified_by=uow.actor.name, note=f"imported from {source_name} line {check.line}",
-        )
-        if check.key in ids:
-            row.asset_id = ids[check.key]
-        else:
-            row.asset = created[check.key]
-        out.append(row)
-    return out
+def _check_rows(uow: UnitOfWork, checks: list[_Check], ids: dict[str, int],
+                source_name: str) -> list[Record]:
+    """The encryption checks as plain records for :meth:`UnitOfWork.insert_many`."""
+    return [
+        {"asset_id": ids[check.key], "encrypted": check.encrypted, "method": check.method,
+         "verified_at": uow.now, "verified_by": uow.actor.name,
+         "note": f"imported from {source_name} line {check.line}"}
+        for check in checks
+    ]

@@ -16,7 +16,6 @@ from collections.abc import Callable
 #: characters allowed in multi-line text (notes, accessories) despite being controls
 MULTILINE_CONTROLS = frozenset("\t\n\r")
 _LINE_BREAKS = frozenset("\u2028\u2029")
-_ASCII_OK = re.compile(r"[\x20-\x7e]*")
 
 
 class RowRejected(Exception):
@@ -60,8 +59,10 @@ def text(raw: str | None, label: str, max_len: int, *, multiline: bool = False,
         return None
     if len(value) > max_len:
         raise RowRejected(f"{label} is too long ({len(value)} characters, at most {max_len})")
-    if value.isascii() and _ASCII_OK.fullmatch(value):
-        return value  # the common case, checked in one go
+    if value.isprintable():
+        # the common case, checked in one go: printable text holds no control,
+        # line-break or format (Cf) character, so nothing below could refuse it
+        return value
     for c in value:
         category = unicodedata.category(c)
         if category == "Cc" and not (multiline and c in MULTILINE_CONTROLS):

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import InvalidInput
@@ -196,6 +197,10 @@ def read_table(data: bytes, columns: Sequence[Column]) -> CsvTable:
 def _rows(reader: Reader, after: int, line_offset: int, width: int,
           positions: dict[int, str]) -> Iterator[CsvRow]:
     last = after
+    fields = tuple(positions.values())
+    # every known cell at once when the row is long enough (the usual case)
+    pick = itemgetter(*positions) if len(positions) > 1 else None
+    reach = max(positions, default=-1) + 1
     while True:
         try:
             cells = next(reader)
@@ -208,7 +213,10 @@ def _rows(reader: Reader, after: int, line_offset: int, width: int,
         line, last = last + 1, reader.line_num + line_offset
         if not "".join(cells).strip():
             continue  # blank line, or Excel's trailing ",,,,"
-        values = {field: cells[i] for i, field in positions.items() if i < len(cells)}
+        if pick is not None and len(cells) >= reach:
+            values = dict(zip(fields, pick(cells), strict=True))
+        else:
+            values = {field: cells[i] for i, field in positions.items() if i < len(cells)}
         problem = None
         if len(cells) < width:
             problem = f"has {len(cells)} cells but the header has {width} columns"

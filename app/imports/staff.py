@@ -120,7 +120,7 @@ def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
         raise RowRejected("Forename is blank")
     if last is None:
         raise RowRejected("Surname is blank")
-    search = keys.search_name(first, last)
+    search = _search_name(first, last)
     if len(search) > _SEARCH_LEN:
         raise RowRejected(f"Forename and Surname together are too long (at most {_SEARCH_LEN})")
     out: dict[str, Any] = {"first_name": first, "last_name": last, "search_name": search}
@@ -140,6 +140,21 @@ def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
     if "leaving_date" in present:
         out["leaving_date"] = cells.date(values.get("leaving_date"), "Leaving Date")
     return out
+
+
+def _search_name(first: str, last: str) -> str:
+    """:func:`keys.search_name`, without its per-character accent walk for plain ASCII names.
+
+    ``first`` and ``last`` are trimmed, non-blank and free of control
+    characters (:func:`cells.text`); for ASCII text the Unicode
+    normalisations change nothing, there are no accents to strip and
+    ``casefold`` is ``lower``, so the result is the same. The walk was the
+    costliest step of a 20,000-row import's validation.
+    """
+    name = f"{first} {last}"
+    if name.isascii():
+        return name.lower()
+    return keys.search_name(first, last)
 
 
 def _status(old: Record | None, new: Record) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Hashable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Hashable
+from typing import Any
 
-from sqlalchemy import String, func, select
+from sqlalchemy import String, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,7 +16,6 @@ from db.models import Base
 
 #: a record as the importer sees it: column name → value
 Record = dict[str, Any]
-ModelT = TypeVar("ModelT", bound=Base)
 
 
 def max_length(model: type[Base], column: str) -> int:
@@ -78,34 +76,25 @@ def load(session: Session, model: type[Base], key: str,
 CHUNK = 500
 
 
-def new_ids(uow: UnitOfWork, model: type[Base]) -> Iterator[int] | None:
-    """On SQLite, ids for new rows, so that they are inserted with one executemany.
+def write(uow: UnitOfWork, model: type[Base], key: str, ids: dict[str, int],
+          changes: dict[str, Record], unique: tuple[str, ...]) -> dict[str, int]:
+    """Apply accepted changes; returns the ids of the new rows by key.
 
-    SQLite cannot hand back the ids of a multi-row INSERT in parameter order,
-    so SQLAlchemy inserts one row per statement when it has to fetch them.
-    SQLite numbers a new row max(id) + 1; a unit of work that writes holds
-    SQLite's write lock from its first statement (BEGIN IMMEDIATE), so giving
-    the same numbers here is equivalent. PostgreSQL batches inserts that
-    return ids, and keeps its sequences in step: there this returns None.
-    """
-    if not uow.db.is_sqlite:
-        return None
-    top = uow.session.scalar(select(func.max(model.__table__.c.id)))
-    return itertools.count((top or 0) + 1)
-
-
-def write(uow: UnitOfWork, model: type[ModelT], key: str, ids: dict[str, int],
-          changes: dict[str, Record], unique: tuple[str, ...]) -> dict[str, ModelT]:
-    """Apply accepted changes to the session; returns the new objects (already added) by key.
+    New rows go in with :meth:`UnitOfWork.insert_many` (plain records, one
+    statement, each row's digest audited as for an ORM row): building ORM
+    objects for thousands of rows cost several times the SQL. Changed rows
+    are loaded as objects and updated through the session.
 
     Unique values can move between records within one file (a badge handed
     from one person to another). The database checks uniqueness row by row,
-    so moved values are first released in a flush of their own.
+    so moved values are first released in a flush of their own; new rows
+    only take values nobody holds once the file is applied, so inserting
+    them before the updates are flushed cannot collide.
     """
     session = uow.session
     wanted = [ids[k] for k in changes if k in ids]
     id_column = model.__table__.c.id
-    existing: dict[str, ModelT] = {}
+    existing: dict[str, Base] = {}
     for start in range(0, len(wanted), CHUNK):
         query = select(model).where(id_column.in_(wanted[start:start + CHUNK]))
         existing.update((getattr(obj, key), obj) for obj in session.scalars(query))
@@ -118,17 +107,13 @@ def write(uow: UnitOfWork, model: type[ModelT], key: str, ids: dict[str, int],
                 released = True
     if released:
         session.flush()
-    created: dict[str, ModelT] = {}
-    numbers = new_ids(uow, model) if len(existing) < len(changes) else None
-    for k, rec in changes.items():
-        current = existing.get(k)
-        if current is None:
-            created[k] = model(**rec) if numbers is None else model(id=next(numbers), **rec)
-            continue
-        for column, value in rec.items():
+    new_keys = [k for k in changes if k not in existing]
+    created = dict(zip(new_keys, uow.insert_many(model, [changes[k] for k in new_keys]),
+                       strict=True))
+    for k, current in existing.items():
+        for column, value in changes[k].items():
             if getattr(current, column) != value:
                 setattr(current, column, value)
-    session.add_all(created.values())
     return created
 
 
