@@ -99,11 +99,11 @@ def signature_block(signature: SignatureData | None, *, signer_caption: str,
     """Signature box with its caption on the left; who/when on the right."""
     box_w = min(88 * mm, width * 0.55)
     box = SignatureBox(signature, box_w, 30 * mm)
-    left = [box, Spacer(1, 1.5 * mm), Paragraph(signer_caption, styles.small)]
+    left = [box, Spacer(1, 1.5 * mm), CellParagraph(signer_caption, styles.small)]
     right: list[Flowable] = []
     for label, value in side_rows:
-        right.append(Paragraph(text(label), styles.label))
-        right.append(Paragraph(value, styles.value))
+        right.append(CellParagraph(text(label), styles.label))
+        right.append(CellParagraph(value, styles.value))
         right.append(Spacer(1, 2 * mm))
     table = Table([[left, right]], colWidths=[box_w + 8 * mm, width - box_w - 8 * mm],
                   hAlign="LEFT")
@@ -123,13 +123,13 @@ def verification_block(number: str, code: str, styles: Styles, width: float,
     """QR code (``LKR:<number>:<code>``) beside the number and short code in words."""
     qr_size = 27 * mm
     words = [
-        Paragraph(f"Checking this {what}", styles.heading),
-        Paragraph(
+        CellParagraph(f"Checking this {what}", styles.heading),
+        CellParagraph(
             f"Scan the QR code at the IT desk, or quote the number and code below. The code "
             f"is a fingerprint of this {what}'s content: the desk shows whether it matches "
             "the school's record.", styles.small),
         Spacer(1, 2 * mm),
-        Paragraph(f"{text(number)}&nbsp;&nbsp;·&nbsp;&nbsp;{format_code(code)}", styles.code),
+        CellParagraph(f"{text(number)}&nbsp;&nbsp;·&nbsp;&nbsp;{format_code(code)}", styles.code),
     ]
     table = Table([[QrFlowable(verification_payload(number, code), qr_size), words]],
                   colWidths=[qr_size + 5 * mm, width - qr_size - 5 * mm], hAlign="LEFT")

@@ -8,6 +8,7 @@ from typing import Any
 import qrcode
 import qrcode.constants
 from reportlab.lib.units import mm
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable
 
 #: the blank margin a QR code needs around it, in modules (ISO/IEC 18004)
@@ -75,6 +76,7 @@ class QrFlowable(Flowable):
     def __init__(self, payload: str, size: float = 30 * mm, level: str = "M") -> None:
         super().__init__()
         self.payload = payload
+        self.level = level
         self.matrix = qr_matrix(payload, level)
         self.size = size
         self.width = self.height = size
@@ -83,4 +85,50 @@ class QrFlowable(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        draw_qr(self.canv, self.matrix, 0, 0, self.size)
+        c = self.canv
+        c.saveState()
+        c.setFillColorRGB(0, 0, 0)
+        c.drawPath(_module_path(self.payload, self.level, self.size), stroke=0, fill=1)
+        c.restoreState()
+
+
+class _FixedPath(PDFPathObject):
+    """A path whose operators were worked out before (``drawPath`` only asks for the code)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._fixed = code
+
+    def getCode(self) -> str:  # noqa: N802 - ReportLab's name
+        return self._fixed
+
+
+@functools.lru_cache(maxsize=256)
+def _module_path(payload: str, level: str, size: float) -> _FixedPath:
+    """The modules of a QR flowable as path operators, at its own origin: the same
+    rectangles :func:`draw_qr` draws, formatted once per code (formatting a few hundred
+    rectangles' numbers was a tenth of a receipt's render time)."""
+    recorder = _PathRecorder()
+    draw_qr(recorder, [list(row) for row in _matrix(payload, level)], 0, 0, size)
+    return _FixedPath(recorder.code)
+
+
+class _PathRecorder:
+    """Just enough of a canvas for :func:`draw_qr` to hand over its path."""
+
+    code = ""
+
+    def beginPath(self) -> PDFPathObject:  # noqa: N802 - ReportLab's name
+        return PDFPathObject()
+
+    def drawPath(self, path: PDFPathObject, stroke: int = 1, fill: int = 0) -> None:  # noqa: N802
+        self.code = path.getCode()
+
+    def saveState(self) -> None:  # noqa: N802
+        pass
+
+    def restoreState(self) -> None:  # noqa: N802
+        pass
+
+    def setFillColorRGB(self, r: float, g: float, b: float) -> None:  # noqa: N802
+        pass
