@@ -14,9 +14,9 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, Select, event, func, insert, select
+from sqlalchemy import Engine, Select, Table, event, func, insert, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -284,9 +284,10 @@ class UnitOfWork:
         """
         if not records:
             return []
-        table = model.__table__
+        table = cast(Table, model.__table__)
         defaults = {
-            c.key: (c.default.arg if c.default is not None and c.default.is_scalar else None)
+            c.key: (getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar
+                    else None)
             for c in table.columns if c.key != "id"
         }
         rows = [{**defaults, **rec} for rec in records]

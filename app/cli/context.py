@@ -6,11 +6,14 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.bootstrap import AppContext, bootstrap
-from app.uow import Actor
+from app.uow import Actor, UnitOfWork
+
+T = TypeVar("T")
 
 
 def os_user() -> str:
@@ -51,6 +54,23 @@ class CliContext:
             if tech is not None:
                 return Actor(tech.username, tech.role, tech.id)
         return Actor(name, "admin")
+
+    def transaction(self, work: Callable[[UnitOfWork], T], actor: Actor | None = None) -> T:
+        """Run ``work`` in one unit of work, again if another desk got in the way.
+
+        ``work`` must read what it needs from ORM objects before it returns (they
+        are detached afterwards). A transient conflict prints "another desk is
+        busy, trying again…" on stderr; nothing is ever half-done.
+        """
+        from app.retry import run_with_retry
+
+        who = actor or self.actor()
+
+        def attempt() -> T:
+            with self.app.uow(who) as uow:
+                return work(uow)
+
+        return run_with_retry(attempt, on_retry=lambda msg: print(msg, file=sys.stderr))
 
     def close(self) -> None:
         if self._app is not None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.cli.context import CliContext, print_json
 from app.errors import InvalidInput, NotFound
-from app.uow import Actor
+from app.uow import Actor, UnitOfWork
 from db.models import ENCRYPTION_METHODS
 
 
@@ -193,9 +193,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     data = read_file(args.file)
     fn = import_staff if args.what == "staff" else import_assets
-    actor = ctx.actor()
-    with ctx.app.uow(actor) as uow:
-        report = fn(uow, data, source_name=Path(args.file).name, dry_run=args.dry_run)
+    report = ctx.transaction(
+        lambda uow: fn(uow, data, source_name=Path(args.file).name, dry_run=args.dry_run))
     if args.json:
         print_json(report.to_dict())
     else:
@@ -218,23 +217,29 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
 
     actor = ctx.actor()
     sig = _signature(args.signature)
-    with ctx.app.uow(actor) as uow:
+
+    def lend(uow: UnitOfWork) -> tuple[str, str, str, dt.date, int, list[int]]:
         result = check_out(
             uow, args.tag, args.staff_code, due=args.due, purpose=args.purpose, trip=args.trip,
             personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
         )
         loan = result.loans[0]
-        tag, staff_code, name = loan.asset.tag, result.person.staff_code, result.person.name
-        due, loan_id = loan.due_on, loan.id
+        return (loan.asset.tag, result.person.staff_code, result.person.name, loan.due_on,
+                loan.id, [ln.id for ln in result.loans])
+
+    tag, staff_code, name, due, loan_id, loan_ids = ctx.transaction(lend, actor)
     ack_number = None
     if args.print_ack:
-        with ctx.app.uow(actor) as uow:
+
+        def acknowledge(uow: UnitOfWork) -> str:
             from db.models import Loan
 
-            loans = [uow.session.get(Loan, ln.id) for ln in result.loans]
+            loans = [uow.session.get(Loan, i) for i in loan_ids]
             ack = loan_ack(uow, [ln for ln in loans if ln is not None])
             uow.commit()
-            ack_number = ack.number
+            return ack.number
+
+        ack_number = ctx.transaction(acknowledge, actor)
     if args.json:
         print_json({"tag": tag, "staff_code": staff_code, "due": due.isoformat(),
                     "loan_id": loan_id, "ack": ack_number})
@@ -261,16 +266,18 @@ def _archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str |
 def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.loans import check_in
 
-    with ctx.app.uow(ctx.actor()) as uow:
+    def take_back(uow: UnitOfWork) -> tuple[str, str, str, str | None, int | None]:
         result = check_in(uow, args.tag, condition=args.condition, note=args.note)
         loan = result.loan
-        tag, staff_code, name = loan.asset.tag, loan.person.staff_code, loan.person.name
-    incident = result.incident.id if result.incident else None
+        return (loan.asset.tag, loan.person.staff_code, loan.person.name, loan.condition_in,
+                result.incident.id if result.incident else None)
+
+    tag, staff_code, name, condition, incident = ctx.transaction(take_back)
     if args.json:
-        print_json({"tag": tag, "staff_code": staff_code, "condition": loan.condition_in,
+        print_json({"tag": tag, "staff_code": staff_code, "condition": condition,
                     "incident": incident})
         return 0
-    print(f"{tag} returned by {name} ({staff_code}), condition {loan.condition_in}")
+    print(f"{tag} returned by {name} ({staff_code}), condition {condition}")
     if incident:
         print(f"damage incident #{incident} opened; {tag} is now in repair")
     return 0
@@ -279,35 +286,39 @@ def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_lost(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.loans import report_lost
 
-    with ctx.app.uow(ctx.actor()) as uow:
-        result = report_lost(uow, args.tag, note=args.note,
-                             kind="stolen" if args.stolen else "lost")
+    kind = "stolen" if args.stolen else "lost"
+
+    def lose(uow: UnitOfWork) -> str:
+        result = report_lost(uow, args.tag, note=args.note, kind=kind)
         who = f" (was on loan to {result.loan.person.name})" if result.loan else ""
-    print(f"{result.asset.tag} recorded as {'stolen' if args.stolen else 'lost'}{who}; "
-          f"incident #{result.incident.id} opened")
+        return f"{result.asset.tag} recorded as {kind}{who}; incident #{result.incident.id} opened"
+
+    print(ctx.transaction(lose))
     return 0
 
 
 def cmd_encryption(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.encryption import record_check, state_from_check
 
-    with ctx.app.uow(ctx.actor()) as uow:
+    def record(uow: UnitOfWork) -> str:
         check = record_check(uow, args.tag, encrypted=args.encrypted, method=args.method,
                              note=args.note)
-        line = f"{check.asset.tag}: {state_from_check(check).label}"
-    print(line)
+        return f"{check.asset.tag}: {state_from_check(check).label}"
+
+    print(ctx.transaction(record))
     return 0
 
 
 def cmd_trip_create(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.trips import create_trip
 
-    with ctx.app.uow(ctx.actor()) as uow:
+    def create(uow: UnitOfWork) -> str:
         trip = create_trip(uow, args.name, leader=args.leader, start=args.start, end=args.end,
                            destination=args.destination)
-        line = (f"trip {trip.name!r} created ({trip.start_date} to {trip.end_date}, "
+        return (f"trip {trip.name!r} created ({trip.start_date} to {trip.end_date}, "
                 f"leader {trip.leader.name})")
-    print(line)
+
+    print(ctx.transaction(create))
     return 0
 
 
@@ -345,10 +356,11 @@ def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     sig = _signature(args.signature)
     returned = [] if args.none else args.tags
-    with ctx.app.uow(actor) as uow:
-        receipt = leaver_return(uow, args.staff_code, returned_tags=returned,
-                                notes=_parse_notes(args.note), signature=sig)
-        content = receipt.content
+    notes = _parse_notes(args.note)
+    receipt = ctx.transaction(
+        lambda uow: leaver_return(uow, args.staff_code, returned_tags=returned, notes=notes,
+                                  signature=sig), actor)
+    content = receipt.content
     items = content["items"]
     back = [i["tag"] for i in items if i["outcome"] == "returned"]
     missing = [i["tag"] for i in items if i["outcome"] != "returned"]
@@ -460,9 +472,9 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
         pin = getpass.getpass("PIN for the new technician: ")
         if getpass.getpass("Same PIN again: ") != pin:
             raise InvalidInput("the two PINs differ")
-    with ctx.app.uow(ctx.actor()) as uow:
-        tech = add_technician(uow, args.username, pin, admin=args.admin, display_name=args.name,
-                              badge=args.badge)
+    tech = ctx.transaction(
+        lambda uow: add_technician(uow, args.username, pin, admin=args.admin,
+                                   display_name=args.name, badge=args.badge))
     print(f"technician {tech.username} added ({tech.role})")
     return 0
 
