@@ -2,8 +2,11 @@
 
 Receipt — ours: :func:`printing.render.render_receipt` of a leaver return
 with 10 items and a signature. Floor: a ReportLab canvas drawing the same text
-(same bundled fonts), the table's lines and the signature's strokes directly,
-compressed the same way, with no layout engine.
+(same bundled fonts), the table's lines, the signature's strokes and the
+verification QR code (plain ``qrcode`` matrix as rectangles) directly,
+compressed the same way, with no layout engine. Every run renders a receipt
+with a different number, so neither side can answer from a cache of an
+earlier run (a desk renders each receipt once).
 
 Labels — ours: :func:`printing.labels.render_labels` on Avery L7651. Floor:
 the same ``qrcode`` matrices drawn as rectangles (one path per code, one rect
@@ -57,7 +60,37 @@ def signature_strokes() -> list[list[list[float]]]:
     return strokes
 
 
+def numbered(content: dict[str, Any], i: int) -> dict[str, Any]:
+    """The same receipt under run ``i``'s own number (so its QR payload differs too)."""
+    return {**content, "number": f"R-2026-{1000 + i:04d}"}
+
+
+def _qr_rects(c: Any, payload: str, x: float, y: float, size: float) -> None:
+    import qrcode
+    import qrcode.constants
+
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    qr.add_data(payload)
+    qr.make(fit=True)
+    matrix = qr.get_matrix()
+    module = size / (len(matrix) + 8)
+    path = c.beginPath()
+    for r, line in enumerate(matrix):
+        start = None
+        for col_i, dark in enumerate([*line, False]):
+            if dark and start is None:
+                start = col_i
+            elif not dark and start is not None:
+                path.rect(x + (4 + start) * module, y + size - (5 + r) * module,
+                          (col_i - start) * module, module)
+                start = None
+    c.drawPath(path, stroke=0, fill=1)
+
+
 def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) -> bytes:
+    import hashlib
+    import json
+
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -115,6 +148,10 @@ def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) ->
         for _t, x, yy, _p in stroke[1:]:
             path.lineTo(50 + (x - 500) / 2150 * 250, y + (2100 - yy) / 1700 * 80)
     c.drawPath(path, stroke=1, fill=0)
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, separators=(",", ":"),
+                                       ensure_ascii=False).encode()).hexdigest()[:16]
+    _qr_rects(c, f"LKR:{content['number']}:{digest}", 320, y, 80)
+    c.drawString(410, y + 40, f"{content['number']} · {digest}")
     c.drawString(50, 40, f"{content['school']} · {content['number']} · page 1 of 1")
     c.showPage()
     c.save()
@@ -175,8 +212,8 @@ def run(ctx: BenchContext) -> list[Result]:
     content = leaver_content()
     strokes = signature_strokes()
     sig = SignatureData.from_dict({"strokes": strokes, "window": [500, 400, 2650, 2100]})
-    r_ours, r_floor = compare(lambda _i: render_receipt(content, sig),
-                              lambda _i: _receipt_floor(content, strokes),
+    r_ours, r_floor = compare(lambda i: render_receipt(numbered(content, i), sig),
+                              lambda i: _receipt_floor(numbered(content, i), strokes),
                               runs=ctx.runs(20 if ctx.quick else 40), warmup=2)
     receipt = Result("leaver receipt PDF (10 items + signature)", 3.0, ours=r_ours, floor=r_floor)
 
