@@ -159,8 +159,6 @@ def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) ->
 
 
 def _labels_floor(payloads: list[tuple[str, str, str]]) -> bytes:
-    import qrcode
-    import qrcode.constants
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
@@ -177,22 +175,7 @@ def _labels_floor(payloads: list[tuple[str, str, str]]) -> bytes:
         row, col = divmod(pos, 5)
         x = (4.7 + col * 40.6 + 1.5) * mm
         y = (297 - 10.7 - row * 21.2 - 21.2 + 1.5) * mm
-        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-        qr.add_data(payload)
-        qr.make(fit=True)
-        matrix = qr.get_matrix()
-        module = 18.2 * mm / (len(matrix) + 8)
-        path = c.beginPath()
-        for r, line in enumerate(matrix):
-            start = None
-            for col_i, dark in enumerate([*line, False]):
-                if dark and start is None:
-                    start = col_i
-                elif not dark and start is not None:
-                    path.rect(x + (4 + start) * module, y + 18.2 * mm - (5 + r) * module,
-                              (col_i - start) * module, module)
-                    start = None
-        c.drawPath(path, stroke=0, fill=1)
+        _qr_rects(c, payload, x, y, 18.2 * mm)
         c.setFont(BOLD, 8.5)
         c.drawString(x + 18.2 * mm, y + 12 * mm, payload)
         c.setFont(REGULAR, 6.1)
