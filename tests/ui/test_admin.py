@@ -117,3 +117,36 @@ def test_kiosk_locks_after_inactivity(qtbot, ui_ctx) -> None:  # type: ignore[no
     qtbot.waitUntil(lambda: not win.session.is_signed_in, timeout=5000)
     assert win.current.name == "sign_in"
     win.close()
+
+
+def test_a_plain_technician_cannot_save_settings_even_on_the_screen(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk, "bob", TECH_PIN)
+    admin = desk.controller("admin")  # reached without the navigation (which refuses him)
+    admin.view.settings.school.setText("Bob's School")
+    admin.save()
+    wait_idle(qtbot, desk)
+    assert "only an admin technician can change settings" in desk.banner.message
+    assert desk.banner.level == "error"
+    assert not desk.ctx.paths.settings_file.exists()
+    assert desk.ctx.settings.school.name != "Bob's School"
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        assert "settings_changed" not in uow.session.execute(select(AuditEvent.action)).scalars().all()
+
+
+def test_an_admins_settings_change_is_audited_and_becomes_the_live_settings(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    live = desk.ctx.settings
+    st = desk.controller("admin").view.settings
+    st.days["laptop"].setValue(21)
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert "Settings saved" in desk.banner.message
+    assert desk.ctx.settings is live and live.loans.days_laptop == 21
+    assert desk.ctx.db.settings is live  # what the services read in a unit of work
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        events = uow.session.execute(select(AuditEvent).where(
+            AuditEvent.action == "settings_changed")).scalars().all()
+        assert [e.actor for e in events] == ["alice"]
+        assert "loans.days_laptop" in str(events[0].details)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +11,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from app.config import save_settings
+from app.config import Settings
 from app.imports import ImportReport, import_assets, import_staff
+from app.services.settings import update_settings
 from app.services.technician_views import technician_rows
 from app.services.technicians import add_technician
 from app.uow import UnitOfWork
@@ -174,21 +176,45 @@ class AdminController(ScreenController):
 
     # -- settings ---------------------------------------------------------------------------
     def save(self) -> None:
+        """Save through the settings service (admin only, validated, audited) on the worker."""
+        actor = self.desk.actor
+        if actor is None:
+            return
         ctx = self.desk.ctx
         new = copy.deepcopy(ctx.settings)
         self._view.settings.apply_to(new)
         path = ctx.paths.settings_file
 
-        def done(_r: Any) -> None:
-            # live objects keep their identity: the scanner filter and pad read these
-            for section in ("school", "loans", "scanner", "pad", "printing", "kiosk"):
-                for k, v in vars(getattr(new, section)).items():
-                    setattr(getattr(ctx.settings, section), k, v)
-            self.desk.apply_settings()
-            self.desk.notify("ok", f"Settings saved to {path}.")
+        def work() -> tuple[list[str], Settings]:
+            keys = update_settings(actor, ctx.paths, new, db=ctx.db)
+            # with no change the file already holds ``new``; else the service's checked copy
+            return keys, (ctx.db.settings if keys else new)
 
-        self.desk.ops.run_plain(lambda: save_settings(new, path), ok=done,
-                                err=lambda e: self.desk.notify("error", e.message))
+        def done(result: tuple[list[str], Settings]) -> None:
+            keys, saved = result
+            self._take_up(saved)
+            if keys:
+                self.desk.notify("ok", f"Settings saved to {path} ({len(keys)} changed).")
+            else:
+                self.desk.notify("info", "Nothing to save: the settings are unchanged.")
+
+        self.desk.ops.run_plain(work, ok=done, err=lambda e: self.desk.notify("error", e.message))
+
+    def _take_up(self, saved: Settings) -> None:
+        """Make the saved settings the desk's live ones.
+
+        The live objects keep their identity (the scanner filter, the pad and the
+        signature widgets hold their sections), so the values are copied in, and the
+        database's settings are the same object again.
+        """
+        ctx = self.desk.ctx
+        if saved is not ctx.settings:
+            for f in dataclasses.fields(Settings):
+                live, value = getattr(ctx.settings, f.name), getattr(saved, f.name)
+                for k, v in vars(value).items():
+                    setattr(live, k, v)
+        ctx.db.settings = ctx.settings
+        self.desk.apply_settings()
 
     def toggle_pad_test(self) -> None:
         if self.test_pad is not None:
