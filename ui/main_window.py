@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
         lock.activated.connect(self.lock)
 
         self.idle = IdleLock(app_ctx.settings.kiosk.idle_lock_seconds, self.lock, self)
+        from ui.controllers.upkeep import DeskUpkeep
+
+        #: backups checked at each sign-in; waiting print jobs retried every minute
+        self.upkeep = DeskUpkeep(self)
+        self.upkeep.print_timer.start()
         if kiosk:
             QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self.header.show_technician(None, False)
@@ -143,6 +148,11 @@ class MainWindow(QMainWindow):
         return True
 
     _generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Goes up at every lock: answers to an earlier session's requests are dropped."""
+        return self._generation
 
     def people_lookup(self, text: str, answer: Callable[[list[PersonHit]], None]) -> None:
         """Type-ahead over staff, on the worker (for every person-search field)."""
@@ -286,6 +296,7 @@ class MainWindow(QMainWindow):
         if self.kiosk:
             self.idle.start()
         self.show_screen("scan")
+        self.upkeep.check_backups()
 
     def _on_locked(self) -> None:
         self._generation += 1  # answers to the locked-out technician's requests are dropped
@@ -315,6 +326,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scanner)
             app.removeEventFilter(self.idle)
+        self.upkeep.print_timer.stop()
         if self.serial_scanner is not None:
             self.serial_scanner.stop()
         for c in self.controllers.built():
