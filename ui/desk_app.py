@@ -80,7 +80,8 @@ def fill_demo_in_background(window: object, ctx: AppContext) -> None:
         window.notify("ok", summary[0].upper() + summary[1:] + ".")
         window.controller("sign_in").activated()
 
-    window.ops.run(DEMO_ACTOR, lambda _uow: fill_demo(ctx, DEMO_ACTOR), ok=done,
+    # fill_demo opens its own units of work: it is not one to run again as a whole
+    window.ops.run(DEMO_ACTOR, lambda _uow: fill_demo(ctx, DEMO_ACTOR), ok=done, retry=False,
                    err=lambda e: window.notify("error", f"Demo data could not be set up: {e.message}"))
 
 

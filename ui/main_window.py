@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.header.lock_requested.connect(self.lock)
         self.ops.busy_changed.connect(self.header.busy.setVisible)
         self.ops.error.connect(lambda msg: self.notify("error", msg))
+        self.ops.retrying.connect(self._another_desk_busy)
         self.session.signed_in.connect(self._on_signed_in)
         self.session.locked.connect(self._on_locked)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -126,7 +127,10 @@ class MainWindow(QMainWindow):
 
     def run(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
             err: Callable[[OpError], Any] | None = None, *, readonly: bool = False) -> bool:
-        """Run ``fn(uow)`` on the worker as the signed-in technician (nothing if locked)."""
+        """Run ``fn(uow)`` on the worker as the signed-in technician (nothing if locked).
+
+        A write runs again after a transient conflict with another desk (see ``OpRunner``).
+        """
         actor = self.session.actor
         if actor is None:
             return False
@@ -189,6 +193,10 @@ class MainWindow(QMainWindow):
 
     def notify(self, level: str, message: str) -> None:
         self.banner.show_message(level, message)
+
+    def _another_desk_busy(self, message: str) -> None:
+        """A write is waiting for another desk; the op's own answer replaces this."""
+        self.notify("warn", message[:1].upper() + message[1:])
 
     def show_screen(self, name: str) -> ScreenController:
         if name != "sign_in" and not self.session.is_signed_in:

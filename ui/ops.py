@@ -11,6 +11,13 @@ strings), not ORM objects: those are detached once the unit of work closes.
 
 Work runs one job at a time, in order, so a scan that arrives while a save is
 still running sees the saved state.
+
+A write (``run`` without ``readonly``) that meets a transient conflict with
+another desk (SQLite busy past its timeout, a PostgreSQL deadlock or lost
+serialization) is run again in a fresh unit of work by
+:func:`app.retry.run_with_retry`; meanwhile ``retrying`` tells the GUI thread
+"another desk is busy, trying again…". ``fn`` must therefore be one unit of
+work: everything it does is rolled back when it fails.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from app.bootstrap import AppContext
 from app.errors import LoanKioskError
+from app.retry import run_with_retry
 from app.uow import Actor, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -86,9 +94,12 @@ class OpRunner(QObject):
     busy_changed = Signal(bool)
     #: every failure that had no ``err`` callback of its own (the main window shows these)
     error = Signal(str)
+    #: a write is waiting for another desk and will run again (on the GUI thread)
+    retrying = Signal(str)
     # emitted on the worker, delivered (queued) on the GUI thread, where this object lives
     _succeeded = Signal(int, object)
     _failed = Signal(int, object)
+    _retry_notice = Signal(str)
 
     def __init__(self, app_ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +116,7 @@ class OpRunner(QObject):
                                          Callable[[OpError], Any] | None]] = {}
         self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._retry_notice.connect(self.retrying.emit, Qt.ConnectionType.QueuedConnection)
         _RUNNERS.add(self)
 
     @property
@@ -113,26 +125,35 @@ class OpRunner(QObject):
 
     def run(self, actor: Actor, fn: Callable[[UnitOfWork], T], *,
             ok: Callable[[T], Any] | None = None, err: Callable[[OpError], Any] | None = None,
-            readonly: bool = False) -> None:
-        """Run ``fn(uow)`` on the worker in a unit of work for ``actor``."""
+            readonly: bool = False, retry: bool | None = None) -> None:
+        """Run ``fn(uow)`` on the worker in a unit of work for ``actor``.
+
+        ``retry`` (default: for writes) runs it again, in a fresh unit of work, after a
+        transient conflict with another desk.
+        """
         ctx = self.app_ctx
 
-        def work() -> T:
+        def once() -> T:
             with ctx.uow(actor, readonly=readonly) as uow:
                 return fn(uow)
 
-        self.run_plain(work, ok=ok, err=err)
+        self.run_plain(once, ok=ok, err=err, retry=not readonly if retry is None else retry)
 
     def run_plain(self, fn: Callable[[], T], *, ok: Callable[[T], Any] | None = None,
-                  err: Callable[[OpError], Any] | None = None) -> None:
-        """Run ``fn()`` on the worker (no unit of work)."""
+                  err: Callable[[OpError], Any] | None = None, retry: bool = False) -> None:
+        """Run ``fn()`` on the worker (no unit of work; ``retry``: see :meth:`run`)."""
+        work = fn
+        if retry:
+            def work() -> T:
+                return run_with_retry(fn, on_retry=self._retry_notice.emit)
+
         self._next_id += 1
         job_id = self._next_id
         was_busy = self.busy
         self._callbacks[job_id] = (ok, err)
         if not was_busy:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, fn, self))
+        self._pool.start(_Job(job_id, work, self))
 
     @Slot(int, object)
     def _on_succeeded(self, job_id: int, result: Any) -> None:

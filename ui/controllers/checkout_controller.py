@@ -17,6 +17,7 @@ from ui.views.checkout_view import CheckOutView
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.ops import OpError
 
 
 class CheckOutController(ScreenController):
@@ -200,21 +201,27 @@ class CheckOutController(ScreenController):
         personal = self._view.personal.isChecked()
         reason = self._view.override.text().strip() or None if self.blocked() else None
 
-        def work(uow: UnitOfWork) -> tuple[str, str]:
+        # two units of work, each run again by itself after a conflict with another desk
+        # (running the check-out again once it committed would refuse it as already on loan)
+        def lend(uow: UnitOfWork) -> tuple[list[int], str]:
             res = check_out(uow, tags, code, due=due_arg, purpose=purpose, personal_data=personal,
                             override_reason=reason, signature=sig)
-            loan_ids = [ln.id for ln in res.loans]
-            due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
-            name = res.person.name
-            # the acknowledgement record, in its own transaction
-            with self.desk.ctx.uow(uow.actor) as ack_uow:
-                loans = [ack_uow.session.get(Loan, i) for i in loan_ids]
-                receipt = loan_ack(ack_uow, [ln for ln in loans if ln is not None])
-                ack_uow.commit()
-                number = receipt.number
             n = len(tags)
-            return (f"Lent {n} item{'s' if n != 1 else ''} to {name}: {', '.join(tags)}. "
-                    f"Due back {due_text}.", number)
+            due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
+            return ([ln.id for ln in res.loans],
+                    f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
+                    f"{', '.join(tags)}. Due back {due_text}.")
+
+        def acknowledge(lent: tuple[list[int], str]) -> None:
+            loan_ids, text = lent
+
+            def ack(uow: UnitOfWork) -> tuple[str, str]:
+                loans = [uow.session.get(Loan, i) for i in loan_ids]
+                receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+                uow.commit()
+                return text, receipt.number
+
+            self.desk.run(ack, done, ack_failed)
 
         def done(answer: tuple[str, str]) -> None:
             text, number = answer
@@ -222,11 +229,17 @@ class CheckOutController(ScreenController):
             self.desk.notify("ok", text)
             self._view.show_done(text + f"\nAcknowledgement {number}.")
 
+        def ack_failed(e: OpError) -> None:
+            # the loans stand; only the acknowledgement record is missing
+            self.desk.notify("error", f"The items are lent, but the acknowledgement could not "
+                                      f"be recorded: {e.message}")
+            self._view.show_done("The items are lent; no acknowledgement was recorded.")
+
         def failed(e: Any) -> None:
             self.desk.notify("error", e.message)
             self._view.show_page("details")
 
-        self.desk.run(work, done, failed)
+        self.desk.run(lend, acknowledge, failed)
 
     def _print(self) -> None:
         if self.receipt_number:
