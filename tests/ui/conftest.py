@@ -1,4 +1,9 @@
-"""UI test fixtures: a fresh SQLite desk (UI tests stay on SQLite to keep the suite fast)."""
+"""UI test fixtures: a fresh desk on the shared ``db_url`` (SQLite, and PostgreSQL when
+``LOAN_KIOSK_TEST_PG`` is set), so every flow that touches the database runs on both.
+
+Widget-level modules that only need *a* database (ops, heartbeat) stay on SQLite with
+``db_url = sqlite_only_db`` (from :mod:`tests.ui.desk`).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +18,8 @@ from tests.conftest import MutableClock
 
 
 @pytest.fixture
-def ui_ctx(tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
-    ctx = bootstrap(f"sqlite:///{tmp_path / 'desk.sqlite3'}", data_dir=tmp_path / "data",
-                    settings=Settings(), clock=clock)
+def ui_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
+    ctx = bootstrap(db_url, data_dir=tmp_path / "data", settings=Settings(), clock=clock)
     ctx.settings.kiosk.sound = False
     ctx.settings.scanner.min_length = 3  # the factory school's staff codes are 3 characters
     yield ctx

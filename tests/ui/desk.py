@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import AppContext
@@ -11,6 +14,13 @@ from ui.main_window import MainWindow
 
 ADMIN_PIN = "4321"
 TECH_PIN = "2468"
+
+
+@pytest.fixture(name="db_url")
+def sqlite_only_db(tmp_path: Path) -> str:
+    """``db_url`` for a module that stays on SQLite: ``from tests.ui.desk import sqlite_only_db``
+    at its top replaces the shared SQLite-and-PostgreSQL fixture there."""
+    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
 
 
 def add_techs(ctx: AppContext) -> None:

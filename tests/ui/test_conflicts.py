@@ -14,9 +14,12 @@ from app.uow import SYSTEM
 from db.engine import sqlite_path
 from db.models import Loan, Receipt
 from tests.factories import school
-from tests.ui.desk import TECH_PIN, sign_in, wait_idle
+from tests.ui.desk import TECH_PIN, sign_in, sqlite_only_db, wait_idle
 from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
+
+#: widget-level: stays on SQLite
+db_url = sqlite_only_db
 
 
 def test_a_check_out_waits_for_another_desks_write_lock_then_goes_through(

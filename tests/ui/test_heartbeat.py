@@ -15,11 +15,14 @@ from app.services.leavers import leaver_return
 from app.uow import SYSTEM, Actor
 from db.models import Receipt
 from tests.factories import school
-from tests.ui.desk import sign_in, wait_idle
+from tests.ui.desk import sign_in, sqlite_only_db, wait_idle
 from tests.ui.keys import scan
 from ui.desk_app import tune_gc, warm_up
 
 MAX_STALL_MS = 50.0
+
+#: widget-level: stays on SQLite
+db_url = sqlite_only_db
 
 
 @pytest.mark.slow

@@ -9,7 +9,11 @@ from sqlalchemy import select
 from app.uow import Actor
 from db.models import Person
 from tests.factories import add_person
+from tests.ui.desk import sqlite_only_db
 from ui.ops import OpError, OpRunner
+
+#: widget-level: stays on SQLite
+db_url = sqlite_only_db
 
 
 def test_work_runs_off_the_gui_thread_and_answers_on_it(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
