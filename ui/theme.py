@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
 OK = "#0b6b2e"  # success: dark green (AA contrast on white and with white text)
 ERROR = "#b00020"  # refusal / overdue: dark red
@@ -14,6 +14,10 @@ BG = "#ffffff"
 PANEL = "#f1f3f5"
 
 BASE_POINT_SIZE = 13
+#: Qt's own arrow (built into QtWidgets): a style-sheeted drop-down otherwise draws a dark notch
+DOWN_ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-16.png"
+#: left inset of a spin box's text, as the padding gives a line edit
+SPIN_TEXT_MARGIN = 8
 
 STYLESHEET = f"""
 QWidget {{ color: #111111; background: {BG}; }}
@@ -57,12 +61,23 @@ QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: 3px solid #ffb000; }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 0px; border: none; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding;
+    subcontrol-position: center right; width: 28px; border: none; background: transparent; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({DOWN_ARROW}); width: 14px; height: 14px; }}
 QTableWidget, QListWidget {{ border: 1px solid #c8ccd0; gridline-color: #dee2e6;
                              alternate-background-color: #f6f7f8; }}
 QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; border: none; }}
 QTabBar::tab {{ padding: 8px 16px; }}
 QTabBar::tab:selected {{ font-weight: 700; }}
 """
+
+
+def inset_spin_box(spin: QAbstractSpinBox) -> None:
+    """Style sheets place a spin box's text field at its very left edge, whatever the
+    padding (the digits touched the border): give the field a text margin instead."""
+    edit = spin.lineEdit()
+    if edit is not None:
+        edit.setTextMargins(SPIN_TEXT_MARGIN, 0, 0, 0)
 
 
 def apply(app: QApplication) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.config import Settings
 from app.services.technician_views import TechnicianRow
 from db.models import ASSET_KINDS
+from ui import theme
 from ui.widgets.common import Table, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
 
@@ -32,6 +33,7 @@ def _spin(lo: int, hi: int, name: str) -> QSpinBox:
     s.setAccessibleName(name)
     # no arrows (hidden by the theme): Qt paints no text at all in a style-sheeted
     # spin box whose button symbols are NoButtons
+    theme.inset_spin_box(s)
     return s
 
 
@@ -209,6 +211,7 @@ class SettingsTab(QScrollArea):
         pl.addWidget(self.test_pad)
         self.pad_panel = QVBoxLayout()
         pl.addLayout(self.pad_panel)
+        pl.addStretch(1)  # the heading stays at the top, as in the other boxes
         grid.addWidget(pad_box, 1, 1)
         self.save = button("Save settings", "Save settings", primary=True)
         grid.addWidget(self.save, 2, 1)
@@ -259,7 +262,7 @@ class TechniciansTab(QWidget):
         super().__init__()
         lay = QHBoxLayout(self)
         self.table = Table(["Username", "Name", "Role", "Badge", "Active"], "Technicians",
-                           "No technicians.")
+                           "No technicians.", stretch=1)
         lay.addWidget(self.table, 3)
         box, bl = card()
         bl.addWidget(label("Add a technician", ""))

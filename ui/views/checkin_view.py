@@ -39,6 +39,7 @@ class CheckInView(QWidget):
         bl.addWidget(label("Checklist — untick anything not right", "", name="Checklist"))
         self.checklist_box = QVBoxLayout()
         bl.addLayout(self.checklist_box)
+        bl.addStretch(1)  # heading and ticks at the top, level with "Condition"
         row.addWidget(box, 1)
         cbox, cl = card()
         cl.addWidget(label("Condition", "", name="Condition heading"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -45,10 +48,11 @@ class DashboardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Dashboard lists")
         self.overdue = Table(["Tag", "Kind", "Borrower", "Due"], "Overdue items",
-                             "Nothing is overdue.")
-        self.due_today = Table(["Tag", "Kind", "Borrower"], "Due back today", "Nothing is due back today.")
+                             "Nothing is overdue.", stretch=2)
+        self.due_today = Table(["Tag", "Kind", "Borrower"], "Due back today",
+                               "Nothing is due back today.", stretch=2)
         self.leavers = Table(["Name", "Staff code", "Leaving", "Items"], "Leavers with items",
-                             "No leaver holds school equipment.")
+                             "No leaver holds school equipment.", stretch=0)
         self.unencrypted = Table(["Tag", "Kind", "Encryption", "Holder"], "Unencrypted devices on loan",
                                  "Every device on loan is verified as encrypted.")
         self.incidents = Table(["#", "Kind", "Tag", "Person", "Description"], "Open incidents",
@@ -85,14 +89,22 @@ class DashboardView(QWidget):
             b.setText(f"{counts[key]}\n{b.property('caption')}")
             b.setAccessibleDescription(f"{counts[key]} {b.property('caption')}")
         self.overdue.set_rows([[str(r["tag"]), str(r["kind"]), f"{r['borrower']} ({r['staff_code']})",
-                                str(r["due"])] for r in d.overdue],
+                                _day(r["due"])] for r in d.overdue],
                               [theme.ERROR for _ in d.overdue])
         self.due_today.set_rows([[str(r["tag"]), str(r["kind"]), f"{r['borrower']} ({r['staff_code']})"]
                                  for r in d.due_today])
-        self.leavers.set_rows([[str(r["name"]), str(r["staff_code"]), str(r["leaving_date"] or ""),
+        self.leavers.set_rows([[str(r["name"]), str(r["staff_code"]), _day(r["leaving_date"]),
                                 " ".join(map(str, r["tags"]))] for r in d.leavers])  # type: ignore[call-overload]
         self.unencrypted.set_rows([[str(r["tag"]), str(r["kind"]), str(r["encryption"]),
                                     str(r["holder"] or "")] for r in d.unencrypted_on_loan])
         self.incidents.set_rows([[str(i), k, t, p, desc] for i, k, t, p, desc in d.open_incidents])
 
 
+def _day(value: Any) -> str:
+    """Dates as everywhere else on the desk ("Tue 15 Sep 2026"), not ISO."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return fmt_date(value) if isinstance(value, dt.date) else str(value or "")

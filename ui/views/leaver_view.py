@@ -50,7 +50,7 @@ class LeaverView(QWidget):
         self.search = PersonSearch(lookup, name="Find the leaver")
         pl.addWidget(self.search)
         self.soon = Table(["Name", "Staff code", "Leaving", "Items held"], "Leaving soon",
-                          "Nobody is leaving in the next 30 days.")
+                          "Nobody is leaving in the next 30 days.", stretch=0)
         self.soon.cellActivated.connect(self._pick_row)
         self.soon.cellDoubleClicked.connect(self._pick_row)
         pl.addWidget(self.soon, 1)

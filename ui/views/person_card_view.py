@@ -41,7 +41,7 @@ class PersonCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Person records")
         self.items = Table(["Tag", "Item", "Since", "Due", "Encryption"], "Items held",
-                           "Holds nothing at the moment.")
+                           "Holds nothing at the moment.", stretch=1)
         self.items.cellDoubleClicked.connect(self._open_item)
         self.tabs.addTab(self.items, "Items held")
         self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note"],

@@ -32,6 +32,7 @@ class ScanView(QWidget):
         self.entry.setPlaceholderText("e.g. LT-0042, S1001 or Patel")
         self.entry.setStyleSheet("font-size: 18pt;")
         self.entry.setMaximumWidth(700)
+        self.entry.setMinimumWidth(520)  # the whole example shows, not "e.g. LT-0042, S10…"
         lay.addWidget(self.entry, 0, Qt.AlignmentFlag.AlignHCenter)
         self.unknown = label("", "overdue", name="Not found")
         self.unknown.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -40,6 +41,7 @@ class ScanView(QWidget):
         self.matches = QListWidget()
         self.matches.setAccessibleName("Matches")
         self.matches.setMaximumWidth(700)
+        self.matches.setMinimumWidth(520)
         self.matches.setMaximumHeight(260)
         self.matches.hide()
         lay.addWidget(self.matches, 0, Qt.AlignmentFlag.AlignHCenter)

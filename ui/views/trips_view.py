@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.trip_views import TripDetail, TripRow
 from ui import theme
-from ui.widgets.common import Table, button, card, fmt_date, fmt_when, label
+from ui.widgets.common import Table, button, card, fmt_range, fmt_when, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
 
@@ -59,11 +59,11 @@ class TripsView(QWidget):
         left = QVBoxLayout()
         left.addWidget(label("Trips (double-click to open)", "hint"))
         self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
-                           "No trips yet: create one on the right.")
+                           "No trips yet: create one on the right.", stretch=0)
         self.trips.cellDoubleClicked.connect(self._open_row)
         self.trips.cellActivated.connect(self._open_row)
         left.addWidget(self.trips, 1)
-        ll.addLayout(left, 3)
+        ll.addLayout(left, 2)  # the list has six columns; the form needs less
         fbox, fl = card()
         fl.addWidget(label("New trip", "", name="New trip"))
         form = QFormLayout()
@@ -91,7 +91,7 @@ class TripsView(QWidget):
         self.create = button("Create trip", "Create trip", primary=True)
         fl.addWidget(self.create)
         fl.addStretch(1)
-        ll.addWidget(fbox, 2)
+        ll.addWidget(fbox, 1)
         self.pages.addWidget(lst)
 
         kit = QWidget()
@@ -120,7 +120,7 @@ class TripsView(QWidget):
         self.status_title = label("Phones on this trip", "", name="Trip phones heading")
         sl.addWidget(self.status_title)
         self.status = Table(["Tag", "Phone", "Number", "Status"], "Trip phones",
-                            "No phones lent for this trip yet.")
+                            "No phones lent for this trip yet.", stretch=1)
         sl.addWidget(self.status, 1)
         self.print = button("Print trip phone sheet", "Print trip phone sheet")
         sl.addWidget(self.print)
@@ -160,7 +160,7 @@ class TripsView(QWidget):
 
     def show_trips(self, rows: list[TripRow]) -> None:
         self._names = [r.name for r in rows]
-        self.trips.set_rows([[r.name, r.destination, f"{fmt_date(r.start)} – {fmt_date(r.end)}",
+        self.trips.set_rows([[r.name, r.destination, fmt_range(r.start, r.end),
                               r.leader, str(r.out), str(r.back)] for r in rows])
 
     def _open_row(self, row: int, _c: int) -> None:
@@ -176,8 +176,8 @@ class TripsView(QWidget):
     def show_detail(self, d: TripDetail) -> None:
         t = d.trip
         self.title.setText(f"Trip: {t.name}")
-        self.trip_facts.setText(f"{t.destination or 'No destination'} · {fmt_date(t.start)} – "
-                                f"{fmt_date(t.end)} · Leader {t.leader} ({t.leader_code})")
+        self.trip_facts.setText(f"{t.destination or 'No destination'} · {fmt_range(t.start, t.end)} · "
+                                f"Leader {t.leader} ({t.leader_code})")
         out = sum(1 for p in d.phones if p.out)
         self.status_title.setText(f"Phones on this trip: {out} still out, "
                                   f"{len(d.phones) - out} back")

@@ -64,6 +64,16 @@ def fmt_date(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%a %-d %b %Y")
 
 
+def fmt_range(start: dt.date, end: dt.date) -> str:
+    """A short date range: "Mon 23 – Thu 26 Nov 2026", "Mon 30 Nov – Wed 2 Dec 2026"."""
+    if start == end:
+        return fmt_date(start)
+    if start.year != end.year:
+        return f"{fmt_date(start)} – {fmt_date(end)}"
+    first = start.strftime("%a %-d") if start.month == end.month else start.strftime("%a %-d %b")
+    return f"{first} – {fmt_date(end)}"
+
+
 def fmt_when(value: dt.datetime | None) -> str:
     if value is None:
         return ""
@@ -90,10 +100,15 @@ def update_encryption_badge(w: QLabel, encrypted: bool | None, text: str) -> Non
 
 
 class Table(QTableWidget):
-    """A read-only table with an empty-state line."""
+    """A read-only table with an empty-state line.
+
+    Columns fit their contents and the last one takes the rest of the width; with
+    ``stretch`` that column (the main one, e.g. a name) takes it instead, and gives
+    way (elided) when space is short rather than pushing later columns off-screen.
+    """
 
     def __init__(self, headers: list[str], name: str, empty: str = "Nothing to show.",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, stretch: int | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(headers)
         self.setAccessibleName(name)
@@ -106,7 +121,10 @@ class Table(QTableWidget):
         self.setWordWrap(False)
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setStretchLastSection(True)
+        if stretch is None:
+            hh.setStretchLastSection(True)
+        else:
+            hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
         self.clearSpans()
@@ -130,7 +148,8 @@ class Table(QTableWidget):
 
                     item.setForeground(QColor(colours[r]))
                 self.setItem(r, c, item)
-        self.resizeColumnsToContents()
+        # the columns size themselves (ResizeToContents); resizeColumnsToContents() here
+        # would take the stretch column's spare width away until the next resize
 
     def row_texts(self) -> list[list[str]]:
         out = []
