@@ -29,9 +29,7 @@ GENESIS = "0" * 64
 
 def canonical_json(value: Any) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 text kept as is."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
-    )
+    return _CANONICAL.encode(value)
 
 
 def _json_default(value: Any) -> Any:
@@ -48,6 +46,14 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+#: the encoder ``json.dumps(value, sort_keys=True, separators=(",", ":"),
+#: ensure_ascii=False, default=_json_default)`` builds on every call, built once
+#: (same options, so the same text; the construction was a third of a digest's cost)
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+)
+
+
 def row_key(obj: Base) -> str:
     return f"{obj.__tablename__}:{inspect(obj).identity[0]}"  # type: ignore[index]
 
@@ -60,7 +66,50 @@ def row_digest(obj: Base) -> str:
 
 def values_digest(values: dict[str, Any]) -> str:
     """SHA-256 of a row given as {column: value} (every column of the table)."""
-    return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(values).encode("utf-8")).hexdigest()
+
+
+#: between a column's values when they are encoded together: JSON text holds a
+#: control character only escaped, so each raw one is a separator the encoder wrote
+_SEP = "\x1f"
+#: :data:`_CANONICAL` with ``_SEP`` between the items of a list
+_COLUMN = json.JSONEncoder(
+    sort_keys=True, separators=(_SEP, ":"), ensure_ascii=False, default=_json_default
+)
+
+
+def values_digests(rows: list[dict[str, Any]]) -> list[str]:
+    """``[values_digest(row) for row in rows]``, for rows with the same columns, built faster.
+
+    The canonical JSON of ``{column: value}`` is ``{`` + each sorted column's
+    JSON key, ``:`` and value's JSON text, joined by ``,`` + ``}``. Each
+    column's values are encoded in one call (a list, with ``_SEP`` between
+    items) and cut at the separators; a value holding a list or an object of
+    two or more items has separators of its own, which shows as a count
+    mismatch, and that column's values are encoded one by one. Each row is then
+    one %-format and one hash, instead of an encoder call per row. The result
+    is compared with :func:`values_digest` in tests/integration/test_uow_bulk.py.
+    """
+    from operator import itemgetter
+
+    count = len(rows)
+    if count < 2:
+        return [values_digest(row) for row in rows]
+    columns = sorted(rows[0]) if all(type(k) is str for k in rows[0]) else []
+    if not columns or any(len(row) != len(columns) for row in rows):
+        return [values_digest(row) for row in rows]
+    template = "{" + ",".join(_CANONICAL.encode(c).replace("%", "%%") + ":%s" for c in columns) + "}"
+    encoded: list[list[str]] = []
+    for column in columns:
+        try:
+            values = list(map(itemgetter(column), rows))
+        except KeyError:  # a row with other columns
+            return [values_digest(row) for row in rows]
+        parts = _COLUMN.encode(values)[1:-1].split(_SEP)
+        encoded.append(parts if len(parts) == count else [_CANONICAL.encode(v) for v in values])
+    sha256 = hashlib.sha256
+    texts = map(template.__mod__, zip(*encoded, strict=True))
+    return [sha256(text.encode("utf-8")).hexdigest() for text in texts]
 
 
 def event_hash(prev_hash: str, seq: int, at: dt.datetime, actor: str, action: str,

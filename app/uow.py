@@ -281,7 +281,16 @@ class UnitOfWork:
         None); the digests are taken from exactly those values, as
         :func:`audit.row_digest` would read them back. Returns the new ids in
         order.
+
+        On SQLite the rows go to the driver as plain tuples, each value through
+        its column type's bind processor for the dialect (a date becomes ISO
+        text, a bool 0/1): what Core would send, without Core building and
+        processing a parameter dict per row, which cost more than SQLite's own
+        ``executemany`` (docs/performance.md).
         """
+        from collections.abc import Iterable
+        from operator import itemgetter
+
         if not records:
             return []
         table = cast(Table, model.__table__)
@@ -290,28 +299,41 @@ class UnitOfWork:
                     else None)
             for c in table.columns if c.key != "id"
         }
-        rows = [{**defaults, **rec} for rec in records]
-        unknown = set(rows[0]) - set(defaults)
+        unknown = set(records[0]) - set(defaults)
         if unknown:
             raise ValueError(f"{table.name} has no column(s) {sorted(unknown)}")
-        self.session.flush()
+        session = self.session
+        session.flush()
         if self.db.is_sqlite:
             # inside BEGIN IMMEDIATE nobody else can take ids: number them ourselves,
             # so the rows go in one executemany (SQLite cannot RETURN them in order)
-            start = self.session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-            ids = list(range(start + 1, start + 1 + len(rows)))
-            for row_id, row in zip(ids, rows, strict=True):
-                row["id"] = row_id
-            self.session.execute(insert(table), rows)
+            start = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+            ids = list(range(start + 1, start + 1 + len(records)))
+            rows = [{**defaults, **rec, "id": row_id}
+                    for row_id, rec in zip(ids, records, strict=True)]
+            dialect = self.db.engine.dialect
+            compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+            names = list(compiled.positiontup or ())
+            if not dialect.positional or sorted(names) != sorted(rows[0]):
+                raise RuntimeError(f"cannot bind {table.name} rows positionally on {dialect.name}")
+            # column by column (one C-level map each), then one tuple per row
+            columns: list[Iterable[Any]] = [map(itemgetter(name), rows) for name in names]
+            for i, name in enumerate(names):
+                proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                if proc is not None:
+                    columns[i] = map(proc, columns[i])
+            params = list(zip(*columns, strict=True))
+            session.connection().exec_driver_sql(compiled.string, params)
         else:
-            result = self.session.execute(
+            rows = [{**defaults, **rec} for rec in records]
+            result = session.execute(
                 insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
             )
             ids = [r[0] for r in result]
             for row_id, row in zip(ids, rows, strict=True):
                 row["id"] = row_id
-        for row in rows:
-            self._bulk[f"{table.name}:{row['id']}"] = audit.values_digest(row)
+        self._bulk.update(zip([f"{table.name}:{row_id}" for row_id in ids],
+                              audit.values_digests(rows), strict=True))
         return ids
 
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:

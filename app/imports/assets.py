@@ -25,6 +25,7 @@ from app.imports.upsert import (
     Record,
     count,
     finish,
+    gc_paused,
     load,
     max_length,
     reject,
@@ -73,6 +74,7 @@ class _Check:
     line: int
 
 
+@gc_paused
 def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.csv",
                   dry_run: bool = False) -> ImportReport:
     """Upsert assets from CSV ``data``; commits (with one audit event) unless ``dry_run``."""

@@ -18,7 +18,17 @@ from app.imports import cells
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
 from app.imports.report import ImportReport
-from app.imports.upsert import Owners, Record, count, finish, load, max_length, reject, write
+from app.imports.upsert import (
+    Owners,
+    Record,
+    count,
+    finish,
+    gc_paused,
+    load,
+    max_length,
+    reject,
+    write,
+)
 from app.uow import UnitOfWork
 from db.models import Person
 
@@ -43,6 +53,7 @@ _NEW_PERSON: Record = {
 }
 
 
+@gc_paused
 def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv",
                  dry_run: bool = False) -> ImportReport:
     """Upsert people from CSV ``data``; commits (with one audit event) unless ``dry_run``."""
