@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.bootstrap import AppContext
@@ -100,6 +100,14 @@ class MainWindow(QMainWindow):
         self.upkeep.print_timer.start()
         if kiosk:
             QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        #: several desks share the database: coming back to this one re-loads the screen shown
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)  # the app and window activations arrive together
+        self._reload_timer.timeout.connect(self.reload_shown)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state_changed)
         self.header.show_technician(None, False)
         self.show_screen("sign_in")
 
@@ -207,6 +215,15 @@ class MainWindow(QMainWindow):
         self.header.mark(name)
         controller.activated()
         return controller
+
+    def reload_shown(self) -> None:
+        """Re-load the screen showing from the database (other desks' changes), keeping input."""
+        if self.session.is_signed_in and self.current is not None:
+            self.current.reload_shown()
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self._reload_timer.start()
 
     def _navigate(self, name: str) -> None:
         self.banner.clear()
@@ -327,6 +344,8 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self._reload_timer.start()
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -334,6 +353,12 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scanner)
             app.removeEventFilter(self.idle)
+        if isinstance(app, QGuiApplication):
+            try:
+                app.applicationStateChanged.disconnect(self._application_state_changed)
+            except (RuntimeError, TypeError):  # already gone
+                pass
+        self._reload_timer.stop()
         self.upkeep.print_timer.stop()
         if self.serial_scanner is not None:
             self.serial_scanner.stop()

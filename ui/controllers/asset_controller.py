@@ -37,12 +37,18 @@ class AssetController(ScreenController):
     def view(self) -> AssetCardView:
         return self._view
 
-    def load(self, tag: str) -> None:
-        self.desk.run(lambda uow: asset_card(uow, tag), self._show, readonly=True)
+    def load(self, tag: str, *, keep_input: bool = False) -> None:
+        def shown(c: AssetCard) -> None:
+            self.card = c
+            self._view.show_card(c, keep_input=keep_input)
 
-    def _show(self, c: AssetCard) -> None:
-        self.card = c
-        self._view.show_card(c)
+        self.desk.run(lambda uow: asset_card(uow, tag), shown, readonly=True)
+
+    def reload_shown(self) -> None:
+        """Another desk may have lent, returned or checked it: the card again, keeping the
+        encryption-check form and an open lost report as they are."""
+        if self.card is not None:
+            self.load(self.card.asset.tag, keep_input=True)
 
     def primary(self) -> None:
         if self.card is None:

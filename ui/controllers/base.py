@@ -32,6 +32,11 @@ class ScreenController(QObject):
     def activated(self) -> None:
         """The screen has just been shown."""
 
+    def reload_shown(self) -> None:
+        """The desk window is active again: re-load what this screen shows from the database
+        (another desk may have changed it), keeping whatever is being typed, ticked, scanned
+        into a basket or signed. Default: nothing (a flow in progress is left alone)."""
+
     def offer_scan(self, info: ScanInfo) -> bool:
         """Take a scan for this screen (True), or let the desk route it (False)."""
         return False

@@ -1,4 +1,4 @@
-"""The dashboard: refreshed (on the worker) whenever it is shown."""
+"""The dashboard: refreshed (on the worker) whenever it is shown or the desk is active again."""
 
 from __future__ import annotations
 
@@ -28,3 +28,6 @@ class DashboardController(ScreenController):
 
     def activated(self) -> None:
         self.desk.run(dashboard, self._view.show_dashboard, readonly=True)
+
+    def reload_shown(self) -> None:
+        self.activated()  # read-only: the tab shown is kept

@@ -63,6 +63,30 @@ class LeaverController(ScreenController):
 
         self.desk.run(work, self._view.show_soon, readonly=True)
 
+    def reload_shown(self) -> None:
+        """The leaving-soon list (the search typed is kept), or the leaver's items with the
+        ticks and notes made so far; nothing while they sign or the PIN is entered."""
+        page = self._view.page
+        if page == "pick":
+            self.refresh_soon()
+        elif page == "items" and self.person is not None:
+            code = self.person.staff_code
+
+            def shown(p: PersonSummary) -> None:
+                if self._view.page != "items" or self.person is None or \
+                        self.person.staff_code != p.staff_code:
+                    return
+                if p.status == "left":
+                    self.desk.notify("warn", f"{p.name} ({p.staff_code}) was recorded as left at "
+                                             "another desk.")
+                    self.reset()
+                    self.refresh_soon()
+                    return
+                self.person = p
+                self._view.update_person(p)
+
+            self.desk.run(lambda uow: person_summary(uow, code), shown, readonly=True)
+
     def load(self, code: str) -> None:
         def shown(p: PersonSummary) -> None:
             if p.status == "left":

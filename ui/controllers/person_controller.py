@@ -32,6 +32,10 @@ class PersonController(ScreenController):
     def load(self, code: str) -> None:
         self.desk.run(lambda uow: person_card(uow, code), self._show, readonly=True)
 
+    def reload_shown(self) -> None:
+        if self.card is not None:
+            self.load(self.card.person.staff_code)
+
     def _show(self, c: PersonCard) -> None:
         self.card = c
         self._view.show_card(c)

@@ -59,6 +59,22 @@ class TripsController(ScreenController):
     def refresh(self) -> None:
         self.desk.run(trip_rows, self._view.show_trips, readonly=True)
 
+    def reload_shown(self) -> None:
+        """The list (the new-trip form is kept), or the open trip's phones (the kit being
+        scanned is kept); nothing while the leader signs."""
+        page = self._view.page
+        if page == "list":
+            self.refresh()
+        elif page == "kit" and self.trip is not None:
+            name = self.trip.trip.name
+
+            def shown(d: TripDetail) -> None:
+                if self.trip is not None and self.trip.trip.name == d.trip.name:
+                    self.trip = d
+                    self._view.show_detail(d)
+
+            self.desk.run(lambda uow: trip_detail(uow, name), shown, readonly=True)
+
     def _set_leader(self, code: str, name: str) -> None:
         self.leader = (code, name)
         self._view.show_leader(code, name)

@@ -145,7 +145,9 @@ class AssetCardView(QWidget):
         self.enc_no.toggled.connect(lambda on: self.method.setEnabled(not on))
         self._signatures: list[int | None] = []
 
-    def show_card(self, c: AssetCard) -> None:
+    def show_card(self, c: AssetCard, *, keep_input: bool = False) -> None:
+        """Show the card; ``keep_input`` (a re-load) keeps a typed check note and an open
+        lost report."""
         a = c.asset
         self.header.show_asset(a)
         self.lend.setVisible(a.status == "available")
@@ -167,6 +169,10 @@ class AssetCardView(QWidget):
                                k.note or ""] for k in c.checks])
         self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.reported_by, i.person or "",
                                   i.description or "", i.status] for i in c.incidents])
+        if keep_input:
+            if a.status in ("lost", "retired"):
+                self.lost_panel.hide()  # nothing left to report
+            return
         self.enc_note.clear()
         self.lost_panel.hide()
 

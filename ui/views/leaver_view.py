@@ -181,6 +181,29 @@ class LeaverView(QWidget):
         self.update_progress()
         self.show_page("items")
 
+    def update_person(self, p: PersonSummary) -> None:
+        """Re-show ``p`` (a re-load), keeping the ticks and notes made so far. Only when
+        another desk changed what they hold are the rows rebuilt (focus stays otherwise)."""
+        tags = [a.tag for a in p.items]
+        current = [self.items.item(r, 1).text() for r in range(self.items.rowCount())]  # type: ignore[union-attr]
+        if tags == current:
+            when = f" — leaving {fmt_date(p.leaving_date)}" if p.leaving_date else ""
+            self.person.setText(f"{p.name} ({p.staff_code}){when}")
+            for r, a in enumerate(p.items):
+                self.items.setItem(r, 2, _item(f"{a.kind_word}: {a.title}"
+                                               + (" — OVERDUE" if a.overdue else "")))
+            return
+        kept = {self.items.item(r, 1).text(): (self.returned_box(r).isChecked(),  # type: ignore[union-attr]
+                                                self.note_edit(r).text())
+                for r in range(self.items.rowCount())}
+        self.show_person(p)
+        for r, tag in enumerate(tags):
+            if tag in kept:
+                ticked, note = kept[tag]
+                self.returned_box(r).setChecked(ticked)
+                self.note_edit(r).setText(note)
+        self.update_progress()
+
     def row_of(self, tag: str) -> int:
         for r in range(self.items.rowCount()):
             item = self.items.item(r, 1)
