@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
@@ -18,6 +20,19 @@ BASE_POINT_SIZE = 13
 DOWN_ARROW = ":/qt-project.org/styles/commonstyle/images/arrow-down-16.png"
 #: left inset of a spin box's text, as the padding gives a line edit
 SPIN_TEXT_MARGIN = 8
+#: shipped with the package (``ui/resources/*`` is package data)
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+def resource_url(name: str) -> str:
+    """A style-sheet ``url(...)`` for a file in ``ui/resources``, wherever the package lives
+    (forward slashes on Windows too; quoted, so spaces in the path are fine)."""
+    return f'url("{(RESOURCES / name).as_posix()}")'
+
+
+#: a white tick on the blue of a ticked check box
+CHECK_MARK = resource_url("check.svg")
+FOCUS = "#ffb000"
 
 STYLESHEET = f"""
 QWidget {{ color: #111111; background: {BG}; }}
@@ -40,9 +55,11 @@ QFrame[role="card"] QLabel[role="badge-unknown"] {{ background: {WARN}; color: w
 QCheckBox::indicator, QRadioButton::indicator {{ width: 18px; height: 18px;
     border: 2px solid #3d4651; background: white; }}
 QRadioButton::indicator {{ border-radius: 11px; }}
-QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {INFO};
-    border: 4px solid white; outline: none; }}
-QCheckBox::indicator:checked {{ border: 2px solid {INFO}; image: none; }}
+QRadioButton::indicator:checked {{ background: {INFO}; border: 4px solid white; outline: none; }}
+QCheckBox::indicator:checked {{ background: {INFO}; border: 2px solid {INFO}; image: {CHECK_MARK}; }}
+QCheckBox::indicator:disabled {{ border-color: #8a939c; background: #e9ecef; }}
+QCheckBox::indicator:checked:disabled {{ background: #6c757d; border-color: #6c757d; }}
+QCheckBox::indicator:focus, QCheckBox::indicator:checked:focus {{ border: 2px solid {FOCUS}; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {INFO}; text-decoration: underline; }}
 QFrame#header {{ background: #1d2733; }}
 QFrame#header QLabel {{ color: white; background: transparent; }}
@@ -52,14 +69,14 @@ QFrame#header QPushButton:checked {{ background: {INFO}; }}
 QFrame#header QPushButton:focus {{ border: 2px solid #ffd166; }}
 QPushButton {{ padding: 8px 16px; border: 1px solid #5f6b78; border-radius: 6px;
                background: #e9ecef; min-height: 28px; }}
-QPushButton:focus {{ border: 3px solid #ffb000; }}
+QPushButton:focus {{ border: 3px solid {FOCUS}; }}
 QPushButton[primary="true"] {{ background: {INFO}; color: white; font-weight: 700; }}
 QPushButton[danger="true"] {{ background: {ERROR}; color: white; }}
 QPushButton:disabled {{ background: #d6d9dc; color: #6c757d; }}
 QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
     border: 2px solid #5f6b78; border-radius: 6px; padding: 4px 6px; min-height: 28px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{
-    border: 3px solid #ffb000; }}
+    border: 3px solid {FOCUS}; }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 0px; border: none; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding;
     subcontrol-position: center right; width: 28px; border: none; background: transparent; }}
