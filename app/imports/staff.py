@@ -11,7 +11,6 @@ and a file without a Leaving Date column changes no one's status.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from app import keys
 from app.imports import cells
@@ -64,6 +63,8 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
     first_seen: dict[str, int] = {}
     changes: dict[str, Record] = {}
     report = ImportReport(dry_run=dry_run)
+    present = table.fields
+    leaving_dates = "leaving_date" in present
 
     for row in table.rows:
         raw_code = row.values.get("staff_code")
@@ -77,9 +78,9 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
                 )
             first_seen[key] = row.line
             old = state.get(key)
-            new = {**(old or _NEW_PERSON), **_parse(row, table.fields), "staff_code": code,
-                   "staff_key": key}
-            if "leaving_date" in table.fields:
+            new = _parse(row, present, old or _NEW_PERSON)
+            new["staff_code"], new["staff_key"] = code, key
+            if leaving_dates:
                 new["status"] = _status(old, new)
             holder = badges.other_owner(new["badge_key"], key)
             if holder is not None:
@@ -122,8 +123,9 @@ def _staff_code(raw: str | None) -> tuple[str, str]:
     return code, cells.key(code, "Staff Code", _KEY_LEN, keys.staff_key)
 
 
-def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
-    """The Person columns this row sets (only those whose CSV column is present)."""
+def _parse(row: CsvRow, present: frozenset[str], base: Record) -> Record:
+    """A copy of ``base`` with the Person columns this row sets (those whose CSV column is
+    present): one dict per row, not the row's columns and then ``base`` merged with them."""
     values = row.values
     first = cells.text(values.get("first_name"), "Forename", _NAME_LEN)
     last = cells.text(values.get("last_name"), "Surname", _LAST_LEN)
@@ -134,7 +136,7 @@ def _parse(row: CsvRow, present: frozenset[str]) -> dict[str, Any]:
     search = _search_name(first, last)
     if len(search) > _SEARCH_LEN:
         raise RowRejected(f"Forename and Surname together are too long (at most {_SEARCH_LEN})")
-    out: dict[str, Any] = {"first_name": first, "last_name": last, "search_name": search}
+    out = {**base, "first_name": first, "last_name": last, "search_name": search}
     if "email" in present:
         email = cells.text(values.get("email"), "Email", _EMAIL_LEN)
         if email is not None and not _EMAIL.fullmatch(email):

@@ -19,7 +19,7 @@ from app import audit
 from app.bootstrap import AppContext
 from app.keys import search_name, staff_key
 from app.uow import Actor
-from db.models import AUDITED_MODELS, Asset, Base, EncryptionCheck, Person
+from db.models import AUDITED_MODELS, Asset, Base, EncryptionCheck, Person, Signature
 
 
 def test_bulk_insert_is_audited_and_verifies(app_ctx: AppContext) -> None:
@@ -177,3 +177,14 @@ def test_digests_of_rows_with_different_columns_fall_back_to_one_by_one() -> Non
     assert audit.values_digests(rows) == [_old_values_digest(r) for r in rows]
     assert audit.values_digests(rows[:1]) == [_old_values_digest(rows[0])]
     assert audit.values_digests([]) == []
+
+
+def test_digests_across_chunks_of_rows() -> None:
+    """More rows than one step takes, with a JSON value needing the slow path in one step only."""
+    columns = [attr.key for attr in inspect(Signature).column_attrs]
+    pool: list[Any] = [*HOSTILE_TEXT[:20], None, True, 7, dt.date(2026, 1, 2),
+                       dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=ZONES[1])]
+    rows = [{c: pool[(i * 3 + j) % len(pool)] for j, c in enumerate(columns)}
+            for i in range(3 * audit._CHUNK + 5)]
+    rows[2 * audit._CHUNK + 1]["strokes"] = [[0, 1, 2, 0.5], [5, 1, 2, 0.25]]
+    assert audit.values_digests(rows) == [_old_values_digest(r) for r in rows]
