@@ -80,7 +80,7 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         win.controller("checkout").reset()
         scan(plain)
         wait_idle(qtbot, win)
-        scan("LT-0002")
+        scan("LT-0001" if plain != "LT-0001" else "LT-0003")  # and an encrypted one: two rows
         wait_idle(qtbot, win)
         scan("B77005")
     shoot("checkout", checkout)
@@ -98,6 +98,10 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
     def checkin() -> None:
         win.controller("checkout").reset()
         scan("LT-0041")
+        wait_idle(qtbot, win)
+        checks = win.controller("checkin").view.checks
+        if checks:
+            checks[0].setChecked(True)  # a ticked box shows its tick
     shoot("checkin", checkin)
     win.banner.clear()
     shoot("asset-card", lambda: win.open_asset("LT-0001"))
@@ -117,6 +121,10 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         win.show_screen("leaver")
         wait_idle(qtbot, win)
         win.controller("leaver").load("S1002")
+        wait_idle(qtbot, win)
+        view = win.controller("leaver").view
+        if view.items.rowCount():
+            view.returned_box(0).setChecked(True)  # handed back: the tick shows
     shoot("leaver-items", leaver_items)
 
     def trips() -> None:

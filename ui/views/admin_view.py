@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +22,7 @@ from app.config import Settings
 from app.services.technician_views import TechnicianRow
 from db.models import ASSET_KINDS
 from ui import theme
-from ui.widgets.common import Table, button, card, label
+from ui.widgets.common import Form, Table, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
 
 
@@ -95,7 +94,7 @@ class LabelsTab(QWidget):
         super().__init__()
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
-        form = QFormLayout()
+        form = Form()
         self.tags = QLineEdit()
         self.tags.setAccessibleName("Asset tags")
         self.tags.setPlaceholderText("LT-0001 LT-0002 … (or choose a kind)")
@@ -146,7 +145,7 @@ class SettingsTab(QScrollArea):
         grid = QGridLayout(inner)
         school_box, sl = card()
         sl.addWidget(label("School", ""))
-        f = QFormLayout()
+        f = Form()
         self.school = QLineEdit()
         self.school.setAccessibleName("School name")
         self.logo = QLineEdit()
@@ -158,7 +157,7 @@ class SettingsTab(QScrollArea):
         grid.addWidget(school_box, 0, 0)
         loans_box, ll = card()
         ll.addWidget(label("Default loan periods (days) and kiosk", ""))
-        f = QFormLayout()
+        f = Form()
         self.days = {k: _spin(1, 365, f"Loan days for {k}") for k in ASSET_KINDS}
         for k, s in self.days.items():
             f.addRow(k.title(), s)
@@ -172,7 +171,7 @@ class SettingsTab(QScrollArea):
         grid.addWidget(loans_box, 0, 1)
         scan_box, scl = card()
         scl.addWidget(label("Scanner", ""))
-        f = QFormLayout()
+        f = Form()
         self.prefix = QLineEdit()
         self.prefix.setAccessibleName("Label prefix")
         self.min_length = _spin(1, 64, "Scan minimum length")
@@ -192,7 +191,7 @@ class SettingsTab(QScrollArea):
         grid.addWidget(scan_box, 1, 0)
         pad_box, pl = card()
         pl.addWidget(label("Signature pad and printer", ""))
-        f = QFormLayout()
+        f = Form()
         self.pad_protocol = QComboBox()
         self.pad_protocol.setAccessibleName("Pad protocol")
         for key, text in (("", "No pad (sign with the mouse)"), ("topaz", "Topaz"), ("isdv4", "ISDV4")):
@@ -266,7 +265,7 @@ class TechniciansTab(QWidget):
         lay.addWidget(self.table, 3)
         box, bl = card()
         bl.addWidget(label("Add a technician", ""))
-        f = QFormLayout()
+        f = Form()
         self.username = QLineEdit()
         self.username.setAccessibleName("New technician username")
         self.display = QLineEdit()

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
@@ -18,7 +17,17 @@ from PySide6.QtWidgets import (
 from app.services.cards import AssetCard, AssetSummary, method_word
 from db.models import ENCRYPTION_METHODS
 from ui import theme
-from ui.widgets.common import Table, button, card, encryption_badge, fmt_date, fmt_when, label, set_role
+from ui.widgets.common import (
+    Form,
+    Table,
+    button,
+    card,
+    encryption_badge,
+    fmt_date,
+    fmt_when,
+    label,
+    set_role,
+)
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
 
@@ -102,7 +111,7 @@ class AssetCardView(QWidget):
         el = QVBoxLayout(enc)
         form_box, fl = card()
         fl.addWidget(label("Record a new encryption check", "", name="New encryption check"))
-        form = QFormLayout()
+        form = Form()
         radios = QHBoxLayout()
         self.enc_yes = QRadioButton("Encrypted")
         self.enc_no = QRadioButton("Not encrypted")

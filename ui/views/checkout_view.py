@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QStackedWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.cards import AssetSummary
 from ui import theme
-from ui.widgets.common import Table, button, card, fmt_date, label
+from ui.widgets.common import Form, Table, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
 
@@ -70,7 +69,7 @@ class CheckOutView(QWidget):
         self.change.hide()
         bl.addWidget(self.change, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(bbox)
-        form = QFormLayout()
+        form = Form()
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("ddd d MMM yyyy")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QStackedWidget,
     QTableWidget,
@@ -73,7 +74,14 @@ class LeaverView(QWidget):
         self.items.setAccessibleName("Items held by the leaver")
         self.items.verticalHeader().setVisible(False)
         self.items.verticalHeader().setDefaultSectionSize(46)
-        self.items.horizontalHeader().setStretchLastSection(True)
+        # a checklist, not a list to pick from: no selected-cell colour beside the boxes
+        self.items.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        # tag and item as wide as their text, the note takes the rest (sizing every column to its
+        # contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
+        header = self.items.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         il.addWidget(self.items, 1)
         self.empty = label("Holds nothing: they can sign for a clean return.", "hint")
         il.addWidget(self.empty)
@@ -166,6 +174,7 @@ class LeaverView(QWidget):
         for r, a in enumerate(p.items):
             cb = QCheckBox()
             cb.setAccessibleName(f"{a.tag} returned")
+            cb.setStyleSheet("QCheckBox { margin-left: 12px; }")  # not against the cell's edge
             cb.toggled.connect(lambda _on: self.update_progress())
             self.items.setCellWidget(r, 0, cb)
             self.items.setItem(r, 1, _item(a.tag))
@@ -175,7 +184,6 @@ class LeaverView(QWidget):
             note.setAccessibleName(f"Note for {a.tag}")
             note.setPlaceholderText("Why not returned?")
             self.items.setCellWidget(r, 3, note)
-        self.items.resizeColumnsToContents()
         self.items.setVisible(bool(p.items))
         self.empty.setVisible(not p.items)
         self.update_progress()

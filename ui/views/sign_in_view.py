@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from ui.widgets.common import button, card, label
+from ui.widgets.common import Form, button, card, label
 
 
 class SignInView(QWidget):
@@ -23,7 +23,7 @@ class SignInView(QWidget):
         self.subtitle = label("Type your username or scan your technician badge, then your PIN.", "hint")
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
-        form = QFormLayout()
+        form = Form()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
         self.username = QLineEdit()

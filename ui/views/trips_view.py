@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.trip_views import TripDetail, TripRow
 from ui import theme
-from ui.widgets.common import Table, button, card, fmt_range, fmt_when, label
+from ui.widgets.common import Form, Table, button, card, fmt_range, fmt_when, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
 
@@ -66,7 +65,7 @@ class TripsView(QWidget):
         ll.addLayout(left, 2)  # the list has six columns; the form needs less
         fbox, fl = card()
         fl.addWidget(label("New trip", "", name="New trip"))
-        form = QFormLayout()
+        form = Form()
         self.name = QLineEdit()
         self.name.setAccessibleName("Trip name")
         self.destination = QLineEdit()

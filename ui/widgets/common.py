@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHeaderView,
     QLabel,
@@ -18,6 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local_date
+
+
+class Form(QFormLayout):
+    """A form whose labels sit level with the middle of their fields: QFormLayout puts a label
+    at the top of its row, and the desk's fields are taller than a line of text, so labels
+    looked raised (seen at 1920×1080)."""
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        for row in range(self.rowCount()):
+            lab = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = lab.widget() if lab is not None else None
+            if widget is None or field is None:
+                continue
+            g, fg = lab.geometry(), field.geometry()  # type: ignore[union-attr]
+            if g.height() < fg.height() < 3 * g.height():  # one-line fields, not a text box
+                g.moveTop(fg.top() + (fg.height() - g.height()) // 2)
+                widget.setGeometry(g)
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
