@@ -32,9 +32,8 @@ def test_sign_in_takes_the_days_backup_quietly(qtbot, desk) -> None:  # type: ig
     assert desk.banner.level != "warn", desk.banner.message
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # PostgreSQL: pg_dump's job
 def test_a_stale_backup_is_a_warning_not_a_stop(qtbot, desk, clock) -> None:  # type: ignore[no-untyped-def]
-    if not desk.ctx.db.is_sqlite:
-        pytest.skip("backups of a PostgreSQL database are pg_dump's job")
     auto_backup(desk.ctx)
     clock.advance(hours=22)  # not yet due for today's backup, but older than the limit
     desk.ctx.settings.backup.max_age_hours = 12
@@ -47,9 +46,8 @@ def test_a_stale_backup_is_a_warning_not_a_stop(qtbot, desk, clock) -> None:  # 
     assert len(backups(desk.ctx)) == 1
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # PostgreSQL: pg_dump's job
 def test_a_failed_backup_is_reported_as_a_warning(qtbot, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    if not desk.ctx.db.is_sqlite:
-        pytest.skip("backups of a PostgreSQL database are pg_dump's job")
 
     def disk_full(*_a, **_k):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, "No space left on device")
