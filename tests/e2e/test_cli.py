@@ -69,12 +69,14 @@ AB1,Siân,Ó Briain,sian@example.org,Science,CARD-1,
 CD2,Łukasz,Żółć,lukasz@example.org,Maths,CARD-2,
 LV3,Zoë,Ødegård,zoe@example.org,Art,,31/12/2026
 """
-ASSETS_CSV = """Asset Tag,Kind,Make,Model,Serial,IMEI,Phone Number,Accessories,Encrypted,Encryption Method,Notes
+ASSETS_CSV = (  # noqa: E501 - one CSV header line
+    """Asset Tag,Kind,Make,Model,Serial,IMEI,Phone Number,Accessories,Encrypted,Encryption Method,Notes
 LT-0001,laptop,Dell,Latitude 5440,SN1,,,charger,yes,bitlocker,
 LT-0002,laptop,Dell,Latitude 5440,SN2,,,charger,no,,
 LT-0003,laptop,HP,ProBook,SN3,,,charger,,,
 PH-0001,phone,Samsung,Galaxy A15,SN4,356938035643809,07700 900001,"charger, case",yes,android,
 """
+)
 
 
 @pytest.fixture

@@ -77,7 +77,8 @@ def test_partial_return_marks_rest_not_returned(ctx: AppContext, tech: Actor) ->
 
 def test_someone_elses_item_is_refused_with_holder_and_nothing_changes(ctx: AppContext,
                                                                         tech: Actor) -> None:
-    with ctx.uow(tech) as uow, pytest.raises(Refused, match=r"LT-0002 is not Chloé Müller's: it is on loan to Siân Ó Briain"):
+    holder = r"LT-0002 is not Chloé Müller's: it is on loan to Siân Ó Briain"
+    with ctx.uow(tech) as uow, pytest.raises(Refused, match=holder):
         leaver_return(uow, "EF5", returned_tags=["LT-0001", "LT-0002"], signature=SIG)
     with ctx.uow(tech, readonly=True) as uow:
         assert uow.session.execute(select(func.count()).select_from(Receipt)).scalar_one() == 0

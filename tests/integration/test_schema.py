@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from sqlalchemy import text
-
-import pytest
 
 from app.uow import open_database
 from db.schema import SchemaError, alembic_config, current_revision, head_revision
@@ -58,4 +57,4 @@ def test_sqlite_pragmas(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_fast_path_head_constant_matches_the_migrations() -> None:
     from db.schema import HEAD
 
-    assert HEAD == head_revision()
+    assert head_revision() == HEAD
