@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any, cast
 
 from sqlalchemy import Engine, Select, Table, event, func, insert, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -159,6 +160,8 @@ class UnitOfWork:
         self.actor = actor
         self.readonly = readonly
         self._events: list[audit.PendingEvent] = []
+        #: events naming a row that had no id yet: (event, row, the id given to audit())
+        self._unresolved: list[tuple[audit.PendingEvent, Base, Any]] = []
         self._touched: dict[int, Base] = {}
         self._deleted: dict[str, None] = {}
         self._bulk: dict[str, str] = {}
@@ -262,16 +265,22 @@ class UnitOfWork:
     def audit(self, action: str, entity: Base | str | None = None, entity_id: Any = None,
               **details: Any) -> None:
         """Record what the service did; written with the commit, in the same transaction."""
+        pending = False
         if isinstance(entity, Base):
-            self.session.flush()
             entity_name: str | None = entity.__tablename__
-            entity_id = getattr(entity, "id", entity_id)
+            if sa_inspect(entity).has_identity:
+                entity_id = getattr(entity, "id", entity_id)
+            else:
+                # a new row: its id is known after the commit's flush, so name it then
+                # (a flush here, per event, was most of a check-out's ORM cost)
+                pending = True
         else:
             entity_name = entity
-        self._events.append(
-            audit.PendingEvent(action, entity_name, None if entity_id is None else str(entity_id),
-                               details)
-        )
+        event_ = audit.PendingEvent(action, entity_name,
+                                    None if entity_id is None else str(entity_id), details)
+        self._events.append(event_)
+        if pending:
+            self._unresolved.append((event_, cast(Base, entity), entity_id))
 
     def insert_many(self, model: type[Base], records: list[dict[str, Any]]) -> list[int]:
         """Insert plain records in one statement and audit each row's digest.
@@ -354,6 +363,9 @@ class UnitOfWork:
             raise RuntimeError("read-only unit of work cannot commit")
         try:
             self.session.flush()
+            for ev, obj, given in self._unresolved:
+                row_id = getattr(obj, "id", given)
+                ev.entity_id = None if row_id is None else str(row_id)
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():
@@ -368,6 +380,7 @@ class UnitOfWork:
             raise Busy(_friendly_operational(exc)) from exc
         self._committed = True
         self._events.clear()
+        self._unresolved.clear()
         self._touched.clear()
         self._deleted.clear()
         self._bulk.clear()

@@ -235,7 +235,7 @@ class CheckinResult:
 def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None) -> CheckinResult:
     """Rule 5: take an asset back. Damage opens an incident."""
     asset = get_asset(uow, tag, for_update=True)
-    loan = open_loan(uow, asset.id, for_update=True)
+    loan = open_loan(uow, asset.id, for_update=True, with_person=True)
     if loan is None:
         raise Refused(
             f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "

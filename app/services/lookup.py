@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from app.errors import NotFound
 from app.keys import badge_key, staff_key, tag_key
@@ -14,11 +15,22 @@ def find_asset(uow: UnitOfWork, tag: str) -> Asset | None:
     return uow.session.execute(select(Asset).where(Asset.tag_key == tag_key(tag))).scalar_one_or_none()
 
 
+#: built once (same SQL as building them per call, which cost as much as running them)
+_ASSET_BY_KEY = select(Asset).where(Asset.tag_key == bindparam("key"))
+_ASSET_BY_KEY_FOR_UPDATE = _ASSET_BY_KEY.with_for_update()
+_PERSON_BY_KEY = select(Person).where(Person.staff_key == bindparam("key"))
+_PERSON_BY_KEY_FOR_UPDATE = _PERSON_BY_KEY.with_for_update()
+_OPEN_LOAN = select(Loan).where(Loan.asset_id == bindparam("asset_id"), Loan.outcome.is_(None))
+_OPEN_LOAN_FOR_UPDATE = _OPEN_LOAN.with_for_update()
+# only the loan row is locked, as without the join (PostgreSQL: FOR UPDATE OF loans)
+_OPEN_LOAN_WITH_PERSON_FOR_UPDATE = (
+    _OPEN_LOAN.options(joinedload(Loan.person, innerjoin=True)).with_for_update(of=Loan))
+_OPEN_LOAN_WITH_PERSON = _OPEN_LOAN.options(joinedload(Loan.person, innerjoin=True))
+
+
 def get_asset(uow: UnitOfWork, tag: str, *, for_update: bool = False) -> Asset:
-    q = select(Asset).where(Asset.tag_key == tag_key(tag))
-    if for_update:
-        q = q.with_for_update()
-    asset = uow.session.execute(q).scalar_one_or_none()
+    q = _ASSET_BY_KEY_FOR_UPDATE if for_update else _ASSET_BY_KEY
+    asset = uow.session.execute(q, {"key": tag_key(tag)}).scalar_one_or_none()
     if asset is None:
         raise NotFound(f"no asset with tag {tag.strip()!r}")
     return asset
@@ -37,10 +49,8 @@ def find_person(uow: UnitOfWork, code: str) -> Person | None:
 
 
 def get_person(uow: UnitOfWork, code: str, *, for_update: bool = False) -> Person:
-    q = select(Person).where(Person.staff_key == staff_key(code))
-    if for_update:
-        q = q.with_for_update()
-    person = uow.session.execute(q).scalar_one_or_none()
+    q = _PERSON_BY_KEY_FOR_UPDATE if for_update else _PERSON_BY_KEY
+    person = uow.session.execute(q, {"key": staff_key(code)}).scalar_one_or_none()
     if person is None:
         person = find_person(uow, code)
     if person is None:
@@ -55,11 +65,15 @@ def get_trip(uow: UnitOfWork, name: str) -> Trip:
     return trip
 
 
-def open_loan(uow: UnitOfWork, asset_id: int, *, for_update: bool = False) -> Loan | None:
-    q = select(Loan).where(Loan.asset_id == asset_id, Loan.outcome.is_(None))
-    if for_update:
-        q = q.with_for_update()
-    return uow.session.execute(q).scalar_one_or_none()
+def open_loan(uow: UnitOfWork, asset_id: int, *, for_update: bool = False,
+              with_person: bool = False) -> Loan | None:
+    """The asset's open loan; ``with_person`` loads its borrower in the same query
+    (no lazy load, and so no autoflush, when ``loan.person`` is read after changes)."""
+    if with_person:
+        q = _OPEN_LOAN_WITH_PERSON_FOR_UPDATE if for_update else _OPEN_LOAN_WITH_PERSON
+        return uow.session.execute(q, {"asset_id": asset_id}).unique().scalar_one_or_none()
+    q = _OPEN_LOAN_FOR_UPDATE if for_update else _OPEN_LOAN
+    return uow.session.execute(q, {"asset_id": asset_id}).scalar_one_or_none()
 
 
 def open_loans_of(uow: UnitOfWork, person_id: int, *, for_update: bool = False) -> list[Loan]:
