@@ -2,44 +2,141 @@
 
 The desk UI, the CLI and the tests all start here; tests pass their own data
 directory, URL, clock and fakes instead of touching the user's real files.
+
+Importing this module is cheap (no SQLAlchemy): the desk builds its window from
+the paths and settings while :func:`bootstrap_in_background` opens the database
+on a thread of its own (importing SQLAlchemy and the models is most of a cold
+start). Whoever needs the database before it is open waits for it — in the desk
+that is only ever the worker thread, never the GUI.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.actor import Actor
 from app.clock import Clock, system_clock
 from app.config import Paths, Settings, default_data_dir, default_db_url, load_settings
-from app.uow import Actor, Database, UnitOfWork, open_database
+
+if TYPE_CHECKING:
+    from app.uow import Database, UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
-@dataclass
 class AppContext:
-    paths: Paths
-    settings: Settings
-    db: Database
+    """Paths, settings and the database; the database may still be opening."""
+
+    def __init__(self, paths: Paths, settings: Settings, db: Database | Future[Database],
+                 opener: threading.Thread | None = None) -> None:
+        self.paths = paths
+        self.settings = settings
+        if isinstance(db, Future):
+            self._db = db
+        else:
+            self._db = Future()
+            self._db.set_result(db)
+        self._opener = opener
+        self._opener_lock = threading.Lock()
+
+    def start_opening(self) -> None:
+        """Start opening the database on its own thread (if it is not open or opening yet)."""
+        with self._opener_lock:
+            if self._opener is not None and self._opener.ident is None:
+                self._opener.start()
+
+    @property
+    def db(self) -> Database:
+        """The open database; waits while it is still opening, raises why it could not open."""
+        self.start_opening()
+        return self._db.result()
+
+    @property
+    def db_ready(self) -> bool:
+        """True once the database is open (or has failed to open)."""
+        return self._db.done()
+
+    def when_db_ready(self, fn: Callable[[BaseException | None], None]) -> None:
+        """Call ``fn(None)`` once the database is open, or ``fn(error)`` if it could not be.
+
+        ``fn`` runs on the thread that opened it (at once if that has happened already).
+        """
+        self._db.add_done_callback(lambda f: fn(f.exception()))
 
     def uow(self, actor: Actor, *, readonly: bool = False) -> UnitOfWork:
         return self.db.uow(actor, readonly=readonly)
 
     def close(self) -> None:
-        self.db.dispose()
+        with self._opener_lock:
+            if self._opener is not None and self._opener.ident is None:
+                return  # never started opening: nothing to close
+        try:
+            db = self._db.result()
+        except Exception:  # noqa: BLE001 - never opened: nothing to close
+            return
+        db.dispose()
 
 
 def resolve_db_url(db_url: str | None, paths: Paths) -> str:
-    import os
-
     return db_url or os.environ.get("LOAN_KIOSK_DB") or default_db_url(paths.data_dir)
+
+
+def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tuple[Paths, Settings]:
+    paths = Paths(data_dir or default_data_dir())
+    paths.ensure()
+    return paths, settings if settings is not None else load_settings(paths.settings_file)
+
+
+def _open(url: str, settings: Settings, clock: Clock) -> Database:
+    from app.uow import open_database
+
+    db = open_database(url, clock=clock)
+    db.settings = settings
+    return db
 
 
 def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
               settings: Settings | None = None, clock: Clock = system_clock) -> AppContext:
     """Open everything the app needs. ``db_url`` beats ``LOAN_KIOSK_DB`` beats the default file."""
-    paths = Paths(data_dir or default_data_dir())
-    paths.ensure()
-    if settings is None:
-        settings = load_settings(paths.settings_file)
-    db = open_database(resolve_db_url(db_url, paths), clock=clock)
-    db.settings = settings
-    return AppContext(paths, settings, db)
+    paths, settings = _paths_and_settings(data_dir, settings)
+    return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock))
+
+
+def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None = None,
+                            settings: Settings | None = None, clock: Clock = system_clock,
+                            then: Callable[[], None] | None = None,
+                            start: bool = True) -> AppContext:
+    """:func:`bootstrap`, returning at once: the database opens on a thread of its own.
+
+    Paths and settings are ready on return (bad settings still fail here, at once);
+    ``then`` runs on that thread after the database is open (more warming-up that
+    must not hold up the first window). ``start=False`` leaves the thread to
+    :meth:`AppContext.start_opening` (or the first use of ``db``): the desk starts it
+    once its window is up, so that the two do not take turns at the GIL.
+    """
+    paths, settings = _paths_and_settings(data_dir, settings)
+    url = resolve_db_url(db_url, paths)
+    opening: Future[Database] = Future()
+
+    def open_it() -> None:
+        try:
+            opening.set_result(_open(url, settings, clock))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the database
+            opening.set_exception(exc)
+            return
+        if then is not None:
+            try:
+                then()
+            except Exception:  # noqa: BLE001 - warming up is an optimisation, never fatal
+                log.exception("warming up after opening the database failed")
+
+    ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"))
+    if start:
+        ctx.start_opening()
+    return ctx

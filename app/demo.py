@@ -14,13 +14,11 @@ from sqlalchemy import select
 
 from app.bootstrap import AppContext
 from app.clock import local_date
+from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from app.errors import Refused
 from app.keys import badge_key, search_name, staff_key, tag_key
 from app.uow import Actor
 from db.models import Asset, EncryptionCheck, Person
-
-DEMO_TECHNICIAN = "demo"
-DEMO_PIN = "1234"
 
 FIRST = [
     "Siân", "Łukasz", "Zoë", "Ζωή", "Дмитрий", "Aoife", "Oluwaseun", "Priya", "Mohammed", "Chloé",

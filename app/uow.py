@@ -23,31 +23,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
+from app.actor import SYSTEM, Actor
 from app.clock import Clock, system_clock
 from app.config import Settings
-from app.errors import Busy, PermissionDenied
+from app.errors import Busy
 from db.engine import make_engine, make_sessionmaker
 from db.models import Base
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is doing the work: a signed-in technician, or the CLI's OS user."""
-
-    name: str
-    role: str = "technician"
-    technician_id: int | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
-
-    def require_admin(self, what: str) -> None:
-        if not self.is_admin:
-            raise PermissionDenied(f"only an admin technician can {what}; {self.name} is not an admin")
-
-
-SYSTEM = Actor("system", "admin")
 
 
 @dataclass

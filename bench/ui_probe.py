@@ -2,10 +2,12 @@
 
 ``python -m bench.ui_probe bare`` shows an empty QMainWindow; ``desk`` starts
 the desk as :func:`ui.desk_app.run` does; ``scan`` starts the desk, signs in and
-times scans. Each prints ``READY`` once its window is interactive (shown, the
-event loop turning, no start-up work pending), prints ``RESULT <json>`` if it
-measured something, then waits for a line on stdin before exiting, so the
-parent can read its peak RSS from ``/proc/<pid>/status``.
+times scans. ``bare`` and ``desk`` print ``SHOWN`` at the first event-loop turn
+after the window is shown (it takes input from then on); each prints ``READY``
+once nothing is pending any more (``desk``: the database open and the sign-in
+screen's check done), ``RESULT <json>`` if it measured something, then waits
+for a line on stdin before exiting, so the parent can read its peak RSS from
+``/proc/<pid>/status``.
 """
 
 from __future__ import annotations
@@ -32,27 +34,23 @@ def bare() -> int:
     win = QMainWindow()
     win.resize(1366, 768)
     win.show()
-    QTimer.singleShot(0, lambda: (_ready_and_wait(), app.quit()))
+    QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), _ready_and_wait(), app.quit()))
     return int(app.exec())
 
 
 def _open_desk(db_url: str, data_dir: str) -> tuple[Any, Any, Any]:
-    """What :func:`ui.desk_app.run` does up to ``app.exec()``."""
-    from pathlib import Path
+    """What :func:`ui.desk_app.run` does up to ``app.exec()`` (the database still opening)."""
+    import argparse
 
     from PySide6.QtWidgets import QApplication
 
-    from app.bootstrap import bootstrap
     from ui import desk_app
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loan Kiosk")
-    ctx = bootstrap(db_url, data_dir=Path(data_dir))
+    args = argparse.Namespace(db=db_url, data_dir=data_dir, demo=False, kiosk=False)
+    window, ctx = desk_app.start(args)
     ctx.settings.kiosk.sound = False
-    window = desk_app.build_window(ctx)
-    window.start_serial_scanner()
-    window.resize(1366, 768)
-    window.show()
     return app, ctx, window
 
 
@@ -74,16 +72,19 @@ def _wait(app: Any, cond: Any, timeout_s: float = 30.0) -> None:
 
 
 def desk(db_url: str, data_dir: str) -> int:
+    """``SHOWN`` at the window's first event-loop turn (what the floor's READY means), then
+    ``READY`` once the database is open and the sign-in screen has checked it."""
     from PySide6.QtCore import QTimer
 
     app, ctx, window = _open_desk(db_url, data_dir)
 
-    def ready() -> None:
-        _wait(app, lambda: not window.ops.busy)
+    def shown() -> None:
+        print("SHOWN", flush=True)
+        _wait(app, lambda: ctx.db_ready and not window.ops.busy)
         _ready_and_wait()
         app.quit()
 
-    QTimer.singleShot(0, ready)
+    QTimer.singleShot(0, shown)
     try:
         return int(app.exec())
     finally:
@@ -139,7 +140,7 @@ def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[s
     app, ctx, window = _open_desk(db_url, data_dir)
     result: dict[str, Any] = {}
     try:
-        _wait(app, lambda: window.isVisible() and not window.ops.busy)
+        _wait(app, lambda: window.isVisible() and ctx.db_ready and not window.ops.busy)
         view = window.controller("sign_in").view
         view.username.setText(user)
         view.pin.setText(pin)

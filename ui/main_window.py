@@ -9,20 +9,14 @@ items off...), and otherwise opens what was scanned.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from app.bootstrap import AppContext
-from app.config import Settings
-from app.devices.pad import SignaturePad
-from app.devices.printer import Printer
-from app.services.cards import ScanInfo, describe_scan
-from app.services.search import PersonHit, search_people
-from app.uow import Actor, UnitOfWork
 from ui.controllers.base import ScreenController
 from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
@@ -31,9 +25,18 @@ from ui.scanner import ScanFilter
 from ui.views.header_view import HeaderView
 from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    # The window shows before SQLAlchemy is loaded (ui.desk_app opens the database on a
+    # thread of its own): what needs the database is imported where it runs, on the worker.
+    from app.actor import Actor
+    from app.bootstrap import AppContext
+    from app.devices.pad import SignaturePad
+    from app.services.cards import ScanInfo
+    from app.services.documents import PrinterFactory
+    from app.services.search import PersonHit
+    from app.uow import UnitOfWork
 
-PrinterFactory = Callable[[Settings, str | None], Printer]
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
         self.ops.busy_changed.connect(self.header.busy.setVisible)
-        self.ops.error.connect(lambda msg: self.notify("error", msg))
+        self.ops.error.connect(self._op_failed)
         self.ops.retrying.connect(self._another_desk_busy)
         self.session.signed_in.connect(self._on_signed_in)
         self.session.locked.connect(self._on_locked)
@@ -112,6 +115,11 @@ class MainWindow(QMainWindow):
         self.show_screen("sign_in")
 
     # -- construction ----------------------------------------------------------
+    @property
+    def scanner_installed(self) -> bool:
+        """The wedge-scanner filter is in (from the desk's first event-loop turn)."""
+        return self._scanner_installed
+
     def install_scanner(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
@@ -168,7 +176,12 @@ class MainWindow(QMainWindow):
 
     def people_lookup(self, text: str, answer: Callable[[list[PersonHit]], None]) -> None:
         """Type-ahead over staff, on the worker (for every person-search field)."""
-        self.run(lambda uow: search_people(uow, text), answer, lambda _e: None, readonly=True)
+        def work(uow: UnitOfWork) -> list[PersonHit]:
+            from app.services.search import search_people
+
+            return search_people(uow, text)
+
+        self.run(work, answer, lambda _e: None, readonly=True)
 
     def open_pad(self) -> None:
         """Open the configured pad; it reconnects by itself, and signing falls back to the mouse."""
@@ -201,6 +214,24 @@ class MainWindow(QMainWindow):
 
     def notify(self, level: str, message: str) -> None:
         self.banner.show_message(level, message)
+
+    #: why the database could not be opened (set once; the desk then only says so)
+    database_error: BaseException | None = None
+
+    def database_failed(self, error: BaseException) -> None:
+        """The database did not open (it opens while the window shows): say why, stay still."""
+        from app.errors import LoanKioskError
+
+        self.database_error = error
+        why = error.message if isinstance(error, LoanKioskError) else f"{type(error).__name__}: {error}"
+        print(f"error: the database could not be opened: {why}", file=sys.stderr, flush=True)
+        self.notify("error", f"The database could not be opened: {why}. Close Loan Kiosk, put the "
+                             "setting or the server right, and start it again.")
+        self.stack.setEnabled(False)
+
+    def _op_failed(self, message: str) -> None:
+        if self.database_error is None:  # otherwise every answer is that same failure
+            self.notify("error", message)
 
     def _another_desk_busy(self, message: str) -> None:
         """A write is waiting for another desk; the op's own answer replaces this."""
@@ -249,7 +280,7 @@ class MainWindow(QMainWindow):
         if not self.session.is_signed_in:
             self.controller("sign_in").badge_scanned(text)
             return
-        self.run(lambda uow: describe_scan(uow, text), self._route_scan, readonly=True)
+        self.run(lambda uow: _describe_scan(uow, text), self._route_scan, readonly=True)
 
     def _route_scan(self, info: ScanInfo) -> None:
         if self.current is not None and self.current.offer_scan(info):
@@ -370,3 +401,9 @@ class MainWindow(QMainWindow):
         if self.pad is not None:
             self.pad.close()
         super().closeEvent(event)
+
+
+def _describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
+    from app.services.cards import describe_scan
+
+    return describe_scan(uow, text)

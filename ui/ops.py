@@ -28,14 +28,16 @@ import sys
 import traceback
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from app.bootstrap import AppContext
 from app.errors import LoanKioskError
-from app.retry import run_with_retry
-from app.uow import Actor, UnitOfWork
+
+if TYPE_CHECKING:  # loaded on the worker, after the window shows (see ui.desk_app)
+    from app.actor import Actor
+    from app.bootstrap import AppContext
+    from app.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +147,8 @@ class OpRunner(QObject):
         work = fn
         if retry:
             def work() -> T:
+                from app.retry import run_with_retry  # SQLAlchemy's errors: loaded by now
+
                 return run_with_retry(fn, on_retry=self._retry_notice.emit)
 
         self._next_id += 1

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from app.services.cards import ScanInfo
-
 if TYPE_CHECKING:
+    from app.services.cards import ScanInfo
     from ui.main_window import MainWindow
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.uow import Actor
+from app.actor import Actor
 
 
 class DeskSession(QObject):

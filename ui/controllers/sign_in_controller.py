@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.demo import DEMO_PIN, DEMO_TECHNICIAN
-from app.services.cards import ScanInfo
-from app.services.technicians import add_technician, count_technicians, find_technician, sign_in
-from app.uow import Actor, UnitOfWork
+from app.actor import Actor
+from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from ui.controllers.base import ScreenController
-from ui.ops import OpError
 from ui.views.sign_in_view import SignInView
 
 if TYPE_CHECKING:
+    from app.services.cards import ScanInfo
+    from app.uow import UnitOfWork
     from ui.main_window import MainWindow
+    from ui.ops import OpError
+
+# The sign-in screen shows before the database has opened: the services (SQLAlchemy)
+# are imported inside the work functions, which run on the worker.
 
 SIGN_IN_ACTOR = "desk"
 
@@ -38,6 +41,12 @@ class SignInController(ScreenController):
 
     def activated(self) -> None:
         self._view.clear()
+
+        def count_technicians(uow: UnitOfWork) -> int:
+            from app.services.technicians import count_technicians
+
+            return count_technicians(uow)
+
         self.desk.ops.run(Actor(SIGN_IN_ACTOR), count_technicians, readonly=True,
                           ok=lambda n: self._view.set_mode(creating=n == 0))
 
@@ -53,6 +62,8 @@ class SignInController(ScreenController):
             return
 
         def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+            from app.services.technicians import find_technician, sign_in
+
             res = sign_in(uow, username, pin)
             display = ""
             if res.ok:
@@ -80,6 +91,8 @@ class SignInController(ScreenController):
             return
 
         def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+            from app.services.technicians import add_technician
+
             tech = add_technician(uow, username, pin, admin=True, display_name=display or username)
             return True, "", Actor(tech.username, tech.role, tech.id), tech.display_name
 

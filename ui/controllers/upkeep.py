@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.backup import BackupStatus, auto_backup, backup_status
 from app.errors import LoanKioskError
-from app.services.documents import PrintOutcome, retry_print_jobs
 
 if TYPE_CHECKING:
+    from app.backup import BackupStatus
+    from app.services.documents import PrintOutcome
     from ui.main_window import MainWindow
     from ui.ops import OpError
 
@@ -45,6 +45,8 @@ class DeskUpkeep(QObject):
         generation = self.desk.generation
 
         def work() -> tuple[BackupStatus, str]:
+            from app.backup import auto_backup, backup_status  # on the worker: see ui.desk_app
+
             failure = ""
             try:
                 auto_backup(ctx)
@@ -95,6 +97,10 @@ class DeskUpkeep(QObject):
             self._retrying = False
             log.warning("print retry failed: %s", error.message)
 
-        self.desk.ops.run_plain(lambda: retry_print_jobs(ctx, actor, factory), ok=done,
-                                err=failed)
+        def work() -> list[PrintOutcome]:
+            from app.services.documents import retry_print_jobs
+
+            return retry_print_jobs(ctx, actor, factory)
+
+        self.desk.ops.run_plain(work, ok=done, err=failed)
         return True

@@ -1,0 +1,28 @@
+"""Who is doing the work. Kept apart from :mod:`app.uow` so that the desk can name a
+technician before SQLAlchemy is loaded (its window shows while the database opens)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import PermissionDenied
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing the work: a signed-in technician, or the CLI's OS user."""
+
+    name: str
+    role: str = "technician"
+    technician_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def require_admin(self, what: str) -> None:
+        if not self.is_admin:
+            raise PermissionDenied(f"only an admin technician can {what}; {self.name} is not an admin")
+
+
+SYSTEM = Actor("system", "admin")

@@ -1,0 +1,71 @@
+"""The composition root opening the database on a thread of its own (the desk's cold start)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.bootstrap import bootstrap_in_background
+from app.uow import SYSTEM, open_database
+from db.schema import SchemaError
+
+
+def _opening_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "open-database"]
+
+
+def test_paths_and_settings_are_ready_at_once_and_the_database_opens_on_its_thread(
+        db_url: str, tmp_path: Path) -> None:
+    warmed: list[str] = []
+    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data", start=False,
+                                  then=lambda: warmed.append(threading.current_thread().name))
+    try:
+        assert ctx.paths.data_dir == tmp_path / "data"
+        assert ctx.settings.school.name
+        assert not ctx.db_ready and not _opening_threads()  # nothing started yet
+        told: list[BaseException | None] = []
+        ctx.when_db_ready(told.append)
+        ctx.start_opening()
+        ctx.start_opening()  # a second call is harmless
+        with ctx.uow(SYSTEM, readonly=True) as uow:  # waits for the database
+            assert uow.session.execute(text("SELECT 1")).scalar() == 1
+        assert ctx.db_ready and told == [None]
+        for t in _opening_threads():
+            t.join(10)
+        assert warmed == ["open-database"]
+    finally:
+        ctx.close()
+
+
+def test_using_the_database_starts_the_opening_itself(db_url: str, tmp_path: Path) -> None:
+    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data", start=False)
+    try:
+        assert ctx.db.url == db_url
+    finally:
+        ctx.close()
+
+
+def test_a_database_that_cannot_open_is_told_to_whoever_waits(db_url: str, tmp_path: Path) -> None:
+    db = open_database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    db.dispose()
+    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data")
+    told: list[BaseException | None] = []
+    ctx.when_db_ready(told.append)
+    with pytest.raises(SchemaError, match="newer than this version"):
+        _ = ctx.db
+    assert ctx.db_ready
+    assert len(told) == 1 and isinstance(told[0], SchemaError)
+    ctx.close()  # nothing was opened: nothing to close, and no error
+
+
+def test_closing_before_the_opening_started_opens_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'never.sqlite3'}"
+    ctx = bootstrap_in_background(url, data_dir=tmp_path / "data", start=False)
+    ctx.close()
+    assert not _opening_threads()
+    assert not (tmp_path / "never.sqlite3").exists()

@@ -1,0 +1,103 @@
+"""Cold start: the desk's window shows before the database is open, and nothing is lost by that.
+
+``ui.desk_app.start`` builds and shows the window with nothing imported that needs
+SQLAlchemy; the database opens on a thread of its own once the window is up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from sqlalchemy import text
+
+from app.bootstrap import bootstrap
+from app.uow import open_database
+from tests.ui.desk import ADMIN_PIN, add_techs, sqlite_only_db
+
+db_url = sqlite_only_db  # start-up is the same on either backend; SQLite keeps it quick
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _args(url: str, tmp_path: Path) -> argparse.Namespace:
+    return argparse.Namespace(db=url, data_dir=str(tmp_path / "data"), demo=False, kiosk=False)
+
+
+def test_the_window_shows_before_sqlalchemy_is_loaded(tmp_path: Path) -> None:
+    """In a fresh interpreter, as ``loan-kiosk`` starts: SQLAlchemy only loads after the window
+    is up, and the sign-in screen then learns from the database that this is a first run."""
+    script = textwrap.dedent(f"""
+        import argparse, sys, time
+        from PySide6.QtWidgets import QApplication
+        from ui import desk_app
+        app = QApplication([])
+        args = argparse.Namespace(db={f"sqlite:///{tmp_path / 'cold.sqlite3'}"!r},
+                                  data_dir={str(tmp_path / 'data')!r}, demo=False, kiosk=False)
+        window, ctx = desk_app.start(args)
+        assert window.isVisible()
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "reportlab"))
+        assert not loaded, loaded
+        deadline = time.monotonic() + 60
+        while not (ctx.db_ready and not window.ops.busy):
+            assert time.monotonic() < deadline, "the database never opened"
+            app.processEvents()
+            time.sleep(0.005)
+        assert window.controller("sign_in").view.creating, "first run: create the first admin"
+        assert "sqlalchemy" in sys.modules
+        window.close()
+        ctx.close()
+        print("ok")
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_a_sign_in_typed_before_the_database_opens_goes_through(qtbot, db_url: str,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path) -> None:
+    from ui import desk_app
+
+    ready = bootstrap(db_url, data_dir=tmp_path / "data")
+    add_techs(ready)
+    ready.close()
+    window, ctx = desk_app.start(_args(db_url, tmp_path))
+    qtbot.addWidget(window)
+    try:
+        view = window.controller("sign_in").view
+        view.username.setText("alice")
+        view.pin.setText(ADMIN_PIN)
+        view.submit.click()  # the event loop has not turned: the database is not open yet
+        qtbot.waitUntil(lambda: window.session.is_signed_in, timeout=30000)
+        assert window.current.name == "scan"
+        qtbot.waitUntil(lambda: window.scanner_installed, timeout=5000)
+    finally:
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)
+        window.close()
+        ctx.close()
+
+
+def test_a_database_that_cannot_open_is_said_in_the_window(qtbot, db_url: str, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           capfd) -> None:
+    from ui import desk_app
+
+    db = open_database(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    db.dispose()
+    window, ctx = desk_app.start(_args(db_url, tmp_path))
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.database_error is not None, timeout=30000)
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)
+        assert "The database could not be opened" in window.banner.message
+        assert "newer than this version" in window.banner.message  # not "Something went wrong"
+        assert not window.stack.isEnabled()
+        assert "error: the database could not be opened" in capfd.readouterr().err
+    finally:
+        window.close()
+        ctx.close()
