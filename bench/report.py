@@ -13,6 +13,18 @@ from bench.timing import Timing
 CI_MARGIN = 1.5
 
 
+@dataclass(frozen=True)
+class KnownMiss:
+    """A target this machine cannot meet yet, with the profile that says why in ``docs``.
+
+    CI still guards the row against regressions: it fails past ``ceiling`` (the
+    documented ratio times the noise margin) instead of past target × margin.
+    """
+
+    ceiling: float
+    docs: str
+
+
 @dataclass
 class Result:
     """One row. ``kind`` is "ratio" (ours / floor ≤ target) or "limit" (value ≤ target)."""
@@ -29,6 +41,8 @@ class Result:
     note: str = ""
     #: the row could not be measured because of a failure (not a known gap)
     error: bool = False
+    #: a documented miss: CI holds the row to its regression ceiling instead
+    known_miss: KnownMiss | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -55,17 +69,25 @@ class Result:
         r = self.ratio
         return r is not None and r <= self.target
 
+    def ci_limit(self, margin: float = CI_MARGIN) -> float:
+        """The ratio (or value) past which CI fails this row."""
+        limit = self.target * margin
+        if self.known_miss is not None:
+            limit = max(limit, self.known_miss.ceiling)
+        return limit
+
     def ci_failed(self, margin: float = CI_MARGIN) -> bool:
-        """Missed by more than the noise margin, or broke while measuring."""
+        """Missed by more than the noise margin (a known miss: past its ceiling), or broke
+        while measuring."""
         if self.error:
             return True
         if not self.measured:
             return False
         if self.kind == "limit":
             assert self.value is not None
-            return self.value > self.target * margin
+            return self.value > self.ci_limit(margin)
         r = self.ratio
-        return r is None or r > self.target * margin
+        return r is None or r > self.ci_limit(margin)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -89,6 +111,9 @@ class Result:
             out["note"] = self.note
         if self.error:
             out["error"] = True
+        out["ci_limit"] = round(self.ci_limit(), 3)
+        if self.known_miss is not None:
+            out["known_miss"] = {"ceiling": self.known_miss.ceiling, "docs": self.known_miss.docs}
         out.update(self.extra)
         return out
 
@@ -111,6 +136,8 @@ def _cells(r: Result) -> list[str]:
         ratio = "—" if r.ratio is None else f"{r.ratio:.2f}×"
         target = f"≤ {r.target:g}×"
     verdict = {True: "pass", False: "FAIL", None: "error" if r.error else "not measured"}[r.passed]
+    if r.passed is False and r.known_miss is not None and not r.ci_failed():
+        verdict = "FAIL (known)"
     return [r.name, ours, floor, ratio, target, verdict]
 
 
@@ -125,6 +152,8 @@ def table(results: list[Result]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     notes = [f"  * {r.name}: {r.note}" for r in results if r.note]
+    notes += [f"  * {r.name}: known miss, explained in {r.known_miss.docs}; CI fails it past "
+              f"{r.known_miss.ceiling:g}× (a regression)" for r in results if r.known_miss]
     if notes:
         lines += ["", "notes:", *notes]
     return "\n".join(lines)

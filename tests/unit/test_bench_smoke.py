@@ -10,7 +10,7 @@ import pytest
 
 from bench import generate
 from bench.__main__ import main
-from bench.report import Result
+from bench.report import KnownMiss, Result, table
 from bench.timing import Timing, percentile
 
 
@@ -47,6 +47,20 @@ def test_ci_verdict_uses_the_noise_margin() -> None:
     assert Result("x", 2.0, note="error", error=True).ci_failed()
     assert Result("m", 300.0, kind="limit", value=460.0, unit="MB").ci_failed()
     assert percentile([1.0, 2.0, 3.0, 4.0], 95) == 4.0
+
+
+def test_a_known_miss_is_held_to_its_documented_ceiling() -> None:
+    floor = Timing(1.0, 1.0, 3)
+    miss = KnownMiss(ceiling=30.0, docs="docs/performance.md")
+    as_documented = Result("x", 2.0, ours=Timing(20.0, 20.0, 3), floor=floor, known_miss=miss)
+    assert as_documented.passed is False  # still reported as a miss, never as a pass
+    assert not as_documented.ci_failed()
+    assert as_documented.to_json()["known_miss"] == {"ceiling": 30.0, "docs": "docs/performance.md"}
+    assert "FAIL (known)" in table([as_documented])
+    regressed = Result("x", 2.0, ours=Timing(31.0, 31.0, 3), floor=floor, known_miss=miss)
+    assert regressed.ci_failed()
+    # a ceiling never loosens a row below its ordinary CI limit
+    assert Result("x", 2.0, known_miss=KnownMiss(1.0, "d")).ci_limit() == 3.0
 
 
 @pytest.mark.slow
