@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         from app.errors import LoanKioskError
 
         self.database_error = error
-        why = error.message if isinstance(error, LoanKioskError) else f"{type(error).__name__}: {error}"
+        why = error.message if isinstance(error, LoanKioskError) else str(error) or type(error).__name__
         print(f"error: the database could not be opened: {why}", file=sys.stderr, flush=True)
         self.notify("error", f"The database could not be opened: {why}. Close Loan Kiosk, put the "
                              "setting or the server right, and start it again.")
