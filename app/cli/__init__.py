@@ -32,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: only the desk's own options."""
     parser = _Parser(
         prog="loan-kiosk",
         description="Lend school equipment to staff: check-out/in, leavers, trips, labels, reports.",
@@ -43,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the desk app on a separate demo database (filled on first use)")
     parser.add_argument("--kiosk", action="store_true",
                         help="full screen, no window chrome, locks after inactivity")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -72,9 +76,29 @@ def common_parent() -> argparse.ArgumentParser:
     return parent
 
 
+_HELP = ("-h", "--help")
+
+
+def _desk_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only start the desk (no command), else None.
+
+    The command modules import SQLAlchemy and the models (~0.6 s); the desk shows its
+    window before it needs them (see ``ui.desk_app``), so ``loan-kiosk`` on its own
+    does not build the full parser.
+    """
+    if any(a in _HELP for a in argv):
+        return None
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _desk_arguments(argv)
+    parser: argparse.ArgumentParser | None = None
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     ctx = CliContext(args)
     try:
         if args.command is None:
@@ -83,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return launch_desk(args, ctx)
         handler = getattr(args, "handler", None)
         if handler is None:
+            assert parser is not None
             parser.parse_args([args.command, "--help"])
             return 2
         return int(handler(args, ctx))

@@ -8,10 +8,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap
-from app.uow import Actor, UnitOfWork
+
+if TYPE_CHECKING:
+    from app.uow import UnitOfWork
 
 T = TypeVar("T")
 
