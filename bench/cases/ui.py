@@ -200,5 +200,5 @@ def run(ctx: BenchContext) -> list[Result]:
     db_path = copy_database(ctx.db_path, ctx.tmp, "desk.sqlite3")  # sign-in writes audit events
     compile_bytecode()
     results = scan_and_memory(ctx, db_path, ctx.runs(20 if ctx.quick else 40))
-    results.insert(1, cold_start(ctx, db_path, ctx.runs(3 if ctx.quick else 7)))
+    results.insert(1, cold_start(ctx, db_path, ctx.runs(7 if ctx.quick else 11)))
     return results

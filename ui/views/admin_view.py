@@ -22,8 +22,9 @@ from app.config import Settings
 from app.services.technician_views import TechnicianRow
 from db.models import ASSET_KINDS
 from ui import theme
-from ui.widgets.common import Form, Table, button, card, label
+from ui.widgets.common import Form, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
+from ui.widgets.table import Table
 
 
 def _spin(lo: int, hi: int, name: str) -> QSpinBox:

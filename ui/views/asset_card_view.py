@@ -19,7 +19,6 @@ from db.models import ENCRYPTION_METHODS
 from ui import theme
 from ui.widgets.common import (
     Form,
-    Table,
     button,
     card,
     encryption_badge,
@@ -30,6 +29,7 @@ from ui.widgets.common import (
 )
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.table import Table
 
 
 class AssetHeader(QWidget):

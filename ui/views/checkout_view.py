@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.cards import AssetSummary
 from ui import theme
-from ui.widgets.common import Form, Table, button, card, fmt_date, label
+from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
+from ui.widgets.table import Table
 
 POLICY = ("School policy: personal data may only be kept on devices the school has verified as "
           "encrypted.")

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from app.services.dashboard import Dashboard
 from ui import theme
-from ui.widgets.common import Table, fmt_date, label
+from ui.widgets.common import fmt_date, label
+from ui.widgets.table import Table
 
 
 class DashboardView(QWidget):

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.cards import PersonSummary
 from ui import theme
-from ui.widgets.common import Table, button, card, fmt_date, label
+from ui.widgets.common import button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
+from ui.widgets.table import Table
 
 PAGES = ("pick", "items", "sign", "pin", "done")
 

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.cards import PersonCard
 from ui import theme
-from ui.widgets.common import Table, button, card, fmt_date, fmt_when, label
+from ui.widgets.common import button, card, fmt_date, fmt_when, label
+from ui.widgets.table import Table
 
 RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
                  "trip_sheet": "Trip phone sheet"}

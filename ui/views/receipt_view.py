@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.services.cards import ReceiptSummary
 from ui.views.person_card_view import RECEIPT_KINDS
-from ui.widgets.common import Table, button, card, fmt_when, label, set_role
+from ui.widgets.common import button, card, fmt_when, label, set_role
+from ui.widgets.table import Table
 
 
 class ReceiptView(QWidget):

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.trip_views import TripDetail, TripRow
 from ui import theme
-from ui.widgets.common import Form, Table, button, card, fmt_range, fmt_when, label
+from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
+from ui.widgets.table import Table
 
 PAGES = ("list", "kit", "sign")
 

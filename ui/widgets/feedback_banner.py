@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui import theme
 
+#: level -> colour, the style's standard icon (a QStyle.StandardPixmap name), word.
+#: The icon is looked up by name when first shown: touching QStyle from Python creates
+#: its ~13 enum types (~6 ms), which the first window (the sign-in screen) can do without.
 _LEVELS = {
-    "ok": (theme.OK, QStyle.StandardPixmap.SP_DialogApplyButton, "Done"),
-    "error": (theme.ERROR, QStyle.StandardPixmap.SP_MessageBoxCritical, "Refused"),
-    "warn": (theme.WARN, QStyle.StandardPixmap.SP_MessageBoxWarning, "Check"),
-    "info": (theme.INFO, QStyle.StandardPixmap.SP_MessageBoxInformation, "Note"),
+    "ok": (theme.OK, "SP_DialogApplyButton", "Done"),
+    "error": (theme.ERROR, "SP_MessageBoxCritical", "Refused"),
+    "warn": (theme.WARN, "SP_MessageBoxWarning", "Check"),
+    "info": (theme.INFO, "SP_MessageBoxInformation", "Note"),
 }
 
 
@@ -63,7 +66,7 @@ class FeedbackBanner(QFrame):
         self.hide()
 
     def show_message(self, level: str, message: str) -> None:
-        colour, pixmap, word = _LEVELS[level]
+        colour, icon, word = _LEVELS[level]
         self.level = level
         if self._styled != level:
             # restyling re-polishes the banner and its children (~0.6 ms a message when
@@ -73,6 +76,9 @@ class FeedbackBanner(QFrame):
                 f"FeedbackBanner {{ background: {colour}; border-radius: 6px; }}"
                 " QLabel { color: white; background: transparent; font-size: 14pt; }"
             )
+            from PySide6.QtWidgets import QStyle
+
+            pixmap = getattr(QStyle.StandardPixmap, icon)
             self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(28, 28))
             self.word.setText(word + ":")
         self.text.setText(message)
