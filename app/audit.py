@@ -15,18 +15,14 @@ import datetime as dt
 import decimal
 import hashlib
 import json
-import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, inspect, select, update
-from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ClauseElement
 
+from app.prepared import Prepared
 from db.models import AUDITED_MODELS, AuditEvent, AuditHead, Base
 
 GENESIS = "0" * 64
@@ -143,73 +139,14 @@ def event_hash(prev_hash: str, seq: int, at: dt.datetime, actor: str, action: st
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-class _Prepared:
-    """A Core statement compiled once per dialect and run on the session's DBAPI cursor.
-
-    The audit append is three fixed statements per commit; SQLAlchemy's execution
-    and result machinery cost several times the statements themselves (as for
-    :class:`app.uow.PreparedRead`). Each parameter goes through its column type's
-    bind processor for the dialect: the values Core would send.
-    """
-
-    def __init__(self, stmt: ClauseElement, column_keys: list[str] | None = None) -> None:
-        self.stmt = stmt
-        self.column_keys = column_keys
-        self._compiled: weakref.WeakKeyDictionary[
-            Dialect, tuple[str, Callable[[dict[str, Any]], Any]]] = weakref.WeakKeyDictionary()
-
-    def compiled(self, dialect: Dialect) -> tuple[str, Callable[[dict[str, Any]], Any]]:
-        found = self._compiled.get(dialect)
-        if found is None:
-            compiled = cast(SQLCompiler,
-                            self.stmt.compile(dialect=dialect, column_keys=self.column_keys))
-            fixed = {name: bp.value for name, bp in compiled.binds.items() if not bp.required}
-            to_db = {name: proc for name, bp in compiled.binds.items()
-                     if (proc := bp.type.dialect_impl(dialect).bind_processor(dialect))}
-            names = list(compiled.positiontup or ()) if dialect.positional else None
-
-            def bind(params: dict[str, Any]) -> Any:
-                merged = {**fixed, **params}
-                for name, proc in to_db.items():
-                    merged[name] = proc(merged[name])
-                return merged if names is None else tuple(merged[n] for n in names)
-
-            found = (compiled.string, bind)
-            self._compiled[dialect] = found
-        return found
-
-    def run(self, session: Session, params: list[dict[str, Any]]) -> Any:
-        """Execute with each parameter set in turn (one: ``execute``); the first row, if any."""
-        conn = session.connection()
-        dialect = conn.dialect
-        sql, bind = self.compiled(dialect)
-        dbapi_conn = conn.connection.dbapi_connection
-        assert dbapi_conn is not None
-        args: Any = [bind(p) for p in params]
-        cursor = dbapi_conn.cursor()
-        try:
-            if len(args) == 1:
-                args = args[0]
-                cursor.execute(sql, args)
-            else:
-                cursor.executemany(sql, args)
-            return cursor.fetchone() if cursor.description is not None else None
-        except dialect.loaded_dbapi.Error as exc:
-            lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
-            raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
-                                      connection_invalidated=lost, dialect=dialect) from exc
-        finally:
-            cursor.close()
-
-
 _HEAD = cast(Table, AuditHead.__table__)
 _EVENTS = cast(Table, AuditEvent.__table__)
-_HEAD_FOR_UPDATE = _Prepared(
+_HEAD_FOR_UPDATE = Prepared(
     select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update())
 _EVENT_COLUMNS = ["seq", "at", "actor", "action", "entity", "entity_id", "details", "prev_hash",
                   "hash"]
-_INSERT_EVENT = _Prepared(insert(_EVENTS), _EVENT_COLUMNS)
-_MOVE_HEAD = _Prepared(update(_HEAD).where(_HEAD.c.id == 1)
+_INSERT_EVENT = Prepared(insert(_EVENTS), _EVENT_COLUMNS)
+_MOVE_HEAD = Prepared(update(_HEAD).where(_HEAD.c.id == 1)
                        .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
 
 
@@ -221,9 +158,14 @@ class PendingEvent:
     details: dict[str, Any]
 
 
-def append(session: Session, at: dt.datetime, actor: str, events: list[PendingEvent],
+#: runs a prepared statement in the unit of work's transaction: (statement, parameter
+#: sets) -> the first row, if any (:meth:`app.uow.UnitOfWork.execute`)
+Execute = Callable[[Prepared, list[dict[str, Any]]], tuple[Any, ...] | None]
+
+
+def append(execute: Execute, at: dt.datetime, actor: str, events: list[PendingEvent],
            rows: dict[str, str | None]) -> None:
-    """Append ``events`` to the chain inside the session's transaction.
+    """Append ``events`` to the chain inside the unit of work's transaction.
 
     The head row is locked (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's
     write transactions are already exclusive), so desks append one at a time
@@ -234,7 +176,7 @@ def append(session: Session, at: dt.datetime, actor: str, events: list[PendingEv
     # the head are written once and never read back in this session, and a
     # unit-of-work flush of them cost more than the rest of a check-in
     # (docs/performance.md)
-    head = _HEAD_FOR_UPDATE.run(session, [{}])
+    head = execute(_HEAD_FOR_UPDATE, [{}])
     if head is None:
         raise RuntimeError("the audit head row is missing")
     seq, prev = int(head[0]), str(head[1])
@@ -252,8 +194,8 @@ def append(session: Session, at: dt.datetime, actor: str, events: list[PendingEv
         })
         prev = h
     if rows_out:
-        _INSERT_EVENT.run(session, rows_out)
-    _MOVE_HEAD.run(session, [{"new_seq": seq, "new_hash": prev}])
+        execute(_INSERT_EVENT, rows_out)
+    execute(_MOVE_HEAD, [{"new_seq": seq, "new_hash": prev}])
 
 
 @dataclass

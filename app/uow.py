@@ -10,23 +10,25 @@ every audited row that was written, so changes cannot escape the log.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, Select, Table, event, func, insert, select
+from sqlalchemy import Engine, Table, bindparam, event, func, insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app import audit
 from app.actor import SYSTEM, Actor
 from app.clock import Clock, system_clock
 from app.config import Settings
 from app.errors import Busy
+from app.prepared import Prepared
 from db.engine import make_engine, make_sessionmaker
 from db.models import Base
 
@@ -41,9 +43,22 @@ class Database:
     clock: Clock = system_clock
     settings: Settings = field(default_factory=Settings)
 
+    def __post_init__(self) -> None:
+        # one listener for every unit of work's session (listening per session cost
+        # as much as the rest of opening one). Not guarded by ``event.contains``: that
+        # goes by id() and can match the listener of a collected factory at the same address.
+        event.listen(self.sessions, "before_flush", _before_flush)
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @cached_property
+    def write_bind(self) -> Engine:
+        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``)."""
+        if self.is_sqlite:
+            return self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        return self.engine
 
     def uow(self, actor: Actor = SYSTEM, *, readonly: bool = False) -> UnitOfWork:
         return UnitOfWork(self, actor, readonly=readonly)
@@ -83,58 +98,6 @@ def _friendly_operational(exc: OperationalError) -> str:
     return f"cannot use the database: {first}"
 
 
-_Compiled = tuple[str, Callable[[dict[str, Any]], Sequence[Any] | dict[str, Any]],
-                  list[tuple[int, Callable[[Any], Any]]]]
-
-
-class PreparedRead:
-    """A Core ``SELECT`` of plain columns, compiled once per dialect and run on the DBAPI cursor.
-
-    For hot read paths (a scan must show at once): SQLAlchemy's statement execution
-    and result machinery cost ~10× the indexed SELECT itself (see docs/performance.md),
-    so :meth:`UnitOfWork.fetch_one` runs the compiled SQL directly and converts each
-    column with its type's own result processor (the same values an ORM or Core
-    query would give, on every backend).
-    """
-
-    def __init__(self, stmt: Select[Any]) -> None:
-        self.stmt = stmt
-        self._compiled: weakref.WeakKeyDictionary[Dialect, _Compiled] = weakref.WeakKeyDictionary()
-
-    def compiled(self, dialect: Dialect) -> _Compiled:
-        """(SQL text, params -> DBAPI parameters, [(column index, result processor)])."""
-        found = self._compiled.get(dialect)
-        if found is None:
-            compiled = self.stmt.compile(dialect=dialect)
-            # values fixed in the statement (a LIMIT...) and each parameter's conversion
-            fixed = {name: bp.value for name, bp in compiled.binds.items() if not bp.required}
-            to_db = {name: proc for name, bp in compiled.binds.items()
-                     if (proc := bp.type.dialect_impl(dialect).bind_processor(dialect))}
-
-            def values(params: dict[str, Any]) -> dict[str, Any]:
-                merged = {**fixed, **params}
-                for name, proc in to_db.items():
-                    merged[name] = proc(merged[name])
-                return merged
-
-            if dialect.positional:
-                names = list(compiled.positiontup or ())
-
-                def bind(params: dict[str, Any]) -> Sequence[Any] | dict[str, Any]:
-                    merged = values(params)
-                    return tuple(merged[n] for n in names)
-            else:
-                bind = values
-            processors: list[tuple[int, Callable[[Any], Any]]] = []
-            for i, col in enumerate(self.stmt.selected_columns):
-                proc = col.type.dialect_impl(dialect).result_processor(dialect, None)
-                if proc is not None:
-                    processors.append((i, proc))
-            found = (compiled.string, bind, processors)
-            self._compiled[dialect] = found
-        return found
-
-
 class UnitOfWork:
     def __init__(self, db: Database, actor: Actor, *, readonly: bool = False) -> None:
         self.db = db
@@ -145,11 +108,16 @@ class UnitOfWork:
         self._unresolved: list[tuple[audit.PendingEvent, Base, Any]] = []
         self._touched: dict[int, Base] = {}
         self._deleted: dict[str, None] = {}
+        #: row key -> digest of rows written on the cursor (insert, update, insert_many)
         self._bulk: dict[str, str] = {}
+        #: objects made by loaded() and insert(), which update() may write
+        self._loaded: dict[int, Base] = {}
         self._committed = False
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
         self._session: Session | None = None
+        #: (session transaction, its DBAPI connection, dialect) for execute()
+        self._cursor_on: tuple[SessionTransaction | None, Any, Dialect] | None = None
 
     # -- context management -------------------------------------------------
     @property
@@ -165,11 +133,7 @@ class UnitOfWork:
             # the work uses it (a scan answered by fetch_one never does). Both were most
             # of an empty read's cost.
             return self
-        bind: Engine = self.db.engine
-        if self.db.is_sqlite:
-            bind = bind.execution_options(sqlite_begin="IMMEDIATE")
-        self._session = self.db.sessions(bind=bind)
-        event.listen(self._session, "before_flush", self._before_flush)
+        self._session = self.db.sessions(bind=self.db.write_bind, info={_UOW: self})
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -192,55 +156,97 @@ class UnitOfWork:
                         raise
                     # the connection is gone (server stopped): report the original error
         finally:
+            session.info.pop(_UOW, None)
             session.close()
 
-    # -- fast reads ---------------------------------------------------------
-    def fetch_one(self, read: PreparedRead, params: dict[str, Any]) -> tuple[Any, ...] | None:
+    # -- prepared statements on the DBAPI cursor (hot paths) -----------------
+    def fetch_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None:
         """The first row of a prepared read (None: no row), values converted as Core would.
 
-        Inside the session's transaction when it has one (so the row is consistent with
-        what the session read); otherwise the single statement runs on its own pooled
-        connection, outside any ``BEGIN`` (one statement is its own consistent snapshot).
-        Driver errors come back as SQLAlchemy's (``OperationalError`` …), as from the session.
+        In a unit of work that writes, inside its transaction (begun if need be, so a
+        ``FOR UPDATE`` read locks). In a read-only one, inside the session's transaction
+        when it has one (so the row is consistent with what the session read); otherwise
+        the single statement runs on its own pooled connection, outside any ``BEGIN``
+        (one statement is its own consistent snapshot). Driver errors come back as
+        SQLAlchemy's (``OperationalError`` …), as from the session.
         """
-        engine = self.db.engine
-        dialect = engine.dialect
-        sql, bind, processors = read.compiled(dialect)
-        args = bind(params)
         session = self._session
-        if session is not None and session.in_transaction():
-            return self._fetch_on(session.connection().connection.dbapi_connection,
-                                  dialect, sql, args, processors, None)
+        if not self.readonly or (session is not None and session.in_transaction()):
+            return self.execute(read, [params])
+        engine = self.db.engine
         raw = engine.raw_connection()
         try:
-            return self._fetch_on(raw.dbapi_connection, dialect, sql, args, processors, raw)
+            return read.run(raw.dbapi_connection, engine.dialect, [params], pooled=raw)
         finally:
             raw.close()  # back to the pool, which rolls back whatever the driver began
 
-    @staticmethod
-    def _fetch_on(dbapi_conn: Any, dialect: Dialect, sql: str, args: Any,
-                  processors: list[tuple[int, Callable[[Any], Any]]],
-                  pooled: Any) -> tuple[Any, ...] | None:
-        cursor = dbapi_conn.cursor()
-        try:
-            cursor.execute(sql, args)
-            row = cursor.fetchone()
-        except dialect.loaded_dbapi.Error as exc:
-            lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
-            if lost and pooled is not None:
-                pooled.invalidate(exc)
-            raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
-                                      connection_invalidated=lost, dialect=dialect) from exc
-        finally:
-            cursor.close()
-        if row is None:
-            return None
-        if not processors:
-            return tuple(row)
-        values = list(row)
-        for i, proc in processors:
-            values[i] = proc(values[i])
-        return tuple(values)
+    def execute(self, stmt: Prepared, params: list[dict[str, Any]]) -> tuple[Any, ...] | None:
+        """Run ``stmt`` in this unit of work's transaction, once per parameter set.
+
+        The first row it returns, if any (``RETURNING``, ``SELECT``).
+        """
+        session = self.session
+        on = self._cursor_on
+        if on is None or on[0] is not session.get_transaction():
+            # the transaction's DBAPI connection, looked up once per transaction
+            conn = session.connection()
+            on = self._cursor_on = (session.get_transaction(), conn.connection.dbapi_connection,
+                                    conn.dialect)
+        return stmt.run(on[1], on[2], params)
+
+    def loaded(self, model: type[M], values: Sequence[Any], **related: Base) -> M:
+        """A row read with :meth:`fetch_one` (every column, in table order) as an ORM object.
+
+        The object is detached (not in the session): reading its columns, and the
+        relationships given in ``related``, costs nothing, and :meth:`update` writes
+        it. The session does not know it, so work on the same row must go through
+        this object, not through a query of the session.
+        """
+        obj = _detached(model, dict(zip(_column_keys(model), values, strict=True)), related)
+        self._loaded[id(obj)] = obj
+        return obj
+
+    def insert(self, model: type[M], values: dict[str, Any], **related: Base) -> M:
+        """``INSERT`` one row on the cursor and audit its digest, as an ORM flush would.
+
+        Columns not given take their declared scalar default (or None), as from
+        the ORM. Returns the row as a detached object (see :meth:`loaded`), with
+        its new id and the ``related`` objects set.
+        """
+        table = cast(Table, model.__table__)
+        row = {**_column_defaults(table), **values}
+        returned = self.execute(_insert_returning_id(table), [row])
+        assert returned is not None
+        row["id"] = returned[0]
+        obj = _detached(model, row, related)
+        self._loaded[id(obj)] = obj
+        self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
+        return obj
+
+    def update(self, obj: Base, **changes: Any) -> None:
+        """Change columns of a row and have the commit audit its new digest.
+
+        An object of this unit of work's session is changed as usual (the flush
+        writes it). One from :meth:`loaded` or :meth:`insert` is written at once
+        with one ``UPDATE`` of the columns whose value changes (none: no
+        statement, as the ORM would skip it).
+        """
+        state = sa_inspect(obj)
+        if state.session is not None:
+            for key, value in changes.items():
+                setattr(obj, key, value)
+            return
+        if self._loaded.get(id(obj)) is not obj or state.identity is None:
+            raise RuntimeError(f"{obj!r} was not read in this unit of work")
+        changed = {key: value for key, value in changes.items() if getattr(obj, key) != value}
+        if not changed:
+            return
+        params = {f"set_{key}": value for key, value in changed.items()}
+        params["row_id"] = state.identity[0]
+        self.execute(_update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
+        for key, value in changed.items():
+            set_committed_value(obj, key, value)
+        self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
 
     # -- audit --------------------------------------------------------------
     def audit(self, action: str, entity: Base | str | None = None, entity_id: Any = None,
@@ -284,11 +290,7 @@ class UnitOfWork:
         if not records:
             return []
         table = cast(Table, model.__table__)
-        defaults = {
-            c.key: (getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar
-                    else None)
-            for c in table.columns if c.key != "id"
-        }
+        defaults = _column_defaults(table)
         unknown = set(records[0]) - set(defaults)
         if unknown:
             raise ValueError(f"{table.name} has no column(s) {sorted(unknown)}")
@@ -326,7 +328,7 @@ class UnitOfWork:
                               audit.values_digests(rows), strict=True))
         return ids
 
-    def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
+    def _before_flush(self, session: Session) -> None:
         for obj in session.new:
             if isinstance(obj, Base) and getattr(obj, "__audited__", True):
                 self._touched[id(obj)] = obj
@@ -354,7 +356,7 @@ class UnitOfWork:
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:
-                audit.append(self.session, self.now, self.actor.name, self._events, rows)
+                audit.append(self.execute, self.now, self.actor.name, self._events, rows)
             self.session.commit()
         except OperationalError as exc:
             self.session.rollback()
@@ -365,3 +367,75 @@ class UnitOfWork:
         self._touched.clear()
         self._deleted.clear()
         self._bulk.clear()
+
+
+M = TypeVar("M", bound=Base)
+
+_COLUMN_KEYS: dict[type[Base], list[str]] = {}
+_DEFAULTS: dict[str, dict[str, Any]] = {}
+_INSERTS: dict[str, Prepared] = {}
+_UPDATES: dict[tuple[str, tuple[str, ...]], Prepared] = {}
+
+
+def _column_keys(model: type[Base]) -> list[str]:
+    """The model's column attributes, in table column order (the order of ``select(table)``)."""
+    keys = _COLUMN_KEYS.get(model)
+    if keys is None:
+        mapper = sa_inspect(model)
+        keys = [mapper.get_property_by_column(c).key for c in cast(Table, model.__table__).columns]
+        _COLUMN_KEYS[model] = keys
+    return keys
+
+
+def _column_defaults(table: Table) -> dict[str, Any]:
+    """Every column but the id, with its declared scalar default (or None)."""
+    defaults = _DEFAULTS.get(table.name)
+    if defaults is None:
+        defaults = {
+            c.key: (getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar
+                    else None)
+            for c in table.columns if c.key != "id"
+        }
+        _DEFAULTS[table.name] = defaults
+    return dict(defaults)
+
+
+def _insert_returning_id(table: Table) -> Prepared:
+    stmt = _INSERTS.get(table.name)
+    if stmt is None:
+        stmt = Prepared(insert(table).returning(table.c.id), list(_column_defaults(table)))
+        _INSERTS[table.name] = stmt
+    return stmt
+
+
+def _update_by_id(table: Table, keys: tuple[str, ...]) -> Prepared:
+    stmt = _UPDATES.get((table.name, keys))
+    if stmt is None:
+        stmt = Prepared(update(table).where(table.c.id == bindparam("row_id"))
+                        .values({k: bindparam(f"set_{k}") for k in keys}))
+        _UPDATES[(table.name, keys)] = stmt
+    return stmt
+
+
+def _detached(model: type[M], row: dict[str, Any], related: dict[str, Base]) -> M:
+    """``row`` (every column) and ``related`` objects as a detached instance of ``model``.
+
+    What the ORM's loading does, minus the session: the values go straight into
+    the instance's ``__dict__`` as loaded state; relationships not given stay
+    unloaded (reading one raises, as on any detached object).
+    """
+    obj = cast(M, sa_inspect(model).class_manager.new_instance())
+    obj.__dict__.update(row)
+    obj.__dict__.update(related)
+    make_transient_to_detached(obj)
+    return obj
+
+
+#: ``Session.info`` key of the unit of work a session belongs to
+_UOW = "loan_kiosk.uow"
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    uow = session.info.get(_UOW)
+    if uow is not None:
+        uow._before_flush(session)

@@ -12,13 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
-from app.errors import InvalidInput, Refused
+from app.errors import InvalidInput, NotFound, Refused
+from app.keys import badge_key, staff_key, tag_key
+from app.prepared import Prepared
 from app.services.encryption import GATED_KINDS, encryption_state
-from app.services.lookup import get_asset, get_person, get_trip, open_loan
+from app.services.lookup import get_asset, get_trip, open_loan
 from app.signatures import SignatureData
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, Asset, Incident, Loan, Person, Signature, Trip
@@ -30,6 +34,54 @@ STATUS_WORDS = {
     "available": "available",
     "on_loan": "on loan",
 }
+
+
+_ASSETS = cast(Table, Asset.__table__)
+_PEOPLE = cast(Table, Person.__table__)
+_LOANS = cast(Table, Loan.__table__)
+
+# Check-out and check-in read whole rows (their digests go to the audit log) with these,
+# compiled once per dialect and run on the DBAPI cursor: the ORM's statement and flush
+# machinery cost several times the statements (docs/performance.md). Locked rows as
+# the ORM lookups lock them (FOR UPDATE on PostgreSQL; SQLite's write transaction is
+# already exclusive).
+_ASSET_FOR_UPDATE = Prepared(
+    select(_ASSETS).where(_ASSETS.c.tag_key == bindparam("key")).with_for_update())
+_PERSON_FOR_UPDATE = Prepared(
+    select(_PEOPLE).where(_PEOPLE.c.staff_key == bindparam("key")).with_for_update())
+_PERSON_BY_BADGE = Prepared(select(_PEOPLE).where(_PEOPLE.c.badge_key == bindparam("key")))
+# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans)
+_OPEN_LOAN_AND_BORROWER_FOR_UPDATE = Prepared(
+    select(_LOANS, _PEOPLE).join(_PEOPLE, _PEOPLE.c.id == _LOANS.c.person_id)
+    .where(_LOANS.c.asset_id == bindparam("asset_id"), _LOANS.c.outcome.is_(None))
+    .with_for_update(of=_LOANS))
+
+
+def locked_asset(uow: UnitOfWork, tag: str) -> Asset:
+    """The asset tagged ``tag``, row-locked, read in this unit of work (see ``uow.loaded``)."""
+    row = uow.fetch_one(_ASSET_FOR_UPDATE, {"key": tag_key(tag)})
+    if row is None:
+        raise NotFound(f"no asset with tag {tag.strip()!r}")
+    return uow.loaded(Asset, row)
+
+
+def locked_borrower(uow: UnitOfWork, code: str) -> Person:
+    """The member of staff with this staff code (row-locked) or, failing that, badge code."""
+    row = uow.fetch_one(_PERSON_FOR_UPDATE, {"key": staff_key(code)}) \
+        or uow.fetch_one(_PERSON_BY_BADGE, {"key": badge_key(code)})
+    if row is None:
+        raise NotFound(f"no member of staff with code {code.strip()!r}")
+    return uow.loaded(Person, row)
+
+
+def locked_open_loan(uow: UnitOfWork, asset: Asset) -> Loan | None:
+    """``asset``'s open loan (row-locked) with its borrower, read in this unit of work."""
+    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"asset_id": asset.id})
+    if row is None:
+        return None
+    split = len(_LOANS.columns)
+    person = uow.loaded(Person, row[split:])
+    return uow.loaded(Loan, row[:split], asset=asset, person=person)
 
 
 def fmt_date(value: dt.date | dt.datetime) -> str:
@@ -139,7 +191,7 @@ def check_out(
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
-    person = get_person(uow, staff_code, for_update=True)
+    person = locked_borrower(uow, staff_code)
     refuse_borrower(person)
     if purpose is not None and len(purpose) > 500:
         raise InvalidInput(f"the purpose is too long ({len(purpose)} characters, at most 500)")
@@ -147,7 +199,7 @@ def check_out(
     seen: set[int] = set()
     assets: list[tuple[Asset, bool]] = []
     for tag in tag_list:
-        asset = get_asset(uow, tag, for_update=True)
+        asset = locked_asset(uow, tag)
         if asset.id in seen:
             raise InvalidInput(f"{asset.tag} is listed twice")
         seen.add(asset.id)
@@ -159,7 +211,7 @@ def check_out(
         trip_row.signature_id = sig.id  # the leader's signature on the trip phone sheet
     loans: list[Loan] = []
     for asset, overridden in assets:
-        loan = Loan(
+        values: dict[str, Any] = dict(
             asset_id=asset.id, person_id=person.id, out_at=uow.now, out_by=uow.actor.name,
             due_on=default_due(uow, asset, trip_row, due), purpose=(purpose or None),
             trip_id=trip_row.id if trip_row else None, condition_out=condition_out,
@@ -168,16 +220,14 @@ def check_out(
             override_by=uow.actor.name if overridden else None,
             signature_out_id=sig.id if sig else None,
         )
-        asset.status = "on_loan"
-        uow.session.add(loan)
-        loans.append(loan)
-    try:
-        uow.session.flush()
-    except IntegrityError as exc:
-        # Another desk lent one of these assets between our check and our insert.
-        raise Refused(
-            "one of these assets was just lent at another desk; scan it again to see who has it"
-        ) from exc
+        try:
+            loans.append(uow.insert(Loan, values, asset=asset, person=person))
+        except IntegrityError as exc:
+            # Another desk lent this asset between our check and our insert.
+            raise Refused(
+                "one of these assets was just lent at another desk; scan it again to see who has it"
+            ) from exc
+        uow.update(asset, status="on_loan")
     for loan, (asset, overridden) in zip(loans, assets, strict=True):
         uow.audit(
             "checkout", loan, tag=asset.tag, staff_code=person.staff_code,
@@ -205,24 +255,25 @@ def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Perso
 
 def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str | None,
                         signature: Signature | None = None) -> Incident | None:
-    """Mark one open loan returned (shared by check-in, trip returns and leaver returns)."""
+    """Mark one open loan returned (shared by check-in, trip returns and leaver returns).
+
+    ``loan`` (and its ``asset``) come from the session, or from ``uow.loaded``.
+    """
     if condition not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition!r}; use ok, damaged or incomplete")
-    loan.in_at = uow.now
-    loan.in_by = uow.actor.name
-    loan.condition_in = condition
-    loan.outcome = "returned"
-    loan.note_in = note or None
+    returned: dict[str, Any] = dict(in_at=uow.now, in_by=uow.actor.name, condition_in=condition,
+                                    outcome="returned", note_in=note or None)
     if signature is not None:
-        loan.signature_in_id = signature.id
+        returned["signature_in_id"] = signature.id
+    uow.update(loan, **returned)
     asset = loan.asset
     incident = None
     if condition == "damaged":
-        asset.status = "in_repair"
+        uow.update(asset, status="in_repair")
         incident = open_incident(uow, "damaged", asset, loan.person, loan,
                                  note or "returned damaged")
     else:
-        asset.status = "available"
+        uow.update(asset, status="available")
     return incident
 
 
@@ -234,8 +285,8 @@ class CheckinResult:
 
 def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None) -> CheckinResult:
     """Rule 5: take an asset back. Damage opens an incident."""
-    asset = get_asset(uow, tag, for_update=True)
-    loan = open_loan(uow, asset.id, for_update=True, with_person=True)
+    asset = locked_asset(uow, tag)
+    loan = locked_open_loan(uow, asset)
     if loan is None:
         raise Refused(
             f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "

@@ -18,9 +18,10 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select
 
 from app.clock import local_date
 from app.keys import tag_key
+from app.prepared import Prepared
 from app.services.encryption import EncryptionState
 from app.services.lookup import find_person, open_loans_of
-from app.uow import PreparedRead, UnitOfWork
+from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Loan, Person, Receipt, Trip
 
 MAX_SCAN_LENGTH = 512
@@ -209,8 +210,8 @@ def _asset_view_select(where: ColumnElement[bool]) -> Select[Any]:
 
 #: Built and compiled once: answering a scan is one indexed SELECT on the DBAPI cursor,
 #: with none of the ORM's per-query work (see docs/performance.md).
-_VIEW_BY_TAG_KEY = PreparedRead(_asset_view_select(Asset.tag_key == bindparam("key")))
-_VIEW_BY_SNIPEIT_ID = PreparedRead(_asset_view_select(Asset.snipeit_id == bindparam("sid")))
+_VIEW_BY_TAG_KEY = Prepared(_asset_view_select(Asset.tag_key == bindparam("key")))
+_VIEW_BY_SNIPEIT_ID = Prepared(_asset_view_select(Asset.snipeit_id == bindparam("sid")))
 
 
 def _view_from_row(row: tuple[Any, ...]) -> AssetView:

@@ -1,0 +1,109 @@
+"""Core statements compiled once per dialect and run on the DBAPI cursor.
+
+For the desk's hot paths (a scan, a check-out or check-in, the audit append)
+SQLAlchemy's statement execution and result machinery cost several times the
+indexed statement itself (see docs/performance.md). A :class:`Prepared`
+statement is built at import, compiled once per dialect and run on the
+transaction's DBAPI connection: each parameter goes through its column type's
+bind processor and each result column through its type's result processor, so
+the database sees, and the caller gets, the values Core would send and return
+on every backend. Driver errors come back as SQLAlchemy's (``IntegrityError``,
+``OperationalError`` …), as from Core, so ``Busy`` reporting and retries see
+the same exceptions.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, cast
+
+from sqlalchemy import Insert, Select, Update
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.compiler import SQLCompiler
+
+
+class Compiled(NamedTuple):
+    """A statement compiled for one dialect."""
+
+    sql: str
+    #: {parameter: value} -> what the driver takes (a tuple for positional drivers)
+    bind: Callable[[dict[str, Any]], Any]
+    #: (result column index, that column type's result processor)
+    processors: list[tuple[int, Callable[[Any], Any]]]
+
+
+class Prepared:
+    """A Core ``SELECT``, ``INSERT`` or ``UPDATE``, compiled once per dialect.
+
+    ``column_keys`` names the columns an ``INSERT`` gives values for (as
+    ``compile(column_keys=...)``); parameters are given by those names, or by
+    the names of the statement's ``bindparam()``\\ s.
+    """
+
+    def __init__(self, stmt: Select[Any] | Insert | Update,
+                 column_keys: Sequence[str] | None = None) -> None:
+        self.stmt = stmt
+        self.column_keys = list(column_keys) if column_keys is not None else None
+        self._compiled: weakref.WeakKeyDictionary[Dialect, Compiled] = weakref.WeakKeyDictionary()
+
+    def compiled(self, dialect: Dialect) -> Compiled:
+        found = self._compiled.get(dialect)
+        if found is None:
+            found = self._compile(dialect)
+            self._compiled[dialect] = found
+        return found
+
+    def _compile(self, dialect: Dialect) -> Compiled:
+        compiled = cast(SQLCompiler, self.stmt.compile(dialect=dialect, column_keys=self.column_keys))
+        # values fixed in the statement (a LIMIT...) and each parameter's conversion
+        fixed = {name: bp.value for name, bp in compiled.binds.items() if not bp.required}
+        to_db = {name: proc for name, bp in compiled.binds.items()
+                 if (proc := bp.type.dialect_impl(dialect).bind_processor(dialect))}
+        names = list(compiled.positiontup or ()) if dialect.positional else None
+
+        def bind(params: dict[str, Any]) -> Any:
+            merged = {**fixed, **params} if fixed else dict(params)
+            for name, proc in to_db.items():
+                merged[name] = proc(merged[name])
+            return merged if names is None else tuple([merged[n] for n in names])
+
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for i, col in enumerate(self.stmt.exported_columns):
+            proc = col.type.dialect_impl(dialect).result_processor(dialect, None)
+            if proc is not None:
+                processors.append((i, proc))
+        return Compiled(compiled.string, bind, processors)
+
+    def run(self, dbapi_conn: Any, dialect: Dialect, params: Sequence[dict[str, Any]], *,
+            pooled: Any = None) -> tuple[Any, ...] | None:
+        """Execute with each parameter set in turn (one: ``execute``); the first row, if any.
+
+        ``pooled``: the pool's connection record, invalidated if the driver says
+        the connection is lost (a statement run outside any transaction).
+        """
+        sql, bind, processors = self.compiled(dialect)
+        args: Any = [bind(p) for p in params]
+        cursor = dbapi_conn.cursor()
+        try:
+            if len(args) == 1:
+                args = args[0]
+                cursor.execute(sql, args)
+            else:
+                cursor.executemany(sql, args)
+            row = cursor.fetchone() if cursor.description is not None else None
+        except dialect.loaded_dbapi.Error as exc:
+            lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
+            if lost and pooled is not None:
+                pooled.invalidate(exc)
+            raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
+                                      connection_invalidated=lost, dialect=dialect) from exc
+        finally:
+            cursor.close()
+        if row is None or not processors:
+            return None if row is None else tuple(row)
+        values = list(row)
+        for i, proc in processors:
+            values[i] = proc(values[i])
+        return tuple(values)
