@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Insert, Select, Update
@@ -47,12 +48,18 @@ class Prepared:
         self.stmt = stmt
         self.column_keys = list(column_keys) if column_keys is not None else None
         self._compiled: weakref.WeakKeyDictionary[Dialect, Compiled] = weakref.WeakKeyDictionary()
+        #: the last dialect asked for and its compiled form (one engine, in practice)
+        self._last: tuple[Dialect, Compiled] | None = None
 
     def compiled(self, dialect: Dialect) -> Compiled:
+        last = self._last
+        if last is not None and last[0] is dialect:
+            return last[1]
         found = self._compiled.get(dialect)
         if found is None:
             found = self._compile(dialect)
             self._compiled[dialect] = found
+        self._last = (dialect, found)
         return found
 
     def _compile(self, dialect: Dialect) -> Compiled:
@@ -62,12 +69,16 @@ class Prepared:
         to_db = {name: proc for name, bp in compiled.binds.items()
                  if (proc := bp.type.dialect_impl(dialect).bind_processor(dialect))}
         names = list(compiled.positiontup or ()) if dialect.positional else None
+        # positional drivers take a tuple in the statement's order
+        in_order: Callable[[dict[str, Any]], Any] | None = None
+        if names is not None:
+            in_order = itemgetter(*names) if len(names) > 1 else lambda d: tuple(d[n] for n in names)
 
         def bind(params: dict[str, Any]) -> Any:
-            merged = {**fixed, **params} if fixed else dict(params)
+            merged = {**fixed, **params} if fixed or to_db else params
             for name, proc in to_db.items():
                 merged[name] = proc(merged[name])
-            return merged if names is None else tuple([merged[n] for n in names])
+            return merged if in_order is None else in_order(merged)
 
         processors: list[tuple[int, Callable[[Any], Any]]] = []
         for i, col in enumerate(self.stmt.exported_columns):
@@ -84,11 +95,10 @@ class Prepared:
         the connection is lost (a statement run outside any transaction).
         """
         sql, bind, processors = self.compiled(dialect)
-        args: Any = [bind(p) for p in params]
+        args: Any = bind(params[0]) if len(params) == 1 else [bind(p) for p in params]
         cursor = dbapi_conn.cursor()
         try:
-            if len(args) == 1:
-                args = args[0]
+            if len(params) == 1:
                 cursor.execute(sql, args)
             else:
                 cursor.executemany(sql, args)

@@ -10,6 +10,7 @@ every audited row that was written, so changes cannot escape the log.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.pool import PoolProxiedConnection
 
 from app import audit
 from app.actor import SYSTEM, Actor
@@ -42,12 +44,23 @@ class Database:
     sessions: sessionmaker[Session] = field(repr=False)
     clock: Clock = system_clock
     settings: Settings = field(default_factory=Settings)
+    #: SQLite: a connection of our own for single-statement reads (see :meth:`read_one`)
+    _reader: PoolProxiedConnection | None = field(default=None, init=False, repr=False,
+                                                  compare=False)
+    _reader_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
+                                         compare=False)
+    _sqlite: bool = field(default=False, init=False, repr=False, compare=False)
+    _dialect: Dialect = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # one listener for every unit of work's session (listening per session cost
         # as much as the rest of opening one). Not guarded by ``event.contains``: that
         # goes by id() and can match the listener of a collected factory at the same address.
         event.listen(self.sessions, "before_flush", _before_flush)
+        # a restore disposes of the engine to reopen the file: the reader goes with it
+        event.listen(self.engine, "engine_disposed", self._drop_reader)
+        self._sqlite = self.is_sqlite
+        self._dialect = self.engine.dialect
 
     @property
     def is_sqlite(self) -> bool:
@@ -63,8 +76,46 @@ class Database:
     def uow(self, actor: Actor = SYSTEM, *, readonly: bool = False) -> UnitOfWork:
         return UnitOfWork(self, actor, readonly=readonly)
 
+    def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None:
+        """Run one prepared read outside any transaction (one statement is its own snapshot).
+
+        On SQLite it runs on a connection this database keeps for such reads, when no
+        other thread is using it: checking a connection out of the pool and back in
+        (with the pool's reset) cost as much as a scan's indexed query. Otherwise, and
+        always on PostgreSQL (whose pool pings a connection before handing it out), the
+        statement checks a pooled connection out.
+        """
+        engine = self.engine
+        if self._sqlite and self._reader_lock.acquire(blocking=False):
+            try:
+                reader = self._reader
+                if reader is None:
+                    reader = engine.raw_connection()
+                    reader.detach()  # ours, not the pool's: closing it closes it
+                    self._reader = reader
+                try:
+                    return read.run(reader.dbapi_connection, self._dialect, (params,),
+                                    pooled=reader)
+                except BaseException:
+                    self._reader = None
+                    reader.close()
+                    raise
+            finally:
+                self._reader_lock.release()
+        raw = engine.raw_connection()
+        try:
+            return read.run(raw.dbapi_connection, engine.dialect, [params], pooled=raw)
+        finally:
+            raw.close()  # back to the pool, which rolls back whatever the driver began
+
+    def _drop_reader(self, *_: Any) -> None:
+        with self._reader_lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        self.engine.dispose()  # and the reader (engine_disposed)
 
 
 def open_database(url: str, *, clock: Clock = system_clock, upgrade: bool = True) -> Database:
@@ -166,19 +217,14 @@ class UnitOfWork:
         In a unit of work that writes, inside its transaction (begun if need be, so a
         ``FOR UPDATE`` read locks). In a read-only one, inside the session's transaction
         when it has one (so the row is consistent with what the session read); otherwise
-        the single statement runs on its own pooled connection, outside any ``BEGIN``
-        (one statement is its own consistent snapshot). Driver errors come back as
+        the single statement runs by itself (:meth:`Database.read_one`), outside any
+        ``BEGIN`` (one statement is its own consistent snapshot). Driver errors come back as
         SQLAlchemy's (``OperationalError`` …), as from the session.
         """
         session = self._session
         if not self.readonly or (session is not None and session.in_transaction()):
             return self.execute(read, [params])
-        engine = self.db.engine
-        raw = engine.raw_connection()
-        try:
-            return read.run(raw.dbapi_connection, engine.dialect, [params], pooled=raw)
-        finally:
-            raw.close()  # back to the pool, which rolls back whatever the driver began
+        return self.db.read_one(read, params)
 
     def execute(self, stmt: Prepared, params: list[dict[str, Any]]) -> tuple[Any, ...] | None:
         """Run ``stmt`` in this unit of work's transaction, once per parameter set.

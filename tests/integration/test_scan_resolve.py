@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.backup import backup_database, restore_database
 from app.bootstrap import AppContext
 from app.services.loans import check_out
 from app.services.scan import resolve_scan
@@ -79,3 +83,27 @@ def test_tag_that_starts_like_the_prefix_still_resolves(ctx: AppContext) -> None
     ctx.db.settings.scanner.prefix = "LT-"
     _, d = resolve(ctx, "LT-0002")  # "0002" is no tag, but "LT-0002" is
     assert d["tag"] == "LT-0002"
+
+
+def test_scans_from_several_threads_agree(ctx: AppContext) -> None:
+    """Reads share the database's kept connection (SQLite) one at a time; the rest use the pool."""
+    def scan_many(_: int) -> set[tuple[str, str | None]]:
+        seen = set()
+        for i in range(150):
+            _, d = resolve(ctx, "LT-0001" if i % 2 else "lt-0002")
+            seen.add((d["tag"], d["holder"]))
+        return seen
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(scan_many, range(4)))
+    assert all(r == {("LT-0001", "AB1"), ("LT-0002", None)} for r in results)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # PostgreSQL: pg_dump's job
+def test_scan_after_a_restore_reads_the_restored_file(ctx: AppContext, tmp_path: Path) -> None:
+    backup = backup_database(ctx.db, tmp_path / "before.sqlite3")
+    with ctx.uow(ACTOR) as uow:
+        check_out(uow, "LT-0002", "CD2")
+    assert resolve(ctx, "LT-0002")[1]["holder"] == "CD2"
+    restore_database(ctx, Actor("admin-tech", "admin"), backup)
+    assert resolve(ctx, "LT-0002")[1]["holder"] is None
