@@ -17,11 +17,11 @@ from functools import cached_property
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, Table, bindparam, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, event, func, insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached, sessionmaker
+from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.pool import PoolProxiedConnection
 
@@ -167,48 +167,67 @@ class UnitOfWork:
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
         self._session: Session | None = None
-        #: (session transaction, its DBAPI connection, dialect) for execute()
-        self._cursor_on: tuple[SessionTransaction | None, Any, Dialect] | None = None
+        #: a writing unit of work's connection: its transaction is the unit of work's
+        self._conn: Connection | None = None
 
     # -- context management -------------------------------------------------
     @property
     def session(self) -> Session:
-        """This unit of work's session (a read-only one opens it on first use)."""
+        """This unit of work's session, opened on first use.
+
+        In a unit of work that writes, the session joins the unit of work's
+        connection and its transaction (begun by the session, or by a statement
+        run with :meth:`execute`, whichever comes first) and commits it. Work that
+        never needs the ORM (a check-out, a scan) never pays for a session.
+        """
         if self._session is None:
-            self._session = self.db.sessions(bind=self.db.engine)
+            if self.readonly:
+                self._session = self.db.sessions(bind=self.db.engine)
+            else:
+                self._session = self.db.sessions(bind=self._connection(), info={_UOW: self},
+                                                 join_transaction_mode="control_fully")
         return self._session
 
+    def _connection(self) -> Connection:
+        if self._conn is None:
+            self._conn = self.db.write_bind.connect()
+        return self._conn
+
     def __enter__(self) -> UnitOfWork:
-        if self.readonly:
-            # Nothing to audit, so no flush listener; and the session is opened only if
-            # the work uses it (a scan answered by fetch_one never does). Both were most
-            # of an empty read's cost.
-            return self
-        self._session = self.db.sessions(bind=self.db.write_bind, info={_UOW: self})
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        session = self._session
-        if session is not None:
-            self._close(session, exc)
+        self._close(exc)
         if isinstance(exc, OperationalError):
             # a lock timeout, deadlock or lost connection inside the work itself:
             # say so plainly (nothing was changed) instead of a driver message
             raise Busy(_friendly_operational(exc)) from exc
 
-    def _close(self, session: Session, exc: BaseException | None) -> None:
+    def _close(self, exc: BaseException | None) -> None:
+        session, conn = self._session, self._conn
         try:
             if not self._committed:
                 try:
-                    session.rollback()
+                    self._rollback()
                 except OperationalError:
                     if exc is None:
                         raise
                     # the connection is gone (server stopped): report the original error
         finally:
-            session.info.pop(_UOW, None)
-            session.close()
+            try:
+                if session is not None:
+                    session.info.pop(_UOW, None)
+                    session.close()
+            finally:
+                if conn is not None:
+                    conn.close()
+
+    def _rollback(self) -> None:
+        if self._session is not None:
+            self._session.rollback()
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.rollback()
 
     # -- prepared statements on the DBAPI cursor (hot paths) -----------------
     def fetch_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -231,14 +250,13 @@ class UnitOfWork:
 
         The first row it returns, if any (``RETURNING``, ``SELECT``).
         """
-        session = self.session
-        on = self._cursor_on
-        if on is None or on[0] is not session.get_transaction():
-            # the transaction's DBAPI connection, looked up once per transaction
-            conn = session.connection()
-            on = self._cursor_on = (session.get_transaction(), conn.connection.dbapi_connection,
-                                    conn.dialect)
-        return stmt.run(on[1], on[2], params)
+        if self.readonly:
+            conn = self.session.connection()
+        else:
+            conn = self._connection()
+            if not conn.in_transaction():
+                conn.begin()  # SQLite: BEGIN IMMEDIATE; a session opened later joins it
+        return stmt.run(conn.connection.dbapi_connection, conn.dialect, params)
 
     def loaded(self, model: type[M], values: Sequence[Any], **related: Base) -> M:
         """A row read with :meth:`fetch_one` (every column, in table order) as an ORM object.
@@ -390,8 +408,10 @@ class UnitOfWork:
     def commit(self) -> None:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
+        session = self._session
         try:
-            self.session.flush()
+            if session is not None:
+                session.flush()
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
@@ -403,9 +423,12 @@ class UnitOfWork:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:
                 audit.append(self.execute, self.now, self.actor.name, self._events, rows)
-            self.session.commit()
+            if session is not None:
+                session.commit()  # and the connection's transaction, which it joined
+            if self._conn is not None and self._conn.in_transaction():
+                self._conn.commit()  # begun by execute() after the session's last commit
         except OperationalError as exc:
-            self.session.rollback()
+            self._rollback()
             raise Busy(_friendly_operational(exc)) from exc
         self._committed = True
         self._events.clear()

@@ -16,7 +16,7 @@ from app import audit
 from app.bootstrap import AppContext
 from app.services.loans import check_in, check_out, close_loan_returned, locked_asset
 from app.signatures import SignatureData
-from app.uow import Actor, Database, open_database
+from app.uow import Actor, Database, UnitOfWork, open_database
 from db.models import Asset, AuditEvent, Base, Loan, Person, Signature
 from tests.factories import school
 
@@ -147,6 +147,58 @@ def test_update_writes_only_rows_read_in_its_own_unit_of_work(ctx: AppContext, t
         uow.update(asset, status="available")  # no change: no statement, nothing to audit
         uow.commit()
     assert Stored(ctx, Asset, asset.id).values["status"] == "available"
+
+
+def _add_person(uow: UnitOfWork, code: str) -> None:
+    uow.session.add(Person(staff_code=code, staff_key=code.lower(), first_name="A",
+                           last_name=code, search_name=f"a {code.lower()}"))
+
+
+def _people(ctx: AppContext) -> set[str]:
+    with ctx.uow(Actor("t"), readonly=True) as uow:
+        return set(uow.session.execute(select(Person.staff_code)).scalars())
+
+
+@pytest.mark.parametrize("cursor_first", [True, False])
+def test_cursor_and_session_writes_are_one_transaction(ctx: AppContext, tech: Actor,
+                                                       cursor_first: bool) -> None:
+    """Whichever starts the transaction, the other joins it: all is kept, or nothing."""
+    def work(uow: UnitOfWork) -> None:
+        if not cursor_first:
+            _add_person(uow, "NEW1")
+            uow.session.flush()
+        uow.update(locked_asset(uow, "LT-0001"), status="in_repair")
+        if cursor_first:
+            _add_person(uow, "NEW1")
+        uow.audit("test", "assets", None)
+
+    with ctx.uow(tech) as uow:
+        work(uow)  # and no commit
+    assert "NEW1" not in _people(ctx)
+    with ctx.uow(tech) as uow:
+        assert locked_asset(uow, "LT-0001").status == "available"
+    with ctx.uow(tech) as uow:
+        work(uow)
+        uow.commit()
+    assert "NEW1" in _people(ctx)
+    with ctx.uow(tech) as uow:
+        assert locked_asset(uow, "LT-0001").status == "in_repair"
+    result = _verify(ctx)
+    assert result.ok, result.problem
+
+
+def test_writes_after_a_commit_are_kept_by_the_next_commit(ctx: AppContext, tech: Actor) -> None:
+    with ctx.uow(tech) as uow:
+        _add_person(uow, "NEW1")
+        uow.audit("test", "people", None)
+        uow.commit()
+        uow.update(locked_asset(uow, "LT-0001"), status="in_repair")  # cursor only, after it
+        uow.audit("test", "assets", None)
+        uow.commit()
+    with ctx.uow(tech) as uow:
+        assert locked_asset(uow, "LT-0001").status == "in_repair"
+    result = _verify(ctx)
+    assert result.ok, result.problem
 
 
 def test_every_database_audits_its_sessions(tmp_path: Any) -> None:
