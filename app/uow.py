@@ -206,6 +206,8 @@ class UnitOfWork:
 
     def _close(self, exc: BaseException | None) -> None:
         session, conn = self._session, self._conn
+        if session is None and conn is None:
+            return  # nothing was opened (a scan answered by Database.read_one)
         try:
             if not self._committed:
                 try:
