@@ -5,6 +5,11 @@ Services take a :class:`UnitOfWork`; they change ORM objects, call
 Leaving the ``with`` block without committing rolls everything back.
 Committing writes, in the same transaction, the audit events plus a digest of
 every audited row that was written, so changes cannot escape the log.
+
+Hot paths (a scan, a check-out or check-in) skip the ORM's machinery: they read
+whole rows with prepared statements (:meth:`UnitOfWork.fetch_one`,
+:meth:`UnitOfWork.loaded`) and write them with :meth:`UnitOfWork.insert` and
+:meth:`UnitOfWork.update`, which record the same digests a flush would.
 """
 
 from __future__ import annotations
