@@ -35,8 +35,9 @@ MEMORY_LIMIT_MB = 300.0
 
 #: Scan-to-screen cannot be within 2× of a 0.2 ms service call: Qt's own screen switch
 #: and paint take longer than that before any Loan Kiosk code runs (profile in
-#: docs/performance.md). CI holds it to the measured 32× times the noise margin.
-SCAN_TO_SCREEN_MISS = KnownMiss(ceiling=48.0, docs="docs/performance.md#scan-to-screen")
+#: docs/performance.md). CI holds it to the worst ratio measured (36×: the floor swings
+#: between 0.16 and 0.43 ms from run to run) times the noise margin.
+SCAN_TO_SCREEN_MISS = KnownMiss(ceiling=54.0, docs="docs/performance.md#scan-to-screen")
 ROOT = Path(__file__).resolve().parents[2]
 
 
