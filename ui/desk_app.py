@@ -175,10 +175,11 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
         window.show()
     # Once the window is up, at the event loop's first turn:
     # * the database starts opening (the thread and the first paint would share the GIL);
-    # * the application-wide scan filter goes in. The first internal Qt object a Python
-    #   event filter is handed (a QWidgetWindow) makes PySide6 resolve every lazily
-    #   loaded Qt class — some 190 Python enum types, ~40 ms — which need not delay the
-    #   window; nobody can scan a badge within a millisecond of it appearing.
+    # * the application-wide filters go in (the wedge scanner; in kiosk mode the idle lock).
+    #   The first internal Qt object a Python event filter is handed (a QWidgetWindow)
+    #   makes PySide6 resolve every lazily loaded Qt class — some 190 Python enum types,
+    #   ~40 ms — which need not delay the window; nobody can scan a badge within a
+    #   millisecond of it appearing.
     QTimer.singleShot(0, ctx.start_opening)
     QTimer.singleShot(0, window.install_scanner)
     return window, ctx

@@ -55,8 +55,6 @@ class MainWindow(QMainWindow):
         self.scanner = ScanFilter(app_ctx.settings.scanner, self)
         self.scanner.scanned.connect(self.handle_scan)
         self._scanner_installed = False
-        if install_scanner:
-            self.install_scanner()
         self.serial_scanner = None
         #: the signature pad, owned here and lent to whichever signature step is showing
         self.pad: SignaturePad | None = None
@@ -101,8 +99,8 @@ class MainWindow(QMainWindow):
         #: backups checked at each sign-in; waiting print jobs retried every minute
         self.upkeep = DeskUpkeep(self)
         self.upkeep.print_timer.start()
-        if kiosk:
-            QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        if install_scanner:
+            self.install_scanner()
         #: several desks share the database: coming back to this one re-loads the screen shown
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -117,13 +115,17 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------
     @property
     def scanner_installed(self) -> bool:
-        """The wedge-scanner filter is in (from the desk's first event-loop turn)."""
+        """The application-wide filters are in (from the desk's first event-loop turn)."""
         return self._scanner_installed
 
     def install_scanner(self) -> None:
+        """Put in the desk's application-wide event filters: the wedge scanner and, in kiosk
+        mode, the idle lock (``ui.desk_app.start`` does it once the window is up)."""
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
             app.installEventFilter(self.scanner)
+            if self.kiosk:
+                app.installEventFilter(self.idle)
             self._scanner_installed = True
 
     def start_serial_scanner(self) -> None:
