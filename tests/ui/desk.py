@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -42,6 +43,18 @@ def sign_in(qtbot, win: MainWindow, user: str = "alice", pin: str = ADMIN_PIN) -
     view.submit.click()
     qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=15000)
     wait_idle(qtbot, win)
+
+
+def scan_into_checkout(qtbot, win: MainWindow, tag: str = "LT-0001",  # type: ignore[no-untyped-def]
+                       card: str = "CARD-001") -> Any:
+    """Scan an available asset, then a staff card: the check-out screen with both; its controller."""
+    from tests.ui.keys import scan
+
+    scan(tag)
+    wait_idle(qtbot, win)
+    scan(card)
+    wait_idle(qtbot, win)
+    return win.controller("checkout")
 
 
 def visible_text(widget: QWidget) -> str:

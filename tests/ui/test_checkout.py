@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.uow import SYSTEM
 from db.models import AuditEvent, Loan, Receipt, Signature
 from tests.factories import school
-from tests.ui.desk import TECH_PIN, sign_in, visible_text, wait_idle
+from tests.ui.desk import TECH_PIN, scan_into_checkout, sign_in, visible_text, wait_idle
 from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
 
@@ -140,11 +140,7 @@ def test_esc_goes_back_from_signature_then_to_scan(qtbot, desk) -> None:  # type
 
     school(desk.ctx)
     sign_in(qtbot, desk)
-    scan("LT-0001")
-    wait_idle(qtbot, desk)
-    scan("CARD-001")
-    wait_idle(qtbot, desk)
-    view = desk.controller("checkout").view
+    view = scan_into_checkout(qtbot, desk).view
     view.cont.click()
     assert view.page == "sign"
     qtbot.keyClick(desk, Qt.Key.Key_Escape)

@@ -14,8 +14,7 @@ from app.uow import SYSTEM
 from db.engine import sqlite_path
 from db.models import Loan, Receipt
 from tests.factories import school
-from tests.ui.desk import TECH_PIN, sign_in, sqlite_only_db, wait_idle
-from tests.ui.keys import scan
+from tests.ui.desk import TECH_PIN, scan_into_checkout, sign_in, sqlite_only_db, wait_idle
 from tests.ui.pad import sign_with_mouse
 
 #: widget-level: stays on SQLite
@@ -31,11 +30,7 @@ def test_a_check_out_waits_for_another_desks_write_lock_then_goes_through(
     desk.ctx.db.engine.dispose()
     school(desk.ctx)
     sign_in(qtbot, desk, "bob", TECH_PIN)
-    scan("LT-0001")
-    wait_idle(qtbot, desk)
-    scan("CARD-001")
-    wait_idle(qtbot, desk)
-    view = desk.controller("checkout").view
+    view = scan_into_checkout(qtbot, desk).view
     view.cont.click()
     sign_with_mouse(view.signature.widget.canvas)
 

@@ -24,7 +24,7 @@ from app.uow import SYSTEM, Actor
 from db.models import AuditEvent, Loan, Person, PrintJob, Receipt, Signature
 from tests.factories import add_person, school
 from tests.integration.test_cups_printing import _wait_for_outputs, queue  # noqa: F401 - fixture
-from tests.ui.desk import ADMIN_PIN, TECH_PIN, sign_in, wait_idle
+from tests.ui.desk import ADMIN_PIN, TECH_PIN, scan_into_checkout, sign_in, wait_idle
 from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
 
@@ -56,11 +56,7 @@ def test_check_out_signed_on_the_pad_simulator(qtbot, desk, simulated_pad) -> No
     sim = simulated_pad
     school(desk.ctx)
     sign_in(qtbot, desk, "bob", TECH_PIN)
-    scan("LT-0001")
-    wait_idle(qtbot, desk)
-    scan("CARD-001")
-    wait_idle(qtbot, desk)
-    view = desk.controller("checkout").view
+    view = scan_into_checkout(qtbot, desk).view
     assert view.borrower.text() == "Siân Ó Briain (AB1)"
     view.cont.click()
     assert view.page == "sign"

@@ -15,8 +15,7 @@ from app.services.leavers import leaver_return
 from app.uow import SYSTEM, Actor
 from db.models import Receipt
 from tests.factories import school
-from tests.ui.desk import sign_in, sqlite_only_db, wait_idle
-from tests.ui.keys import scan
+from tests.ui.desk import scan_into_checkout, sign_in, sqlite_only_db, wait_idle
 from ui.desk_app import tune_gc, warm_up
 
 MAX_STALL_MS = 50.0
@@ -45,11 +44,7 @@ def test_no_gui_stall_while_signature_streams_and_receipt_renders(qtbot, desk) -
     desk.set_pad(pad)
     try:
         sign_in(qtbot, desk)
-        scan("LT-0001")
-        wait_idle(qtbot, desk)
-        scan("CARD-001")
-        wait_idle(qtbot, desk)
-        view = desk.controller("checkout").view
+        view = scan_into_checkout(qtbot, desk).view
         view.cont.click()
         assert view.page == "sign"
         canvas = view.signature.widget.canvas

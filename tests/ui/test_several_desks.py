@@ -18,7 +18,7 @@ from app.services.loans import check_in, check_out
 from app.uow import Actor
 from tests.conftest import MutableClock
 from tests.factories import add_person, school
-from tests.ui.desk import sign_in, visible_text, wait_idle
+from tests.ui.desk import scan_into_checkout, sign_in, visible_text, wait_idle
 from tests.ui.keys import scan
 
 
@@ -118,11 +118,7 @@ def test_person_card_and_leaver_items_reload_keeping_ticks_and_notes(qtbot, desk
 def test_a_check_out_in_progress_is_left_alone(qtbot, desk, other_desk) -> None:  # type: ignore[no-untyped-def]
     school(desk.ctx)
     sign_in(qtbot, desk)
-    scan("LT-0001")
-    wait_idle(qtbot, desk)
-    scan("CARD-001")
-    wait_idle(qtbot, desk)
-    co = desk.controller("checkout")
+    co = scan_into_checkout(qtbot, desk)
     co.view.purpose.setText("Parents' evening")
     window_activated(desk)
     app_activated()
