@@ -12,7 +12,6 @@ that is only ever the worker thread, never the GUI.
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from collections.abc import Callable
@@ -26,8 +25,6 @@ from app.config import Paths, Settings, default_data_dir, default_db_url, load_s
 
 if TYPE_CHECKING:
     from app.uow import Database, UnitOfWork
-
-log = logging.getLogger(__name__)
 
 
 class AppContext:
@@ -110,13 +107,12 @@ def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
 
 def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None = None,
                             settings: Settings | None = None, clock: Clock = system_clock,
-                            then: Callable[[], None] | None = None,
                             start: bool = True) -> AppContext:
     """:func:`bootstrap`, returning at once: the database opens on a thread of its own.
 
     Paths and settings are ready on return (bad settings still fail here, at once);
-    ``then`` runs on that thread after the database is open (more warming-up that
-    must not hold up the first window). ``start=False`` leaves the thread to
+    :meth:`AppContext.when_db_ready` callbacks run on that thread once it is done (the
+    desk warms up there what must not hold up its first window). ``start=False`` leaves the thread to
     :meth:`AppContext.start_opening` (or the first use of ``db``): the desk starts it
     once its window is up, so that the two do not take turns at the GIL.
     """
@@ -126,15 +122,11 @@ def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None 
 
     def open_it() -> None:
         try:
-            opening.set_result(_open(url, settings, clock))
+            db = _open(url, settings, clock)
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the database
             opening.set_exception(exc)
-            return
-        if then is not None:
-            try:
-                then()
-            except Exception:  # noqa: BLE001 - warming up is an optimisation, never fatal
-                log.exception("warming up after opening the database failed")
+        else:
+            opening.set_result(db)
 
     ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"))
     if start:

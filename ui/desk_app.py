@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,16 +36,15 @@ def demo_data_dir(base: Path | None = None) -> Path:
 
 
 def open_context(args: argparse.Namespace, *, background: bool = False,
-                 then: Callable[[], None] | None = None, start: bool = True) -> AppContext:
+                 start: bool = True) -> AppContext:
     """The app context for the desk's arguments; ``background``: the database opens on a
-    thread of its own, which runs ``then`` once it is open (``start=False``: once
-    :meth:`AppContext.start_opening` is called)."""
+    thread of its own (``start=False``: once :meth:`AppContext.start_opening` is called)."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     db_url = getattr(args, "db", None) or None
     if getattr(args, "demo", False):
         data_dir = demo_data_dir(data_dir)
     if background:
-        return bootstrap_in_background(db_url, data_dir=data_dir, then=then, start=start)
+        return bootstrap_in_background(db_url, data_dir=data_dir, start=start)
     return bootstrap(db_url, data_dir=data_dir)
 
 
@@ -150,18 +148,17 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     """What :func:`run` does before the event loop: the window shown, the database opening."""
     watch = _DatabaseWatch()
 
-    def warmed() -> None:  # on the opening thread, once the database is open
+    def settled(error: BaseException | None) -> None:  # on the opening thread
+        if error is not None:
+            watch.tell(error)
+            return
         try:
-            warm_up()
+            warm_up()  # the document machinery, before the first receipt needs it
         finally:
             watch.tell(None)
 
-    def failed(error: BaseException | None) -> None:
-        if error is not None:
-            watch.tell(error)
-
-    ctx = open_context(args, background=True, then=warmed, start=False)
-    ctx.when_db_ready(failed)
+    ctx = open_context(args, background=True, start=False)
+    ctx.when_db_ready(settled)
     window = build_window(ctx, demo=bool(getattr(args, "demo", False)),
                           kiosk=bool(getattr(args, "kiosk", False)), install_scanner=False)
     watch.window = window

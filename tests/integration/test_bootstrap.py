@@ -19,23 +19,20 @@ def _opening_threads() -> list[threading.Thread]:
 
 def test_paths_and_settings_are_ready_at_once_and_the_database_opens_on_its_thread(
         db_url: str, tmp_path: Path) -> None:
-    warmed: list[str] = []
-    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data", start=False,
-                                  then=lambda: warmed.append(threading.current_thread().name))
+    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data", start=False)
     try:
         assert ctx.paths.data_dir == tmp_path / "data"
         assert ctx.settings.school.name
         assert not ctx.db_ready and not _opening_threads()  # nothing started yet
-        told: list[BaseException | None] = []
-        ctx.when_db_ready(told.append)
+        told: list[tuple[BaseException | None, str]] = []
+        ctx.when_db_ready(lambda error: told.append((error, threading.current_thread().name)))
         ctx.start_opening()
         ctx.start_opening()  # a second call is harmless
         with ctx.uow(SYSTEM, readonly=True) as uow:  # waits for the database
             assert uow.session.execute(text("SELECT 1")).scalar() == 1
-        assert ctx.db_ready and told == [None]
         for t in _opening_threads():
             t.join(10)
-        assert warmed == ["open-database"]
+        assert ctx.db_ready and told == [(None, "open-database")]  # once, on the opening thread
     finally:
         ctx.close()
 
