@@ -6,7 +6,8 @@
   (:func:`app.services.cards.describe_scan` in a read-only unit of work), in
   the same process, right after.
 * Cold start — ours: spawn to an interactive main window as
-  :func:`ui.desk_app.run` opens it on the generated database: shown, at its
+  ``loan-kiosk --db … --data-dir …`` opens it (:func:`app.cli.main`, our
+  packages byte-compiled as an install leaves them) on the generated database: shown, at its
   first event-loop turn, the sign-in screen taking keys while the database
   opens on a thread of its own (when that is done too goes in the note).
   Floor: a bare PySide6 script showing an empty QMainWindow, at its first
