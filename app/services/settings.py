@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.config import Paths, Settings, load_settings, save_settings, settings_from_dict
+from app.config import (
+    RETURN_SIGNATURE_CHOICES,
+    Paths,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_from_dict,
+)
 from app.errors import InvalidInput
 from app.uow import Actor, Database
 
@@ -33,6 +40,13 @@ def validate(settings: Settings) -> Settings:
         problems.append("printing.page_size must be A4 or Letter")
     if checked.printing.receipt_copies < 0:
         problems.append("printing.receipt_copies cannot be negative")
+    if checked.signature.on_return not in RETURN_SIGNATURE_CHOICES:
+        problems.append("signature.on_return must be one of: "
+                        + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES))
+    if checked.reversal.window_hours < 0:
+        problems.append("reversal.window_hours cannot be negative")
+    if checked.kiosk.checkout_pause_seconds < 10:
+        problems.append("kiosk.checkout_pause_seconds must be at least 10")
     if problems:
         raise InvalidInput("; ".join(problems))
     return checked
