@@ -23,6 +23,7 @@ from printing.blocks import (
 from printing.styles import Styles, items_table_style
 from printing.wording import (
     condition_label,
+    data_label,
     fmt_date,
     fmt_datetime,
     kind_label,
@@ -61,6 +62,9 @@ def _outcome_cell(item: Mapping[str, Any], styles: Styles) -> list[Paragraph]:
         cell.append(CellParagraph(f"{text(cut)}… <i>(in full under Notes)</i>", styles.cell))
     elif note:
         cell.append(CellParagraph(text(note), styles.cell))
+    data = data_label(item)
+    if data:
+        cell.append(CellParagraph(f"<i>{text(data)}</i>", styles.cell))
     return cell
 
 
@@ -144,6 +148,10 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
         statement.append(Paragraph(
             "The items marked <b>Not returned</b> have not been handed back. They are still "
             "school property, and the school will take steps to recover them.", styles.body))
+    if any(data_label(i) for i in items):
+        statement.append(Paragraph(
+            "For each item lent with personal data, the receipt says how that data was dealt "
+            "with when it came back, as the acceptable use policy requires.", styles.body))
     statement.append(Paragraph(
         f"By signing, {name} confirms that this list is correct. Please keep this receipt: "
         "it is your record of what you returned.", styles.body))
