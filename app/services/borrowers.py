@@ -74,3 +74,44 @@ def overdue_warning(name: str, items: list[OverdueItem]) -> str:
     listed = ", ".join(f"{i.tag} (due {_when(i.due_on)})" for i in items)
     n = len(items)
     return f"{name} already holds {n} overdue item{'s' if n != 1 else ''}: {listed}"
+
+
+@dataclass(frozen=True)
+class BorrowerFacts:
+    """What the desk says as soon as a borrower is chosen, before anything is signed."""
+
+    staff_code: str
+    name: str
+    #: why they cannot borrow (None: they can)
+    refusal: str | None
+    #: their leaving date, when loans to them are capped at it
+    leaving_date: dt.date | None
+    overdue: list[OverdueItem]
+
+    def notes(self) -> list[str]:
+        """What to tell the technician (capped due date, overdue items), in words."""
+        out = []
+        if self.leaving_date is not None:
+            out.append(f"{self.name} is leaving on {_when(self.leaving_date)}: anything lent is "
+                       "due back by then, their leaving date.")
+        if self.overdue:
+            out.append(overdue_warning(self.name, self.overdue) + ".")
+        return out
+
+
+def borrower_facts(uow: UnitOfWork, code: str) -> BorrowerFacts:
+    """Can ``code`` (a staff or badge code) borrow today, until when, and what is overdue."""
+    from app.clock import local_date
+    from app.errors import LoanKioskError
+    from app.services.lookup import get_person
+
+    person = get_person(uow, code)
+    today = local_date(uow.now)
+    try:
+        refuse_borrower(person, today)
+        refusal = None
+    except LoanKioskError as exc:
+        refusal = exc.message
+    capped = person.leaving_date if person.status == "leaving" else None
+    return BorrowerFacts(person.staff_code, person.name, refusal, capped,
+                         overdue_items(uow, person.id, today))

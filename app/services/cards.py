@@ -47,6 +47,8 @@ class AssetSummary:
     trip: str | None = None
     phone_number: str | None = None
     default_days: int = 14
+    #: its open loan was made "with personal data"
+    personal_data: bool = False
 
     @property
     def title(self) -> str:
@@ -197,6 +199,7 @@ def summarise_asset(uow: UnitOfWork, asset: Asset, state: EncryptionState | None
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < today), trip=trip,
         phone_number=asset.phone_number, default_days=uow.settings.loans.days_for(asset.kind),
+        personal_data=bool(loan and loan.personal_data),
     )
 
 
@@ -216,6 +219,7 @@ def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
         overdue=bool(loan and loan.due_on < local_date(uow.now)),
         trip=loan.trip if loan else None,
         phone_number=a.phone_number, default_days=uow.settings.loans.days_for(a.kind),
+        personal_data=bool(loan and loan.personal_data),
     )
 
 
