@@ -1,4 +1,6 @@
-"""Check-in: who has it and since when (overdue in red), a short checklist, condition, done."""
+"""Check-in: who has it and since when (overdue in red), a short checklist, condition, how
+personal data on it was dealt with (a loan made with personal data), the borrower's signature
+when the ``signature.on_return`` setting asks for it, done."""
 
 from __future__ import annotations
 
@@ -9,29 +11,41 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.config import SignatureSettings
 from app.services.cards import AssetSummary
 from ui.views.asset_card_view import AssetHeader
 from ui.widgets.common import button, card, label
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.signature_step import SignatureStep
 
 CONDITIONS = (("ok", "OK"), ("incomplete", "Incomplete (something missing)"),
               ("damaged", "Damaged (opens an incident)"))
+DATA_CHOICES = (("removed", "They removed it"), ("wiped", "IT wiped the device"),
+                ("kept", "It stays, for a handover"))
 
 
 class CheckInView(QWidget):
     checklist_changed = Signal()
     confirm_clicked = Signal()
     details_clicked = Signal()
+    back_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, signature: SignatureSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(20, 10, 20, 10)
-        lay.addWidget(label("Check in", "title", name="Check-in"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 10, 20, 10)
+        outer.addWidget(label("Check in", "title", name="Check-in"))
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        form = QWidget()
+        lay = QVBoxLayout(form)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(form)
         self.header = AssetHeader()
         lay.addWidget(self.header)
         row = QHBoxLayout()
@@ -57,6 +71,27 @@ class CheckInView(QWidget):
         cl.addWidget(self.note)
         row.addWidget(cbox, 1)
         lay.addLayout(row)
+        # -- lent with personal data: how it was dealt with (the acceptable use policy) --------
+        self.data_box, dl = card()
+        dl.addWidget(label("Lent with personal data: how was it dealt with?", "",
+                           name="Personal data heading"))
+        drow = QHBoxLayout()
+        self.data_group = QButtonGroup(self)
+        self.data_choices: dict[str, QRadioButton] = {}
+        for key, text in DATA_CHOICES:
+            rb = QRadioButton(text)
+            rb.setAccessibleName(f"Personal data: {key}")
+            self.data_group.addButton(rb)
+            self.data_choices[key] = rb
+            drow.addWidget(rb)
+        drow.addStretch(1)
+        dl.addLayout(drow)
+        self.data_note = QLineEdit()
+        self.data_note.setAccessibleName("Personal data note")
+        self.data_note.setPlaceholderText("Note (for a handover: for whom, until when)")
+        dl.addWidget(self.data_note)
+        self.data_box.hide()
+        lay.addWidget(self.data_box)
         actions = QHBoxLayout()
         self.confirm = button("Check in (Enter)", "Check in", primary=True)
         self.lost = button("Report lost", "Report lost", danger=True)
@@ -69,6 +104,16 @@ class CheckInView(QWidget):
         self.lost_panel = LostPanel()
         lay.addWidget(self.lost_panel)
         lay.addStretch(1)
+        # -- the borrower signs for the return --------------------------------------------------
+        sign = QWidget()
+        sl = QVBoxLayout(sign)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.signature = SignatureStep(signature)
+        sl.addWidget(self.signature, 1)
+        self.back = button("Back to the check-in", "Back to the check-in")
+        sl.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pages.addWidget(sign)
+        self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
@@ -95,8 +140,29 @@ class CheckInView(QWidget):
             cb.hide()
         self.conditions["ok"].setChecked(True)
         self.note.clear()
+        self.data_group.setExclusive(False)
+        for rb in self.data_choices.values():
+            rb.setChecked(False)
+        self.data_group.setExclusive(True)
+        self.data_note.clear()
+        self.data_box.setVisible(a.personal_data)
         self.lost_panel.hide()
+        self.show_page("form")
         self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def page(self) -> str:
+        return ("form", "sign")[self.pages.currentIndex()]
+
+    def show_page(self, page: str) -> None:
+        self.pages.setCurrentIndex(("form", "sign").index(page))
+
+    def data_handling(self) -> str | None:
+        """How personal data was dealt with (None: not said, or not lent with personal data)."""
+        for key, rb in self.data_choices.items():
+            if rb.isChecked():
+                return key
+        return None
 
     def missing(self) -> list[tuple[str, str]]:
         return [(str(cb.property("check")), cb.text()) for cb in self.checks
