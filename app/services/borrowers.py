@@ -49,8 +49,8 @@ def cap_due(person: Person, due: dt.date) -> dt.date:
 
 def cap_note(name: str, leaving_date: dt.date) -> str:
     """What the desk and the command line say when a due date was capped."""
-    return (f"{name} is leaving on {_when(leaving_date)}: the loan is due back by then, "
-            "their leaving date")
+    return (f"{name} leaves on {_when(leaving_date)}: the loan is due back by then (their "
+            "leaving date)")
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,8 @@ class BorrowerFacts:
         """What to tell the technician (capped due date, overdue items), in words."""
         out = []
         if self.leaving_date is not None:
-            out.append(f"{self.name} is leaving on {_when(self.leaving_date)}: anything lent is "
-                       "due back by then, their leaving date.")
+            out.append(f"{self.name} leaves on {_when(self.leaving_date)}: anything lent to "
+                       "them is due back by then.")
         if self.overdue:
             out.append(overdue_warning(self.name, self.overdue) + ".")
         return out

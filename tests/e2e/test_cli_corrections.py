@@ -178,8 +178,8 @@ def test_checkout_of_a_leaver_is_capped_and_overdue_items_are_said(cli: Cli, tmp
     proc = cli.run("checkout", "LT-0001", "FL1", "--due", "2100-06-01", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["due"] == "2099-12-31"
-    assert proc.stderr.strip() == ("note: Fen Li is leaving on 31 Dec 2099: the loan is due back "
-                                   "by then, their leaving date")
+    assert proc.stderr.strip() == ("note: Fen Li leaves on 31 Dec 2099: the loan is due back by "
+                                   "then (their leaving date)")
     # a phone lent to Siân six weeks ago (through the services, on that day's clock) is overdue
     weeks_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=42)
     ctx = bootstrap(cli.db_url, data_dir=tmp_path / "data", clock=lambda: weeks_ago)

@@ -32,8 +32,8 @@ def test_a_due_date_past_the_leaving_date_is_capped(ctx: AppContext) -> None:
     with ctx.uow(TECH) as uow:  # a phone's 7 days end before the leaving date: not capped
         phone = check_out(uow, "PH-0001", "LV3")
     assert phone.loans[0].due_on == dt.date(2026, 12, 1) and phone.capped_at is None
-    assert cap_note("Zoë Ødegård", LEAVING) == ("Zoë Ødegård is leaving on 18 Dec 2026: the loan "
-                                                "is due back by then, their leaving date")
+    assert cap_note("Zoë Ødegård", LEAVING) == ("Zoë Ødegård leaves on 18 Dec 2026: the loan is "
+                                                "due back by then (their leaving date)")
     audit_ok(ctx)
 
 

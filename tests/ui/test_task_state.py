@@ -73,8 +73,8 @@ def test_after_navigating_away_with_a_borrower_the_desk_asks(qtbot, desk) -> Non
     wait_idle(qtbot, desk)
     scan("PH-0001")
     wait_idle(qtbot, desk)
-    answer(qtbot, desk, "none", "A check-out for Siân Ó Briain was left unfinished (LT-0001, for "
-                                "Siân Ó Briain). Add PH-0001 to it, or start a new check-out")
+    answer(qtbot, desk, "none", "A check-out for Siân Ó Briain (LT-0001) was left unfinished. "
+                                "Add PH-0001 to it, or start a new check-out with PH-0001?")
     assert [a.tag for a in co.items] == ["LT-0001"] and co.borrower is not None
     assert desk.banner.message == "PH-0001 was not added; the check-out is as it was."
     scan("PH-0001")  # asked again: the check-out is still one left behind
@@ -116,7 +116,7 @@ def test_a_new_borrower_for_items_left_behind_is_asked_about(qtbot, desk) -> Non
     wait_idle(qtbot, desk)
     desk.controller("person").view.lend.click()
     wait_idle(qtbot, desk)
-    answer(qtbot, desk, "new", "This check-out was left unfinished (LT-0001, for Siân Ó Briain). "
+    answer(qtbot, desk, "new", "A check-out was left unfinished (LT-0001, for Siân Ó Briain). "
                                "Lend LT-0001 to Łukasz Żółć")
     assert co.items == [] and co.borrower == ("CD2", "Łukasz Żółć")
 
@@ -207,7 +207,7 @@ def test_a_leaving_borrower_is_lent_until_their_leaving_date_and_overdue_items_a
     scan("LV3")  # Zoë leaves on 18 Dec 2026; a laptop is lent for 30 days
     wait_idle(qtbot, desk)
     assert co.borrower == ("LV3", "Zoë Ødegård")
-    assert "Zoë Ødegård is leaving on 18 Dec 2026: anything lent is due back by then" \
+    assert "Zoë Ødegård leaves on 18 Dec 2026: anything lent to them is due back by then." \
         in co.view.borrower_note.text()
     assert co.view.due_date() == dt.date(2026, 12, 18)
     assert co.view.due.maximumDate().toPython() == dt.date(2026, 12, 18)

@@ -145,10 +145,11 @@ class CheckOutController(ScreenController):
             self._append(a, self._start_fresh())
             return
         first = self.borrower[1].split()[0]
+        started = ", ".join(x.tag for x in self.items) or "no items yet"
         self.desk.ask(
-            "Add to this check-out?",
-            f"A check-out for {self.borrower[1]} was left unfinished ({self._what_was_started()})."
-            f" Add {a.tag} to it, or start a new check-out with {a.tag}?",
+            "Add to the unfinished check-out?",
+            f"A check-out for {self.borrower[1]} ({started}) was left unfinished. Add {a.tag} "
+            f"to it, or start a new check-out with {a.tag}?",
             [("add", f"Add to {first}'s check-out"), ("new", "Start a new check-out"),
              ("none", "Neither")],
             lambda answer, _t: self._resume_with(answer, a))
@@ -198,7 +199,7 @@ class CheckOutController(ScreenController):
             first = f.name.split()[0]
             self.desk.ask(
                 f"Lend to {f.name}?",
-                f"This check-out was left unfinished ({self._what_was_started()}). Lend "
+                f"A check-out was left unfinished ({self._what_was_started()}). Lend "
                 f"{', '.join(a.tag for a in self.items)} to {f.name}, or start a new check-out "
                 f"for {f.name}?",
                 [("keep", f"Lend them to {first}"), ("new", f"New check-out for {first}"),

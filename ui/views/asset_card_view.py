@@ -129,7 +129,7 @@ class AssetCardView(QWidget):
         self.close_panel = ActionPanel(
             "", "Close the incident", choices=[(o, OUTCOME_WORDS[o].capitalize())
                                                for o in INCIDENT_OUTCOMES],
-            fields=["Cost in £ (optional)", "Note"], name="Close incident")
+            fields=["Cost in £ (optional)", "Note"], name="Close incident", narrow=1)
         for panel in (self.found_panel, self.retire_panel, self.close_panel):
             lay.addWidget(panel)
         self.tabs = QTabWidget()
@@ -262,9 +262,12 @@ class AssetCardView(QWidget):
         self._closing = int(self._open_incidents[row] or 0)
         what = self.incidents.item(row, 2)
         desc = self.incidents.item(row, 5)
-        self.close_panel.open(f"Close incident #{self._closing} "
-                              f"({what.text() if what else ''}: {desc.text() if desc else ''}) "
-                              "with how it ended, what it cost and a note.")
+        kind = what.text() if what else ""
+        self.close_panel.open(f"Close incident #{self._closing} ({kind}: "
+                              f"{desc.text() if desc else ''}) with how it ended, what it cost "
+                              "and a note.",
+                              {"damaged": "repaired", "lost": "recovered",
+                               "stolen": "recovered"}.get(kind))
 
     def _open_signature(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._signatures) and self._signatures[row]:

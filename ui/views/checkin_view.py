@@ -76,6 +76,7 @@ class CheckInView(QWidget):
         dl.addWidget(label("Lent with personal data: how was it dealt with?", "",
                            name="Personal data heading"))
         drow = QHBoxLayout()
+        radios = QVBoxLayout()
         self.data_group = QButtonGroup(self)
         self.data_choices: dict[str, QRadioButton] = {}
         for key, text in DATA_CHOICES:
@@ -83,13 +84,13 @@ class CheckInView(QWidget):
             rb.setAccessibleName(f"Personal data: {key}")
             self.data_group.addButton(rb)
             self.data_choices[key] = rb
-            drow.addWidget(rb)
-        drow.addStretch(1)
-        dl.addLayout(drow)
+            radios.addWidget(rb)
+        drow.addLayout(radios)
         self.data_note = QLineEdit()
         self.data_note.setAccessibleName("Personal data note")
         self.data_note.setPlaceholderText("Note (for a handover: for whom, until when)")
-        dl.addWidget(self.data_note)
+        drow.addWidget(self.data_note, 1, Qt.AlignmentFlag.AlignBottom)
+        dl.addLayout(drow)
         self.data_box.hide()
         lay.addWidget(self.data_box)
         actions = QHBoxLayout()

@@ -15,7 +15,8 @@ class ActionPanel(QWidget):
 
     def __init__(self, text: str, confirm: str, *, choices: list[tuple[str, str]] | None = None,
                  fields: list[str] = (), name: str = "", danger: bool = False,  # type: ignore[assignment]
-                 parent: QWidget | None = None) -> None:
+                 narrow: int = 0, parent: QWidget | None = None) -> None:
+        """``narrow``: how many of the first fields are short (a cost), not stretched."""
         super().__init__(parent)
         box, lay = card()
         outer = QHBoxLayout(self)
@@ -32,14 +33,18 @@ class ActionPanel(QWidget):
                 self.choice.addItem(words, key)
             row.addWidget(self.choice)
         self.fields: list[QLineEdit] = []
-        for placeholder in fields:
+        for i, placeholder in enumerate(fields):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(placeholder)
             edit.setProperty("ownsEnter", True)
             edit.returnPressed.connect(self._confirm)
             self.fields.append(edit)
-            row.addWidget(edit, 1)
+            if i < narrow:
+                edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(placeholder) + 40)
+                row.addWidget(edit)
+            else:
+                row.addWidget(edit, 1)
         self.confirm = button(confirm, confirm, danger=danger, primary=not danger)
         self.cancel = button("Cancel", f"Cancel: {confirm}")
         row.addWidget(self.confirm)
@@ -53,12 +58,13 @@ class ActionPanel(QWidget):
         key = str(self.choice.currentData()) if self.choice is not None else ""
         self.confirmed.emit(key, [f.text().strip() for f in self.fields])
 
-    def open(self, text: str | None = None) -> None:
+    def open(self, text: str | None = None, choice: str | None = None) -> None:
+        """Show it afresh (``choice``: the one chosen to begin with)."""
         if text is not None:
             self.text.setText(text)
         for f in self.fields:
             f.clear()
         if self.choice is not None:
-            self.choice.setCurrentIndex(0)
+            self.choice.setCurrentIndex(max(0, self.choice.findData(choice)) if choice else 0)
         self.show()
         (self.fields[0] if self.fields else self.confirm).setFocus()

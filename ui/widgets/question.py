@@ -26,6 +26,9 @@ class Question(QDialog):
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
+        heading = label(title, "", name="Question heading")
+        heading.setStyleSheet("font-size: 16pt; font-weight: 700;")
+        lay.addWidget(heading)
         self.text = label(text, name="Question")
         self.text.setStyleSheet("font-size: 14pt;")
         lay.addWidget(self.text)
@@ -45,6 +48,11 @@ class Question(QDialog):
             self.buttons[key] = b
             row.addWidget(b)
         lay.addLayout(row)
+        # as wide as the answers need (a word-wrapped question would squeeze them otherwise)
+        margins = lay.contentsMargins()
+        wanted = sum(b.sizeHint().width() for b in self.buttons.values()) \
+            + row.spacing() * len(self.buttons) + margins.left() + margins.right()
+        self.setMinimumWidth(max(560, wanted))
         self._safe = safe or answers[-1][0]
         self._done = False
         self.rejected.connect(lambda: self._answer(self._safe))
