@@ -15,14 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.signatures import SignatureData
-from printing.blocks import (
-    CellParagraph,
-    closing_section,
-    details_grid,
-    signature_block,
-    verification_block,
-)
-from printing.styles import Styles, items_table_style
+from printing.blocks import CellParagraph, borrower_grid, items_grid, signed_closing
+from printing.styles import Styles
 from printing.wording import (
     condition_label,
     data_label,
@@ -42,22 +36,15 @@ _COLUMNS = (
 
 
 def items_table(items: list[Mapping[str, Any]], styles: Styles, width: float) -> Table:
-    total = sum(w for _, w in _COLUMNS)
-    widths = [width * w / total for _, w in _COLUMNS]
-    data: list[list[Any]] = [[CellParagraph(t, styles.head_cell) for t, _ in _COLUMNS]]
-    for item in items:
-        data.append([
-            CellParagraph(text(item.get("tag")), styles.cell_bold),
-            CellParagraph(kind_label(item.get("kind")), styles.cell),
-            CellParagraph(text(make_model(item)), styles.cell),
-            CellParagraph(text(item.get("serial")), styles.cell),
-            CellParagraph(fmt_date(item.get("out_at")), styles.cell),
-            CellParagraph(fmt_date(item.get("due_on")), styles.cell),
-            CellParagraph(condition_label(item.get("condition")), styles.cell_bold),
-        ])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(items_table_style(len(data)))
-    return table
+    return items_grid(_COLUMNS, [[
+        CellParagraph(text(item.get("tag")), styles.cell_bold),
+        CellParagraph(kind_label(item.get("kind")), styles.cell),
+        CellParagraph(text(make_model(item)), styles.cell),
+        CellParagraph(text(item.get("serial")), styles.cell),
+        CellParagraph(fmt_date(item.get("out_at")), styles.cell),
+        CellParagraph(fmt_date(item.get("due_on")), styles.cell),
+        CellParagraph(condition_label(item.get("condition")), styles.cell_bold),
+    ] for item in items], styles, width)
 
 
 def _item_notes(items: list[Mapping[str, Any]], styles: Styles) -> list[Flowable]:
@@ -82,36 +69,22 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
     name = text(person.get("name"))
     issued = fmt_datetime(content.get("issued_at"))
     return [
-        details_grid([
-            ("Borrower", name),
-            ("Staff code", text(person.get("staff_code"))),
-            ("Department", text(person.get("department"))),
-            ("Date and time", text(issued)),
-        ], styles, width),
+        borrower_grid(person, issued, styles, width),
         Spacer(1, 5 * mm),
         Paragraph("Equipment returned", styles.heading),
         items_table(items, styles, width),
         Spacer(1, 2 * mm),
         *_item_notes(items, styles),
         Spacer(1, 2 * mm),
-        closing_section(
-            Paragraph("Statement", styles.heading),
-            Paragraph(
-                f"{name} handed the equipment above back to the IT desk of {school} on this "
-                "date, in the condition shown. It remains the property of the school.",
-                styles.body),
-            Paragraph(f"By signing, {name} confirms the return as recorded. Please keep this "
-                      "receipt.", styles.body),
-            Spacer(1, 3 * mm),
-            signature_block(
-                signature,
-                signer_caption=f"Signature of {name} (returning)",
-                side_rows=[
-                    ("Received by (IT desk)", text(tech.get("name"))),
-                    ("Date and time", text(issued)),
-                ],
-                styles=styles, width=width),
-            Spacer(1, 6 * mm),
-            verification_block(str(content.get("number")), code, styles, width),
-        ),
+        signed_closing(
+            [Paragraph("Statement", styles.heading),
+             Paragraph(
+                 f"{name} handed the equipment above back to the IT desk of {school} on this "
+                 "date, in the condition shown. It remains the property of the school.",
+                 styles.body),
+             Paragraph(f"By signing, {name} confirms the return as recorded. Please keep this "
+                       "receipt.", styles.body)],
+            signature, signer_caption=f"Signature of {name} (returning)",
+            received_by=("Received by (IT desk)", text(tech.get("name"))), issued=issued,
+            number=str(content.get("number")), code=code, styles=styles, width=width),
     ]

@@ -10,21 +10,15 @@ question is its own window: it is drawn onto the window's image where it shows.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from app.bootstrap import bootstrap
-from app.config import Settings
-from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
 from db.models import Asset, Loan
+from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 from ui.desk_app import DEMO_ACTOR
-
-ROOT = Path(__file__).resolve().parents[2]
-SIZES = ((1366, 768), (1920, 1080))
 
 
 @pytest.mark.slow
@@ -35,15 +29,9 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
 
     from app.services.loans import check_out
     from tests.ui.keys import scan
-    from ui import theme
-    from ui.main_window import MainWindow
 
-    out = ROOT / "docs" / "screenshots" if os.environ.get("LOAN_KIOSK_SCREENSHOTS") == "1" \
-        else tmp_path
-    ctx = bootstrap(f"sqlite:///{tmp_path / 'demo.sqlite3'}", data_dir=tmp_path / "data",
-                    settings=Settings())
-    ctx.settings.kiosk.sound = False
-    fill_demo(ctx, DEMO_ACTOR)
+    out = shots_dir(tmp_path)
+    win, ctx = demo_desk(qtbot, tmp_path)
     with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
         lendable = list(uow.session.execute(
             select(Asset.tag).where(Asset.status == "available", Asset.kind == "laptop")
@@ -58,10 +46,6 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
                                    .order_by(Asset.tag).limit(1)).scalar_one()
     with ctx.uow(DEMO_ACTOR) as uow:  # lent just now, by mistake: an admin can reverse it
         check_out(uow, lendable[3], "S1005")
-    theme.apply(QApplication.instance())
-    win = MainWindow(ctx, demo=True)
-    qtbot.addWidget(win)
-    win.show()
     shots: list[Path] = []
 
     def shoot(name: str, prepare) -> None:  # type: ignore[no-untyped-def]
@@ -88,13 +72,7 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
             assert image.save(str(path))
             shots.append(path)
 
-    wait_idle(qtbot, win)
-    sv = win.controller("sign_in").view
-    sv.username.setText(DEMO_TECHNICIAN)
-    sv.pin.setText(DEMO_PIN)
-    sv.submit.click()
-    qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=20000)
-    wait_idle(qtbot, win)
+    sign_in_demo(qtbot, win)
     co = win.controller("checkout")
 
     def leaving_borrower() -> None:

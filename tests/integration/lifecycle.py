@@ -77,3 +77,12 @@ def refused(ctx: AppContext, actor: Actor, exc: type[Exception], match: str, fn:
         fn(uow, *args, **kwargs)
     assert row_counts(ctx) == before
     assert {t: asset_status(ctx, t) for t in statuses} == statuses
+
+
+@pytest.fixture(name="ctx")
+def school_ctx(app_ctx: AppContext) -> AppContext:
+    """``ctx`` for a module that imports it: the factory school on a fresh database."""
+    from tests.factories import school
+
+    school(app_ctx)
+    return app_ctx

@@ -10,8 +10,7 @@ from app.services.asset_status import asset_found, retire_asset, return_to_servi
 from app.services.cards import person_card
 from app.services.leavers import leaver_return
 from app.services.loans import check_in, check_out, report_lost
-from tests.factories import school
-from tests.integration.lifecycle import (
+from tests.integration.lifecycle import (  # noqa: F401 - school_ctx: the ctx fixture
     ADMIN,
     TECH,
     asset_status,
@@ -20,13 +19,8 @@ from tests.integration.lifecycle import (
     incidents_of,
     loans_of,
     refused,
+    school_ctx,
 )
-
-
-@pytest.fixture
-def ctx(app_ctx: AppContext) -> AppContext:
-    school(app_ctx)
-    return app_ctx
 
 
 def test_damaged_return_goes_back_into_service(ctx: AppContext) -> None:

@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from app.bootstrap import AppContext
 from app.errors import Refused
 from app.services.borrowers import cap_note, overdue_items, overdue_warning
 from app.services.leavers import leaver_return
 from app.services.loans import check_out
 from app.services.trips import create_trip
-from tests.factories import add_person, school
-from tests.integration.lifecycle import TECH, audit_ok, person_status, refused
+from tests.factories import add_person
+from tests.integration.lifecycle import (  # noqa: F401 - school_ctx: the ctx fixture
+    TECH,
+    audit_ok,
+    person_status,
+    refused,
+    school_ctx,
+)
 
 LEAVING = dt.date(2026, 12, 18)  # Zoë (LV3); today is 24 Nov 2026
-
-
-@pytest.fixture
-def ctx(app_ctx: AppContext) -> AppContext:
-    school(app_ctx)
-    return app_ctx
 
 
 def test_a_due_date_past_the_leaving_date_is_capped(ctx: AppContext) -> None:

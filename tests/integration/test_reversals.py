@@ -16,8 +16,8 @@ from app.services.loans import check_in, check_out, report_lost
 from app.services.reversals import last_reversible, reverse
 from app.uow import SYSTEM
 from db.models import AuditEvent, Reversal
-from tests.factories import add_person, school
-from tests.integration.lifecycle import (
+from tests.factories import add_person
+from tests.integration.lifecycle import (  # noqa: F401 - school_ctx: the ctx fixture
     ADMIN,
     TECH,
     asset_status,
@@ -27,13 +27,8 @@ from tests.integration.lifecycle import (
     loans_of,
     person_status,
     refused,
+    school_ctx,
 )
-
-
-@pytest.fixture
-def ctx(app_ctx: AppContext) -> AppContext:
-    school(app_ctx)
-    return app_ctx
 
 
 def reversals(ctx: AppContext) -> list[Reversal]:

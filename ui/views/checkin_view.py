@@ -57,14 +57,7 @@ class CheckInView(QWidget):
         row.addWidget(box, 1)
         cbox, cl = card()
         cl.addWidget(label("Condition", "", name="Condition heading"))
-        self.condition_group = QButtonGroup(self)
-        self.conditions: dict[str, QRadioButton] = {}
-        for key, text in CONDITIONS:
-            rb = QRadioButton(text)
-            rb.setAccessibleName(f"Condition: {key}")
-            self.condition_group.addButton(rb)
-            self.conditions[key] = rb
-            cl.addWidget(rb)
+        self.condition_group, self.conditions = self._radios(CONDITIONS, "Condition", cl)
         self.note = QLineEdit()
         self.note.setAccessibleName("Check-in note")
         self.note.setPlaceholderText("Note (what is missing or damaged)")
@@ -77,14 +70,7 @@ class CheckInView(QWidget):
                            name="Personal data heading"))
         drow = QHBoxLayout()
         radios = QVBoxLayout()
-        self.data_group = QButtonGroup(self)
-        self.data_choices: dict[str, QRadioButton] = {}
-        for key, text in DATA_CHOICES:
-            rb = QRadioButton(text)
-            rb.setAccessibleName(f"Personal data: {key}")
-            self.data_group.addButton(rb)
-            self.data_choices[key] = rb
-            radios.addWidget(rb)
+        self.data_group, self.data_choices = self._radios(DATA_CHOICES, "Personal data", radios)
         drow.addLayout(radios)
         self.data_note = QLineEdit()
         self.data_note.setAccessibleName("Personal data note")
@@ -119,6 +105,19 @@ class CheckInView(QWidget):
         self.confirm.clicked.connect(self.confirm_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
         self.details.clicked.connect(self.details_clicked.emit)
+
+    def _radios(self, choices: tuple[tuple[str, str], ...], name: str,
+                into: QVBoxLayout) -> tuple[QButtonGroup, dict[str, QRadioButton]]:
+        """One radio button a choice, in a group, named "<name>: <key>" for screen readers."""
+        group = QButtonGroup(self)
+        buttons: dict[str, QRadioButton] = {}
+        for key, text in choices:
+            rb = QRadioButton(text)
+            rb.setAccessibleName(f"{name}: {key}")
+            group.addButton(rb)
+            buttons[key] = rb
+            into.addWidget(rb)
+        return group, buttons
 
     def show_asset(self, a: AssetSummary, checklist: list[tuple[str, str]]) -> None:
         self.header.show_asset(a)
