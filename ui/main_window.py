@@ -344,9 +344,9 @@ class MainWindow(QMainWindow):
         self._generation += 1  # answers to the locked-out technician's requests are dropped
         self.idle.stop()
         self.header.show_technician(None, False)
-        self.banner.clear()
         if self.question is not None:
-            self.question.reject()
+            self.question.reject()  # its safe answer: nothing changes
+        self.banner.clear()
         who = self.session.previous.name if self.session.previous else ""
         for c in self.controllers.built():
             c.locked(who)

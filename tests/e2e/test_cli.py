@@ -241,5 +241,6 @@ def test_help_and_version() -> None:
     proc = subprocess.run([str(BIN), "--help"], capture_output=True, text=True)
     assert proc.returncode == 0
     for cmd in ("init", "import", "checkout", "checkin", "lost", "encryption", "trip", "leaver",
-                "whois", "report", "audit", "technician", "backup", "demo-data"):
+                "whois", "report", "audit", "technician", "backup", "demo-data", "incident",
+                "asset", "reverse"):
         assert cmd in proc.stdout
