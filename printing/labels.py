@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.fonts import BOLD, REGULAR, printable, register_fonts
 from printing.layout import ellipsize, fit_font_size
-from printing.qr import draw_qr, modules_with_quiet_zone, qr_matrix
+from printing.qr import MaskChoice, draw_qr, modules_with_quiet_zone
 from printing.styles import INK, MUTED, RULE
 from printing.wording import kind_label
 
@@ -111,12 +111,13 @@ class LabelTooSmall(ValueError):
 
 
 def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float, float],
-               template: LabelTemplate) -> None:
-    """One label inside ``box`` (points); nothing is drawn outside its padded area."""
+               template: LabelTemplate, masks: MaskChoice | None = None) -> None:
+    """One label inside ``box`` (points); nothing is drawn outside its padded area.
+    ``masks``: the run's mask choices (see :class:`printing.qr.MaskChoice`)."""
     x, y, w, h = box
     pad = template.padding * mm
     ix, iy, iw, ih = x + pad, y + pad, w - 2 * pad, h - 2 * pad
-    matrix = qr_matrix(label.payload)
+    matrix = (masks or MaskChoice()).matrix(label.payload)
     side = min(ih, template.max_qr * mm, iw / 2)
     module = side / modules_with_quiet_zone(matrix)
     if module < MIN_MODULE_MM * mm - 1e-9:
@@ -192,6 +193,7 @@ def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = 
     canvas.setCreator("Loan Kiosk")
     position = start - 1
     first = True
+    masks = MaskChoice()  # one mask pattern per content shape for the whole run
     for label in labels:
         if position == t.per_sheet:
             canvas.showPage()
@@ -199,7 +201,7 @@ def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = 
         if outline and (first or position == 0):
             _outline_sheet(canvas, t)
         first = False
-        draw_label(canvas, label, t.label_box(position), t)
+        draw_label(canvas, label, t.label_box(position), t, masks)
         position += 1
     canvas.showPage()
     canvas.save()
