@@ -1,0 +1,75 @@
+"""The floor of scan-to-screen: the plainest PySide6 code doing the desk's visible work.
+
+Run inside the desk's probe process (same QApplication, same style sheet, same
+database): a window of the desk's size with a ``QStackedWidget`` of two pages —
+a blank scan page and a page of plain ``QLabel`` s. One scan: the same service
+call (:func:`app.services.cards.describe_scan` in a read-only unit of work),
+synchronously on the GUI thread; the stack switched to the label page; the fields
+the check-in screen shows set on the labels (tag and title, encryption, facts,
+holder and due date, the checklist, the overdue notice); ``window.repaint()``.
+
+What it leaves out is what the desk adds on purpose: the wedge-scanner filter, the
+hand-off to the worker thread and back (no database work on the GUI thread), the
+banner, the check boxes and radio buttons a technician ticks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+    from app.uow import Actor
+
+FIELDS = ("title", "encryption", "facts", "holder", "checklist", "notice")
+
+
+class FloorWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, actor: Actor) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.actor = actor
+        self.stack = QStackedWidget()
+        self.scan_page = QWidget()
+        self.card_page = QWidget()
+        lay = QVBoxLayout(self.card_page)
+        self.labels = {name: QLabel() for name in FIELDS}
+        for w in self.labels.values():
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.stack.addWidget(self.scan_page)
+        self.stack.addWidget(self.card_page)
+        self.setCentralWidget(self.stack)
+        self.resize(1366, 768)
+
+    def back_to_scan(self) -> None:
+        self.stack.setCurrentWidget(self.scan_page)
+
+    def scan(self, tag: str) -> str:
+        """One scan, start to painted; returns the title shown."""
+        from app.services.cards import describe_scan
+
+        with self.ctx.uow(self.actor, readonly=True) as uow:
+            info = describe_scan(uow, tag)
+        a = info.asset
+        assert a is not None, tag
+        self.stack.setCurrentWidget(self.card_page)
+        shown = self.labels
+        shown["title"].setText(f"{a.tag} — {a.title}")
+        shown["encryption"].setText(a.encryption_label)
+        shown["facts"].setText(f"{a.kind_word} · Status: {a.status_word} · Serial {a.serial} · "
+                               f"Condition: {a.last_condition or 'ok'} · Accessories: "
+                               + (", ".join(a.accessories) or "none"))
+        shown["holder"].setText(f"On loan to {a.holder_name} ({a.holder_code}) since "
+                                f"{_date(a.out_at)} — due {_date(a.due_on)}")
+        shown["checklist"].setText("\n".join([f"{x} returned" for x in a.accessories]
+                                             + ["Screen and body undamaged"]))
+        shown["notice"].setText(f"{a.tag} is overdue" if a.overdue else "")
+        self.repaint()
+        return shown["title"].text()
+
+
+def _date(value: Any) -> str:
+    return value.strftime("%a %-d %b %Y") if value is not None else ""
