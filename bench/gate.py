@@ -67,7 +67,8 @@ def _attempt(m: Measurement) -> list[Result]:
     except Exception as exc:  # report the row as broken; never take the suite down
         traceback.print_exc()
         note = f"error: {type(exc).__name__}: {exc}"
-        return [Result(key, 0.0, key=key, note=note, error=True) for key in m.keys]
+        return [Result(f"{key} (could not be measured)", 0.0, key=key, note=note, error=True)
+                for key in m.keys]
 
 
 def _shown(r: Result) -> str:

@@ -168,6 +168,8 @@ def _cells(r: Result) -> list[str]:
         target = f"≥ {r.target:g}× faster" if r.kind == "speedup" else f"≤ {r.target:g}×"
         if r.p95_limit_ms is not None:
             target += f", p95 < {r.p95_limit_ms:g} ms"
+    if not r.measured:
+        target = "—"
     verdict = {True: "pass", False: "FAIL", None: "error" if r.error else "not measured"}[r.passed]
     if r.passed is False and not r.ci_failed():
         verdict = "FAIL (within CI margin)"

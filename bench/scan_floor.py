@@ -1,23 +1,25 @@
 """The floor of scan-to-screen: the plainest PySide6 code doing the desk's visible work.
 
-Run inside the desk's probe process (same QApplication, same style sheet, same
-database): a window of the desk's size with a ``QStackedWidget`` of two pages —
-a blank scan page and a page of plain ``QLabel`` s. One scan: the same service
-call (:func:`app.services.cards.describe_scan` in a read-only unit of work),
+Run inside the desk's probe process, in the desk's own window (same header, same
+style sheet, same size, same database): a page of plain ``QLabel`` s added to the
+window's ``QStackedWidget``. One scan, from the scan screen: the same service call
+(:func:`app.services.cards.describe_scan` in a read-only unit of work),
 synchronously on the GUI thread; the stack switched to the label page; the fields
 the check-in screen shows set on the labels (tag and title, encryption, facts,
-holder and due date, the checklist, the overdue notice); ``window.repaint()``.
+holder and due date, the checklist, the overdue notice); the layout settled and
+the window repainted (:func:`settle_and_repaint`, as the desk's side ends too).
 
 What it leaves out is what the desk adds on purpose: the wedge-scanner filter, the
 hand-off to the worker thread and back (no database work on the GUI thread), the
-banner, the check boxes and radio buttons a technician ticks.
+banner, the cards, check boxes and radio buttons a technician ticks.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -26,26 +28,26 @@ if TYPE_CHECKING:
 FIELDS = ("title", "encryption", "facts", "holder", "checklist", "notice")
 
 
-class FloorWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, actor: Actor) -> None:
+def settle_and_repaint(window: QWidget) -> None:
+    """What both sides do last: lay out what changed, then paint the whole window now."""
+    QApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
+    window.repaint()
+
+
+class FloorPage(QWidget):
+    """A page of plain labels in the desk window's own stack."""
+
+    def __init__(self, window: Any, ctx: AppContext, actor: Actor) -> None:
         super().__init__()
+        self.window_ = window
         self.ctx = ctx
         self.actor = actor
-        self.stack = QStackedWidget()
-        self.scan_page = QWidget()
-        self.card_page = QWidget()
-        lay = QVBoxLayout(self.card_page)
+        lay = QVBoxLayout(self)
         self.labels = {name: QLabel() for name in FIELDS}
         for w in self.labels.values():
             lay.addWidget(w)
         lay.addStretch(1)
-        self.stack.addWidget(self.scan_page)
-        self.stack.addWidget(self.card_page)
-        self.setCentralWidget(self.stack)
-        self.resize(1366, 768)
-
-    def back_to_scan(self) -> None:
-        self.stack.setCurrentWidget(self.scan_page)
+        window.stack.addWidget(self)
 
     def scan(self, tag: str) -> str:
         """One scan, start to painted; returns the title shown."""
@@ -55,7 +57,7 @@ class FloorWindow(QMainWindow):
             info = describe_scan(uow, tag)
         a = info.asset
         assert a is not None, tag
-        self.stack.setCurrentWidget(self.card_page)
+        self.window_.stack.setCurrentWidget(self)
         shown = self.labels
         shown["title"].setText(f"{a.tag} — {a.title}")
         shown["encryption"].setText(a.encryption_label)
@@ -67,7 +69,7 @@ class FloorWindow(QMainWindow):
         shown["checklist"].setText("\n".join([f"{x} returned" for x in a.accessories]
                                              + ["Screen and body undamaged"]))
         shown["notice"].setText(f"{a.tag} is overdue" if a.overdue else "")
-        self.repaint()
+        settle_and_repaint(self.window_)
         return shown["title"].text()
 
 

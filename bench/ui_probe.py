@@ -99,7 +99,7 @@ def _visible_text(widget: Any) -> str:
 def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[str]],
          runs: int) -> int:
     """Scan-to-screen, ours and the floor (:mod:`bench.scan_floor`) alternating scan by scan."""
-    from bench.scan_floor import FloorWindow
+    from bench.scan_floor import FloorPage
     from bench.start_probe import factor
 
     app, ctx, window = _open_desk(db_url, data_dir)
@@ -118,15 +118,14 @@ def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[s
         pool = tags["on_loan"] if has_checkin else tags["in_repair"]
         result["path"] = "on-loan asset → check-in screen" if has_checkin else \
             "asset in repair → asset card"
-        floor = FloorWindow(ctx, window.session.actor)
-        floor.show()
+        floor = FloorPage(window, ctx, window.session.actor)
         ui_ns: list[int] = []
         floor_ns: list[int] = []
         warmup = 3
         for i in range(warmup + runs):
             tag = pool[i % len(pool)]
             sides = [lambda t=tag: _desk_scan(app, window, t, slow),
-                     lambda t=tag: _floor_scan(app, floor, t)]
+                     lambda t=tag: _floor_scan(app, window, floor, t)]
             if i % 2:
                 sides.reverse()
             took = [side() for side in sides]
@@ -137,7 +136,6 @@ def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[s
                 floor_ns.append(took[1])
         result["ui_ns"] = ui_ns
         result["floor_ns"] = floor_ns
-        floor.close()
     except Exception as exc:  # report, never hang the parent
         result["error"] = f"{type(exc).__name__}: {exc}"
     _ready_and_wait(result)
@@ -152,6 +150,7 @@ def _desk_scan(app: Any, window: Any, tag: str, slow: float) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from bench.scan_floor import settle_and_repaint
     from bench.slowdown import extend
 
     window.show_screen("scan")
@@ -165,16 +164,20 @@ def _desk_scan(app: Any, window: Any, tag: str, slow: float) -> int:
     start = time.perf_counter_ns()
     _send_key(target, int(Qt.Key.Key_Return), "\r")  # the burst's last key
     _wait(app, lambda: (not window.ops.busy and window.current is not None
-                        and window.current.name not in ("scan", "sign_in")
-                        and tag in _visible_text(window.current.view)))
-    window.repaint()  # paint now, synchronously: the card is on screen after this
+                        and window.current.name not in ("scan", "sign_in")))
+    settle_and_repaint(window)  # paint now, synchronously: the screen is up after this
     if slow > 1.0:
         extend(start, slow)  # --slow-down scan-to-screen=FACTOR
-    return time.perf_counter_ns() - start
+    took = time.perf_counter_ns() - start
+    shown = _visible_text(window.current.view)  # checked off the clock
+    if tag not in shown:
+        raise AssertionError(f"{tag} is not on the {window.current.name} screen")
+    return took
 
 
-def _floor_scan(app: Any, floor: Any, tag: str) -> int:
-    floor.back_to_scan()
+def _floor_scan(app: Any, window: Any, floor: Any, tag: str) -> int:
+    window.show_screen("scan")  # the same starting point as the desk's scans
+    _wait(app, lambda: not window.ops.busy)
     app.processEvents()
     start = time.perf_counter_ns()
     shown = floor.scan(tag)
