@@ -82,12 +82,14 @@ def module_rects(matrix: Matrix) -> str:
     """PDF path operators for the dark modules, one rectangle per horizontal run, in module
     units (x right, y down, the symbol's top left corner at 0 0): whole numbers, which
     format at a fraction of the cost of point coordinates."""
+    n = len(matrix)
+    # one scan over all rows (a light module closes each row, so no run spans two)
+    cells = b"\x00".join(bytes(row) for row in matrix)
     ops = []
-    for r, row in enumerate(matrix):
-        tail = f" {r} "
-        for run in _DARK_RUN.finditer(bytes(row)):
-            start, end = run.span()
-            ops.append(f"{start}{tail}{end - start} 1 re")
+    for run in _DARK_RUN.finditer(cells):
+        start, end = run.span()
+        r, c = divmod(start, n + 1)
+        ops.append(f"{c} {r} {end - start} 1 re")
     return "\n".join(ops)
 
 
