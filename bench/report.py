@@ -41,7 +41,8 @@ class Result:
     error: bool = False
     #: the row's short name (``--slow-down KEY=FACTOR``, the JSON's ``key``)
     key: str = ""
-    #: ours' p95 must stay under this too (ms), e.g. one 60 Hz frame
+    #: ours' p95 must stay under this too (ms), e.g. one 60 Hz frame: part of the target on
+    #: a quiet run; CI, which must not fail for load alone, holds the row to its ratio
     p95_limit_ms: float | None = None
     #: the row was measured with ``--slow-down`` applied (the factor)
     slowed_by: float | None = None
@@ -80,8 +81,9 @@ class Result:
         if r is None:
             return False
         ok = r >= self.target / margin if self.kind == "speedup" else r <= self.target * margin
-        if self.p95_limit_ms is not None and self.ours is not None:
-            ok = ok and self.ours.p95_ms < self.p95_limit_ms * margin
+        if margin == 1.0 and self.p95_limit_ms is not None and self.ours is not None:
+            # an absolute time says nothing under load: part of the target, not of CI's limit
+            ok = ok and self.ours.p95_ms < self.p95_limit_ms
         return ok
 
     @property

@@ -58,13 +58,14 @@ def test_a_speed_up_row_is_reference_over_ours_and_fails_below_its_limit() -> No
     assert "≥ 5× faster" in table([row])
 
 
-def test_a_p95_limit_is_part_of_the_target() -> None:
+def test_a_p95_limit_is_part_of_the_target_but_not_of_the_ci_limit() -> None:
     floor = Timing(2.0, 2.5, 20)
     quick = Result("s", 2.0, ours=Timing(3.0, 9.0, 20), floor=floor, p95_limit_ms=16.7)
     assert quick.passed
-    janky = Result("s", 2.0, ours=Timing(3.0, 20.0, 20), floor=floor, p95_limit_ms=16.7)
-    assert janky.passed is False and not janky.ci_failed()  # 20 < 16.7 × 1.5
-    assert Result("s", 2.0, ours=Timing(3.0, 26.0, 20), floor=floor, p95_limit_ms=16.7).ci_failed()
+    janky = Result("s", 2.0, ours=Timing(3.0, 40.0, 20), floor=floor, p95_limit_ms=16.7)
+    assert janky.passed is False
+    assert not janky.ci_failed()  # under load every absolute time grows; CI holds the ratio
+    assert Result("s", 2.0, ours=Timing(7.0, 9.0, 20), floor=floor, p95_limit_ms=16.7).ci_failed()
 
 
 @pytest.mark.slow
