@@ -42,6 +42,24 @@ def probe_env(display: str | None = None, slow: dict[str, float] | None = None) 
     return env
 
 
+#: how much the probes' scheduling priority is raised, where the OS allows it (root)
+PRIORITY_BOOST = int(os.environ.get("LOAN_KIOSK_BENCH_PRIORITY_BOOST", "10"))
+
+
+def _raise_priority() -> None:
+    """In the probe, before it starts: a higher scheduling priority, when permitted.
+
+    A desk's wait is mostly threads handing work to each other (the worker, the event
+    loop); on a runner busy with other jobs each hand-off also waits for a CPU, and that
+    wait is the machine's, not the desk's. Ours and the floor run in the same process (or
+    the same way), so the ratio is measured alike; without permission nothing changes.
+    """
+    try:
+        os.nice(-PRIORITY_BOOST)
+    except OSError:
+        pass
+
+
 class ProbeFailed(RuntimeError):
     pass
 
@@ -55,7 +73,7 @@ class Probe:
         env[SPAWN_ENV] = str(self.spawn_ns)
         self.proc = subprocess.Popen([sys.executable, "-m", module, *args], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                     cwd=ROOT)
+                                     cwd=ROOT, preexec_fn=_raise_priority)
         #: marker -> (ns since spawn, the probe's CPU ns) (the parent's clock if it sent none)
         self.marks: dict[str, tuple[int, int | None]] = {}
         self.result: dict[str, Any] | None = None
