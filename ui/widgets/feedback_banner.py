@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui import theme
+from ui.widgets.wrap_label import WrapLabel
 
 #: level -> colour, the style's standard icon (a QStyle.StandardPixmap name), word.
 #: The icon is looked up by name when first shown: touching QStyle from Python creates
@@ -55,7 +56,7 @@ class FeedbackBanner(QFrame):
         self.icon.setFixedSize(32, 32)
         self.word = QLabel()
         self.word.setStyleSheet("font-weight: 700;")
-        self.text = QLabel()
+        self.text = WrapLabel()  # a scan's warning replaces the last: its height is asked often
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton("Dismiss")
