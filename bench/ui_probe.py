@@ -41,21 +41,24 @@ def _open_desk(db_url: str, data_dir: str) -> tuple[Any, Any, Any]:
     return app, ctx, window
 
 
+#: a slow heartbeat, started once, so that WaitForMoreEvents cannot sleep past a deadline
+#: (one timer for the probe's life: none is made or started inside a timed scan)
+_BEAT: list[Any] = []
+
+
 def _wait(app: Any, cond: Any, timeout_s: float = 30.0) -> None:
     """Run the event loop (sleeping between events) until ``cond()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    if not _BEAT:
+        _BEAT.append(QTimer())
+        _BEAT[0].start(50)
+    wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     deadline = time.monotonic() + timeout_s
-    # a slow heartbeat so WaitForMoreEvents cannot sleep past the deadline
-    beat = QTimer()
-    beat.start(50)
-    try:
-        while not cond():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the desk did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    finally:
-        beat.stop()
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the desk did not get there in time")
+        app.processEvents(wait)
 
 
 # -- scan to screen ----------------------------------------------------------------------------
