@@ -62,10 +62,9 @@ def numbered(content: dict[str, Any], i: int) -> dict[str, Any]:
     return {**content, "number": f"R-2026-{1000 + i:04d}"}
 
 
-def qr_rects(c: Any, payload: str, x: float, y: float, size: float,
-             mask: int | None = None) -> None:
-    """A QR code as plain ``qrcode`` makes it (``mask``: that mask pattern, else its search
-    of all eight), drawn as one path of rectangles, one per run of dark modules."""
+def dark_runs(payload: str, mask: int | None = None) -> tuple[int, list[tuple[int, int, int]]]:
+    """Plain ``qrcode``'s code for ``payload`` (``mask``: that mask pattern, else its search
+    of all eight): the matrix's size and its runs of dark modules, (row, first column, length)."""
     import qrcode
     import qrcode.constants
 
@@ -74,17 +73,26 @@ def qr_rects(c: Any, payload: str, x: float, y: float, size: float,
     qr.add_data(payload)
     qr.make(fit=True)
     matrix = qr.get_matrix()
-    module = size / (len(matrix) + 8)
-    path = c.beginPath()
+    runs = []
     for r, line in enumerate(matrix):
         start = None
-        for col_i, dark in enumerate([*line, False]):
+        for col, dark in enumerate([*line, False]):
             if dark and start is None:
-                start = col_i
+                start = col
             elif not dark and start is not None:
-                path.rect(x + (4 + start) * module, y + size - (5 + r) * module,
-                          (col_i - start) * module, module)
+                runs.append((r, start, col - start))
                 start = None
+    return len(matrix), runs
+
+
+def qr_rects(c: Any, payload: str, x: float, y: float, size: float) -> None:
+    """A QR code as plain ``qrcode`` makes it (all eight masks tried), drawn as one path of
+    rectangles in points, one per run of dark modules."""
+    n, runs = dark_runs(payload)
+    module = size / (n + 8)
+    path = c.beginPath()
+    for r, start, length in runs:
+        path.rect(x + (4 + start) * module, y + size - (5 + r) * module, length * module, module)
     c.drawPath(path, stroke=0, fill=1)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from bench.cases.documents import qr_rects
+from bench.cases.documents import dark_runs, qr_rects
 from bench.context import BenchContext
 from bench.gate import Measurement
 from bench.report import Result
@@ -37,27 +37,11 @@ def module_rects(c: Any, payload: str, x: float, y: float, size: float, mask: in
     """A ``qrcode`` matrix with a fixed mask, its dark runs as whole-number rectangles in a
     coordinate system one module to the unit (the plain fast way to put rectangles in a
     PDF: no point coordinates to format)."""
-    import qrcode
-    import qrcode.constants
-
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
-                       mask_pattern=mask)
-    qr.add_data(payload)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()
-    module = size / (len(matrix) + 8)
-    ops = []
-    for r, line in enumerate(matrix):
-        start = None
-        for col, dark in enumerate([*line, False]):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                ops.append(f"{start} {r} {col - start} 1 re")
-                start = None
+    n, runs = dark_runs(payload, mask)
+    module = size / (n + 8)
     c.saveState()
     c.transform(module, 0, 0, -module, x + 4 * module, y + size - 4 * module)
-    c.addLiteral("\n".join(ops) + "\nf")
+    c.addLiteral("\n".join(f"{start} {r} {length} 1 re" for r, start, length in runs) + "\nf")
     c.restoreState()
 
 
