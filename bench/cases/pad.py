@@ -25,9 +25,12 @@ while it is being written; the row's note gives the time for 4 KB.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from bench.context import BenchContext
 from bench.gate import Measurement
@@ -105,8 +108,12 @@ _TOPAZ_TAIL = re.compile(rb"[\x80-\xff][\x00-\x7f]{0,3}\Z")
 _ISDV4_RUN = re.compile(rb"[\x80-\xff][\x00-\x7f]*")
 
 
-def floor_topaz(reads: list[bytes]) -> list[tuple[int, int, float, bool, bool]]:
-    samples: list[tuple[int, int, float, bool, bool]] = []
+#: the floor's pen sample: x, y, pressure, tip down, in proximity
+Sample = tuple[int, int, float, bool, bool]
+
+
+def floor_topaz(reads: list[bytes]) -> list[Sample]:
+    samples: list[Sample] = []
     tail = b""
     for read in reads:
         data = tail + read if tail else read
@@ -125,8 +132,8 @@ def floor_topaz(reads: list[bytes]) -> list[tuple[int, int, float, bool, bool]]:
     return samples
 
 
-def floor_isdv4(reads: list[bytes]) -> list[tuple[int, int, float, bool, bool]]:
-    samples: list[tuple[int, int, float, bool, bool]] = []
+def floor_isdv4(reads: list[bytes]) -> list[Sample]:
+    samples: list[Sample] = []
     tail = b""
     for read in reads:
         data = tail + read if tail else read
@@ -154,15 +161,42 @@ def topaz_classifies() -> bool:
     return not TopazDecoder().feed(_topaz_packet(T_INFO, 0, 5, 3))
 
 
-def _decoder_feed(make: Callable[[], object], reads: list[bytes]) -> Callable[[], int]:
+def _decoder_feed(make: Callable[[], Any], reads: list[bytes]) -> Callable[[], int]:
     def feed() -> int:
         decoder = make()
         n = 0
         for read in reads:
-            n += len(decoder.feed(read))  # type: ignore[attr-defined]
+            n += len(decoder.feed(read))
         return n
 
     return feed
+
+
+@dataclass(frozen=True)
+class _Stream:
+    key: str
+    name: str
+    data: bytes
+    pens: int
+    decoder: Callable[[], Any]
+    floor: Callable[[list[bytes]], list[Sample]]
+    what: str
+
+
+def _measure(ctx: BenchContext, stream: _Stream, runs: int) -> list[Result]:
+    data = stream.data
+    reads = [data[i:i + CHUNK] for i in range(0, len(data), CHUNK)]
+    ours = _decoder_feed(stream.decoder, reads)
+    got, want = ours(), len(stream.floor(reads))
+    assert got == want == stream.pens, (stream.name, got, want, stream.pens)
+    slow = ctx.slowed(stream.key, ours)
+    t_ours, t_floor = compare(lambda _i: slow(), lambda _i: stream.floor(reads), runs=runs,
+                              warmup=1)
+    per_sig = t_ours.median_ms * SIGNATURE_BYTES / len(data)
+    return [Result(f"pad decoding, {len(data) / 1e6:.2g} MB of {stream.name} packets", 3.0,
+                   key=stream.key, ours=t_ours, floor=t_floor,
+                   note=f"{stream.what}; a {SIGNATURE_BYTES // 1024} KB signature decodes in "
+                        f"{per_sig:.2f} ms, read by read as it is written")]
 
 
 def measurements(ctx: BenchContext) -> list[Measurement]:
@@ -174,31 +208,11 @@ def measurements(ctx: BenchContext) -> list[Measurement]:
     mixed = topaz_classifies()
     topaz, topaz_pens = topaz_stream(size, mixed=mixed)
     isdv4, isdv4_pens = isdv4_stream(size)
-    out = []
-    for key, name, data, pens, make, floor, what in (
-        ("pad-topaz", "Topaz", topaz, topaz_pens, TopazDecoder, floor_topaz,
-         "pen (types 0/1/4), pressure, information, reply and noise packets" if mixed else
-         "pen packets only (this decoder inks every packet type: see issue 13)"),
-        ("pad-isdv4", "ISDV4", isdv4, isdv4_pens,
-         lambda: Isdv4Decoder(), floor_isdv4, "pen packets, touch packets and a query reply"),
-    ):
-        reads = [data[i:i + CHUNK] for i in range(0, len(data), CHUNK)]
-
-        def run(key: str = key, name: str = name, data: bytes = data, pens: int = pens,
-                make: Callable[[], object] = make, reads: list[bytes] = reads,
-                floor: Callable[[list[bytes]], list[object]] = floor,  # type: ignore[assignment]
-                what: str = what) -> list[Result]:
-            ours = _decoder_feed(make, reads)
-            got, want = ours(), len(floor(reads))
-            assert got == want == pens, (name, got, want, pens)
-            slow = ctx.slowed(key, ours)
-            t_ours, t_floor = compare(lambda _i: slow(), lambda _i: floor(reads), runs=runs,
-                                      warmup=1)
-            per_sig = t_ours.median_ms * SIGNATURE_BYTES / len(data)
-            return [Result(f"pad decoding, {len(data) / 1e6:.2g} MB of {name} packets", 3.0,
-                           key=key, ours=t_ours, floor=t_floor,
-                           note=f"{what}; a {SIGNATURE_BYTES // 1024} KB signature decodes in "
-                                f"{per_sig:.2f} ms, read by read as it is written")]
-
-        out.append(Measurement((key,), run))
-    return out
+    streams = (
+        _Stream("pad-topaz", "Topaz", topaz, topaz_pens, TopazDecoder, floor_topaz,
+                "pen (types 0/1/4), pressure, information, reply and noise packets" if mixed
+                else "pen packets only (this decoder inks every packet type: see issue 13)"),
+        _Stream("pad-isdv4", "ISDV4", isdv4, isdv4_pens, Isdv4Decoder, floor_isdv4,
+                "pen packets, touch packets and a query reply"),
+    )
+    return [Measurement((s.key,), functools.partial(_measure, ctx, s, runs)) for s in streams]
