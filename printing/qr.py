@@ -57,17 +57,22 @@ class MaskChoice:
 
     def __init__(self, level: str = "M") -> None:
         self.level = level
-        self.masks: dict[tuple[Any, ...], int] = {}
+        #: shape (the data segments' modes and lengths) -> (version, mask pattern)
+        self.masks: dict[tuple[Any, ...], tuple[int, int]] = {}
 
     def matrix(self, payload: str) -> Matrix:
         qr = qrcode.QRCode(error_correction=_LEVELS[self.level], border=0)
         qr.add_data(payload)
-        qr.best_fit()
-        shape = (qr.version, tuple((d.mode, len(d.data)) for d in qr.data_list))
-        mask = self.masks.get(shape)
-        if mask is None:
-            mask = self.masks[shape] = qr.best_mask_pattern()
-        qr.makeImpl(False, mask)
+        shape = tuple((d.mode, len(d.data)) for d in qr.data_list)
+        known = self.masks.get(shape)
+        if known is None:
+            # the segments fix the version (qrcode counts the bits); the first code of the
+            # shape gets the full mask search
+            version = qr.best_fit()
+            known = self.masks[shape] = (version, qr.best_mask_pattern())
+        else:
+            qr.version = known[0]
+        qr.makeImpl(False, known[1])
         return qr.modules
 
 
@@ -78,18 +83,27 @@ def modules_with_quiet_zone(matrix: Matrix) -> int:
 _DARK_RUN = re.compile(rb"\x01+")
 
 
+#: a row's modules -> its dark runs as operator pieces ("x ", " w 1 re"): the rows of codes
+#: of one version repeat (finder patterns, timing, common data), so most are seen before
+_ROW_RUNS: dict[bytes, list[tuple[str, str]]] = {}
+_ROWS_KEPT = 4096
+
+
 def module_rects(matrix: Matrix) -> str:
     """PDF path operators for the dark modules, one rectangle per horizontal run, in module
     units (x right, y down, the symbol's top left corner at 0 0): whole numbers, which
     format at a fraction of the cost of point coordinates."""
-    n = len(matrix)
-    # one scan over all rows (a light module closes each row, so no run spans two)
-    cells = b"\x00".join(bytes(row) for row in matrix)
-    ops = []
-    for run in _DARK_RUN.finditer(cells):
-        start, end = run.span()
-        r, c = divmod(start, n + 1)
-        ops.append(f"{c} {r} {end - start} 1 re")
+    ops: list[str] = []
+    for r, row in enumerate(matrix):
+        cells = bytes(row)
+        runs = _ROW_RUNS.get(cells)
+        if runs is None:
+            if len(_ROW_RUNS) >= _ROWS_KEPT:
+                _ROW_RUNS.clear()
+            runs = _ROW_RUNS[cells] = [(f"{start} ", f" {end - start} 1 re") for start, end in
+                                       (run.span() for run in _DARK_RUN.finditer(cells))]
+        y = str(r)
+        ops.extend(x + y + rest for x, rest in runs)
     return "\n".join(ops)
 
 

@@ -73,7 +73,7 @@ def test_codes_of_one_shape_share_the_mask_the_first_one_got() -> None:
     choice.matrix("LT-000002")
     choice.matrix("LK:LT-000002")  # another length: another shape
     assert len(choice.masks) == 2
-    (mask,) = {m for shape, m in choice.masks.items() if shape[1][0][1] == len("LT-000001")}
+    (mask,) = {m for shape, (_v, m) in choice.masks.items() if shape[0][1] == len("LT-000001")}
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
                        mask_pattern=mask)
     qr.add_data("LT-000777")
