@@ -6,8 +6,8 @@ window's ``QStackedWidget``. One scan, from the scan screen: the same service ca
 (:func:`app.services.cards.describe_scan` in a read-only unit of work),
 synchronously on the GUI thread; the stack switched to the label page; the fields
 the check-in screen shows set on the labels (tag and title, encryption, facts,
-holder and due date, the checklist, the overdue notice); the layout settled and
-the window repainted (:func:`settle_and_repaint`, as the desk's side ends too).
+holder and due date, the checklist, the overdue notice); the layout settled and what
+changed painted (:func:`settle_and_paint`, as the desk's side ends too).
 
 What it leaves out is what the desk adds on purpose: the wedge-scanner filter, the
 hand-off to the worker thread and back (no database work on the GUI thread), the
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 FIELDS = ("title", "encryption", "facts", "holder", "checklist", "notice")
 
 
-def settle_and_repaint(window: QWidget) -> None:
-    """What both sides do last: lay out what changed, then paint the whole window now."""
+def settle_and_paint() -> None:
+    """What both sides do last: lay out what changed, then paint what changed, now — as Qt
+    does at its next turn (an explicit ``repaint()`` on the desk's side would paint its
+    screen twice: Qt has often painted it already, in the turn that delivered the answer)."""
     QApplication.sendPostedEvents(None, int(QEvent.Type.LayoutRequest))
-    window.repaint()
+    QApplication.sendPostedEvents(None, int(QEvent.Type.UpdateRequest))
 
 
 class FloorPage(QWidget):
@@ -69,7 +71,7 @@ class FloorPage(QWidget):
         shown["checklist"].setText("\n".join([f"{x} returned" for x in a.accessories]
                                              + ["Screen and body undamaged"]))
         shown["notice"].setText(f"{a.tag} is overdue" if a.overdue else "")
-        settle_and_repaint(self.window_)
+        settle_and_paint()
         return shown["title"].text()
 
 

@@ -153,7 +153,7 @@ def _desk_scan(app: Any, window: Any, tag: str, slow: float) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from bench.scan_floor import settle_and_repaint
+    from bench.scan_floor import settle_and_paint
     from bench.slowdown import extend
 
     window.show_screen("scan")
@@ -168,7 +168,7 @@ def _desk_scan(app: Any, window: Any, tag: str, slow: float) -> int:
     _send_key(target, int(Qt.Key.Key_Return), "\r")  # the burst's last key
     _wait(app, lambda: (not window.ops.busy and window.current is not None
                         and window.current.name not in ("scan", "sign_in")))
-    settle_and_repaint(window)  # paint now, synchronously: the screen is up after this
+    settle_and_paint()  # what is left to lay out and paint, now: the screen is up after this
     if slow > 1.0:
         extend(start, slow)  # --slow-down scan-to-screen=FACTOR
     took = time.perf_counter_ns() - start
