@@ -84,10 +84,20 @@ class SignatureSettings:
     min_width_fraction: float = 0.15
 
 
+#: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
+#: chosen by the composition root, ``app.bootstrap.default_print_backend``)
+PRINT_BACKENDS = ("qt", "cups")
+
+
 @dataclass
 class PrintSettings:
     printer: str = ""  # empty: the system default printer
+    #: "qt" (Qt's print support: Windows, macOS, Linux) or "cups" (lp/lpstat: Linux, macOS);
+    #: empty: the platform's default (qt on Windows and macOS, cups on Linux)
+    backend: str = ""
     page_size: str = "A4"  # or "Letter"
+    #: documents (never labels) print on both sides where the printer offers it
+    duplex: bool = False
     receipt_copies: int = 2
     label_template: str = "avery-l7163"
     #: first free label on a partly used sheet (1 = top left)
