@@ -174,14 +174,14 @@ class QtPrinter:
             if info.isNull():
                 raise PrinterUnavailable(None, "is not set: no printer is chosen in the settings "
                                                "and this computer has no default printer")
-        if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-            raise PrinterUnavailable(self._name, "is offline (it is paused or stopped, or "
-                                                 "reports an error)")
-        if self._queue_check is not None:
+        if self._queue_check is not None:  # CUPS's own words, where it is the print system
             try:
                 self._queue_check(info.printerName())
             except PrinterUnavailable as exc:
                 raise PrinterUnavailable(self._name, exc.reason) from None
+        if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+            raise PrinterUnavailable(self._name, "is offline (it is paused or stopped, or "
+                                                 "reports an error)")
         return info
 
     def status(self) -> PrinterStatus:
