@@ -74,7 +74,7 @@ def test_leaver_receipt_prints_two_copies_on_the_real_queue(app_ctx: AppContext,
     outputs = spool.wait_for(payload(app_ctx, number), 2)
     for output in outputs:
         printed = output.read_bytes()
-        assert_printed_matches(archived, printed)
+        assert_printed_matches(archived, printed, redrawn=backend == "cups")
         assert qr_payloads(printed) == qr_payloads(archived)
 
 
