@@ -154,9 +154,15 @@ def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tup
 
 
 def _open(url: str, settings: Settings, clock: Clock) -> Database:
+    from app.private_files import make_private
     from app.uow import open_database
+    from db.engine import sqlite_path
 
+    file = sqlite_path(url)
+    new_file = file if file is not None and not file.exists() else None
     db = open_database(url, clock=clock)
+    if new_file is not None and new_file.exists():
+        make_private(new_file)  # 0600 already; on Windows an ACL, wherever the file is
     db.settings = settings
     return db
 

@@ -233,6 +233,9 @@ class Paths:
         return self.data_dir / "backups"
 
     def ensure(self) -> None:
+        """Make the data and documents folders, readable only by the desk user (0700, or on
+        Windows an ACL that what is made inside inherits: see :mod:`app.private_files`)."""
+        from app.private_files import private_dir
+
         for d in (self.data_dir, self.documents_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            os.chmod(d, 0o700)
+            private_dir(d)
