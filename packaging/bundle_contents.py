@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import glob
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +52,23 @@ EXCLUDES = (
     "tkinter", "_tkinter", "tests", "bench", "pytest", "_pytest", "hypothesis", "pytestqt",
     "mypy", "ruff", "pypdfium2", "zxingcpp", "IPython", "sqlalchemy.testing", "alembic.testing",
 )
+
+
+#: Linux: GTK's platform theme plugin would load the desktop's own GTK 3 against the GLib,
+#: Pango and Cairo copied from the build machine (a known way for a frozen Qt app to crash
+#: on a GTK desktop). The desk draws its own style, so the plugin, and the libraries only
+#: it needs, stay out; Qt falls back to its own theme and file dialog.
+GTK_THEME_ONLY = (
+    "libqgtk3.so", "libatk-1.0.so", "libcairo.so", "libcairo-gobject.so", "libgdk_pixbuf-2.0.so",
+    "libpango-1.0.so", "libpangocairo-1.0.so", "libpangoft2-1.0.so", "libpixman-1.so",
+    "libthai.so", "libdatrie.so", "libfribidi.so", "libgraphite2.so", "libharfbuzz.so",
+)
+
+
+def keep_binary(dest: str) -> bool:
+    """Whether a binary PyInstaller collected (by its place in the bundle) goes in."""
+    name = PurePath(dest).name
+    return not name.startswith(GTK_THEME_ONLY)
 
 
 def package_data(root: Path = ROOT) -> list[tuple[str, str]]:
