@@ -82,7 +82,7 @@ def package_data(root: Path = ROOT) -> list[tuple[str, str]]:
             for name in sorted(glob.glob(pattern, root_dir=base)):
                 path = base / name
                 if path.is_file():
-                    found.append((str(path), str(path.parent.relative_to(root))))
+                    found.append((str(path), path.parent.relative_to(root).as_posix()))
     return found
 
 
