@@ -73,7 +73,8 @@ case "$OS" in
         CLEAN_ENV+=("PATH=/c/Windows/System32:/c/Windows" "SYSTEMROOT=${SYSTEMROOT:-C:\\Windows}"
                     "WINDIR=${WINDIR:-C:\\Windows}" "TEMP=$(native "$SCRATCH/tmp")"
                     "TMP=$(native "$SCRATCH/tmp")" "USERPROFILE=$(native "$SCRATCH/home")"
-                    "APPDATA=$(native "$SCRATCH/home")" "LOCALAPPDATA=$(native "$SCRATCH/home")") ;;
+                    "APPDATA=$(native "$SCRATCH/home")" "LOCALAPPDATA=$(native "$SCRATCH/home")"
+                    "USERNAME=smoke-test") ;;
     *) CLEAN_ENV+=("PATH=/usr/bin:/bin:/usr/sbin:/sbin") ;;
 esac
 
