@@ -68,9 +68,9 @@ def build_printer(settings: Settings, name: str | None = None, *, backend: str |
                                       f"{chosen!r}; use one of {', '.join(PRINT_BACKENDS)}")
     try:
         module = importlib.import_module(QT_PRINTER_MODULE)
-    except ImportError:
-        return UnusablePrinter(queue, "cannot be used: Qt's print support (QtPrintSupport) is "
-                                      "missing from this installation")
+    except ImportError as exc:  # a bundle built without QtPrintSupport or PDFium, say
+        return UnusablePrinter(queue, f"cannot be used: Qt's print support is incomplete in "
+                                      f"this installation ({exc.name or exc} is missing)")
     printer: Printer = module.make_qt_printer(queue, page_size=settings.printing.page_size)
     return printer
 

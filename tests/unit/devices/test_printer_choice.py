@@ -92,8 +92,9 @@ def test_a_missing_qt_print_support_is_named_plainly(monkeypatch: pytest.MonkeyP
     settings.printing.backend = "qt"
     status = build_printer(settings).status()
     assert not status.available
-    assert status.message == ("The default printer cannot be used: Qt's print support "
-                              "(QtPrintSupport) is missing from this installation")
+    assert status.message == ("The default printer cannot be used: Qt's print support is "
+                              "incomplete in this installation (ui.printing.not_installed "
+                              "is missing)")
 
 
 def _recording_cups(bin_dir: Path) -> None:
