@@ -45,8 +45,8 @@ QT_PRINTER_MODULE = "ui.printing.qt_printer"
 
 def default_print_backend(platform: str = sys.platform) -> str:
     """The backend when ``[printing] backend`` is empty: Qt's print support on Windows (which
-    has no CUPS) and macOS (where Qt prints through the system's own dialogs' machinery);
-    CUPS on Linux, which reports job ids and the queue's state (stopped, refusing jobs)
+    has no CUPS) and macOS (Qt prints through macOS's own printing system there); CUPS on
+    Linux, which reports job ids and why a queue is unavailable (stopped, refusing jobs)
     and needs no display."""
     return "qt" if platform in ("win32", "cygwin", "darwin") else "cups"
 
