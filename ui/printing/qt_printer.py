@@ -11,9 +11,11 @@ printer offers it.
 
 Printing runs on whichever thread calls :meth:`QtPrinter.submit` — in the desk,
 the worker, never the GUI thread. Qt allows that: "QPainter can be used in a
-thread to paint onto QImage, QPrinter, and QPicture paint devices" (Qt 6,
-*Thread-Support in Qt Modules*, "Painting in Threads"); nothing here touches a
-QPixmap, a widget or a font.
+thread to paint onto QImage, QPrinter, QPicture, and (for most platforms) QPixmap
+paint devices. Painting onto QWidgets is not supported." — with one thread at a
+time on a given device (https://doc.qt.io/qt-6/threads-modules.html, "Painting in
+Threads"). Each job has its own QPrinter, made and painted on one thread; the
+desk's worker runs one job at a time; nothing here touches a widget or a font.
 
 A printer that is missing, paused, stopped or in error raises
 :class:`~app.devices.printer.PrinterUnavailable` before anything is painted, so
