@@ -89,12 +89,16 @@ class Advapi32Security:
             text = ctypes.c_void_p()
             if not self._sid_to_string(sid, ctypes.byref(text)):
                 raise self._fail("ConvertSidToStringSidW")
-            try:
-                return ctypes.wstring_at(text.value or 0)
-            finally:
-                self._local_free(text)
+            return self._take_string(text)
         finally:
             self._close_handle(token)
+
+    def _take_string(self, text: ctypes.c_void_p) -> str:
+        """A string Windows allocated, read and released."""
+        try:
+            return ctypes.wstring_at(text.value or 0)
+        finally:
+            self._local_free(text)
 
     def set_dacl(self, path: str, sddl: str) -> None:
         sd = ctypes.c_void_p()
@@ -124,9 +128,6 @@ class Advapi32Security:
             if not self._sd_to_sddl(sd, SDDL_REVISION_1, DACL_SECURITY_INFORMATION,
                                     ctypes.byref(text), None):
                 raise self._fail("ConvertSecurityDescriptorToStringSecurityDescriptorW")
-            try:
-                return ctypes.wstring_at(text.value or 0)
-            finally:
-                self._local_free(text)
+            return self._take_string(text)
         finally:
             self._local_free(sd)

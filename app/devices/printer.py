@@ -52,6 +52,16 @@ class PrinterStatus:
     message: str
 
 
+def ready_status(name: str | None, check: Callable[[], str]) -> PrinterStatus:
+    """The status of printer ``name`` from ``check()``, which names the queue that can
+    print now or raises :class:`PrinterUnavailable`."""
+    try:
+        queue = check()
+    except PrinterUnavailable as exc:
+        return PrinterStatus(False, exc.message)
+    return PrinterStatus(True, f"{printer_label(name or queue)} is ready")
+
+
 class Printer(Protocol):
     """Something that prints PDF files."""
 
@@ -134,11 +144,7 @@ class CupsPrinter:
         return queue
 
     def status(self) -> PrinterStatus:
-        try:
-            queue = self.check()
-        except PrinterUnavailable as exc:
-            return PrinterStatus(False, exc.message)
-        return PrinterStatus(True, f"{printer_label(self._name or queue)} is ready")
+        return ready_status(self._name, self.check)
 
     def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
         queue = self.check()

@@ -5,7 +5,6 @@ code on it decoded; a stopped queue holds the labels back with a plain reason.""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 import pytest
@@ -13,14 +12,11 @@ import pytest
 from app.bootstrap import AppContext, printer_factory
 from app.devices.printer import PrinterUnavailable
 from app.services import documents
-from app.services.loans import check_out
-from app.services.receipts import get_receipt, loan_ack
-from app.services.trips import create_trip
+from app.services.receipts import get_receipt
 from app.uow import Actor
-from db.models import Loan
-from tests.factories import add_asset, add_person, school
+from tests.factories import add_asset, school
 from tests.integration.cups_queue import Spool, cups, queue  # noqa: F401 - fixture
-from tests.unit.printing import samples
+from tests.integration.test_documents import make_loan_ack, make_trip
 from tests.unit.printing.pdfs import assert_printed_matches, qr_payloads
 
 pytestmark = pytest.mark.cups
@@ -57,26 +53,11 @@ def print_and_collect(ctx: AppContext, actor: Actor, number: str, backend: str) 
 
 
 def test_a_loan_acknowledgement_prints(app_ctx: AppContext, tech: Actor, backend: str) -> None:
-    school(app_ctx)
-    with app_ctx.uow(tech) as uow:
-        result = check_out(uow, ["LT-0001", "LT-0002"], "CD2", purpose="Marking at home",
-                           signature=samples.signature())
-        ids = [ln.id for ln in result.loans]
-    with app_ctx.uow(tech) as uow:
-        ack = loan_ack(uow, [uow.session.get(Loan, i) for i in ids])  # type: ignore[misc]
-        uow.commit()
-        number = ack.number
-    print_and_collect(app_ctx, tech, number, backend)
+    print_and_collect(app_ctx, tech, make_loan_ack(app_ctx, tech), backend)
 
 
 def test_a_trip_phone_sheet_prints(app_ctx: AppContext, tech: Actor, backend: str) -> None:
-    school(app_ctx)
-    add_person(app_ctx, "ZO7", "Zoë", "Ødegård", department="Geography")
-    with app_ctx.uow(tech) as uow:
-        create_trip(uow, "Year 9 Iceland", leader="ZO7", start=dt.date(2026, 11, 26),
-                    end=dt.date(2026, 11, 29), destination="Reykjavík")
-    with app_ctx.uow(tech) as uow:
-        check_out(uow, ["PH-0001", "PH-0002"], "ZO7", trip="Year 9 Iceland")
+    make_trip(app_ctx, tech, ["PH-0001", "PH-0002"])
     number, _path = documents.render_trip_sheet(app_ctx, tech, "Year 9 Iceland")
     print_and_collect(app_ctx, tech, number, backend)
 

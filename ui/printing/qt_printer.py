@@ -36,7 +36,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.devices.printer import CupsPrinter, PrinterStatus, PrinterUnavailable, printer_label
+from app.devices.printer import CupsPrinter, PrinterStatus, PrinterUnavailable, ready_status
 from printing.raster import POINTS_PER_INCH, RasterDocument, UnreadablePdf
 from ui.printing.qt_app import NoGuiApplication, ensure_gui_application
 
@@ -187,11 +187,7 @@ class QtPrinter:
         return info
 
     def status(self) -> PrinterStatus:
-        try:
-            info = self._info()
-        except PrinterUnavailable as exc:
-            return PrinterStatus(False, exc.message)
-        return PrinterStatus(True, f"{printer_label(self._name or info.printerName())} is ready")
+        return ready_status(self._name, lambda: self._info().printerName())
 
     def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
         """Print ``path``; Qt gives no job id, so the answer is ""."""
