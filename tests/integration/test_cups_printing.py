@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from app.bootstrap import AppContext, printer_factory
+from app.config import Settings
 from app.devices.printer import CupsPrinter
 from app.services import documents
 from app.services.receipts import get_receipt
@@ -122,3 +123,26 @@ def test_a_queue_rejecting_jobs_or_missing_is_named_plainly(app_ctx: AppContext,
     (back,) = documents.retry_print_jobs(app_ctx, tech, printers)  # both jobs, one receipt
     assert back.sent == 1 and back.waiting == 1  # NoSuchQueue is still missing
     assert len(spool.wait_for(payload(app_ctx, number), 1)) == 1
+
+
+def test_qt_on_its_own_sees_a_stopped_queue_but_not_a_refusing_one(queue: str, qapp) -> None:  # type: ignore[no-untyped-def]
+    """What Qt reports without lpstat's help (as on Windows, where there is no lpstat): a
+    stopped queue is an error state; a queue refusing jobs looks idle — which is why, where
+    Qt prints through CUPS, the Qt printer asks lpstat too."""
+    from ui.printing.qt_printer import QtPrinter
+
+    alone = QtPrinter(queue, queue_check=None)
+    assert alone.status().available
+    assert cups("cupsdisable", queue).returncode == 0
+    try:
+        assert alone.status().message == (f"Printer '{queue}' is offline (it is paused or "
+                                          "stopped, or reports an error)")
+    finally:
+        cups("cupsenable", queue)
+    assert cups("cupsreject", queue).returncode == 0
+    try:
+        assert alone.status().available  # Qt cannot tell
+        assert printer_factory("qt")(Settings(), queue).status().message == \
+            f"Printer '{queue}' is not accepting jobs"
+    finally:
+        cups("cupsaccept", queue)
