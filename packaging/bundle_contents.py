@@ -50,7 +50,7 @@ RUNTIME_CHOSEN = (
 #: installed for building or testing, never part of the app
 EXCLUDES = (
     "tkinter", "_tkinter", "tests", "bench", "pytest", "_pytest", "hypothesis", "pytestqt",
-    "mypy", "ruff", "pypdfium2", "zxingcpp", "IPython", "sqlalchemy.testing", "alembic.testing",
+    "mypy", "ruff", "zxingcpp", "IPython", "sqlalchemy.testing", "alembic.testing",
 )
 
 

@@ -12,7 +12,8 @@
 # demo-data; whois on an asset and a person; the pad tools (pad list; on Linux a simulated
 # Topaz pad on a pseudo-terminal signed into `pad capture`, elsewhere a signature file);
 # a leaver return that renders the signed receipt, and `receipt verify` of that PDF; the
-# receipt printed to the CUPS PDF queue, arriving as a PDF; audit verify; and the desk,
+# receipt printed to the CUPS PDF queue through each backend (lp, and Qt's print support
+# offscreen), arriving as a PDF; audit verify; and the desk,
 # offscreen, up to its sign-in screen with the database open (`--smoke-test`), on a new
 # data directory and on the demo one (and under Xvfb with the xcb platform, when Xvfb is
 # installed). Then it reports the bundle's size and start times, beside a source install's.
@@ -184,34 +185,44 @@ NUMBER=$(json_field receipt)
 check "receipt verify $NUMBER" lk receipt verify "$(native "$RECEIPT_PDF")"
 expect "matches the record"
 
-# -- printing to the CUPS PDF queue --------------------------------------------------------------
+# -- printing to the CUPS PDF queue, through each backend ----------------------------------------
 QUEUE="${LOAN_KIOSK_TEST_PRINTER:-}"
 SPOOL="${LOAN_KIOSK_TEST_PRINTER_OUT:-}"
-if [ -z "$QUEUE" ] || [ -z "$SPOOL" ]; then
-    skip "print to a CUPS queue" "LOAN_KIOSK_TEST_PRINTER / LOAN_KIOSK_TEST_PRINTER_OUT not set (.ci/setup-cups.sh)"
-else
+# print_check BACKEND: print the receipt through CUPS's lp or Qt's print support (the Qt plugin,
+# QtPrintSupport and PDFium must be in the bundle) and wait for it to come out of the queue
+print_check() {
+    local backend=$1 printed="" done_ids name id
     ls "$SPOOL" >"$SCRATCH/spool.before" 2>/dev/null || true
-    check "receipt print $NUMBER to $QUEUE" lk_write receipt print "$NUMBER" --printer "$QUEUE" --copies 1
+    check "receipt print $NUMBER to $QUEUE through $backend" lk_write receipt print "$NUMBER" \
+        --printer "$QUEUE" --copies 1 --backend "$backend"
     expect "sent to printer '$QUEUE'"
-    # the PDF of a new, completed CUPS job (cups-pdf names it ...-job_<id>.pdf) that shows this
-    # receipt; other jobs on a shared queue are passed over. cups-pdf takes a few seconds.
-    printed=""
+    # the PDF of a new, completed CUPS job (cups-pdf names it <title>-job_<id>.pdf, the title
+    # naming the receipt) that shows this receipt; other jobs on a shared queue are passed over.
+    # A page printed through Qt is an image: its file name says which receipt it is.
     for _ in $(seq 240); do
         done_ids=" $(lpstat -W completed -o "$QUEUE" 2>/dev/null | awk '{print $1}' | sed 's/.*-//' | tr '\n' ' ')"
         for name in $(ls "$SPOOL" 2>/dev/null | grep -vxF -f "$SCRATCH/spool.before" | grep -- '-job_[0-9]*\.pdf$' || true); do
             id=${name##*-job_}; id=${id%.pdf}
             case "$done_ids" in *" $id "*) ;; *) continue ;; esac
             head -c 5 "$SPOOL/$name" | grep -q '%PDF-' || fail "$SPOOL/$name is not a PDF"
-            if ! command -v pdftotext >/dev/null 2>&1 || pdftotext "$SPOOL/$name" - | grep -qF "$NUMBER"; then
+            case "$name" in *"$NUMBER"*) printed=$name; break 2 ;; esac
+            if [ "$backend" = cups ] && { ! command -v pdftotext >/dev/null 2>&1 \
+                    || pdftotext "$SPOOL/$name" - | grep -qF "$NUMBER"; }; then
                 printed=$name
                 break 2
             fi
         done
         sleep 0.25
     done
-    [ -n "$printed" ] || fail "no PDF of $NUMBER arrived in $SPOOL from the print queue $QUEUE within a minute"
+    [ -n "$printed" ] || fail "no PDF of $NUMBER arrived in $SPOOL from the print queue $QUEUE within a minute ($backend)"
     PASSED=$((PASSED + 1))
-    echo "smoke-test: ok   the print arrived: $SPOOL/$printed"
+    echo "smoke-test: ok   the print through $backend arrived: $SPOOL/$printed"
+}
+if [ -z "$QUEUE" ] || [ -z "$SPOOL" ]; then
+    skip "print to a CUPS queue" "LOAN_KIOSK_TEST_PRINTER / LOAN_KIOSK_TEST_PRINTER_OUT not set (.ci/setup-cups.sh)"
+else
+    print_check cups
+    print_check qt
 fi
 
 check "audit verify" lk audit verify

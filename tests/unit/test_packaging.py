@@ -107,3 +107,15 @@ def test_source_size_counts_the_run_time_dependencies_only() -> None:
              for d in source_size.runtime_distributions()}
     assert {"loan-kiosk", "pyside6-essentials", "sqlalchemy", "alembic", "reportlab"} <= names
     assert not names & {"pytest", "hypothesis", "mypy", "ruff", "pyinstaller"}
+
+
+def test_the_qt_printer_and_what_it_prints_with_go_in() -> None:
+    """The composition root loads the Qt printer by name; it needs QtPrintSupport (whose
+    PyInstaller hook brings Qt's printsupport plugins: CUPS on Linux, the Windows spooler)
+    and PDFium (pypdfium2, a run-time dependency, not a test tool)."""
+    from app.bootstrap import QT_PRINTER_MODULE
+
+    assert QT_PRINTER_MODULE in contents.hidden_imports()
+    assert not {"pypdfium2", "pypdfium2_raw", "PySide6", "PySide6.QtPrintSupport"} & set(contents.EXCLUDES)
+    source = (ROOT / "ui" / "printing" / "qt_printer.py").read_text(encoding="utf-8")
+    assert "from PySide6.QtPrintSupport import" in source  # what makes the hook collect the plugin
