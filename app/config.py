@@ -83,10 +83,20 @@ class SignatureSettings:
     min_width_fraction: float = 0.15
 
 
+#: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
+#: chosen by the composition root, ``app.bootstrap.default_print_backend``)
+PRINT_BACKENDS = ("qt", "cups")
+
+
 @dataclass
 class PrintSettings:
     printer: str = ""  # empty: the system default printer
+    #: "qt" (Qt's print support: Windows, macOS, Linux) or "cups" (lp/lpstat: Linux, macOS);
+    #: empty: the platform's default (qt on Windows and macOS, cups on Linux)
+    backend: str = ""
     page_size: str = "A4"  # or "Letter"
+    #: documents (never labels) print on both sides where the printer offers it
+    duplex: bool = False
     receipt_copies: int = 2
     label_template: str = "avery-l7163"
     #: first free label on a partly used sheet (1 = top left)
@@ -224,6 +234,9 @@ class Paths:
         return self.data_dir / "backups"
 
     def ensure(self) -> None:
+        """Make the data and documents folders, readable only by the desk user (0700, or on
+        Windows an ACL that what is made inside inherits: see :mod:`app.private_files`)."""
+        from app.private_files import private_dir
+
         for d in (self.data_dir, self.documents_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            os.chmod(d, 0o700)
+            private_dir(d)

@@ -156,6 +156,8 @@ class _DatabaseWatch(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.window: MainWindow | None = None
+        #: told too, after the window (``--smoke-test`` watches here)
+        self.then: Callable[[BaseException | None], None] | None = None
         self.settled.connect(self._on_settled, Qt.ConnectionType.QueuedConnection)
 
     def tell(self, error: BaseException | None) -> None:
@@ -172,9 +174,11 @@ class _DatabaseWatch(QObject):
         if isinstance(error, BaseException):
             gc.enable()
             window.database_failed(error)
-            return
-        window.open_pad()
-        tune_gc()  # after the warm-up: freeze what start-up loaded
+        else:
+            window.open_pad()
+            tune_gc()  # after the warm-up: freeze what start-up loaded
+        if self.then is not None:
+            self.then(error if isinstance(error, BaseException) else None)
 
 
 def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
@@ -196,6 +200,11 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
                           kiosk=bool(getattr(args, "kiosk", False)), install_scanner=False)
     watch.window = window
     watch.setParent(window)
+    if getattr(args, "smoke_test", False):
+        from ui.smoke_test import SmokeTest
+
+        shot = getattr(args, "smoke_screenshot", None)
+        watch.then = SmokeTest(window, Path(shot) if shot else None).database_settled
     window.start_serial_scanner()
     if getattr(args, "kiosk", False):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from app.actor import Actor
     from app.bootstrap import AppContext
     from app.devices.pad import SignaturePad
+    from app.devices.printer import PrinterFactory
     from app.services.cards import ScanInfo
-    from app.services.documents import PrinterFactory
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
 
@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
                  install_scanner: bool = True, printer_factory: PrinterFactory | None = None) -> None:
         super().__init__()
         self.ctx = app_ctx
-        self.printer_factory = printer_factory
+        #: where documents and labels print (the composition root's unless a test hands one in)
+        self.printer_factory: PrinterFactory = printer_factory or app_ctx.printer_factory
         self.demo = demo
         self.kiosk = kiosk
         self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
@@ -322,10 +323,9 @@ class MainWindow(QMainWindow):
         actor = self.session.actor
         if actor is None:
             return
-        from app.devices.printer import make_printer
         from app.services.documents import queue_print
 
-        ctx, factory = self.ctx, self.printer_factory or make_printer
+        ctx, factory = self.ctx, self.printer_factory
         self.notify("info", f"Printing {number}…")
 
         def printed(outcome: Any) -> None:
