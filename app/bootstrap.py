@@ -30,6 +30,7 @@ from app.config import (
     default_db_url,
     load_settings,
 )
+from db.first_look import FirstLook, first_look
 
 if TYPE_CHECKING:
     from app.devices.printer import Printer, PrinterFactory
@@ -92,11 +93,15 @@ class AppContext:
 
     def __init__(self, paths: Paths, settings: Settings, db: Database | Future[Database],
                  opener: threading.Thread | None = None, *,
-                 printers: PrinterFactory | None = None) -> None:
+                 printers: PrinterFactory | None = None, first_look: FirstLook | None = None,
+                 opens_on_use: bool = True) -> None:
         self.paths = paths
         self.settings = settings
         #: builds the printer documents go to (:func:`printer_factory`; tests hand in fakes)
         self.printer_factory: PrinterFactory = printers or printer_factory()
+        #: what a look at the database file found before it opened (SQLite; see
+        #: :mod:`db.first_look`), or None
+        self.first_look = first_look
         if isinstance(db, Future):
             self._db = db
         else:
@@ -104,6 +109,7 @@ class AppContext:
             self._db.set_result(db)
         self._opener = opener
         self._opener_lock = threading.Lock()
+        self._opens_on_use = opens_on_use
 
     def start_opening(self) -> None:
         """Start opening the database on its own thread (if it is not open or opening yet)."""
@@ -113,8 +119,10 @@ class AppContext:
 
     @property
     def db(self) -> Database:
-        """The open database; waits while it is still opening, raises why it could not open."""
-        self.start_opening()
+        """The open database; waits while it is still opening (or, when it opens only when
+        told, until :meth:`start_opening`), raises why it could not open."""
+        if self._opens_on_use:
+            self.start_opening()
         return self._db.result()
 
     @property
@@ -178,18 +186,22 @@ def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
 
 def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None = None,
                             settings: Settings | None = None, clock: Clock = system_clock,
-                            start: bool = True,
-                            printers: PrinterFactory | None = None) -> AppContext:
+                            start: bool = True, printers: PrinterFactory | None = None,
+                            opens_on_use: bool = True) -> AppContext:
     """:func:`bootstrap`, returning at once: the database opens on a thread of its own.
 
-    Paths and settings are ready on return (bad settings still fail here, at once);
+    Paths and settings are ready on return (bad settings still fail here, at once), and
+    so is :attr:`AppContext.first_look`, a look at a SQLite file with the standard
+    library (how many technicians it has: all the sign-in screen needs);
     :meth:`AppContext.when_db_ready` callbacks run on that thread once it is done (the
     desk warms up there what must not hold up its first window). ``start=False`` leaves the thread to
-    :meth:`AppContext.start_opening` (or the first use of ``db``): the desk starts it
-    once its window is up, so that the two do not take turns at the GIL.
+    :meth:`AppContext.start_opening` (or the first use of ``db``; with ``opens_on_use=False``
+    only to ``start_opening``, and ``db`` waits for it): the desk starts it once its window
+    has painted, so that the two do not take turns at the GIL.
     """
     paths, settings = _paths_and_settings(data_dir, settings)
     url = resolve_db_url(db_url, paths)
+    look = first_look(url)  # a millisecond: the sign-in screen takes a PIN meanwhile
     opening: Future[Database] = Future()
 
     def open_it() -> None:
@@ -201,7 +213,7 @@ def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None 
             opening.set_result(db)
 
     ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"),
-                     printers=printers)
+                     printers=printers, first_look=look, opens_on_use=opens_on_use)
     if start:
         ctx.start_opening()
     return ctx

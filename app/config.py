@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from app.errors import InvalidInput
 
@@ -30,6 +27,8 @@ def default_data_dir() -> Path:
     env = os.environ.get("LOAN_KIOSK_DATA_DIR")
     if env:
         return Path(env)
+    import platformdirs  # only here: a desk started with --data-dir never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -195,6 +194,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except OSError as exc:
         raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
+    import tomllib  # only with a file to read (its regular expressions take ~4 ms to build)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -92,5 +91,7 @@ class CliContext:
 
 
 def print_json(data: Any) -> None:
+    import json  # CLI output only: the desk starts through this module too
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
