@@ -310,10 +310,10 @@ class MainWindow(QMainWindow):
             self.show_screen("receipt")
             self.controller("receipt").load(info)
         else:
-            self.notify("error", f"“{info.text}” is not an asset tag, a staff card or a receipt "
-                                 "this desk knows. Search for it below, or check the label.")
+            self.notify("error", info.advice or f"“{info.text}” is not an asset tag, a staff card "
+                        "or a receipt this desk knows. Search for it below, or check the label.")
             self.show_screen("scan")
-            self.controller("scan").show_unknown(info.text)
+            self.controller("scan").show_unknown(info.text, bool(info.advice))
 
     def print_receipt(self, number: str, copies: int | None = None,
                       done: Callable[[Any], Any] | None = None) -> None:

@@ -410,7 +410,7 @@ def cmd_whois(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"receipt {data['number']}: {verdict}" if data["found"]
               else f"receipt {data['number']}: not in this database")
     else:
-        print("unknown code")
+        print("unknown code" + (f": {data['advice']}" if data.get("advice") else ""))
     return 0
 
 

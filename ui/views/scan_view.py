@@ -70,8 +70,10 @@ class ScanView(QWidget):
         if code:
             self.picked.emit(code)
 
-    def show_unknown(self, text: str) -> None:
-        self.unknown.setText(f"Nothing here is known as “{text}”. Search by name or tag below.")
+    def show_unknown(self, text: str, layout_mismatch: bool = False) -> None:
+        self.unknown.setText(
+            f"“{text}” came from a scanner set for another keyboard layout (see above)."
+            if layout_mismatch else f"Nothing here is known as “{text}”. Search by name or tag below.")
         self.unknown.show()
         self.entry.setText(text)
         self.entry.selectAll()
