@@ -98,6 +98,9 @@ class PrintSettings:
 
 @dataclass
 class KioskSettings:
+    #: lock the desk after ``idle_lock_seconds`` without a key, click or touch (``--kiosk``
+    #: always does; this is for the normal desk)
+    idle_lock: bool = True
     idle_lock_seconds: int = 300
     sound: bool = True
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
@@ -164,12 +165,7 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     watch.window = window
     watch.setParent(window)
     window.start_serial_scanner()
-    if getattr(args, "kiosk", False):
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-    else:
-        window.resize(1366, 768)
-        window.show()
+    show_window(window, kiosk=bool(getattr(args, "kiosk", False)))
     # Once the window is up, at the event loop's first turn:
     # * the database starts opening (the thread and the first paint would share the GIL);
     # * the application-wide filters go in (the wedge scanner; in kiosk mode the idle lock).
@@ -182,7 +178,49 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     return window, ctx
 
 
+#: the desk's size on a screen with room to spare; on a smaller one it takes the whole screen
+PREFERRED_SIZE = (1366, 768)
+
+
+def show_window(window: QWidget, *, kiosk: bool = False) -> None:
+    """Show the desk on the primary screen: ``kiosk`` full screen and frameless, else at its
+    preferred size (or maximised on a screen no bigger than that).
+
+    Full screen and maximised are requests to the window manager; a kiosk PC may run
+    none (an X session that starts only Loan Kiosk), so the window is also given the
+    screen's geometry itself, and follows the screen when its resolution changes.
+    """
+    screen = QGuiApplication.primaryScreen()
+    if kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setGeometry(screen.geometry())
+        screen.geometryChanged.connect(window.setGeometry)
+        window.showFullScreen()
+        return
+    room = screen.availableGeometry()
+    width, height = PREFERRED_SIZE
+    if room.width() <= width or room.height() <= height:
+        window.setGeometry(room)
+        window.showMaximized()
+    else:
+        window.resize(width, height)
+        window.move(room.center() - window.rect().center())
+        window.show()
+
+
+def configure_logging() -> None:
+    """The desk's log on stderr: warnings and errors (and what the person was told when it
+    was a refusal); ``LOAN_KIOSK_LOG=INFO`` for everything the banner said."""
+    import logging
+    import os
+
+    level = os.environ.get("LOAN_KIOSK_LOG", "WARNING").upper()
+    logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else "WARNING",
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 def run(args: argparse.Namespace) -> int:
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loan Kiosk")
     window, ctx = start(args)
