@@ -65,10 +65,23 @@ class OpError(Exception):
         self.original = original
 
 
+#: what a person is told about a failure nobody foresaw (the traceback goes to the log)
+UNEXPECTED = ("That did not work: something unexpected went wrong. Try again; if it keeps "
+              "happening, tell IT support (the details are in the desk's log).")
+
+
 def to_op_error(exc: BaseException) -> OpError:
+    """A failure in words fit for the person at the desk: never an exception's class or text."""
     if isinstance(exc, LoanKioskError):
         return OpError(exc.message, original=exc)
-    return OpError(f"Something went wrong: {exc.__class__.__name__}: {exc}", original=exc)
+    from app.devices.printer import PrinterUnavailable  # loaded by now if a printer was used
+
+    if isinstance(exc, PrinterUnavailable):
+        return OpError(exc.message + ".", original=exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else " a file"
+        return OpError(f"The computer could not use{where}: {exc.strerror.lower()}.", original=exc)
+    return OpError(UNEXPECTED, original=exc)
 
 
 class _Job(QRunnable, Generic[T]):

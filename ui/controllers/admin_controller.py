@@ -7,8 +7,6 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from app.config import Settings
@@ -19,6 +17,7 @@ from app.services.technicians import add_technician
 from app.uow import UnitOfWork
 from printing.labels import TEMPLATES
 from ui.controllers.base import ScreenController
+from ui.controllers.desk_documents import open_file
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
@@ -145,34 +144,32 @@ class AdminController(ScreenController):
                          else f"Every {kind} (not retired), from position {start}")
 
     def _labels(self, *, print_them: bool) -> None:
+        from app.devices.printer import make_printer
         from app.services.documents import render_labels
+        from app.services.label_printing import LabelPrintOutcome, print_labels, save_labels
 
         tags, kind, key, start = self._label_choice()
+        actor = self.desk.actor
+        if actor is None:
+            return
         if not tags and not kind:
             self.desk.notify("error", "Type the asset tags, or choose a kind of asset.")
             return
         ctx = self.desk.ctx
-        factory = self.desk.printer_factory
+        factory = self.desk.printer_factory or make_printer
 
-        def work() -> str:
+        def work() -> LabelPrintOutcome | Path:
             data = render_labels(ctx, tags or None, kind=kind, template=key, start=start)
-            out = ctx.paths.documents_dir / "labels" / "labels.pdf"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
-            if print_them:
-                from app.devices.printer import make_printer
+            if print_them:  # queued while the printer is away, as receipts are
+                return print_labels(ctx, actor, data, len(tags) or None, printer_factory=factory)
+            return save_labels(ctx, data)
 
-                printer = (factory or make_printer)(ctx.settings, None)
-                printer.submit(out, copies=1, title="Asset labels")
-                return f"Labels sent to {printer.name or 'the default printer'}."
-            return str(out)
-
-        def done(result: str) -> None:
-            if print_them:
-                self.desk.notify("ok", result)
+        def done(result: LabelPrintOutcome | Path) -> None:
+            if isinstance(result, LabelPrintOutcome):
+                self.desk.notify("ok" if result.printed else "warn", result.message)
             else:
                 self.desk.notify("ok", f"Labels saved to {result}.")
-                QDesktopServices.openUrl(QUrl.fromLocalFile(result))
+                open_file(self.desk, result, "The label sheet")
 
         self.desk.ops.run_plain(work, ok=done, err=lambda e: self.desk.notify("error", e.message))
 
