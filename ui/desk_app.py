@@ -20,20 +20,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
-from app.config import default_data_dir
+from app.config import choose_database
+from app.config import demo_data_dir as demo_data_dir  # where the tests and docs look for it
+from app.demo_identity import DEMO_ACTOR as DEMO_ACTOR  # who fills the demo school
 
 if TYPE_CHECKING:
     from app.uow import UnitOfWork
     from ui.main_window import MainWindow
-
-DEMO_ACTOR = Actor("demo-setup", "admin")
-
-
-def demo_data_dir(base: Path | None = None) -> Path:
-    """The demo lives beside the real data, never in it."""
-    return (base or default_data_dir()) / "demo"
 
 
 def open_context(args: argparse.Namespace, *, background: bool = False,
@@ -41,9 +35,8 @@ def open_context(args: argparse.Namespace, *, background: bool = False,
     """The app context for the desk's arguments; ``background``: the database opens on a
     thread of its own (``start=False``: once :meth:`AppContext.start_opening` is called)."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
-    db_url = getattr(args, "db", None) or None
-    if getattr(args, "demo", False):
-        data_dir = demo_data_dir(data_dir)
+    db_url, data_dir = choose_database(getattr(args, "db", None) or None, data_dir,
+                                       demo=bool(getattr(args, "demo", False)))
     if background:
         return bootstrap_in_background(db_url, data_dir=data_dir, start=start)
     return bootstrap(db_url, data_dir=data_dir)

@@ -15,8 +15,8 @@ import pytest
 from app.bootstrap import bootstrap
 from app.config import Settings
 from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
+from app.demo_identity import DEMO_ACTOR
 from tests.ui.desk import wait_idle
-from ui.desk_app import DEMO_ACTOR
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = ((1366, 768), (1920, 1080))
