@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.search import AssetHit, PersonHit
-from ui.widgets.common import button, label
+from ui.widgets.common import button, label, text_list
 
 
 class ScanView(QWidget):
@@ -38,8 +38,7 @@ class ScanView(QWidget):
         self.unknown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unknown.hide()
         lay.addWidget(self.unknown)
-        self.matches = QListWidget()
-        self.matches.setAccessibleName("Matches")
+        self.matches = text_list("Matches")
         self.matches.setMaximumWidth(700)
         self.matches.setMinimumWidth(520)
         self.matches.setMaximumHeight(260)

@@ -74,7 +74,7 @@ class SettingsTab(QWidget):
         self.idle_lock = QCheckBox("Lock the desk when nobody uses it")
         self.idle_lock.setAccessibleName("Lock the desk when idle")
         f.addRow("", self.idle_lock)
-        self.idle = self._spin(f, "kiosk.idle_lock_seconds", "Lock after (s idle)",
+        self.idle = self._spin(f, "kiosk.idle_lock_seconds", "Lock after (seconds)",
                                "Lock after seconds idle")
         self.sound = QCheckBox("Success and error sounds")
         self.sound.setAccessibleName("Success and error sounds")
@@ -151,6 +151,8 @@ class SettingsTab(QWidget):
         # spin box whose button symbols are NoButtons
         theme.inset_spin_box(s)
         box = QWidget()
+        box.setObjectName("settingField")
+        box.setStyleSheet("#settingField { background: transparent; }")  # the card shows through
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

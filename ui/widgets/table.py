@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 class Table(QTableWidget):
     """A read-only table with an empty-state line.
 
-    Columns fit their contents and the last one takes the rest of the width; with
-    ``stretch`` that column (the main one, e.g. a name) takes it instead, and gives
-    way (elided) when space is short rather than pushing later columns off-screen.
+    Columns fit their contents; the ``stretch`` column(s) (the long ones: a name, an item,
+    a note) share the rest of the width, or without ``stretch`` the last column takes it.
+    Text that does not fit its column wraps onto more lines (the row grows) rather than
+    being cut off with "…": a long borrower name or model at 1280×720 is read whole.
     """
 
     def __init__(self, headers: list[str], name: str, empty: str = "Nothing to show.",
-                 parent: QWidget | None = None, *, stretch: int | None = None) -> None:
+                 parent: QWidget | None = None, *, stretch: int | tuple[int, ...] | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(headers)
         self.setAccessibleName(name)
@@ -29,13 +30,16 @@ class Table(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh = self.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if stretch is None:
             hh.setStretchLastSection(True)
         else:
-            hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            for col in (stretch,) if isinstance(stretch, int) else stretch:
+                hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
         self.clearSpans()
