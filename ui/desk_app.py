@@ -189,16 +189,18 @@ def show_window(window: QWidget, *, kiosk: bool = False) -> None:
         window.setGeometry(screen.geometry())
         screen.geometryChanged.connect(window.setGeometry)
         window.showFullScreen()
-        return
-    room = screen.availableGeometry()
-    width, height = PREFERRED_SIZE
-    if room.width() <= width or room.height() <= height:
-        window.setGeometry(room)
-        window.showMaximized()
     else:
-        window.resize(width, height)
-        window.move(room.center() - window.rect().center())
-        window.show()
+        room = screen.availableGeometry()
+        width, height = PREFERRED_SIZE
+        if room.width() <= width or room.height() <= height:
+            window.setGeometry(room)
+            window.showMaximized()
+        else:
+            window.resize(width, height)
+            window.move(room.center() - window.rect().center())
+            window.show()
+    # the keyboard (and so the scanner) types into the desk wherever the pointer is
+    window.activateWindow()
 
 
 def configure_logging() -> None:

@@ -84,10 +84,15 @@ def test_kiosk_fills_the_screen_with_no_window_manager(school_dir: Path, size: t
                  f"the window to cover {size}")
 
 
-def test_the_normal_desk_fits_a_1280x720_screen(school_dir: Path) -> None:
-    with DeskUnderX(school_dir, args=()) as desk:
-        wait_for(lambda: desk.x.geometry(desk.window)[2:] == (1280, 720), 20,
-                 "the window to fill the small screen")
+@pytest.mark.parametrize(("screen", "window"), [((1280, 720), (1280, 720)),
+                                                ((1920, 1080), (1366, 768))])
+def test_the_normal_desk_fits_the_screen_and_takes_the_keyboard(
+        school_dir: Path, screen: tuple[int, int], window: tuple[int, int]) -> None:
+    """On a small screen the window fills it; on a big one it has its own size, and the keys
+    reach it even with the pointer outside it (no window manager to give it the focus)."""
+    with DeskUnderX(school_dir, size=screen, args=()) as desk:
+        wait_for(lambda: desk.x.geometry(desk.window)[2:] == window, 20,
+                 f"the window to be {window} on a {screen} screen")
         desk.sign_in_by_badge()
         desk.type_by_hand("PH-0001")  # a person typing a tag in the scan field, then Enter
         desk.key("Return")

@@ -81,7 +81,9 @@ class DeskUnderX:
                 self.proc = subprocess.Popen([*cmd, *self.args], env=env, stdout=log,
                                              stderr=subprocess.STDOUT)
             self.window = self.x.window_named("Loan Kiosk")
-            self.x.xdotool("windowfocus", "--sync", self.window)
+            # no window manager, and the pointer away from the window: the desk must take the
+            # keyboard focus itself, or the scanner types into nothing
+            self.x.xdotool("mousemove", "0", "0")
         except BaseException:
             self.__exit__(None, None, None)
             raise
