@@ -43,7 +43,6 @@ class HeaderView(QFrame):
             b.clicked.connect(lambda _c=False, k=key: self.navigate.emit(k))
             self.nav[key] = b
             lay.addWidget(b)
-        lay.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setFixedWidth(90)

@@ -75,13 +75,19 @@ class LeaverView(QWidget):
         self.items.setAccessibleName("Items held by the leaver")
         self.items.verticalHeader().setVisible(False)
         self.items.verticalHeader().setDefaultSectionSize(46)
+        self.items.verticalHeader().setMinimumSectionSize(46)
+        # a long item name wraps (the row grows) rather than squeezing out the note
+        self.items.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.items.setWordWrap(True)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideNone)
         # a checklist, not a list to pick from: no selected-cell colour beside the boxes
         self.items.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        # tag and item as wide as their text, the note takes the rest (sizing every column to its
-        # contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
+        # box and tag as wide as their text, item and note share the rest (sizing every column
+        # to its contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
         header = self.items.horizontalHeader()
-        for col in range(3):
+        for col in range(2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         il.addWidget(self.items, 1)
         self.empty = label("Holds nothing: they can sign for a clean return.", "hint")

@@ -101,8 +101,9 @@ class SettingsTab(QWidget):
         self.serial_port.setAccessibleName("Serial scanner port")
         f.addRow("Serial scanner port", self.serial_port)
         scl.addLayout(f)
-        scl.addWidget(label("A scanner set to wait 40–50 ms between characters: average 60, "
-                            "longest 90, silence 150 (see docs/hardware.md).", "hint"))
+        scl.addWidget(label("A scanner set to wait 40–50 ms between characters: shortest 6, "
+                            "average 60, longest 90, silence 150 (see docs/hardware.md).",
+                            "hint"))
         scl.addStretch(1)
         grid.addWidget(scan_box, 1, 0, 2, 1)
 
