@@ -27,7 +27,7 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
     from PySide6.QtWidgets import QApplication
 
     from tests.ui.keys import scan
-    from tests.ui.layout_check import cut_off
+    from tests.ui.layout_check import look_at_sizes
     from ui import theme
     from ui.main_window import MainWindow
 
@@ -45,19 +45,12 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
     cut: list[str] = []  # text not shown whole, screen by screen
 
     def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
-        for w, h in SIZES:
-            win.resize(w, h)
-            QApplication.processEvents()
-            if prepare is not None:
-                prepare()
-            wait_idle(qtbot, win)
-            QApplication.processEvents()
-            path = out / f"screen-{name}-{w}x{h}.png"
-            assert win.grab().save(str(path))
-            shots.append(path)
-            if (win.width(), win.height()) != (w, h):
-                cut.append(f"{name}: the window cannot be {w}x{h} (it is {win.width()}x{win.height()})")
-            cut.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(win))
+        def picture(w: int, h: int) -> Path:
+            shots.append(out / f"screen-{name}-{w}x{h}.png")
+            return shots[-1]
+
+        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
+                                 picture))
 
     wait_idle(qtbot, win)
     shoot("sign-in")

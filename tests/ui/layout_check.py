@@ -13,12 +13,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -167,3 +171,27 @@ def cut_off(window: QWidget) -> list[str]:
                 if bar.tabSizeHint(i).width() > bar.tabRect(i).width() + SLACK:
                     problems.append(f"tab “{bar.tabText(i)}” is cut")
     return problems
+
+
+def look_at_sizes(win: QWidget, name: str, sizes: Iterable[tuple[int, int]],
+                  settle: Callable[[], None], prepare: Callable[[], object] | None = None,
+                  picture: Callable[[int, int], Path | None] = lambda _w, _h: None) -> list[str]:
+    """Show the window at each size (``prepare`` the screen, ``settle`` the worker), save its
+    picture where ``picture`` says, and return what is wrong: a size the window cannot take,
+    and every piece of text :func:`cut_off` finds."""
+    found: list[str] = []
+    for w, h in sizes:
+        win.resize(w, h)
+        QApplication.processEvents()
+        if prepare is not None:
+            prepare()
+        settle()
+        QApplication.processEvents()
+        if (win.width(), win.height()) != (w, h):
+            found.append(f"{name}: the window cannot be {w}x{h}, it stays {win.width()}x"
+                         f"{win.height()} (minimum {win.minimumSizeHint().toTuple()})")
+        found.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(win))
+        path = picture(w, h)
+        if path is not None:
+            assert win.grab().save(str(path)), path
+    return found

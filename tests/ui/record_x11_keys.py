@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).with_name("data") / "x11_keys"
 
@@ -107,10 +108,11 @@ def _child(out: str, stop: str) -> int:
     return int(app.exec())
 
 
-def record(name: str) -> dict[str, object]:
+def recorded(layout: str, commands: list[list[str]]) -> dict[str, Any]:
+    """What a Qt window on a fresh Xvfb with ``layout`` saw for these xdotool commands:
+    ``{"typed": its text, "events": [event, ...]}``."""
     from tests.x11 import Xvfb
 
-    layout, commands, what = SCENARIOS[name]
     with Xvfb(640, 200) as x, tempfile.TemporaryDirectory() as tmp:
         out, stop = os.path.join(tmp, "out.json"), os.path.join(tmp, "stop")
         x.layout(layout)
@@ -126,9 +128,14 @@ def record(name: str) -> dict[str, object]:
         finally:
             if child.poll() is None:
                 child.kill()
-        got = json.loads(Path(out).read_text())
+        data: dict[str, Any] = json.loads(Path(out).read_text())
+        return data
+
+
+def record(name: str) -> dict[str, object]:
+    layout, commands, what = SCENARIOS[name]
     return {"scenario": what, "layout": layout,
-            "xdotool": [" ".join(["xdotool", *c]) for c in commands], **got}
+            "xdotool": [" ".join(["xdotool", *c]) for c in commands], **recorded(layout, commands)}
 
 
 def _dump(data: dict[str, object]) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from app.services.loans import check_out
 from app.services.technicians import add_technician
@@ -23,7 +23,7 @@ from app.uow import Actor
 from tests.factories import add_asset, add_person, school
 from tests.ui.desk import sign_in, wait_idle
 from tests.ui.keys import scan
-from tests.ui.layout_check import cut_off
+from tests.ui.layout_check import look_at_sizes
 from tests.ui.pad import sign_with_mouse
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
@@ -57,20 +57,12 @@ def long_names(desk, clock):  # type: ignore[no-untyped-def]
 
 
 def at_every_size(qtbot, desk, name: str, found: list[str], prepare=None) -> None:  # type: ignore[no-untyped-def]
-    for w, h in SIZES:
-        desk.resize(w, h)
-        QApplication.processEvents()
-        if prepare is not None:
-            prepare()
-        wait_idle(qtbot, desk)
-        QApplication.processEvents()
-        if (desk.width(), desk.height()) != (w, h):
-            found.append(f"{name}: the window cannot be {w}x{h}, it stays "
-                         f"{desk.width()}x{desk.height()} (minimum {desk.minimumSizeHint().toTuple()})")
-        found.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(desk))
-        if os.environ.get("LOAN_KIOSK_FIT_SHOTS"):  # to look at: a folder for the pictures
-            desk.grab().save(os.path.join(os.environ["LOAN_KIOSK_FIT_SHOTS"],
-                                          f"{name.replace(' ', '-')}-{w}x{h}.png"))
+    folder = os.environ.get("LOAN_KIOSK_FIT_SHOTS")  # to look at: a folder for the pictures
+
+    def picture(w: int, h: int) -> Path | None:
+        return Path(folder) / f"{name.replace(' ', '-')}-{w}x{h}.png" if folder else None
+
+    found.extend(look_at_sizes(desk, name, SIZES, lambda: wait_idle(qtbot, desk), prepare, picture))
 
 
 def test_nothing_is_cut_off_at_any_size_with_long_names(qtbot, long_names) -> None:  # type: ignore[no-untyped-def]

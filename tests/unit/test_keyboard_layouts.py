@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
-
 import pytest
 
 from app.keyboard_layouts import LAYOUTS, US_PLAIN, US_SHIFT, layout_mismatches, us_reading
-from tests.x11 import Xvfb, need_x11
+from tests.ui.record_x11_keys import recorded
+from tests.x11 import need_x11
 
 
 def test_german_layout_readings() -> None:
@@ -69,21 +62,7 @@ def typed_by_x(layout: str) -> tuple[str, str]:
     seq: list[str] = []
     for kc in KEYCODES:
         seq += [str(kc), "space", f"shift+{kc}", "space"]
-    with Xvfb(640, 200) as x, tempfile.TemporaryDirectory() as tmp:
-        out, stop = os.path.join(tmp, "out.json"), os.path.join(tmp, "stop")
-        x.layout(layout)
-        child = subprocess.Popen([sys.executable, "-m", "tests.ui.record_x11_keys", "--child",
-                                  out, stop], env=x.env, stdout=subprocess.PIPE, text=True)
-        try:
-            assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-            x.xdotool("key", "--delay", "2", *seq)
-            time.sleep(0.5)
-            Path(stop).touch()
-            child.wait(20)
-        finally:
-            if child.poll() is None:
-                child.kill()
-        events = json.loads(Path(out).read_text())["events"]
+    events = recorded(layout, [["key", "--delay", "2", *seq]])["events"]
     presses = [e for e in events if e["type"] == "press" and e["key"] != 0x01000020]
     typed: dict[tuple[int, bool], str] = {}
     i = 0
