@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(c, "shutdown", None)
             if shutdown is not None:
                 shutdown()
-        self.ops.wait_done()
+        self.ops.close()
         if self.pad is not None:
             self.pad.close()
         super().closeEvent(event)

@@ -127,6 +127,7 @@ class OpRunner(QObject):
         # lookup). 1 ms bounds the wait either way (the desk's tune_gc sets the same).
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self._next_id = 0
+        self._closed = False
         self._callbacks: dict[int, tuple[Callable[[Any], Any] | None,
                                          Callable[[OpError], Any] | None]] = {}
         self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
@@ -157,6 +158,9 @@ class OpRunner(QObject):
     def run_plain(self, fn: Callable[[], T], *, ok: Callable[[T], Any] | None = None,
                   err: Callable[[OpError], Any] | None = None, retry: bool = False) -> None:
         """Run ``fn()`` on the worker (no unit of work; ``retry``: see :meth:`run`)."""
+        if self._closed:  # the window has closed: nobody is left to answer
+            log.debug("work after close dropped: %r", fn)
+            return
         work = fn
         if retry:
             def work() -> T:
@@ -195,6 +199,16 @@ class OpRunner(QObject):
     def _settle(self) -> None:
         if not self._callbacks:
             self.busy_changed.emit(False)
+
+    def close(self, msecs: int = 30000) -> bool:
+        """The window is closing: take no more work, and wait for what is running.
+
+        A timer that fires after the close (a search typed just before) would otherwise
+        start a job on a pool about to be destroyed, and Qt's destructor waits for it
+        while this thread holds the GIL the job needs.
+        """
+        self._closed = True
+        return self.wait_done(msecs)
 
     def wait_done(self, msecs: int = 30000) -> bool:
         """Block until the worker is idle and its thread has ended (shutdown; never from a slot)."""

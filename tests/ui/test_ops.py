@@ -83,3 +83,14 @@ def test_a_printer_or_a_disk_failure_is_said_as_what_happened(qtbot, ui_ctx, tmp
     assert errors[1].message == f"The computer could not use {tmp_path / 'missing' / 'x.pdf'}: " \
                                 "no such file or directory."
     assert not any("Error" in e.message for e in errors)
+
+
+def test_no_work_is_taken_after_close(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A timer firing after the window closed (a search typed just before) must not start a job
+    on a pool about to be destroyed: Qt's destructor would wait for it holding the GIL."""
+    runner = OpRunner(ui_ctx)
+    ran: list[int] = []
+    assert runner.close()
+    runner.run_plain(lambda: ran.append(1))
+    qtbot.wait(50)
+    assert ran == [] and not runner.busy
