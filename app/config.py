@@ -36,6 +36,26 @@ def default_db_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / DB_FILE}"
 
 
+def demo_data_dir(base: Path | None = None) -> Path:
+    """The demo lives beside the real data, never in it."""
+    return (base or default_data_dir()) / "demo"
+
+
+def choose_database(db_url: str | None, data_dir: Path | None, *,
+                    demo: bool = False) -> tuple[str | None, Path | None]:
+    """The database and data directory for ``--db`` / ``--data-dir`` / ``--demo``.
+
+    ``--demo`` means the demo school's own SQLite file beside the real data, for the desk
+    and every command: never the real database, not even one named by ``LOAN_KIOSK_DB``.
+    """
+    if not demo:
+        return db_url, data_dir
+    if db_url:
+        raise InvalidInput("--demo uses the demo school's own database: leave out --db")
+    demo_dir = demo_data_dir(data_dir)
+    return default_db_url(demo_dir), demo_dir
+
+
 @dataclass
 class SchoolSettings:
     name: str = "Example Academy"
@@ -107,6 +127,9 @@ class PrintSettings:
 
 @dataclass
 class KioskSettings:
+    #: lock the desk after ``idle_lock_seconds`` without a key, click or touch (``--kiosk``
+    #: always does; this is for the normal desk)
+    idle_lock: bool = True
     idle_lock_seconds: int = 300
     sound: bool = True
 

@@ -18,22 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
-from app.config import default_data_dir
+from app.config import choose_database
+from app.config import demo_data_dir as demo_data_dir  # where the tests and docs look for it
+from app.demo_identity import DEMO_ACTOR as DEMO_ACTOR  # who fills the demo school
 
 if TYPE_CHECKING:
     from app.uow import UnitOfWork
     from ui.main_window import MainWindow
-
-DEMO_ACTOR = Actor("demo-setup", "admin")
-
-
-def demo_data_dir(base: Path | None = None) -> Path:
-    """The demo lives beside the real data, never in it."""
-    return (base or default_data_dir()) / "demo"
 
 
 def open_context(args: argparse.Namespace, *, background: bool = False,
@@ -42,9 +37,8 @@ def open_context(args: argparse.Namespace, *, background: bool = False,
     thread of its own (``start=False``: once :meth:`AppContext.start_opening` is called —
     work that needs it meanwhile waits)."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
-    db_url = getattr(args, "db", None) or None
-    if getattr(args, "demo", False):
-        data_dir = demo_data_dir(data_dir)
+    db_url, data_dir = choose_database(getattr(args, "db", None) or None, data_dir,
+                                       demo=bool(getattr(args, "demo", False)))
     if background:
         return bootstrap_in_background(db_url, data_dir=data_dir, start=start,
                                        opens_on_use=start)
@@ -206,12 +200,7 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
         shot = getattr(args, "smoke_screenshot", None)
         watch.then = SmokeTest(window, Path(shot) if shot else None).database_settled
     window.start_serial_scanner()
-    if getattr(args, "kiosk", False):
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-    else:
-        window.resize(1366, 768)
-        window.show()
+    show_window(window, kiosk=bool(getattr(args, "kiosk", False)))
     # Once the window has painted (the event loop's first turns paint it):
     # * the application-wide filters go in (the wedge scanner; in kiosk mode the idle lock).
     #   Every event then passes through Python, and the first internal Qt object handed
@@ -222,7 +211,51 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     return window, ctx
 
 
+#: the desk's size on a screen with room to spare; on a smaller one it takes the whole screen
+PREFERRED_SIZE = (1366, 768)
+
+
+def show_window(window: QWidget, *, kiosk: bool = False) -> None:
+    """Show the desk on the primary screen: ``kiosk`` full screen and frameless, else at its
+    preferred size (or maximised on a screen no bigger than that).
+
+    Full screen and maximised are requests to the window manager; a kiosk PC may run
+    none (an X session that starts only Loan Kiosk), so the window is also given the
+    screen's geometry itself, and follows the screen when its resolution changes.
+    """
+    screen = QGuiApplication.primaryScreen()
+    if kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setGeometry(screen.geometry())
+        screen.geometryChanged.connect(window.setGeometry)
+        window.showFullScreen()
+    else:
+        room = screen.availableGeometry()
+        width, height = PREFERRED_SIZE
+        if room.width() <= width or room.height() <= height:
+            window.setGeometry(room)
+            window.showMaximized()
+        else:
+            window.resize(width, height)
+            window.move(room.center() - window.rect().center())
+            window.show()
+    # the keyboard (and so the scanner) types into the desk wherever the pointer is
+    window.activateWindow()
+
+
+def configure_logging() -> None:
+    """The desk's log on stderr: warnings and errors (and what the person was told when it
+    was a refusal); ``LOAN_KIOSK_LOG=INFO`` for everything the banner said."""
+    import logging
+    import os
+
+    level = os.environ.get("LOAN_KIOSK_LOG", "WARNING").upper()
+    logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else "WARNING",
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 def run(args: argparse.Namespace) -> int:
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Loan Kiosk")
     window, ctx = start(args)

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.lock)
 
-        self.idle = IdleLock(app_ctx.settings.kiosk.idle_lock_seconds, self.lock, self)
+        self.idle = IdleLock(app_ctx.settings.kiosk, self.lock, self, always=kiosk)
         from ui.controllers.upkeep import DeskUpkeep
 
         #: backups checked at each sign-in; waiting print jobs retried every minute
@@ -121,13 +121,12 @@ class MainWindow(QMainWindow):
         return self._scanner_installed
 
     def install_scanner(self) -> None:
-        """Put in the desk's application-wide event filters: the wedge scanner and, in kiosk
-        mode, the idle lock (``ui.desk_app.start`` does it once the window is up)."""
+        """Put in the desk's application-wide event filters: the wedge scanner and the idle
+        lock (``ui.desk_app.start`` does it once the window is up)."""
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
             app.installEventFilter(self.scanner)
-            if self.kiosk:
-                app.installEventFilter(self.idle)
+            app.installEventFilter(self.idle)
             self._scanner_installed = True
 
     def start_serial_scanner(self) -> None:
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         """Settings changed on the admin screen: take them up where they live."""
         s = self.ctx.settings
         self.sound.enabled = s.kiosk.sound
-        self.idle.set_seconds(s.kiosk.idle_lock_seconds)
+        self.idle.apply()
         self.header.school.setText(s.school.name)
         self.set_pad(None)
         self.open_pad()
@@ -217,6 +216,8 @@ class MainWindow(QMainWindow):
         self.pad = pad
 
     def notify(self, level: str, message: str) -> None:
+        log.log(logging.WARNING if level in ("error", "warn") else logging.INFO, "%s: %s",
+                level, message)  # the desk's log says what the person was told
         self.banner.show_message(level, message)
 
     #: why the database could not be opened (set once; the desk then only says so)
@@ -312,30 +313,17 @@ class MainWindow(QMainWindow):
             self.show_screen("receipt")
             self.controller("receipt").load(info)
         else:
-            self.notify("error", f"“{info.text}” is not an asset tag, a staff card or a receipt "
-                                 "this desk knows. Search for it below, or check the label.")
+            self.notify("error", info.advice or f"“{info.text}” is not an asset tag, a staff card "
+                        "or a receipt this desk knows. Search for it below, or check the label.")
             self.show_screen("scan")
-            self.controller("scan").show_unknown(info.text)
+            self.controller("scan").show_unknown(info.text, bool(info.advice))
 
     def print_receipt(self, number: str, copies: int | None = None,
                       done: Callable[[Any], Any] | None = None) -> None:
         """Archive and print a receipt on the worker; the banner says what happened."""
-        actor = self.session.actor
-        if actor is None:
-            return
-        from app.services.documents import queue_print
+        from ui.controllers.desk_documents import print_receipt
 
-        ctx, factory = self.ctx, self.printer_factory
-        self.notify("info", f"Printing {number}…")
-
-        def printed(outcome: Any) -> None:
-            self.notify("ok" if outcome.printed else "warn", outcome.message)
-            if done is not None:
-                done(outcome)
-
-        self.ops.run_plain(
-            lambda: queue_print(ctx, actor, number, copies=copies, printer_factory=factory),
-            ok=printed, err=lambda e: self.notify("error", e.message))
+        print_receipt(self, number, copies, done)
 
     def open_asset(self, tag: str) -> None:
         self.show_screen("asset")
@@ -352,14 +340,13 @@ class MainWindow(QMainWindow):
     def _on_signed_in(self, actor: Actor) -> None:
         self.header.show_technician(self.session.display_name, actor.is_admin)
         self.banner.clear()
-        if self.kiosk:
-            self.idle.start()
+        self.idle.arm()
         self.show_screen("scan")
         self.upkeep.check_backups()
 
     def _on_locked(self) -> None:
         self._generation += 1  # answers to the locked-out technician's requests are dropped
-        self.idle.stop()
+        self.idle.disarm()
         self.header.show_technician(None, False)
         self.banner.clear()
         for c in self.controllers.built():
@@ -400,7 +387,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(c, "shutdown", None)
             if shutdown is not None:
                 shutdown()
-        self.ops.wait_done()
+        self.ops.close()
         if self.pad is not None:
             self.pad.close()
         super().closeEvent(event)

@@ -289,7 +289,7 @@ def _attempt(app_ctx: AppContext, actor: Actor, job_ids: Sequence[int],
             key = receipt.number if receipt else job.title
             tally = tallies.setdefault(key, _Tally(
                 receipt.number if receipt else None,
-                _noun(receipt.kind) if receipt else "document", job.printer))
+                _noun(receipt.kind) if receipt else job.title, job.printer))
             tally.job_ids.append(job_id)
             queue, document, title = job.printer, job.document, job.title
             last_error = job.last_error
@@ -332,6 +332,10 @@ def _attempt(app_ctx: AppContext, actor: Actor, job_ids: Sequence[int],
         _finish(app_ctx, actor, job_id, "done", system_id=system_id)
         tally.sent += 1
     return [_outcome(t) for t in tallies.values()]
+
+
+#: for documents other than receipts (label sheets) that go through the same queue
+attempt_print_jobs = _attempt
 
 
 def _status_error(printer: Printer) -> PrinterUnavailable | None:

@@ -15,11 +15,11 @@ import pytest
 from app.bootstrap import bootstrap
 from app.config import Settings
 from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
+from app.demo_identity import DEMO_ACTOR
 from tests.ui.desk import wait_idle
-from ui.desk_app import DEMO_ACTOR
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1280, 720), (1366, 768), (1920, 1080))
 
 
 @pytest.mark.slow
@@ -27,6 +27,7 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
     from PySide6.QtWidgets import QApplication
 
     from tests.ui.keys import scan
+    from tests.ui.layout_check import look_at_sizes
     from ui import theme
     from ui.main_window import MainWindow
 
@@ -41,18 +42,15 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
     qtbot.addWidget(win)
     win.show()
     shots: list[Path] = []
+    cut: list[str] = []  # text not shown whole, screen by screen
 
     def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
-        for w, h in SIZES:
-            win.resize(w, h)
-            QApplication.processEvents()
-            if prepare is not None:
-                prepare()
-            wait_idle(qtbot, win)
-            QApplication.processEvents()
-            path = out / f"screen-{name}-{w}x{h}.png"
-            assert win.grab().save(str(path))
-            shots.append(path)
+        def picture(w: int, h: int) -> Path:
+            shots.append(out / f"screen-{name}-{w}x{h}.png")
+            return shots[-1]
+
+        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
+                                 picture))
 
     wait_idle(qtbot, win)
     shoot("sign-in")
@@ -127,6 +125,21 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
             view.returned_box(0).setChecked(True)  # handed back: the tick shows
     shoot("leaver-items", leaver_items)
 
+    def leaver_pin() -> None:
+        from tests.ui.pad import sign_with_mouse
+
+        lc = win.controller("leaver")
+        if lc.view.page == "pin":
+            return
+        view = lc.view
+        for r in range(view.items.rowCount()):
+            if not view.returned_box(r).isChecked():
+                view.note_edit(r).setText("Left at home: brings it on Friday")
+        lc.to_signature()
+        sign_with_mouse(view.signature.widget.canvas)
+        view.signature.widget.accept_button.click()
+    shoot("leaver-pin", leaver_pin)
+
     def trips() -> None:
         win.controller("trips").reset()
         win._navigate("trips")
@@ -145,5 +158,6 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         shoot(f"admin-{tab}", admin)
     win.close()
     ctx.close()
-    assert len(shots) == 2 * 19
+    assert len(shots) == len(SIZES) * 20
+    assert not cut, "\n".join(cut)
     assert all(p.stat().st_size > 10_000 for p in shots)

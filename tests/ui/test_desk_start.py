@@ -127,3 +127,18 @@ def test_a_database_that_cannot_open_is_said_in_the_window(qtbot, db_url: str, t
     finally:
         window.close()
         ctx.close()
+
+
+def test_the_demo_desk_never_opens_the_real_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk_app import open_context
+
+    real = f"sqlite:///{tmp_path / 'real.sqlite3'}"
+    monkeypatch.setenv("LOAN_KIOSK_DB", real)  # the school's shared database
+    args = argparse.Namespace(db=None, data_dir=str(tmp_path / "data"), demo=True, kiosk=False)
+    ctx = open_context(args)
+    try:
+        assert ctx.paths.data_dir == tmp_path / "data" / "demo"
+        assert ctx.db.engine.url.database == str(tmp_path / "data" / "demo" / "loan-kiosk.sqlite3")
+    finally:
+        ctx.close()
+    assert not (tmp_path / "real.sqlite3").exists()

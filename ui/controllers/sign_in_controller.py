@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from app.actor import Actor
 from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from ui.controllers.base import ScreenController
@@ -49,7 +51,11 @@ class SignInController(ScreenController):
         if look is not None:  # the start-up's look at the file answers the first time
             self.set_mode_for(look.technicians)
             return
+        # asked at the next event-loop turn: the desk's first window is built before the
+        # database starts opening (ui.desk_app.start), and asking now would start it meanwhile
+        QTimer.singleShot(0, self, self._ask_first_run)
 
+    def _ask_first_run(self) -> None:
         def count_technicians(uow: UnitOfWork) -> int:
             from app.services.technicians import count_technicians
 

@@ -104,7 +104,7 @@ class AssetCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
         self.history = Table(["Borrower", "Out", "By", "Due", "Back", "Condition", "Outcome", "Note",
-                              "Signature"], "Loan history", "Never lent yet.")
+                              "Signature"], "Loan history", "Never lent yet.", stretch=(0, 7))
         self.history.cellDoubleClicked.connect(self._open_signature)
         self.tabs.addTab(self.history, "History")
         enc = QWidget()
@@ -138,11 +138,11 @@ class AssetCardView(QWidget):
         fl.addWidget(self.save_check)
         el.addWidget(form_box)
         self.checks = Table(["When", "By", "Result", "Method", "Note"], "Encryption checks",
-                            "Never checked: encryption unknown.")
+                            "Never checked: encryption unknown.", stretch=4)
         el.addWidget(self.checks, 1)
         self.tabs.addTab(enc, "Encryption")
         self.incidents = Table(["Reported", "Kind", "By", "Person", "Description", "Status"],
-                               "Incidents", "No incidents.")
+                               "Incidents", "No incidents.", stretch=(3, 4))
         self.tabs.addTab(self.incidents, "Incidents")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)

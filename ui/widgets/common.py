@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QListView,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -57,6 +59,18 @@ def button(text: str, name: str = "", *, primary: bool = False, danger: bool = F
         b.setProperty("danger", True)
     b.setAutoDefault(True)
     return b
+
+
+def text_list(name: str) -> QListWidget:
+    """A list whose long lines (a long name and department) wrap onto a second line instead of
+    running off to the right behind a scroll bar."""
+    lw = QListWidget()
+    lw.setAccessibleName(name)
+    lw.setWordWrap(True)
+    lw.setTextElideMode(Qt.TextElideMode.ElideNone)
+    lw.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    lw.setResizeMode(QListView.ResizeMode.Adjust)
+    return lw
 
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
