@@ -21,6 +21,7 @@ from ui.controllers.session import DeskSession
 from ui.ops import OpError, OpRunner
 from ui.scanner import ScanFilter
 from ui.views.header_view import HeaderView
+from ui.widgets.busy import DelayedBusy
 from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from app.actor import Actor
     from app.bootstrap import AppContext
     from app.devices.pad import SignaturePad
+    from app.devices.printer import PrinterFactory
     from app.services.cards import ScanInfo
-    from app.services.documents import PrinterFactory
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
     from ui.widgets.question import Question
@@ -43,7 +44,8 @@ class MainWindow(QMainWindow):
                  install_scanner: bool = True, printer_factory: PrinterFactory | None = None) -> None:
         super().__init__()
         self.ctx = app_ctx
-        self.printer_factory = printer_factory
+        #: where documents and labels print (the composition root's unless a test hands one in)
+        self.printer_factory: PrinterFactory = printer_factory or app_ctx.printer_factory
         self.demo = demo
         self.kiosk = kiosk
         self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
-        self.ops.busy_changed.connect(self.header.busy.setVisible)
+        self.busy_shown = DelayedBusy(self.header.busy, self.ops.busy_changed, self)
         self.ops.error.connect(self._op_failed)
         self.ops.retrying.connect(self._another_desk_busy)
         self.session.signed_in.connect(self._on_signed_in)
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.lock)
 
-        self.idle = IdleLock(app_ctx.settings.kiosk.idle_lock_seconds, self.lock, self)
+        self.idle = IdleLock(app_ctx.settings.kiosk, self.lock, self, always=kiosk)
         from ui.controllers.upkeep import DeskUpkeep
 
         #: backups checked at each sign-in; waiting print jobs retried every minute
@@ -123,13 +125,12 @@ class MainWindow(QMainWindow):
         return self._scanner_installed
 
     def install_scanner(self) -> None:
-        """Put in the desk's application-wide event filters: the wedge scanner and, in kiosk
-        mode, the idle lock (``ui.desk_app.start`` does it once the window is up)."""
+        """Put in the desk's application-wide event filters: the wedge scanner and the idle
+        lock (``ui.desk_app.start`` does it once the window is up)."""
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
             app.installEventFilter(self.scanner)
-            if self.kiosk:
-                app.installEventFilter(self.idle)
+            app.installEventFilter(self.idle)
             self._scanner_installed = True
 
     def start_serial_scanner(self) -> None:
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
         """Settings changed on the admin screen: take them up where they live."""
         s = self.ctx.settings
         self.sound.enabled = s.kiosk.sound
-        self.idle.set_seconds(s.kiosk.idle_lock_seconds)
+        self.idle.apply()
         self.header.school.setText(s.school.name)
         self.set_pad(None)
         self.open_pad()
@@ -219,6 +220,8 @@ class MainWindow(QMainWindow):
         self.pad = pad
 
     def notify(self, level: str, message: str) -> None:
+        log.log(logging.WARNING if level in ("error", "warn") else logging.INFO, "%s: %s",
+                level, message)  # the desk's log says what the person was told
         self.banner.show_message(level, message)
 
     def ask(self, title: str, text: str, answers: list[tuple[str, str]],
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
     def print_receipt(self, number: str, copies: int | None = None,
                       done: Callable[[Any], Any] | None = None) -> None:
         """Archive and print a receipt on the worker; the banner says what happened."""
-        from ui.controllers.printing import print_receipt
+        from ui.controllers.desk_documents import print_receipt
 
         print_receipt(self, number, copies, done)
 
@@ -332,8 +335,7 @@ class MainWindow(QMainWindow):
     def _on_signed_in(self, actor: Actor) -> None:
         self.header.show_technician(self.session.display_name, actor.is_admin)
         self.banner.clear()
-        if self.kiosk:
-            self.idle.start()
+        self.idle.arm()
         self.show_screen("scan")
         for c in self.controllers.built():
             if c.resume(actor.name):  # work kept from before the lock
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self._generation += 1  # answers to the locked-out technician's requests are dropped
-        self.idle.stop()
+        self.idle.disarm()
         self.header.show_technician(None, False)
         if self.question is not None:
             self.question.reject()  # its safe answer: nothing changes
@@ -386,7 +388,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(c, "shutdown", None)
             if shutdown is not None:
                 shutdown()
-        self.ops.wait_done()
+        self.ops.close()
         if self.pad is not None:
             self.pad.close()
         super().closeEvent(event)

@@ -65,10 +65,23 @@ class OpError(Exception):
         self.original = original
 
 
+#: what a person is told about a failure nobody foresaw (the traceback goes to the log)
+UNEXPECTED = ("That did not work: something unexpected went wrong. Try again; if it keeps "
+              "happening, tell IT support (the details are in the desk's log).")
+
+
 def to_op_error(exc: BaseException) -> OpError:
+    """A failure in words fit for the person at the desk: never an exception's class or text."""
     if isinstance(exc, LoanKioskError):
         return OpError(exc.message, original=exc)
-    return OpError(f"Something went wrong: {exc.__class__.__name__}: {exc}", original=exc)
+    from app.devices.printer import PrinterUnavailable  # loaded by now if a printer was used
+
+    if isinstance(exc, PrinterUnavailable):
+        return OpError(exc.message + ".", original=exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {exc.filename}" if exc.filename else " a file"
+        return OpError(f"The computer could not use{where}: {exc.strerror.lower()}.", original=exc)
+    return OpError(UNEXPECTED, original=exc)
 
 
 class _Job(QRunnable, Generic[T]):
@@ -114,6 +127,7 @@ class OpRunner(QObject):
         # lookup). 1 ms bounds the wait either way (the desk's tune_gc sets the same).
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self._next_id = 0
+        self._closed = False
         self._callbacks: dict[int, tuple[Callable[[Any], Any] | None,
                                          Callable[[OpError], Any] | None]] = {}
         self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
@@ -144,6 +158,9 @@ class OpRunner(QObject):
     def run_plain(self, fn: Callable[[], T], *, ok: Callable[[T], Any] | None = None,
                   err: Callable[[OpError], Any] | None = None, retry: bool = False) -> None:
         """Run ``fn()`` on the worker (no unit of work; ``retry``: see :meth:`run`)."""
+        if self._closed:  # the window has closed: nobody is left to answer
+            log.debug("work after close dropped: %r", fn)
+            return
         work = fn
         if retry:
             def work() -> T:
@@ -182,6 +199,16 @@ class OpRunner(QObject):
     def _settle(self) -> None:
         if not self._callbacks:
             self.busy_changed.emit(False)
+
+    def close(self, msecs: int = 30000) -> bool:
+        """The window is closing: take no more work, and wait for what is running.
+
+        A timer that fires after the close (a search typed just before) would otherwise
+        start a job on a pool about to be destroyed, and Qt's destructor waits for it
+        while this thread holds the GIL the job needs.
+        """
+        self._closed = True
+        return self.wait_done(msecs)
 
     def wait_done(self, msecs: int = 30000) -> bool:
         """Block until the worker is idle and its thread has ended (shutdown; never from a slot)."""

@@ -1,17 +1,32 @@
 """Scanner input: keyboard-wedge bursts recognised by timing, and serial scanners.
 
-A keyboard-wedge scanner types like a keyboard, only faster. :class:`ScanFilter`
-is an application-wide event filter: it holds back printable key presses for a
-moment and looks at their timing. A burst of at least ``min_length`` characters
-whose average gap is at most ``max_avg_gap_ms`` and with no gap over
-``max_gap_ms``, ended by Enter/Tab or by ``end_timeout_ms`` of silence, is a
-scan: its key events are swallowed (nothing is typed into the focused field)
-and ``scanned(text)`` is emitted. Anything else is typing, and the held keys
-are delivered to the widget they were meant for, in order, untouched.
+A keyboard-wedge (USB HID) scanner is a keyboard that types fast. For a capital
+letter or a shifted symbol it sends Shift press, the key, Shift release, a few
+ms apart (some hold Shift across a run of capitals, some have CapsLock on); it
+ends with Enter, Tab, or nothing. :class:`ScanFilter` is an application-wide
+event filter that holds back the keys of a burst and looks at their timing:
+
+* a *character* is a key press that types printable text (Shift allowed; Ctrl,
+  Alt or Meta held make it a shortcut, not a character);
+* a *modifier-only* press or release (Shift, Ctrl, Alt, AltGr, Meta, CapsLock…)
+  or a dead key inside a burst belongs to the burst: it is held with it, never
+  ends it and never decides it;
+* a burst of at least ``min_length`` characters whose average gap is at most
+  ``max_avg_gap_ms``, with no gap over ``max_gap_ms``, ended by Enter/Tab or by
+  ``end_timeout_ms`` of silence, is a scan: all its key events (and the releases
+  still to come of its keys) are swallowed, nothing reaches the focused field,
+  and ``scanned(text)`` is emitted with exactly the characters typed;
+* anything else is typing: the held events are delivered, in their order, to
+  the widgets they were meant for, untouched.
+
+A release is matched to its press by the native scan code (X keycode), which a
+release shares with its press even when its key code differs (Shift+; presses
+``Key_Colon`` and, after Shift went up, releases ``Key_Semicolon``).
 
 Times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when
 the GUI thread got round to it); synthetic events may carry 0, and then the
-monotonic clock is used.
+monotonic clock is used. Before a burst is ended by silence, key events already
+waiting in the queue are taken in (a busy GUI thread must not cut a scan short).
 
 :class:`SerialScannerReader` reads CR/LF-terminated lines from a serial (or
 USB CDC) scanner on its own thread, survives unplugging, and emits the same
@@ -25,7 +40,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,24 +48,61 @@ from app.config import ScannerSettings
 
 log = logging.getLogger(__name__)
 
-END_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+_K = Qt.Key
+END_KEYS = (_K.Key_Return, _K.Key_Enter, _K.Key_Tab)
+#: keys that only change what the next key types: they belong to whatever burst they are in
+MODIFIER_KEYS = frozenset(int(k) for k in (
+    _K.Key_Shift, _K.Key_Control, _K.Key_Alt, _K.Key_AltGr, _K.Key_Meta, _K.Key_CapsLock,
+    _K.Key_NumLock, _K.Key_Super_L, _K.Key_Super_R, _K.Key_Hyper_L, _K.Key_Hyper_R,
+    _K.Key_Mode_switch,
+))
+_DEAD_KEYS = range(int(_K.Key_Dead_Grave), int(_K.Key_Dead_Longsolidusoverlay) + 1)
 _BLOCKING_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
+_PRESS, _RELEASE = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+
+
+def is_modifier_key(key: int) -> bool:
+    """Shift, Ctrl, Alt, AltGr, Meta, CapsLock… or a dead key: types nothing by itself."""
+    return key in MODIFIER_KEYS or key in _DEAD_KEYS
+
+
+def key_identity(event: QKeyEvent) -> int:
+    """What pairs a release with its press: the native scan code, else the key."""
+    return event.nativeScanCode() or -int(event.key())
 
 
 @dataclass
-class _HeldKey:
-    """A key press held back while we decide whether it is part of a scan."""
+class _Held:
+    """A key event held back while we decide whether its burst is a scan."""
 
     target: QWidget
+    etype: QEvent.Type
     key: int
     text: str
     modifiers: Qt.KeyboardModifier
     native_scan_code: int
     native_virtual_key: int
     native_modifiers: int
-    at_ms: float
-    stamped: bool  # at_ms came from the event's own timestamp
+    auto_repeat: bool
+    timestamp: int
+    #: for a character: when it was pressed (ms) and whether that came from the event
+    at_ms: float = 0.0
+    stamped: bool = False
+    char: bool = False
+
+    @classmethod
+    def of(cls, target: QWidget, event: QKeyEvent, *, at_ms: float = 0.0, stamped: bool = False,
+           char: bool = False) -> _Held:
+        return cls(target, event.type(), int(event.key()), event.text(), event.modifiers(),
+                   event.nativeScanCode(), event.nativeVirtualKey(), event.nativeModifiers(),
+                   event.isAutoRepeat(), int(event.timestamp()), at_ms, stamped, char)
+
+    def event(self) -> QKeyEvent:
+        ev = QKeyEvent(self.etype, self.key, self.modifiers, self.native_scan_code,
+                       self.native_virtual_key, self.native_modifiers, self.text, self.auto_repeat)
+        ev.setTimestamp(self.timestamp)
+        return ev
 
 
 class ScanFilter(QObject):
@@ -62,9 +114,13 @@ class ScanFilter(QObject):
         super().__init__(parent)
         self.settings = settings
         self.enabled = True
-        self._held: list[_HeldKey] = []
-        self._swallowed_releases: dict[int, int] = {}
+        self._held: list[_Held] = []
+        #: keys pressed inside the burst held now, not yet released (identity -> count)
+        self._down: dict[int, int] = {}
+        #: keys of bursts taken as scans whose releases are still to come: swallowed
+        self._swallow: dict[int, int] = {}
         self._replaying = False
+        self._settling = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_silence)
@@ -77,19 +133,20 @@ class ScanFilter(QObject):
             return float(ts), True
         return time.monotonic() * 1000.0, False
 
+    def _chars(self) -> list[_Held]:
+        return [h for h in self._held if h.char]
+
     @staticmethod
-    def _gap(a: _HeldKey, b_ms: float, b_stamped: bool) -> float:
-        if a.stamped == b_stamped:
-            return b_ms - a.at_ms
-        return 0.0 if not b_stamped else b_ms - a.at_ms  # mixed sources: cannot tell, assume fast
+    def _gap(a: _Held, b_ms: float, b_stamped: bool) -> float:
+        # one from the event, one from our clock: cannot tell, assume fast
+        return b_ms - a.at_ms if a.stamped == b_stamped else 0.0
 
     def _is_scan(self, end_gap_ms: float | None = None) -> bool:
         s = self.settings
-        held = self._held
-        if len(held) < max(1, s.min_length):
+        chars = self._chars()
+        if sum(len(h.text) for h in chars) < max(1, s.min_length):
             return False
-        gaps = [held[i].at_ms - held[i - 1].at_ms if held[i].stamped == held[i - 1].stamped else 0.0
-                for i in range(1, len(held))]
+        gaps = [self._gap(a, b.at_ms, b.stamped) for a, b in zip(chars, chars[1:], strict=False)]
         if end_gap_ms is not None:
             gaps.append(end_gap_ms)
         if not gaps:
@@ -101,7 +158,7 @@ class ScanFilter(QObject):
     # -- the filter -----------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         etype = event.type()
-        if etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if etype not in (_PRESS, _RELEASE):
             return False
         if self._replaying or not self.enabled:
             return False
@@ -110,91 +167,119 @@ class ScanFilter(QObject):
         if isinstance(obj, QWindow) or not isinstance(obj, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
-        if etype == QEvent.Type.KeyRelease:
-            return self._on_release(event)
+        if etype == _RELEASE:
+            return self._on_release(obj, event)
         return self._on_press(obj, event)
 
-    def _on_release(self, event: QKeyEvent) -> bool:
-        key = int(event.key())
-        n = self._swallowed_releases.get(key, 0)
-        if n and not event.isAutoRepeat():
-            if n == 1:
-                del self._swallowed_releases[key]
-            else:
-                self._swallowed_releases[key] = n - 1
+    def _on_release(self, target: QWidget, event: QKeyEvent) -> bool:
+        ident = key_identity(event)
+        if _take(self._down, ident):  # its press is held: so is the release
+            self._held.append(_Held.of(target, event))
             return True
-        return False
+        # the press was swallowed with a scan: so is the release
+        return _take(self._swallow, ident)
 
     def _on_press(self, target: QWidget, event: QKeyEvent) -> bool:
-        key = event.key()
-        text = event.text()
+        key = int(event.key())
+        if is_modifier_key(key):
+            if not self._held:
+                return False  # not in a burst: nothing to keep it with
+            self._hold(target, event)
+            return True
         at_ms, stamped = self._now(event)
         if key in END_KEYS and self._held and not (event.modifiers() & _BLOCKING_MODIFIERS):
-            last = self._held[-1]
-            end_gap = at_ms - last.at_ms if last.stamped == stamped else 0.0
-            if self._is_scan(end_gap):
+            chars = self._chars()
+            end_gap = self._gap(chars[-1], at_ms, stamped) if chars else None
+            if chars and self._is_scan(end_gap):
                 self._timer.stop()
-                self._swallowed_releases[int(key)] = self._swallowed_releases.get(int(key), 0) + 1
+                _add(self._swallow, key_identity(event))
                 self._emit_scan()
                 return True
             self._flush_as_typing()
             return False
+        text = event.text()
         printable = (
-            len(text) == 1 and text.isprintable()
+            bool(text) and text.isprintable()
             and not (event.modifiers() & _BLOCKING_MODIFIERS)
-            and not event.isAutoRepeat()
+            # X calls a release and press of one key in the same ms auto-repeat: a scanner's
+            # double letter ("tt" in "https") inside a burst; a key held down outside one
+            and (not event.isAutoRepeat() or bool(self._held))
         )
         if not printable:
             self._flush_as_typing()
             return False
-        if self._held:
-            gap = self._gap(self._held[-1], at_ms, stamped)
-            if gap > self.settings.max_gap_ms or self._held[-1].target is not target:
-                # Too slow to belong with what is held: that was typing.
-                self._flush_as_typing()
-        self._held.append(_HeldKey(
-            target, int(key), text, event.modifiers(), event.nativeScanCode(),
-            event.nativeVirtualKey(), event.nativeModifiers(), at_ms, stamped,
-        ))
-        self._swallowed_releases[int(key)] = self._swallowed_releases.get(int(key), 0) + 1
+        chars = self._chars()
+        if chars and (self._gap(chars[-1], at_ms, stamped) > self.settings.max_gap_ms
+                      or chars[-1].target is not target):
+            # Too slow (or somewhere else) to belong with what is held: that was typing.
+            self._flush_as_typing()
+        self._hold(target, event, at_ms=at_ms, stamped=stamped, char=True)
         self._timer.start(max(1, self.settings.end_timeout_ms))
         return True
 
+    def _hold(self, target: QWidget, event: QKeyEvent, **char: float | bool) -> None:
+        self._held.append(_Held.of(target, event, **char))  # type: ignore[arg-type]
+        _add(self._down, key_identity(event))
+
     def _on_silence(self) -> None:
-        if not self._held:
+        if not self._held or self._settling:
             return
+        # Keys of this burst may be waiting behind a busy GUI thread: take them in first.
+        self._settling = True
+        try:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        finally:
+            self._settling = False
+        if not self._held or self._timer.isActive():
+            return  # decided meanwhile, or more characters came: the burst goes on
         if self._is_scan():
             self._emit_scan()
         else:
             self._flush_as_typing()
 
     def _emit_scan(self) -> None:
-        text = "".join(h.text for h in self._held)
+        text = "".join(h.text for h in self._held if h.char)
         self._held.clear()
+        for ident, n in self._down.items():  # their releases are still to come
+            self._swallow[ident] = self._swallow.get(ident, 0) + n
+        self._down.clear()
         self.scanned.emit(text)
 
     def _flush_as_typing(self) -> None:
-        """Deliver held keys, in order, to the widgets they were meant for."""
+        """Deliver held events, in order, to the widgets they were meant for."""
         self._timer.stop()
         held, self._held = self._held, []
+        self._down.clear()  # releases still to come go where they are sent
         if not held:
             return
         self._replaying = True
         try:
             for h in held:
-                for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    ev = QKeyEvent(etype, h.key, h.modifiers, h.native_scan_code,
-                                   h.native_virtual_key, h.native_modifiers, h.text)
-                    try:
-                        QApplication.sendEvent(h.target, ev)
-                    except RuntimeError:  # the widget has gone
-                        break
+                try:
+                    QApplication.sendEvent(h.target, h.event())
+                except RuntimeError:  # the widget has gone
+                    continue
         finally:
             self._replaying = False
 
     def flush(self) -> None:
         """Decide now about anything held (used before the window changes screens)."""
         self._on_silence()
+
+
+def _add(counts: dict[int, int], ident: int) -> None:
+    counts[ident] = counts.get(ident, 0) + 1
+
+
+def _take(counts: dict[int, int], ident: int) -> bool:
+    n = counts.get(ident, 0)
+    if not n:
+        return False
+    if n == 1:
+        del counts[ident]
+    else:
+        counts[ident] = n - 1
+    return True
 
 
 class SerialScannerReader(QObject):

@@ -44,9 +44,16 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"loan-kiosk {__version__}")
     _add_common(parser, top=True)
     parser.add_argument("--demo", action="store_true",
-                        help="open the desk app on a separate demo database (filled on first use)")
+                        help="use the demo school's own database, never the real one (the desk and "
+                             "every command; filled on first use)")
     parser.add_argument("--kiosk", action="store_true",
                         help="full screen, no window chrome, locks after inactivity")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check that the desk starts: exit 0 once its sign-in screen is up and "
+                             "the database open (2: the database cannot be opened); for installers "
+                             "and CI, e.g. with QT_QPA_PLATFORM=offscreen")
+    parser.add_argument("--smoke-screenshot", metavar="FILE.png",
+                        help="with --smoke-test: save a picture of the sign-in screen here")
     if not commands:
         parser.set_defaults(command=None)
         return parser
@@ -70,6 +77,9 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
                         help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
     parser.add_argument("--technician", metavar="USER", default=default,
                         help="who is doing this (default: the OS user, recorded as cli:<user>)")
+    if not top:  # the top level has its own, which also starts the demo desk
+        parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                            help="on the demo school's own database, never the real one")
 
 
 def common_parent() -> argparse.ArgumentParser:
@@ -120,13 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug: say so in one line; LOAN_KIOSK_DEBUG=1 shows the traceback
+    except Exception:  # a bug: say so in plain words; LOAN_KIOSK_DEBUG=1 shows the traceback
         import os
 
         if os.environ.get("LOAN_KIOSK_DEBUG"):
             raise
-        print(f"error: unexpected failure ({exc.__class__.__name__}: {exc}); "
-              "run again with LOAN_KIOSK_DEBUG=1 for details", file=sys.stderr)
+        print("error: something unexpected stopped the command (a fault in Loan Kiosk, not in "
+              "what you typed); run it again with LOAN_KIOSK_DEBUG=1 to see the details for IT "
+              "support", file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +11,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap
+from app.config import choose_database, default_data_dir
 
 if TYPE_CHECKING:
+    from app.devices.printer import PrinterFactory
     from app.uow import UnitOfWork
 
 T = TypeVar("T")
@@ -26,18 +27,49 @@ def os_user() -> str:
         return "unknown"
 
 
+def chosen_database(args: argparse.Namespace) -> tuple[str | None, Path | None]:
+    """The database URL and data directory ``--db``, ``--data-dir`` and ``--demo`` name
+    (None: the defaults)."""
+    data_dir = getattr(args, "data_dir", None)
+    return choose_database(getattr(args, "db", None), Path(data_dir) if data_dir else None,
+                           demo=bool(getattr(args, "demo", False)))
+
+
+def chosen_data_dir(args: argparse.Namespace) -> Path:
+    """The data directory the arguments name, without opening the database (``--demo``: the
+    demo school's)."""
+    return chosen_database(args)[1] or default_data_dir()
+
+
 class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._app: AppContext | None = None
 
     @property
+    def demo(self) -> bool:
+        return bool(getattr(self.args, "demo", False))
+
+    @property
     def app(self) -> AppContext:
+        """The app on the database the arguments name; with ``--demo`` the demo school's own
+        (filled on first use, as the desk does)."""
         if self._app is None:
-            data_dir = getattr(self.args, "data_dir", None)
-            self._app = bootstrap(getattr(self.args, "db", None),
-                                  data_dir=Path(data_dir) if data_dir else None)
+            db_url, path = chosen_database(self.args)
+            self._app = bootstrap(db_url, data_dir=path)
+            if self.demo and getattr(self.args, "command", None) != "demo-data":
+                _fill_demo_once(self._app)
         return self._app
+
+    def printer_factory(self) -> PrinterFactory:
+        """The printers this command prints through: ``--backend`` if given, else the
+        composition root's (``[printing] backend``, else the platform's default)."""
+        backend = getattr(self.args, "backend", None)
+        if backend:
+            from app.bootstrap import printer_factory
+
+            return printer_factory(backend)
+        return self.app.printer_factory
 
     def actor(self) -> Actor:
         """The acting technician.
@@ -80,6 +112,23 @@ class CliContext:
             self._app.close()
 
 
+def _fill_demo_once(app: AppContext) -> None:
+    """An empty demo database gets the demo school (a note on stderr says so)."""
+    from sqlalchemy import select
+
+    from app.demo import fill_demo
+    from app.demo_identity import DEMO_ACTOR
+    from db.models import Person
+
+    with app.uow(DEMO_ACTOR, readonly=True) as uow:
+        empty = uow.session.execute(select(Person.id).limit(1)).first() is None
+    if empty:
+        print(f"note: demo school set up in {app.paths.data_dir}: {fill_demo(app, DEMO_ACTOR)}",
+              file=sys.stderr)
+
+
 def print_json(data: Any) -> None:
+    import json  # CLI output only: the desk starts through this module too
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

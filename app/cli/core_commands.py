@@ -272,14 +272,15 @@ def cmd_trip_create(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_trip_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.trips import trip_status
 
-    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:  # read everything before it closes
         st = trip_status(uow, args.name)
+        name = st.trip.name
         out = [(ln.asset.tag, ln.person.staff_code, ln.asset.phone_number) for ln in st.out]
         back = [ln.asset.tag for ln in st.back]
     if args.json:
-        print_json({"trip": st.trip.name, "out": [o[0] for o in out], "back": back})
+        print_json({"trip": name, "out": [o[0] for o in out], "back": back})
         return 0
-    print(f"{st.trip.name}: {len(out)} out, {len(back)} back")
+    print(f"{name}: {len(out)} out, {len(back)} back")
     for tag, sc, phone in out:
         print(f"  out  {tag}  {sc}  {phone or ''}".rstrip())
     return 0
@@ -352,7 +353,7 @@ def cmd_whois(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"receipt {data['number']}: {verdict}" if data["found"]
               else f"receipt {data['number']}: not in this database")
     else:
-        print("unknown code")
+        print("unknown code" + (f": {data['advice']}" if data.get("advice") else ""))
     return 0
 
 

@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any
 
 from app.cli.context import CliContext, print_json
-from app.config import Paths, Settings, default_data_dir, load_settings
+from app.config import Paths, Settings, load_settings
 from app.devices.pad import (
     PROTOCOLS,
     PadStatus,
@@ -113,8 +113,9 @@ def _positive_int(text: str) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     """The settings file, read without opening the database (pads need no database)."""
-    data_dir = getattr(args, "data_dir", None)
-    return load_settings(Paths(Path(data_dir) if data_dir else default_data_dir()).settings_file)
+    from app.cli.context import chosen_data_dir
+
+    return load_settings(Paths(chosen_data_dir(args)).settings_file)
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> SerialPadConfig:

@@ -103,6 +103,8 @@ class ScanInfo:
     person: PersonSummary | None = None
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
+    #: an unknown code explained by a keyboard-layout mismatch: what to change
+    advice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,7 @@ def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
     if res.type == "receipt":
         rs = summarise_receipt(res.receipt, bool(res.receipt_matches)) if res.receipt else None
         return ScanInfo("receipt", text, receipt=rs, receipt_number=res.receipt_number)
-    return ScanInfo("unknown", text.strip())
+    return ScanInfo("unknown", text.strip(), advice=res.advice)
 
 
 def asset_summary(uow: UnitOfWork, tag: str) -> AssetSummary:

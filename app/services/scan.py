@@ -1,9 +1,11 @@
 """Rule 7: whatever was scanned, say what it is.
 
 Accepted forms: a bare asset tag (any case, surrounding whitespace), a tag
-behind the configured label prefix, Snipe-IT label URLs ``…/ht/<tag>`` and
-``…/hardware/<id>``, a staff code or badge code, and the verification QR of a
-printed receipt (``LKR:<number>:<code>``).
+behind the configured label prefix, Snipe-IT label URLs ``…/ht/<tag>``,
+``…/hardware/<id>`` and the older ``…/hardware/<id>/view`` (grokability/snipe-it#1817),
+a staff code or badge code, and the verification QR of a printed receipt
+(``LKR:<number>:<code>``). Text that is none of these but reads as a scanner set
+up for a US keyboard on a German or French PC gets :func:`layout_advice`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select
 
 from app.clock import local_date
+from app.keyboard_layouts import layout_mismatches
 from app.keys import tag_key
 from app.prepared import Prepared
 from app.services.encryption import EncryptionState
@@ -26,7 +29,7 @@ from db.models import Asset, EncryptionCheck, Loan, Person, Receipt, Trip
 
 MAX_SCAN_LENGTH = 512
 _HT_RE = re.compile(r"/ht/([^/?#]+)/?$", re.IGNORECASE)
-_HW_RE = re.compile(r"/hardware/(\d+)/?$", re.IGNORECASE)
+_HW_RE = re.compile(r"/hardware/(\d+)(?:/view)?/?$", re.IGNORECASE)
 _RECEIPT_RE = re.compile(r"^LKR:([A-Z]-\d{4}-\d{4,}):([0-9a-f]{16})$", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -133,6 +136,8 @@ class ScanResult:
     receipt: Receipt | None = None
     receipt_number: str | None = None
     receipt_code: str | None = None
+    #: for an unknown code that a keyboard-layout mismatch explains: what to change
+    advice: str | None = None
 
     @property
     def receipt_matches(self) -> bool | None:
@@ -172,7 +177,17 @@ class ScanResult:
                 "found": self.receipt is not None,
                 "matches": bool(self.receipt_matches),
             }
-        return {"type": "unknown"}
+        return {"type": "unknown", **({"advice": self.advice} if self.advice else {})}
+
+    def known_as(self) -> str:
+        """A few words naming what was found ("" when nothing was)."""
+        if self.type == "asset" and self.asset is not None:
+            return f"{self.asset.asset.kind} {self.asset.asset.tag}"
+        if self.type == "person" and self.person is not None:
+            return f"{self.person.name} ({self.person.staff_code})"
+        if self.type == "receipt" and self.receipt is not None:
+            return f"receipt {self.receipt.number}"
+        return ""
 
 
 #: The last condition an asset came back in (what ``cards`` shows beside its status).
@@ -241,8 +256,9 @@ def asset_view_by_snipeit_id(uow: UnitOfWork, snipeit_id: int) -> AssetView | No
     return None if row is None else _view_from_row(row)
 
 
-def resolve_scan(uow: UnitOfWork, text: str) -> ScanResult:
-    """Turn any scanned text into an asset, a person, a receipt, or "unknown"."""
+def resolve_scan(uow: UnitOfWork, text: str, *, advise: bool = True) -> ScanResult:
+    """Turn any scanned text into an asset, a person, a receipt, or "unknown" (with
+    :func:`layout_advice` unless ``advise`` is false)."""
     parsed = parse_scan(text, uow.settings.scanner.prefix)
     raw = parsed.value
     if parsed.kind == "empty":
@@ -267,7 +283,21 @@ def resolve_scan(uow: UnitOfWork, text: str) -> ScanResult:
         person = find_person(uow, parsed.value)
         if person is not None:
             return ScanResult("person", raw, person=person, items=open_loans_of(uow, person.id))
-    return ScanResult("unknown", raw)
+    return ScanResult("unknown", raw, advice=layout_advice(uow, text) if advise else None)
+
+
+def layout_advice(uow: UnitOfWork, text: str) -> str | None:
+    """For an unknown code: if it reads as a US-programmed scanner on a German or French
+    layout (a character a US keyboard cannot type, or a reading this desk knows), what the
+    technician should change; else None."""
+    typed = _CONTROL_RE.sub("", text or "").strip()
+    if len(typed) > MAX_SCAN_LENGTH:
+        return None
+    for mismatch in layout_mismatches(typed):
+        found = resolve_scan(uow, mismatch.meant, advise=False).known_as()
+        if found or mismatch.telltale:
+            return mismatch.advice(found)
+    return None
 
 
 def today(uow: UnitOfWork) -> dt.date:

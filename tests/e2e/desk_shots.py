@@ -10,11 +10,11 @@ from typing import Any
 from app.bootstrap import AppContext, bootstrap
 from app.config import Settings
 from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
+from app.demo_identity import DEMO_ACTOR
 from tests.ui.desk import wait_idle
-from ui.desk_app import DEMO_ACTOR
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1280, 720), (1366, 768), (1920, 1080))
 
 
 def shots_dir(tmp_path: Path) -> Path:

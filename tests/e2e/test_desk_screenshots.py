@@ -11,32 +11,29 @@ from pathlib import Path
 
 import pytest
 
+from app.demo_identity import DEMO_ACTOR
 from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
-from ui.desk_app import DEMO_ACTOR
 
 
 @pytest.mark.slow
 def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
 
     from tests.ui.keys import scan
+    from tests.ui.layout_check import look_at_sizes
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
     shots: list[Path] = []
+    cut: list[str] = []  # text not shown whole, screen by screen
 
     def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
-        for w, h in SIZES:
-            win.resize(w, h)
-            QApplication.processEvents()
-            if prepare is not None:
-                prepare()
-            wait_idle(qtbot, win)
-            QApplication.processEvents()
-            path = out / f"screen-{name}-{w}x{h}.png"
-            assert win.grab().save(str(path))
-            shots.append(path)
+        def picture(w: int, h: int) -> Path:
+            shots.append(out / f"screen-{name}-{w}x{h}.png")
+            return shots[-1]
+
+        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
+                                 picture))
 
     shoot("sign-in")
     sign_in_demo(qtbot, win)
@@ -105,6 +102,21 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
             view.returned_box(0).setChecked(True)  # handed back: the tick shows
     shoot("leaver-items", leaver_items)
 
+    def leaver_pin() -> None:
+        from tests.ui.pad import sign_with_mouse
+
+        lc = win.controller("leaver")
+        if lc.view.page == "pin":
+            return
+        view = lc.view
+        for r in range(view.items.rowCount()):
+            if not view.returned_box(r).isChecked():
+                view.note_edit(r).setText("Left at home: brings it on Friday")
+        lc.to_signature()
+        sign_with_mouse(view.signature.widget.canvas)
+        view.signature.widget.accept_button.click()
+    shoot("leaver-pin", leaver_pin)
+
     def trips() -> None:
         win.controller("trips").reset()
         win._navigate("trips")
@@ -123,5 +135,6 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         shoot(f"admin-{tab}", admin)
     win.close()
     ctx.close()
-    assert len(shots) == 2 * 19
+    assert len(shots) == len(SIZES) * 20
+    assert not cut, "\n".join(cut)
     assert all(p.stat().st_size > 10_000 for p in shots)

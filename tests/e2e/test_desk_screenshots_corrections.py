@@ -1,4 +1,4 @@
-"""The screens and questions of issue 12 (the ways out), with demo data, at 1366×768 and
+"""The screens and questions of issue 12 (the ways out), with demo data, at 1280×720, 1366×768 and
 1920×1080: a leaving borrower, the question about a check-out left behind, a check-in of a
 personal-data loan and its signature on return, an asset in repair with an incident being
 closed, a lost asset being found, an admin's reversal.
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.demo_identity import DEMO_ACTOR
 from db.models import Asset, Loan
 from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
-from ui.desk_app import DEMO_ACTOR
 
 
 @pytest.mark.slow
@@ -29,6 +29,7 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
 
     from app.services.loans import check_out
     from tests.ui.keys import scan
+    from tests.ui.layout_check import cut_off
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
@@ -47,6 +48,7 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
     with ctx.uow(DEMO_ACTOR) as uow:  # lent just now, by mistake: an admin can reverse it
         check_out(uow, lendable[3], "S1005")
     shots: list[Path] = []
+    cut: list[str] = []  # text not shown whole (tests/ui/layout_check.py), screen by screen
 
     def shoot(name: str, prepare) -> None:  # type: ignore[no-untyped-def]
         for w, h in SIZES:
@@ -57,10 +59,12 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
             prepare()
             wait_idle(qtbot, win)
             QApplication.processEvents()
+            cut.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(win))
             image = win.grab()
             q = win.question
             if q is not None:  # the window dimmed behind it, as a modal question shows
                 q.adjustSize()
+                cut.extend(f"{name} at {w}x{h}, the question: {p}" for p in cut_off(q))
                 where = QPoint((w - q.width()) // 2, (h - q.height()) // 3)
                 painter = QPainter(image)
                 painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
@@ -137,5 +141,6 @@ def test_screenshots_of_the_ways_out(qtbot, tmp_path) -> None:  # type: ignore[n
         win.question.reject()
     win.close()
     ctx.close()
-    assert len(shots) == 2 * 7
+    assert not cut, "\n".join(cut)
+    assert len(shots) == len(SIZES) * 7
     assert all(p.stat().st_size > 10_000 for p in shots)

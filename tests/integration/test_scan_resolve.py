@@ -42,9 +42,50 @@ def test_asset_forms(ctx: AppContext, text: str) -> None:
                  "make": "Dell", "model": "Latitude 5440"}
 
 
-def test_snipeit_hardware_id(ctx: AppContext) -> None:
-    _, d = resolve(ctx, "https://snipe.example.org/hardware/417")
+@pytest.mark.parametrize("url", [
+    "https://snipe.example.org/hardware/417",
+    "https://snipe.example.org/hardware/417/",
+    "https://snipe.example.org/hardware/417/view",  # older labels (grokability/snipe-it#1817)
+    "https://snipe.example.org/hardware/417/view/",
+    "http://snipe.example.org/snipe/hardware/417/view?print=1",
+    "HTTPS://SNIPE.EXAMPLE.ORG/HARDWARE/417/VIEW",
+])
+def test_snipeit_hardware_id(ctx: AppContext, url: str) -> None:
+    _, d = resolve(ctx, url)
     assert d["type"] == "asset" and d["tag"] == "PH-0001"
+
+
+def test_snipeit_urls_that_are_not_an_asset_view_stay_unknown(ctx: AppContext) -> None:
+    for url in ("https://snipe.example.org/hardware/417/edit",
+                "https://snipe.example.org/hardware/417/checkout",
+                "https://snipe.example.org/hardware/view/417"):
+        assert resolve(ctx, url)[1]["type"] == "unknown", url
+
+
+@pytest.mark.parametrize(("typed", "layout", "meant", "known"), [
+    ("LTß0001", "German", "LT-0001", "laptop LT-0001"),
+    ("LT)ààà&", "French", "LT-0001", "laptop LT-0001"),
+    ("httpsÖ--snipe.example.org-ht-LTß0002", "German", "https://snipe.example.org/ht/LT-0002",
+     "laptop LT-0002"),
+    ("ZZß9999", "German", "YY-9999", ""),  # not a known tag, but ß gives it away
+])
+def test_a_us_scanner_on_another_layout_gets_advice(ctx: AppContext, typed: str, layout: str,
+                                                   meant: str, known: str) -> None:
+    result, d = resolve(ctx, typed)
+    assert d["type"] == "unknown"
+    advice = d["advice"]
+    assert advice == result.advice
+    assert f"“{typed}”" in advice and f"“{meant}”" in advice and layout in advice
+    assert (f"— {known}." in advice) if known else "—" not in advice
+
+
+def test_plain_ascii_gets_layout_advice_only_when_the_reading_is_known(ctx: AppContext) -> None:
+    assert "advice" not in resolve(ctx, "XY-12")[1]  # reads "ZY/12" on German: nothing
+    from tests.factories import add_asset
+
+    add_asset(ctx, "TZ/12")
+    _, d = resolve(ctx, "TY-12")  # a German PC typed TZ/12 from a US scanner as TY-12
+    assert "laptop TZ/12" in d["advice"]
 
 
 def test_unknown_encryption_is_null(ctx: AppContext) -> None:

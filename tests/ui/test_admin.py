@@ -119,6 +119,53 @@ def test_kiosk_locks_after_inactivity(qtbot, ui_ctx) -> None:  # type: ignore[no
     win.close()
 
 
+def test_the_normal_desk_locks_after_inactivity_too(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    assert not desk.kiosk and desk.ctx.settings.kiosk.idle_lock  # on by default
+    sign_in(qtbot, desk)
+    assert desk.idle.active
+    desk.idle.set_interval_ms(50)
+    desk.idle.start()
+    qtbot.waitUntil(lambda: not desk.session.is_signed_in, timeout=5000)
+    assert desk.current.name == "sign_in"
+
+
+def test_idle_lock_is_a_setting_of_the_normal_desk(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    st = desk.controller("admin").view.settings
+    assert st.idle_lock.isChecked()
+    st.idle_lock.setChecked(False)
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert load_settings(desk.ctx.paths.settings_file).kiosk.idle_lock is False
+    assert not desk.idle.active  # stopped at once
+    desk.lock()
+    sign_in(qtbot, desk)
+    assert not desk.idle.active
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    st.idle_lock.setChecked(True)
+    st.idle.setValue(45)
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert desk.idle.active and desk.idle._timer.interval() == 45_000
+
+
+def test_kiosk_locks_when_idle_whatever_the_setting(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.desk import add_techs
+    from ui.main_window import MainWindow
+
+    add_techs(ui_ctx)
+    ui_ctx.settings.kiosk.idle_lock = False
+    win = MainWindow(ui_ctx, kiosk=True)
+    qtbot.addWidget(win)
+    win.show()
+    sign_in(qtbot, win)
+    assert win.idle.active
+    win.close()
+
+
 def test_a_plain_technician_cannot_save_settings_even_on_the_screen(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, desk, "bob", TECH_PIN)
     admin = desk.controller("admin")  # reached without the navigation (which refuses him)
@@ -150,3 +197,78 @@ def test_an_admins_settings_change_is_audited_and_becomes_the_live_settings(qtbo
             AuditEvent.action == "settings_changed")).scalars().all()
         assert [e.actor for e in events] == ["alice"]
         assert "loans.days_laptop" in str(events[0].details)
+
+
+def open_settings(qtbot, desk):  # type: ignore[no-untyped-def]
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    desk.controller("admin").view.tabs.setCurrentIndex(2)
+    return desk.controller("admin").view.settings
+
+
+def test_an_out_of_range_number_says_why_and_is_not_put_back(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    st = open_settings(qtbot, desk)
+    st.idle.setFocus()
+    st.idle.selectAll()
+    QTest.keyClicks(st.idle, "5")
+    QTest.keyClick(st.idle, Qt.Key.Key_Tab)  # leave the field: Qt used to put 30 back silently
+    assert st.idle.text() == "5" and st.idle.value() == 5
+    why = st.problems["kiosk.idle_lock_seconds"]
+    assert why.isVisible()
+    assert why.text() == "The idle time before the desk locks must be 30 to 3600 seconds, not 5"
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert desk.banner.level == "error"
+    assert "Settings not saved: The idle time before the desk locks must be 30 to 3600" in \
+        desk.banner.message
+    assert not desk.ctx.paths.settings_file.exists()
+    assert desk.ctx.settings.kiosk.idle_lock_seconds == 300
+    st.idle.setValue(600)
+    assert not why.isVisible()
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert load_settings(desk.ctx.paths.settings_file).kiosk.idle_lock_seconds == 600
+
+
+def test_scanner_timings_that_cannot_work_together_say_why(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    st = open_settings(qtbot, desk)
+    st.max_gap.setValue(120)  # longer than the 100 ms of silence that ends a scan
+    assert st.summary.isVisible()
+    assert "The silence that ends a scan (100 ms) must be longer than the longest gap between " \
+           "its keys (120 ms)" in st.summary.text()
+    assert not any(p.isVisible() for p in st.problems.values())  # each number is fine alone
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert "Settings not saved" in desk.banner.message and "cut short" in desk.banner.message
+    st.end_timeout.setValue(150)
+    assert not st.summary.isVisible()
+
+
+def test_the_slow_scanner_settings_the_screen_suggests_are_accepted(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    st = open_settings(qtbot, desk)
+    st.max_avg.setValue(60)
+    st.max_gap.setValue(90)
+    st.end_timeout.setValue(150)
+    st.save.click()
+    wait_idle(qtbot, desk)
+    assert "Settings saved" in desk.banner.message
+    assert (desk.scanner.settings.max_avg_gap_ms, desk.scanner.settings.max_gap_ms,
+            desk.scanner.settings.end_timeout_ms) == (60, 90, 150)
+
+
+def test_save_stays_in_view_with_a_banner_showing_at_1280x720(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    desk.resize(1280, 720)
+    st = open_settings(qtbot, desk)
+    desk.notify("error", "A long message that wraps onto a second line of the banner, as the "
+                         "message about a printer or a keyboard layout does on a small screen. " * 2)
+    QApplication.processEvents()
+    top_left = st.save.mapTo(desk, QPoint(0, 0))
+    assert QRect(0, 0, desk.width(), desk.height()).contains(QRect(top_left, st.save.size()))
+    assert st.save.visibleRegion().boundingRect().size() == st.save.size()  # not clipped

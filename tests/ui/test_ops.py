@@ -46,3 +46,51 @@ def test_a_refusal_arrives_as_its_message(qtbot, ui_ctx) -> None:  # type: ignor
     runner.run(Actor("t"), lambda uow: check_in(uow, "NOPE"), err=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert errors[0].message == "no asset with tag 'NOPE'"
+
+
+def test_an_unexpected_failure_is_said_in_plain_words_never_its_exception_text(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.ops import UNEXPECTED
+
+    runner = OpRunner(ui_ctx)
+    errors: list[OpError] = []
+
+    def broken() -> None:
+        raise KeyError("internal_column_name")
+
+    runner.run_plain(broken, err=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert errors[0].message == UNEXPECTED
+    assert "KeyError" not in errors[0].message and "internal_column" not in errors[0].message
+    assert isinstance(errors[0].original, KeyError)  # kept for the log
+
+
+def test_a_printer_or_a_disk_failure_is_said_as_what_happened(qtbot, ui_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.devices.printer import PrinterUnavailable
+
+    runner = OpRunner(ui_ctx)
+    errors: list[OpError] = []
+
+    def offline() -> None:
+        raise PrinterUnavailable("IT-Office", "is offline")
+
+    def disk() -> None:
+        (tmp_path / "missing" / "x.pdf").write_bytes(b"")
+
+    runner.run_plain(offline, err=errors.append)
+    runner.run_plain(disk, err=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 2)
+    assert errors[0].message == "Printer 'IT-Office' is offline."
+    assert errors[1].message == f"The computer could not use {tmp_path / 'missing' / 'x.pdf'}: " \
+                                "no such file or directory."
+    assert not any("Error" in e.message for e in errors)
+
+
+def test_no_work_is_taken_after_close(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A timer firing after the window closed (a search typed just before) must not start a job
+    on a pool about to be destroyed: Qt's destructor would wait for it holding the GIL."""
+    runner = OpRunner(ui_ctx)
+    ran: list[int] = []
+    assert runner.close()
+    runner.run_plain(lambda: ran.append(1))
+    qtbot.wait(50)
+    assert ran == [] and not runner.busy

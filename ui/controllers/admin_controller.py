@@ -7,18 +7,17 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from app.config import Settings
 from app.imports import ImportReport, import_assets, import_staff
-from app.services.settings import update_settings
+from app.services.settings import RANGES, range_problems, update_settings
 from app.services.technician_views import technician_rows
 from app.services.technicians import add_technician
 from app.uow import UnitOfWork
 from printing.labels import TEMPLATES
 from ui.controllers.base import ScreenController
+from ui.controllers.desk_documents import open_file
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
@@ -48,6 +47,7 @@ class AdminController(ScreenController):
         v.labels.save_clicked.connect(lambda: self._labels(print_them=False))
         v.labels.print_clicked.connect(lambda: self._labels(print_them=True))
         v.settings.save_clicked.connect(self.save)
+        v.settings.number_changed.connect(lambda _k, _v: self.check_settings())
         v.settings.test_pad_clicked.connect(self.toggle_pad_test)
         v.technicians.add_clicked.connect(self.add_tech)
 
@@ -64,6 +64,7 @@ class AdminController(ScreenController):
 
         s = self.desk.ctx.settings
         self._view.settings.show_settings(s, [p.stable_path or p.device for p in list_ports()])
+        self.check_settings()
         t = self._view.labels.template.findData(
             next(((k, c, r) for k, _n, c, r in _templates() if k == s.printing.label_template),
                  None))
@@ -169,45 +170,61 @@ class AdminController(ScreenController):
 
     def _labels(self, *, print_them: bool) -> None:
         from app.services.documents import render_labels
+        from app.services.label_printing import LabelPrintOutcome, print_labels, save_labels
 
         tags, kind, key, start = self._label_choice()
+        actor = self.desk.actor
+        if actor is None:
+            return
         if not tags and not kind:
             self.desk.notify("error", "Type the asset tags, or choose a kind of asset.")
             return
         ctx = self.desk.ctx
         factory = self.desk.printer_factory
 
-        def work() -> str:
+        def work() -> LabelPrintOutcome | Path:
             data = render_labels(ctx, tags or None, kind=kind, template=key, start=start)
-            out = ctx.paths.documents_dir / "labels" / "labels.pdf"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
-            if print_them:
-                from app.devices.printer import make_printer
+            if print_them:  # queued while the printer is away, as receipts are
+                return print_labels(ctx, actor, data, len(tags) or None, printer_factory=factory)
+            return save_labels(ctx, data)
 
-                printer = (factory or make_printer)(ctx.settings, None)
-                printer.submit(out, copies=1, title="Asset labels")
-                return f"Labels sent to {printer.name or 'the default printer'}."
-            return str(out)
-
-        def done(result: str) -> None:
-            if print_them:
-                self.desk.notify("ok", result)
+        def done(result: LabelPrintOutcome | Path) -> None:
+            if isinstance(result, LabelPrintOutcome):
+                self.desk.notify("ok" if result.printed else "warn", result.message)
             else:
                 self.desk.notify("ok", f"Labels saved to {result}.")
-                QDesktopServices.openUrl(QUrl.fromLocalFile(result))
+                open_file(self.desk, result, "The label sheet")
 
         self.desk.ops.run_plain(work, ok=done, err=lambda e: self.desk.notify("error", e.message))
 
     # -- settings ---------------------------------------------------------------------------
+    def _edited(self) -> Settings:
+        new = copy.deepcopy(self.desk.ctx.settings)
+        self._view.settings.apply_to(new)
+        return new
+
+    def check_settings(self) -> list[str]:
+        """Say under each number what is wrong with it (nothing is clamped or put back behind
+        the technician's back); the problems, for Save to refuse with."""
+        st = self._view.settings
+        per_field = {key: p for key, spin in st.spins.items()
+                     if (p := RANGES[key].problem(spin.value())) is not None}
+        problems = range_problems(self._edited())
+        st.show_problems(per_field, [p for p in problems if p not in per_field.values()])
+        return problems
+
     def save(self) -> None:
         """Save through the settings service (admin only, validated, audited) on the worker."""
         actor = self.desk.actor
         if actor is None:
             return
+        # (a plain technician is refused by the service, whatever the fields say)
+        problems = self.check_settings() if self.desk.session.is_admin else []
+        if problems:
+            self.desk.notify("error", "Settings not saved: " + "; ".join(problems) + ".")
+            return
         ctx = self.desk.ctx
-        new = copy.deepcopy(ctx.settings)
-        self._view.settings.apply_to(new)
+        new = self._edited()
         path = ctx.paths.settings_file
 
         def work() -> tuple[list[str], Settings]:

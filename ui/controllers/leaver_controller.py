@@ -282,9 +282,8 @@ class LeaverController(ScreenController):
     def _signed(self, sig: SignatureData) -> None:
         self.signature = sig
         self._view.signature.end()
-        self._view.pin.clear()
-        self._view.show_page("pin")
-        self._view.pin.setFocus()
+        self._view.ask_pin(self.person.name if self.person else "the leaver",
+                           self.desk.ctx.settings.printing.receipt_copies)
 
     def finish(self) -> None:
         if self.person is None or self.signature is None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-
 from app.services.cards import ReceiptSummary, ScanInfo, summarise_receipt
 from app.services.receipts import get_receipt
 from ui.controllers.base import ScreenController
+from ui.controllers.desk_documents import open_file
 from ui.views.receipt_view import ReceiptView
 
 if TYPE_CHECKING:
@@ -53,5 +51,5 @@ class ReceiptController(ScreenController):
 
         ctx, actor, number = self.desk.ctx, self.desk.actor, self.receipt.number
         self.desk.ops.run_plain(lambda: archive_receipt(ctx, actor, number),
-                                ok=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+                                ok=lambda path: open_file(self.desk, path, f"Receipt {number}"),
                                 err=lambda e: self.desk.notify("error", e.message))

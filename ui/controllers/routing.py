@@ -30,6 +30,8 @@ def _what(info: ScanInfo) -> str:
         return f"{info.person.name} ({info.person.staff_code}) was scanned"
     if info.type == "receipt":
         return f"receipt {info.receipt_number or info.text} was scanned"
+    if info.advice:  # what the text looks like (a scanner typing in another layout...)
+        return info.advice.rstrip(".")
     return f"“{info.text}” is not an asset tag, a staff card or a receipt this desk knows"
 
 
@@ -52,16 +54,18 @@ class ScanRouter:
         desk.run(lambda uow: _describe_scan(uow, text), self._offer, readonly=True)
 
     def _offer(self, info: ScanInfo) -> None:
-        current = self.desk.current
-        if current is not None and current.offer_scan(info):
-            return
-        task = current.task() if current is not None else None
-        if task:
-            level = "error" if info.type == "unknown" else "warn"
-            self.desk.notify(level, f"{_what(info)}. It is not part of {task}: finish or cancel "
-                                    f"{task} first (nothing in it was lost).")
-            return
-        self.route(info)
+        desk = self.desk
+        with desk.banner.replacing():  # a warning the new screen gives replaces the last one
+            current = desk.current
+            if current is not None and current.offer_scan(info):
+                return
+            task = current.task() if current is not None else None
+            if task:
+                level = "error" if info.type == "unknown" else "warn"
+                desk.notify(level, f"{_what(info)}. It is not part of {task}: finish or cancel "
+                                   f"{task} first (nothing in it was lost).")
+                return
+            self.route(info)
 
     def route(self, info: ScanInfo) -> None:
         """What a scan does when the screen showing has no use for it."""
@@ -73,8 +77,8 @@ class ScanRouter:
                 desk.show_screen("checkout")
                 desk.controller("checkout").add_asset(a)
             elif a.status == "on_loan":
+                desk.controller("checkin").load(a)  # filled, then shown: laid out once
                 desk.show_screen("checkin")
-                desk.controller("checkin").load(a)
             else:
                 desk.open_asset(a.tag)
         elif info.type == "person" and info.person is not None:
@@ -85,9 +89,10 @@ class ScanRouter:
             desk.show_screen("receipt")
             desk.controller("receipt").load(info)
         else:
-            desk.notify("error", f"{_what(info)}. Search for it below, or check the label.")
+            desk.notify("error", info.advice or f"{_what(info)}. Search for it below, or check "
+                                                "the label.")
             desk.show_screen("scan")
-            desk.controller("scan").show_unknown(info.text)
+            desk.controller("scan").show_unknown(info.text, bool(info.advice))
 
 
 def _describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:

@@ -34,8 +34,8 @@ class ScanController(ScreenController):
     def reset(self) -> None:
         self._view.reset()
 
-    def show_unknown(self, text: str) -> None:
-        self._view.show_unknown(text)
+    def show_unknown(self, text: str, layout_mismatch: bool = False) -> None:
+        self._view.show_unknown(text, layout_mismatch)
         self.search(text)
 
     def search(self, text: str) -> None:

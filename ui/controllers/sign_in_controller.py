@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from app.actor import Actor
 from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from ui.controllers.base import ScreenController
@@ -30,6 +32,10 @@ class SignInController(ScreenController):
         super().__init__(desk)
         self._view = SignInView()
         self.demo = demo
+        #: the screen knows whether it signs in or creates the first admin
+        self.mode_known = False
+        #: the desk's start-up look at the database (how many technicians), used once
+        self._first_look = desk.ctx.first_look
         if demo:
             self._view.show_demo(DEMO_TECHNICIAN, DEMO_PIN)
         self._view.sign_in_requested.connect(self.sign_in)
@@ -41,14 +47,27 @@ class SignInController(ScreenController):
 
     def activated(self) -> None:
         self._view.clear()
+        look, self._first_look = self._first_look, None
+        if look is not None:  # the start-up's look at the file answers the first time
+            self.set_mode_for(look.technicians)
+            return
+        # asked at the next event-loop turn: the desk's first window is built before the
+        # database starts opening (ui.desk_app.start), and asking now would start it meanwhile
+        QTimer.singleShot(0, self, self._ask_first_run)
 
+    def _ask_first_run(self) -> None:
         def count_technicians(uow: UnitOfWork) -> int:
             from app.services.technicians import count_technicians
 
             return count_technicians(uow)
 
         self.desk.ops.run(Actor(SIGN_IN_ACTOR), count_technicians, readonly=True,
-                          ok=lambda n: self._view.set_mode(creating=n == 0))
+                          ok=self.set_mode_for)
+
+    def set_mode_for(self, technicians: int) -> None:
+        """Sign in, or — with no technicians yet — create the first admin."""
+        self._view.set_mode(creating=technicians == 0)
+        self.mode_known = True
 
     def offer_scan(self, info: ScanInfo) -> bool:
         return True  # never reached while locked; see badge_scanned

@@ -6,22 +6,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.config import Settings
 from app.services.technician_views import TechnicianRow
 from db.models import ASSET_KINDS
 from ui import theme
+from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
 from ui.widgets.table import Table
@@ -132,143 +130,6 @@ class LabelsTab(QWidget):
             sig.connect(lambda *_a: self.preview_changed.emit())
         self.save.clicked.connect(self.save_clicked.emit)
         self.print.clicked.connect(self.print_clicked.emit)
-
-
-class SettingsTab(QScrollArea):
-    save_clicked = Signal()
-    test_pad_clicked = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
-        inner = QWidget()
-        self.setWidget(inner)
-        grid = QGridLayout(inner)
-        school_box, sl = card()
-        sl.addWidget(label("School", ""))
-        f = Form()
-        self.school = QLineEdit()
-        self.school.setAccessibleName("School name")
-        self.logo = QLineEdit()
-        self.logo.setAccessibleName("Logo file")
-        f.addRow("Name", self.school)
-        f.addRow("Logo (PNG/JPEG)", self.logo)
-        sl.addLayout(f)
-        sl.addStretch(1)
-        grid.addWidget(school_box, 0, 0)
-        loans_box, ll = card()
-        ll.addWidget(label("Default loan periods (days) and kiosk", ""))
-        f = Form()
-        self.days = {k: _spin(1, 365, f"Loan days for {k}") for k in ASSET_KINDS}
-        for k, s in self.days.items():
-            f.addRow(k.title(), s)
-        self.idle = _spin(30, 3600, "Kiosk lock after seconds")
-        f.addRow("Kiosk lock after (s)", self.idle)
-        self.pause = _spin(10, 3600, "A check-out left this long asks before going on (seconds)")
-        f.addRow("Check-out pause (s)", self.pause)
-        self.window = _spin(0, 720, "Admins may reverse an action within (hours)")
-        f.addRow("Reverse within (h)", self.window)
-        self.sound = QCheckBox("Success and error sounds")
-        self.sound.setAccessibleName("Success and error sounds")
-        f.addRow("", self.sound)
-        ll.addLayout(f)
-        ll.addStretch(1)
-        grid.addWidget(loans_box, 0, 1)
-        scan_box, scl = card()
-        scl.addWidget(label("Scanner", ""))
-        f = Form()
-        self.prefix = QLineEdit()
-        self.prefix.setAccessibleName("Label prefix")
-        self.min_length = _spin(1, 64, "Scan minimum length")
-        self.max_avg = _spin(1, 500, "Average gap at most (ms)")
-        self.max_gap = _spin(1, 1000, "Longest gap at most (ms)")
-        self.end_timeout = _spin(10, 2000, "Scan ends after silence (ms)")
-        self.serial_port = QLineEdit()
-        self.serial_port.setAccessibleName("Serial scanner port")
-        f.addRow("Label prefix", self.prefix)
-        f.addRow("Minimum length", self.min_length)
-        f.addRow("Average gap ≤ (ms)", self.max_avg)
-        f.addRow("Longest gap ≤ (ms)", self.max_gap)
-        f.addRow("Ends after silence (ms)", self.end_timeout)
-        f.addRow("Serial scanner port", self.serial_port)
-        scl.addLayout(f)
-        scl.addStretch(1)
-        grid.addWidget(scan_box, 1, 0)
-        pad_box, pl = card()
-        pl.addWidget(label("Signature pad and printer", ""))
-        f = Form()
-        self.pad_protocol = QComboBox()
-        self.pad_protocol.setAccessibleName("Pad protocol")
-        for key, text in (("", "No pad (sign with the mouse)"), ("topaz", "Topaz"), ("isdv4", "ISDV4")):
-            self.pad_protocol.addItem(text, key)
-        self.pad_port = QComboBox()
-        self.pad_port.setEditable(True)
-        self.pad_port.setAccessibleName("Pad port")
-        self.printer = QLineEdit()
-        self.printer.setAccessibleName("Printer")
-        self.printer.setPlaceholderText("System default printer")
-        self.on_return = QComboBox()
-        self.on_return.setAccessibleName("Signature on return")
-        for key, text in (("never", "Never"), ("personal-data loans", "Personal-data loans"),
-                          ("always", "Always")):
-            self.on_return.addItem(text, key)
-        f.addRow("Pad protocol", self.pad_protocol)
-        f.addRow("Pad port", self.pad_port)
-        f.addRow("Printer", self.printer)
-        f.addRow("Sign on return", self.on_return)
-        pl.addLayout(f)
-        self.test_pad = button("Test pad", "Test the signature pad")
-        pl.addWidget(self.test_pad)
-        self.pad_panel = QVBoxLayout()
-        pl.addLayout(self.pad_panel)
-        pl.addStretch(1)  # the heading stays at the top, as in the other boxes
-        grid.addWidget(pad_box, 1, 1)
-        self.save = button("Save settings", "Save settings", primary=True)
-        grid.addWidget(self.save, 2, 1)
-        self.save.clicked.connect(self.save_clicked.emit)
-        self.test_pad.clicked.connect(self.test_pad_clicked.emit)
-
-    def show_settings(self, s: Settings, ports: list[str]) -> None:
-        self.school.setText(s.school.name)
-        self.logo.setText(s.school.logo)
-        for k, spin in self.days.items():
-            spin.setValue(s.loans.days_for(k))
-        self.idle.setValue(s.kiosk.idle_lock_seconds)
-        self.pause.setValue(s.kiosk.checkout_pause_seconds)
-        self.window.setValue(s.reversal.window_hours)
-        self.on_return.setCurrentIndex(max(0, self.on_return.findData(s.signature.on_return)))
-        self.sound.setChecked(s.kiosk.sound)
-        self.prefix.setText(s.scanner.prefix)
-        self.min_length.setValue(s.scanner.min_length)
-        self.max_avg.setValue(s.scanner.max_avg_gap_ms)
-        self.max_gap.setValue(s.scanner.max_gap_ms)
-        self.end_timeout.setValue(s.scanner.end_timeout_ms)
-        self.serial_port.setText(s.scanner.serial_port)
-        self.pad_protocol.setCurrentIndex(max(0, self.pad_protocol.findData(s.pad.protocol)))
-        self.pad_port.clear()
-        self.pad_port.addItems(ports)
-        self.pad_port.setCurrentText(s.pad.port)
-        self.printer.setText(s.printing.printer)
-
-    def apply_to(self, s: Settings) -> None:
-        s.school.name = self.school.text().strip() or s.school.name
-        s.school.logo = self.logo.text().strip()
-        for k, spin in self.days.items():
-            setattr(s.loans, f"days_{k}", spin.value())
-        s.kiosk.idle_lock_seconds = self.idle.value()
-        s.kiosk.checkout_pause_seconds = self.pause.value()
-        s.reversal.window_hours = self.window.value()
-        s.signature.on_return = str(self.on_return.currentData())
-        s.kiosk.sound = self.sound.isChecked()
-        s.scanner.prefix = self.prefix.text().strip()
-        s.scanner.min_length = self.min_length.value()
-        s.scanner.max_avg_gap_ms = self.max_avg.value()
-        s.scanner.max_gap_ms = self.max_gap.value()
-        s.scanner.end_timeout_ms = self.end_timeout.value()
-        s.scanner.serial_port = self.serial_port.text().strip()
-        s.pad.protocol = str(self.pad_protocol.currentData())
-        s.pad.port = self.pad_port.currentText().strip()
-        s.printing.printer = self.printer.text().strip()
 
 
 class TechniciansTab(QWidget):

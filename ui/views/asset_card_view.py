@@ -135,7 +135,7 @@ class AssetCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
         self.history = Table(["Borrower", "Out", "By", "Due", "Back", "Condition", "Outcome", "Note",
-                              "Signature"], "Loan history", "Never lent yet.")
+                              "Signature"], "Loan history", "Never lent yet.", stretch=(0, 7))
         self.history.cellDoubleClicked.connect(self._open_signature)
         self.tabs.addTab(self.history, "History")
         enc = QWidget()
@@ -169,13 +169,13 @@ class AssetCardView(QWidget):
         fl.addWidget(self.save_check)
         el.addWidget(form_box)
         self.checks = Table(["When", "By", "Result", "Method", "Note"], "Encryption checks",
-                            "Never checked: encryption unknown.")
+                            "Never checked: encryption unknown.", stretch=4)
         el.addWidget(self.checks, 1)
         self.tabs.addTab(enc, "Encryption")
         inc = QWidget()
         il = QVBoxLayout(inc)
         self.incidents = Table(["#", "Reported", "Kind", "By", "Person", "Description", "Status"],
-                               "Incidents", "No incidents.", stretch=5)
+                               "Incidents", "No incidents.", stretch=(4, 5))
         il.addWidget(self.incidents, 1)
         self.close_incident = button("Close the selected incident…", "Close the selected incident")
         il.addWidget(self.close_incident, 0, Qt.AlignmentFlag.AlignLeft)

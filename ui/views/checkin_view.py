@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +39,12 @@ class CheckInView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
         outer.addWidget(label("Check in", "title", name="Check-in"))
-        self.pages = QStackedWidget()
-        outer.addWidget(self.pages, 1)
-        form = QWidget()
-        lay = QVBoxLayout(form)
+        # the form, or the borrower signing: shown one at a time (not a QStackedWidget, whose
+        # page kept the size it had before the focused button's border grew it)
+        self.form = QWidget()
+        lay = QVBoxLayout(self.form)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(form)
+        outer.addWidget(self.form, 1)
         self.header = AssetHeader()
         lay.addWidget(self.header)
         row = QHBoxLayout()
@@ -92,14 +91,15 @@ class CheckInView(QWidget):
         lay.addWidget(self.lost_panel)
         lay.addStretch(1)
         # -- the borrower signs for the return --------------------------------------------------
-        sign = QWidget()
-        sl = QVBoxLayout(sign)
+        self.sign = QWidget()
+        sl = QVBoxLayout(self.sign)
         sl.setContentsMargins(0, 0, 0, 0)
         self.signature = SignatureStep(signature)
         sl.addWidget(self.signature, 1)
         self.back = button("Back to the check-in", "Back to the check-in")
         sl.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
-        self.pages.addWidget(sign)
+        self.sign.hide()
+        outer.addWidget(self.sign, 1)
         self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
@@ -114,6 +114,9 @@ class CheckInView(QWidget):
         for key, text in choices:
             rb = QRadioButton(text)
             rb.setAccessibleName(f"{name}: {key}")
+            # room for the text beside the larger checked mark of the theme (its size hint is
+            # the unchecked one's: a checked choice beside a stretching field was cut off)
+            rb.setMinimumWidth(rb.fontMetrics().horizontalAdvance(text) + 48)
             group.addButton(rb)
             buttons[key] = rb
             into.addWidget(rb)
@@ -152,10 +155,11 @@ class CheckInView(QWidget):
 
     @property
     def page(self) -> str:
-        return ("form", "sign")[self.pages.currentIndex()]
+        return "sign" if self.sign.isVisibleTo(self) else "form"
 
     def show_page(self, page: str) -> None:
-        self.pages.setCurrentIndex(("form", "sign").index(page))
+        self.form.setVisible(page == "form")
+        self.sign.setVisible(page == "sign")
 
     def data_handling(self) -> str | None:
         """How personal data was dealt with (None: not said, or not lent with personal data)."""

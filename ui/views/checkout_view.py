@@ -54,7 +54,7 @@ class CheckOutView(QWidget):
         left = QVBoxLayout()
         left.addWidget(label("Items — scan another label to add it to this check-out", "hint"))
         self.items = Table(["Tag", "Item", "Encryption", "Condition", "Accessories"], "Items to lend",
-                           "No items yet: scan an asset label.", stretch=1)
+                           "No items yet: scan an asset label.", stretch=(1, 2, 4))
         left.addWidget(self.items, 1)
         self.remove = button("Remove selected item", "Remove selected item")
         left.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)

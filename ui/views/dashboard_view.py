@@ -55,9 +55,9 @@ class DashboardView(QWidget):
         self.leavers = Table(["Name", "Staff code", "Leaving", "Items"], "Leavers with items",
                              "No leaver holds school equipment.", stretch=0)
         self.unencrypted = Table(["Tag", "Kind", "Encryption", "Holder"], "Unencrypted devices on loan",
-                                 "Every device on loan is verified as encrypted.")
+                                 "Every device on loan is verified as encrypted.", stretch=(2, 3))
         self.incidents = Table(["#", "Kind", "Tag", "Person", "Description"], "Open incidents",
-                               "No open incidents.")
+                               "No open incidents.", stretch=(3, 4))
         for key, (t, name) in zip(("overdue", "due_today", "leavers", "unencrypted", "incidents"),
                                   ((self.overdue, "Overdue"), (self.due_today, "Due today"),
                                    (self.leavers, "Leavers"), (self.unencrypted, "Unencrypted"),

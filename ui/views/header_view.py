@@ -23,9 +23,12 @@ class HeaderView(QFrame):
         self.setObjectName("header")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
+        # a long school or technician name wraps onto a second line instead of pushing the
+        # window wider than a 1280-pixel screen
         self.school = QLabel(school)
         self.school.setStyleSheet("font-size: 15pt; font-weight: 700;")
         self.school.setAccessibleName("School")
+        self.school.setWordWrap(True)
         lay.addWidget(self.school)
         lay.addSpacing(12)
         self.nav: dict[str, QPushButton] = {}
@@ -40,7 +43,6 @@ class HeaderView(QFrame):
             b.clicked.connect(lambda _c=False, k=key: self.navigate.emit(k))
             self.nav[key] = b
             lay.addWidget(b)
-        lay.addStretch(1)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setFixedWidth(90)
@@ -51,7 +53,9 @@ class HeaderView(QFrame):
         self.technician = QLabel("Not signed in")
         self.technician.setAccessibleName("Signed-in technician")
         self.technician.setStyleSheet("font-size: 14pt;")
-        lay.addWidget(self.technician)
+        self.technician.setWordWrap(True)
+        self.technician.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(self.technician, 1)
         self.lock = QPushButton("Lock")
         self.lock.setToolTip("Lock the desk (F12 or Ctrl+L)")
         self.lock.setAccessibleName("Lock the desk")

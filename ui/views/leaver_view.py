@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.cards import PersonSummary
 from ui import theme
-from ui.widgets.common import button, card, fmt_date, label
+from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
 from ui.widgets.table import Table
@@ -82,13 +82,19 @@ class LeaverView(QWidget):
         self.items.setAccessibleName("Items held by the leaver")
         self.items.verticalHeader().setVisible(False)
         self.items.verticalHeader().setDefaultSectionSize(46)
+        self.items.verticalHeader().setMinimumSectionSize(46)
+        # a long item name wraps (the row grows) rather than squeezing out the note
+        self.items.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.items.setWordWrap(True)
+        self.items.setTextElideMode(Qt.TextElideMode.ElideNone)
         # a checklist, not a list to pick from: no selected-cell colour beside the boxes
         self.items.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        # tag and item as wide as their text, the note takes the rest (sizing every column to its
-        # contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
+        # box and tag as wide as their text, item and note share the rest (sizing every column
+        # to its contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
         header = self.items.horizontalHeader()
-        for col in range(4):
+        for col in (0, 1, 3):  # box, tag, personal data: as wide as they need
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         il.addWidget(self.items, 1)
         self.empty = label("Holds nothing: they can sign for a clean return.", "hint")
@@ -115,19 +121,32 @@ class LeaverView(QWidget):
         pn = QVBoxLayout(pin)
         pn.addStretch(1)
         pbox2, pl2 = card()
-        pbox2.setMaximumWidth(560)
-        self.pin_text = label("Technician: confirm with your PIN. The receipt is then made, printed "
-                              "twice, and the person is marked as left.", name="Confirm with PIN")
+        pbox2.setFixedWidth(600)
+        pl2.addWidget(label("Technician: confirm the return", "", name="Confirm the return"))
+        self.pin_text = label("", name="Confirm with PIN")
+        self.pin_text.setStyleSheet("font-weight: 400;")
         pl2.addWidget(self.pin_text)
+        pin_form = Form()
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName("Your PIN")
+        self.pin.setPlaceholderText("The PIN you sign in with")
         self.pin.setProperty("ownsEnter", True)
-        pl2.addWidget(self.pin)
+        pin_form.addRow("Your PIN", self.pin)
+        pl2.addLayout(pin_form)
+        prow = QHBoxLayout()
+        self.pin_back = button("Back to the items", "Back to the items")
         self.finish = button("Confirm and make the receipt", "Confirm and make the receipt",
                              primary=True)
-        pl2.addWidget(self.finish)
-        pn.addWidget(pbox2, 0, Qt.AlignmentFlag.AlignHCenter)
+        prow.addWidget(self.pin_back)
+        prow.addStretch(1)
+        prow.addWidget(self.finish)
+        pl2.addLayout(prow)
+        centred = QHBoxLayout()  # not an alignment flag: that lost the label's last line
+        centred.addStretch(1)
+        centred.addWidget(pbox2)
+        centred.addStretch(1)
+        pn.addLayout(centred)
         pn.addStretch(2)
         self.pages.addWidget(pin)
 
@@ -137,7 +156,7 @@ class LeaverView(QWidget):
         self.done_text.setStyleSheet(f"color: {theme.OK};")
         dl.addWidget(self.done_text)
         self.receipt_items = Table(["Tag", "Item", "Outcome", "Note"], "Receipt items",
-                                   "No items: a clean return.")
+                                   "No items: a clean return.", stretch=(1, 3))
         dl.addWidget(self.receipt_items, 1)
         self.print_status = label("", name="Printing")
         dl.addWidget(self.print_status)
@@ -153,6 +172,7 @@ class LeaverView(QWidget):
         self.cont.clicked.connect(self.continue_clicked.emit)
         self.back.clicked.connect(self.back_clicked.emit)
         self.sign_back.clicked.connect(self.back_clicked.emit)
+        self.pin_back.clicked.connect(self.back_clicked.emit)
         self.finish.clicked.connect(self.finish_clicked.emit)
         self.pin.returnPressed.connect(self.finish_clicked.emit)
         self.print.clicked.connect(self.print_clicked.emit)
@@ -166,6 +186,15 @@ class LeaverView(QWidget):
 
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page))
+
+    def ask_pin(self, name: str, copies: int) -> None:
+        """The PIN page: what confirming does, for this leaver."""
+        printed = {0: "saved", 1: "printed"}.get(copies, f"printed ({copies} copies)")
+        self.pin_text.setText(f"Type your PIN to finish {name}'s return: the signed receipt is then "
+                              f"made and {printed}, and {name} is recorded as left.")
+        self.pin.clear()
+        self.show_page("pin")
+        self.pin.setFocus()
 
     def show_soon(self, rows: list[tuple[str, str, str, int]]) -> None:
         self._soon_codes = [r[1] for r in rows]

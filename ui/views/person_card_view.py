@@ -45,17 +45,17 @@ class PersonCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Person records")
         self.items = Table(["Tag", "Item", "Since", "Due", "Encryption"], "Items held",
-                           "Holds nothing at the moment.", stretch=1)
+                           "Holds nothing at the moment.", stretch=(1, 4))
         self.items.cellDoubleClicked.connect(self._open_item)
         self.tabs.addTab(self.items, "Items held")
         self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note"],
-                             "Past loans", "Has never borrowed anything.")
+                             "Past loans", "Has never borrowed anything.", stretch=6)
         self.tabs.addTab(self.history, "Past loans")
         self.receipts = Table(["Number", "Kind", "Issued", "By"], "Receipts", "No receipts.")
         self.receipts.cellDoubleClicked.connect(self._open_receipt)
         self.tabs.addTab(self.receipts, "Receipts")
         self.incidents = Table(["Reported", "Kind", "Tag", "Description", "Status"], "Incidents",
-                               "No incidents.")
+                               "No incidents.", stretch=3)
         self.tabs.addTab(self.incidents, "Incidents")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)

@@ -28,7 +28,7 @@ class ReceiptView(QWidget):
         bl.addWidget(self.facts)
         lay.addWidget(box)
         self.items = Table(["Tag", "Item", "Outcome", "Condition", "Note"], "Receipt items",
-                           "No items on this receipt.")
+                           "No items on this receipt.", stretch=(1, 4))
         lay.addWidget(self.items, 1)
         row = QHBoxLayout()
         self.print = button("Print", "Print this receipt", primary=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.search import AssetHit, PersonHit
-from ui.widgets.common import button, label
+from ui.widgets.common import button, label, text_list
 
 
 class ScanView(QWidget):
@@ -38,8 +38,7 @@ class ScanView(QWidget):
         self.unknown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unknown.hide()
         lay.addWidget(self.unknown)
-        self.matches = QListWidget()
-        self.matches.setAccessibleName("Matches")
+        self.matches = text_list("Matches")
         self.matches.setMaximumWidth(700)
         self.matches.setMinimumWidth(520)
         self.matches.setMaximumHeight(260)
@@ -70,8 +69,10 @@ class ScanView(QWidget):
         if code:
             self.picked.emit(code)
 
-    def show_unknown(self, text: str) -> None:
-        self.unknown.setText(f"Nothing here is known as “{text}”. Search by name or tag below.")
+    def show_unknown(self, text: str, layout_mismatch: bool = False) -> None:
+        self.unknown.setText(
+            f"“{text}” came from a scanner set for another keyboard layout (see above)."
+            if layout_mismatch else f"Nothing here is known as “{text}”. Search by name or tag below.")
         self.unknown.show()
         self.entry.setText(text)
         self.entry.selectAll()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.config import SignatureSettings
 from app.services.trip_views import TripDetail, TripRow
 from ui import theme
-from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label
+from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep
 from ui.widgets.table import Table
@@ -59,7 +58,7 @@ class TripsView(QWidget):
         left = QVBoxLayout()
         left.addWidget(label("Trips (double-click to open)", "hint"))
         self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
-                           "No trips yet: create one on the right.", stretch=0)
+                           "No trips yet: create one on the right.", stretch=(0, 1, 3))
         self.trips.cellDoubleClicked.connect(self._open_row)
         self.trips.cellActivated.connect(self._open_row)
         left.addWidget(self.trips, 1)
@@ -102,8 +101,7 @@ class TripsView(QWidget):
         self.trip_facts.setStyleSheet("font-size: 15pt; font-weight: 700;")
         kleft.addWidget(self.trip_facts)
         kleft.addWidget(label("Scan phones one after another to add them to the kit.", "hint"))
-        self.kit = QListWidget()
-        self.kit.setAccessibleName("Phones in the kit")
+        self.kit = text_list("Phones in the kit")
         self.kit.setStyleSheet("font-size: 16pt;")
         kleft.addWidget(self.kit, 1)
         krow = QHBoxLayout()

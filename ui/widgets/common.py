@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QListView,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.clock import local_date
+from ui.widgets.wrap_label import WrapLabel
 
 
 class Form(QFormLayout):
@@ -37,7 +40,7 @@ class Form(QFormLayout):
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
-    w = QLabel(text)
+    w = WrapLabel(text)
     if role:
         w.setProperty("role", role)
     w.setWordWrap(wrap)
@@ -56,6 +59,18 @@ def button(text: str, name: str = "", *, primary: bool = False, danger: bool = F
         b.setProperty("danger", True)
     b.setAutoDefault(True)
     return b
+
+
+def text_list(name: str) -> QListWidget:
+    """A list whose long lines (a long name and department) wrap onto a second line instead of
+    running off to the right behind a scroll bar."""
+    lw = QListWidget()
+    lw.setAccessibleName(name)
+    lw.setWordWrap(True)
+    lw.setTextElideMode(Qt.TextElideMode.ElideNone)
+    lw.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    lw.setResizeMode(QListView.ResizeMode.Adjust)
+    return lw
 
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:

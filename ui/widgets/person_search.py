@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.search import PersonHit
+from ui.widgets.common import text_list
 
 Lookup = Callable[[str, Callable[[list[PersonHit]], None]], None]
 
@@ -31,8 +32,7 @@ class PersonSearch(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setProperty("ownsEnter", True)
         self.edit.setClearButtonEnabled(True)
-        self.results = QListWidget()
-        self.results.setAccessibleName(f"{name}: matches")
+        self.results = text_list(f"{name}: matches")
         self.results.setMaximumHeight(170)
         self.results.hide()
         lay.addWidget(self.edit)

@@ -7,19 +7,22 @@ shows) has no table, and loading ``QTableWidget`` creates ~15 Python enum types.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 
 class Table(QTableWidget):
     """A read-only table with an empty-state line.
 
-    Columns fit their contents and the last one takes the rest of the width; with
-    ``stretch`` that column (the main one, e.g. a name) takes it instead, and gives
-    way (elided) when space is short rather than pushing later columns off-screen.
+    When every column fits on one line, columns fit their contents and the first
+    ``stretch`` column (or the last column) takes the spare width. When they do not (a
+    long borrower name, model or note, a small screen), the ``stretch`` columns (the long
+    ones) share what is left and their text wraps onto more lines, the row growing,
+    rather than being cut off with "…".
     """
 
     def __init__(self, headers: list[str], name: str, empty: str = "Nothing to show.",
-                 parent: QWidget | None = None, *, stretch: int | None = None) -> None:
+                 parent: QWidget | None = None, *, stretch: int | tuple[int, ...] | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(headers)
         self.setAccessibleName(name)
@@ -29,13 +32,32 @@ class Table(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        last = len(headers) - 1
+        self._long: tuple[int, ...] = ((last,) if stretch is None
+                                       else (stretch,) if isinstance(stretch, int) else stretch)
+        self._wrapping: bool | None = None
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """One line a row when everything fits, else the long columns share and wrap."""
         hh = self.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if stretch is None:
-            hh.setStretchLastSection(True)
-        else:
-            hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        natural = sum(max(hh.sectionSizeHint(c), self.sizeHintForColumn(c))
+                      for c in range(self.columnCount()))
+        wrapping = natural > self.viewport().width()
+        if wrapping == self._wrapping:
+            return
+        self._wrapping = wrapping
+        for c in range(self.columnCount()):
+            share = c in self._long if wrapping else c == self._long[0]
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if share
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
         self.clearSpans()
@@ -49,6 +71,7 @@ class Table(QTableWidget):
                 self.setItem(0, c, QTableWidgetItem(""))
             if self.columnCount() > 1:
                 self.setSpan(0, 0, 1, self.columnCount())
+            self._fit_columns()
             return
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -61,6 +84,7 @@ class Table(QTableWidget):
                 self.setItem(r, c, item)
         # the columns size themselves (ResizeToContents); resizeColumnsToContents() here
         # would take the stretch column's spare width away until the next resize
+        self._fit_columns()
 
     def row_texts(self) -> list[list[str]]:
         out = []

@@ -17,6 +17,8 @@ from app.services.scan import parse_scan
         ("http://10.0.0.5/snipe/public/ht/LT%200042/", "snipeit_tag", "LT 0042"),
         ("https://snipe.school.example/hardware/417", "snipeit_id", "417"),
         ("https://snipe.school.example/hardware/417?x=1", "snipeit_id", "417"),
+        ("https://snipe.school.example/hardware/417/view", "snipeit_id", "417"),
+        ("https://snipe.school.example/hardware/417/view/?x=1#top", "snipeit_id", "417"),
         ("LKR:R-2026-0042:0123456789abcdef", "receipt", "R-2026-0042"),
         ("", "empty", ""),
         ("   ", "empty", ""),

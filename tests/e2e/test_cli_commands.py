@@ -1,0 +1,428 @@
+"""Every ``loan-kiosk`` sub-command, end to end through the real entry point (a subprocess).
+
+:func:`command_paths` lists every command in the argparse tree; :data:`SCENARIOS` must
+have one for each (a new command without an end-to-end test fails
+``test_every_command_has_an_end_to_end_scenario``). Each scenario runs on a copy of a
+small school made with the command line itself, and checks what a person would: the
+output, the exit status and what the database then says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import build_parser
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).with_name("loan-kiosk")
+ENTRY = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "app"]
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every runnable command in the parser tree, e.g. ("trip", "status")."""
+    def walk(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            return [path]
+        return [p for a in subs for name, child in a.choices.items()
+                for p in walk(child, (*path, name))]
+    return walk(build_parser(), ())
+
+
+class Cli:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(data_dir)}
+        self.env.pop("LOAN_KIOSK_DB", None)
+
+    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*ENTRY, *args], capture_output=True, text=True, env=self.env,
+                              input=stdin, timeout=120)
+
+    def ok(self, *args: str, stdin: str | None = None, status: int = 0) -> str:
+        proc = self.run(*args, stdin=stdin)
+        assert proc.returncode == status, f"{args}: {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+        assert "Traceback" not in proc.stderr
+        return proc.stdout + proc.stderr
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args, "--json"))
+
+
+TODAY = dt.date.today()
+STAFF = f"""Staff Code,Forename,Surname,Badge,Leaving Date
+E1,Siân,Ó Briain,CARD-E1,
+E2,Łukasz,Żółć,CARD-E2,
+E3,Zoë,Ødegård,,{(TODAY + dt.timedelta(days=10)).isoformat()}
+"""
+ASSETS = """Asset Tag,Kind,Make,Model,Serial,Phone Number,Encrypted,Encryption Method
+LT-0001,laptop,Dell,Latitude 5440,SN1,,yes,bitlocker
+LT-0002,laptop,Dell,Latitude 5440,SN2,,no,
+PH-0001,phone,Samsung,Galaxy A15,SN3,07700 900001,yes,android
+"""
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("cli-school") / "data"
+    data.mkdir()
+    (data / "staff.csv").write_text(STAFF, encoding="utf-8")
+    (data / "assets.csv").write_text(ASSETS, encoding="utf-8")
+    cli = Cli(data)
+    cli.ok("init")
+    cli.ok("import", "staff", str(data / "staff.csv"))
+    cli.ok("import", "assets", str(data / "assets.csv"))
+    return data
+
+
+@pytest.fixture
+def cli(template: Path, tmp_path: Path) -> Cli:
+    data = tmp_path / "data"
+    shutil.copytree(template, data)
+    return Cli(data)
+
+
+# -- one scenario per command -----------------------------------------------------------------
+
+def _init(c: Cli) -> None:
+    assert "database ready at sqlite" in c.ok("init")
+
+
+def _import_staff(c: Cli) -> None:
+    (c.data_dir / "more.csv").write_text("Staff Code,Forename,Surname\nE9,Nia,Jones\n")
+    assert c.json("import", "staff", str(c.data_dir / "more.csv"))["created"] == 1
+    assert c.json("whois", "E9")["name"] == "Nia Jones"
+
+
+def _import_assets(c: Cli) -> None:
+    (c.data_dir / "more.csv").write_text("Asset Tag,Kind\nTB-0009,tablet\n")
+    assert c.json("import", "assets", str(c.data_dir / "more.csv"))["created"] == 1
+    assert c.json("whois", "TB-0009")["kind"] == "tablet"
+
+
+def _checkout(c: Cli) -> None:
+    out = c.json("checkout", "LT-0001", "E1", "--purpose", "Marking")
+    assert out["tag"] == "LT-0001" and out["staff_code"] == "E1"
+    assert c.json("whois", "LT-0001")["holder"] == "E1"
+
+
+def _checkin(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    assert c.json("checkin", "LT-0001")["condition"] == "ok"
+    assert c.json("whois", "LT-0001")["status"] == "available"
+
+
+def _lost(c: Cli) -> None:
+    c.ok("checkout", "PH-0001", "E2")
+    assert "PH-0001 recorded as lost (was on loan to Łukasz Żółć)" in c.ok("lost", "PH-0001")
+    assert c.json("whois", "PH-0001")["status"] == "lost"
+
+
+def _incident_list(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    c.ok("checkin", "LT-0001", "--condition", "damaged", "--note", "hinge")
+    (row,) = c.json("incident", "list", "--open")
+    assert (row["id"], row["kind"], row["tag"], row["status"]) == (1, "damaged", "LT-0001", "open")
+
+
+def _incident_close(c: Cli) -> None:
+    _incident_list(c)
+    out = c.json("incident", "close", "1", "--outcome", "repaired", "--cost", "12.50")
+    assert out["outcome"] == "repaired" and out["cost_pence"] == 1250
+    assert c.json("whois", "LT-0001")["status"] == "available"  # repaired: back in service
+
+
+def _asset_return_to_service(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    c.ok("checkin", "LT-0001", "--condition", "damaged", "--note", "hinge")
+    assert "LT-0001 is back in service" in c.ok("asset", "return-to-service", "LT-0001")
+    assert c.json("whois", "LT-0001")["status"] == "available"
+
+
+def _asset_found(c: Cli) -> None:
+    _lost(c)
+    assert "PH-0001 booked back in as found" in c.ok("asset", "found", "PH-0001")
+    assert c.json("whois", "PH-0001")["status"] == "available"
+
+
+def _asset_retire(c: Cli) -> None:
+    assert c.json("asset", "retire", "LT-0002", "--reason", "beyond repair")["status"] == "retired"
+    assert c.json("whois", "LT-0002")["status"] == "retired"
+
+
+def _reverse(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    assert c.json("reverse", "LT-0001")["reversed"] == "checkout"
+    assert c.json("whois", "LT-0001")["status"] == "available"
+
+
+def _encryption(c: Cli) -> None:
+    c.ok("encryption", "LT-0002", "--method", "bitlocker", "--encrypted")
+    assert c.json("whois", "LT-0002")["encrypted"] is True
+
+
+def _trip_create(c: Cli) -> None:
+    assert "trip 'Y9 Snowdon' created" in c.ok(
+        "trip", "create", "Y9 Snowdon", "--leader", "E2", "--start", "2030-05-01",
+        "--end", "2030-05-03")
+
+
+def _trip_status(c: Cli) -> None:
+    _trip_create(c)
+    c.ok("checkout", "PH-0001", "E2", "--trip", "Y9 Snowdon")
+    out = c.ok("trip", "status", "Y9 Snowdon")
+    assert out.splitlines()[0] == "Y9 Snowdon: 1 out, 0 back"
+    assert "PH-0001  E2  07700 900001" in out
+    assert c.json("trip", "status", "Y9 Snowdon") == {"trip": "Y9 Snowdon", "out": ["PH-0001"],
+                                                      "back": []}
+
+
+def _trip_sheet(c: Cli) -> None:
+    _trip_create(c)
+    c.ok("checkout", "PH-0001", "E2", "--trip", "Y9 Snowdon")
+    out = c.ok("trip", "sheet", "Y9 Snowdon", "--out", str(c.data_dir / "sheet.pdf"))
+    assert "trip sheet T-" in out
+    assert (c.data_dir / "sheet.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _leaver_return(c: Cli) -> str:
+    c.ok("checkout", "LT-0001", "E1")
+    out = c.json("leaver", "return", "E1", "--confirm-not-leaving")
+    assert out["returned"] == ["LT-0001"] and out["receipt"].startswith("R-")
+    assert c.json("whois", "E1")["status"] == "left"
+    return str(out["receipt"])
+
+
+def _leaver_list(c: Cli) -> None:
+    assert [p["staff_code"] for p in c.json("leaver", "list")] == ["E3"]
+
+
+def _whois(c: Cli) -> None:
+    assert c.json("whois", "CARD-E1")["staff_code"] == "E1"
+    assert c.ok("whois", "LTß0001").startswith("unknown code: “LTß0001” looks like a scanner")
+
+
+def _report(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    rows = json.loads(c.ok("report", "on-loan", "--format", "json"))
+    assert [(r["tag"], r["staff_code"]) for r in rows] == [("LT-0001", "E1")]
+
+
+def _audit_verify(c: Cli) -> None:
+    assert c.ok("audit", "verify").startswith("audit log intact (")
+
+
+def _technician_add(c: Cli) -> None:
+    assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--pin-stdin",
+                                                stdin="2468\n")
+
+
+def _backup(c: Cli) -> None:
+    assert "backup written to" in c.ok("backup", str(c.data_dir / "copy.sqlite3"))
+    assert (c.data_dir / "copy.sqlite3").stat().st_size > 0
+
+
+def _demo_data(c: Cli) -> None:
+    empty = Cli(c.data_dir.parent / "empty")
+    assert "demo school ready" in empty.ok("demo-data")
+    assert empty.json("whois", "LT-0001")["type"] == "asset"
+
+
+def _pad_list(c: Cli) -> None:
+    c.ok("pad", "list")
+
+
+def _simulated_pad(c: Cli, *args: str) -> tuple[subprocess.Popen[str], str]:
+    sim = subprocess.Popen([*ENTRY, "pad", "simulate", "--protocol", "topaz", "--short", *args],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=c.env)
+    assert sim.stdout is not None
+    return sim, sim.stdout.readline().strip()
+
+
+def _stop(sim: subprocess.Popen[str]) -> None:
+    sim.send_signal(signal.SIGINT)
+    try:
+        sim.wait(15)
+    except subprocess.TimeoutExpired:
+        sim.kill()
+        sim.wait()
+
+
+def _pad_simulate(c: Cli) -> None:
+    sim, port = _simulated_pad(c)
+    try:
+        assert port.startswith("/dev/")
+    finally:
+        _stop(sim)
+    assert sim.returncode == 0
+
+
+def _pad_test(c: Cli) -> None:
+    sim, port = _simulated_pad(c)
+    try:
+        out = c.json("pad", "test", "--port", port, "--protocol", "topaz", "--seconds", "4")
+    finally:
+        _stop(sim)
+    assert out["samples"] > 0 and out["strokes"] >= 1
+
+
+def _pad_capture(c: Cli) -> None:
+    sim, port = _simulated_pad(c)
+    try:
+        c.ok("pad", "capture", "--port", port, "--protocol", "topaz", "--out",
+             str(c.data_dir / "sig.json"), "--idle", "1")
+    finally:
+        _stop(sim)
+    assert json.loads((c.data_dir / "sig.json").read_text())["strokes"]
+
+
+def _receipt_show(c: Cli) -> None:
+    number = _leaver_return(c)
+    assert c.json("receipt", "show", number)["number"] == number
+    assert "written to" in c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
+
+
+def _receipt_print(c: Cli) -> None:
+    number = _leaver_return(c)
+    out = c.ok("receipt", "print", number, "--printer", "NoSuchPrinter-e2e", status=1)
+    assert "will print when it is back" in out
+
+
+def _receipt_verify(c: Cli) -> None:
+    number = _leaver_return(c)
+    c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
+    assert c.json("receipt", "verify", str(c.data_dir / "r.pdf"))["status"] == "match"
+
+
+def _receipt_queue(c: Cli) -> None:
+    _receipt_print(c)
+    jobs = c.json("receipt", "queue")
+    assert jobs and all(j["printer"] == "NoSuchPrinter-e2e" for j in jobs)
+
+
+def _receipt_retry(c: Cli) -> None:
+    _receipt_print(c)
+    assert "will print when it is back" in c.ok("receipt", "retry", status=1)
+
+
+def _labels(c: Cli) -> None:
+    out = c.ok("labels", "--out", str(c.data_dir / "l.pdf"), "--tags", "LT-0001", "PH-0001")
+    assert "labels written to" in out
+    assert (c.data_dir / "l.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _restore(c: Cli) -> None:
+    c.ok("backup", str(c.data_dir / "before.sqlite3"))
+    c.ok("checkout", "LT-0001", "E1")
+    assert "restored before.sqlite3" in c.ok("restore", str(c.data_dir / "before.sqlite3"))
+    assert c.json("whois", "LT-0001")["holder"] is None
+
+
+def _backups_status(c: Cli) -> None:
+    c.ok("backups", "status", status=1)  # none taken yet: stale
+    c.ok("backups", "run")
+    assert c.json("backups", "status")["ok"] is True
+
+
+def _backups_run(c: Cli) -> None:
+    assert "backup written to" in c.ok("backups", "run")
+    assert "already taken" in c.ok("backups", "run")
+
+
+def _privacy_purge(c: Cli) -> None:
+    assert isinstance(c.json("privacy", "purge", "--dry-run"), dict)
+    c.ok("privacy", "purge", "--apply")
+
+
+def _privacy_export(c: Cli) -> None:
+    out = c.ok("privacy", "export", "E1", "--out", str(c.data_dir / "sar"))
+    assert "wrote" in out and any((c.data_dir / "sar").rglob("*.json"))
+
+
+SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
+    ("init",): _init, ("import", "staff"): _import_staff, ("import", "assets"): _import_assets,
+    ("checkout",): _checkout, ("checkin",): _checkin, ("lost",): _lost,
+    ("encryption",): _encryption, ("trip", "create"): _trip_create,
+    ("trip", "status"): _trip_status, ("trip", "sheet"): _trip_sheet,
+    ("leaver", "return"): _leaver_return, ("leaver", "list"): _leaver_list, ("whois",): _whois,
+    ("report",): _report, ("audit", "verify"): _audit_verify,
+    ("technician", "add"): _technician_add, ("backup",): _backup, ("demo-data",): _demo_data,
+    ("pad", "list"): _pad_list, ("pad", "test"): _pad_test, ("pad", "capture"): _pad_capture,
+    ("pad", "simulate"): _pad_simulate, ("receipt", "show"): _receipt_show,
+    ("receipt", "print"): _receipt_print, ("receipt", "verify"): _receipt_verify,
+    ("receipt", "queue"): _receipt_queue, ("receipt", "retry"): _receipt_retry,
+    ("labels",): _labels, ("restore",): _restore, ("backups", "status"): _backups_status,
+    ("backups", "run"): _backups_run, ("privacy", "purge"): _privacy_purge,
+    ("privacy", "export"): _privacy_export,
+    ("incident", "list"): _incident_list, ("incident", "close"): _incident_close,
+    ("asset", "return-to-service"): _asset_return_to_service, ("asset", "found"): _asset_found,
+    ("asset", "retire"): _asset_retire, ("reverse",): _reverse,
+}
+
+
+def test_every_command_has_an_end_to_end_scenario() -> None:
+    listed = set(command_paths())
+    assert len(listed) > 30
+    missing = sorted(" ".join(p) for p in listed - set(SCENARIOS))
+    assert not missing, f"commands without an end-to-end test here: {missing}"
+    assert not set(SCENARIOS) - listed  # nor a scenario for a command that is gone
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS), ids=" ".join)
+def test_command_end_to_end(cli: Cli, path: tuple[str, ...]) -> None:
+    if path[0] == "pad" and path[1] != "list" and not hasattr(os, "openpty"):
+        pytest.skip("the pad simulator needs pseudo-terminals")
+    SCENARIOS[path](cli)
+
+
+# -- --demo: the demo school's own database, for every command ---------------------------------
+
+def test_demo_selects_the_demo_database_for_every_command(cli: Cli) -> None:
+    real_before = cli.ok("report", "on-loan", "--format", "json")
+    assert json.loads(real_before) == []
+    out = cli.run("--demo", "report", "on-loan", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert "demo school set up in" in out.stderr  # filled on first use, as the desk does
+    demo_rows = json.loads(out.stdout)
+    assert demo_rows and all(r["tag"] for r in demo_rows)
+    # after the command as well as before it, and whatever LOAN_KIOSK_DB says
+    assert json.loads(cli.ok("report", "on-loan", "--demo", "--format", "json")) == demo_rows
+    cli.env["LOAN_KIOSK_DB"] = f"sqlite:///{cli.data_dir / 'loan-kiosk.sqlite3'}"
+    assert cli.json("--demo", "whois", "S1001")["type"] == "person"  # a demo member of staff
+    assert cli.json("whois", "S1001") == {"type": "unknown"}  # not in the real school
+    name = next(r["tag"] for r in demo_rows)
+    cli.ok("--demo", "checkin", name)
+    assert json.loads(cli.ok("report", "on-loan", "--format", "json")) == []  # real: untouched
+    assert (cli.data_dir / "demo" / "loan-kiosk.sqlite3").exists()
+
+
+def test_demo_with_a_database_named_is_refused(cli: Cli) -> None:
+    proc = cli.run("--demo", "--db", f"sqlite:///{cli.data_dir / 'x.sqlite3'}", "whois", "X")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: --demo uses the demo school's own database: leave out --db"
+    assert not (cli.data_dir / "x.sqlite3").exists()
+
+
+def test_no_command_opens_a_database_of_its_own() -> None:
+    """--demo works for every command because every one gets its database (or its data
+    folder) from the CLI context: none calls bootstrap or picks the data folder itself."""
+    root = Path(__file__).resolve().parents[2] / "app" / "cli"
+    for module in root.glob("*.py"):
+        if module.name == "context.py":
+            continue
+        text = module.read_text()
+        for call in ("bootstrap(", "default_data_dir(", "default_db_url("):
+            assert call not in text, f"{module.name} uses {call}"
