@@ -139,8 +139,9 @@ def test_checkin_data(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
 
 
 def test_checkin_signature_on_return_and_receipt(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
-    (tmp_path / "data").mkdir(exist_ok=True)
-    (tmp_path / "data" / "settings.toml").write_text('[signature]\non_return = "always"\n')
+    data_dir = Path(cli.env["LOAN_KIOSK_DATA_DIR"])  # the desk's settings live there
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text('[signature]\non_return = "always"\n')
     (tmp_path / "sig.json").write_text(json.dumps(SIG))
     cli.ok("checkout", "PH-0001", "AB1")
     cli.refused("checkin", "PH-0001", match="PH-0001 needs Siân Ó Briain's signature on return")
@@ -182,7 +183,8 @@ def test_checkout_of_a_leaver_is_capped_and_overdue_items_are_said(cli: Cli, tmp
                                    "then (their leaving date)")
     # a phone lent to Siân six weeks ago (through the services, on that day's clock) is overdue
     weeks_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=42)
-    ctx = bootstrap(cli.db_url, data_dir=tmp_path / "data", clock=lambda: weeks_ago)
+    ctx = bootstrap(cli.db_url, data_dir=Path(cli.env["LOAN_KIOSK_DATA_DIR"]),
+                    clock=lambda: weeks_ago)
     try:
         with ctx.uow(Actor("earlier")) as uow:
             due = check_out(uow, "PH-0001", "AB1").loans[0].due_on
