@@ -98,6 +98,7 @@ class PadStatus(enum.Enum):
     DISCONNECTED = "disconnected"  # the port went away (unplugged, or never there)
     RECONNECTING = "reconnecting"  # retrying the port every second
     ERROR = "error"  # the port is there but unusable (permission, no answer); still retrying
+    BUSY = "busy"  # another program, or the kernel's tablet driver, has the port; still retrying
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ class StatusEvent:
             return "Pad unplugged — reconnecting…"
         if self.status is PadStatus.RECONNECTING:
             return "Pad unplugged — reconnecting…"
+        if self.status is PadStatus.BUSY:
+            return f"Pad port {self.port} is {self.message}."
         return f"Pad problem on {self.port}: {self.message} — retrying…"
 
 
