@@ -79,6 +79,10 @@ class QueryReply:
     data_id: int = 0
 
 
+#: the size assumed until a pad says its own: the simulator's, and the one real device we know of
+DEFAULT_LIMITS = QueryReply(24576, 18432, 1023)
+
+
 @dataclass(frozen=True, slots=True)
 class TouchReply:
     """The pad's answer to ``%`` (isdv4.h lines 147-154; w8001 lines 190-208)."""
@@ -197,8 +201,9 @@ class Isdv4Decoder:
     """Feed it bytes as they arrive; get back the pen samples they complete.
 
     The last control packet seen is kept in :attr:`last_control` (and, read as the
-    reply to ``*``, in :attr:`query_reply`); call :meth:`set_limits` with the query
-    reply so pressure is scaled to 0..1 and coordinates are clamped to the pad's size.
+    reply to ``*`` or to ``%``, in :attr:`query_reply` or :attr:`touch`); call
+    :meth:`set_limits` with the query reply so pressure is scaled to 0..1 and
+    coordinates are clamped to the pad's size.
     """
 
     def __init__(self, limits: QueryReply | None = None) -> None:
@@ -284,7 +289,11 @@ class Isdv4Decoder:
                 control += 1
                 pkt = stream[start:start + CONTROL_LEN]
                 self.last_control = pkt
-                self.query_reply = parse_query(pkt)
+                # the query reply has data id 0, the touch query's 1 or 3 (isdv4.h 59, 70)
+                if pkt[0] & 0x3F:
+                    self.touch = parse_touch_query(pkt) or self.touch
+                else:
+                    self.query_reply = parse_query(pkt)
             else:
                 last = start + PEN_LEN - 1
                 pens.append((last, *stream[start:start + 7]))  # b0..b6

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.errors import InvalidInput
 
 PARITIES = {"n": "N", "none": "N", "o": "O", "odd": "O", "e": "E", "even": "E"}
+PARITY_WORDS = {"N": "none", "O": "odd", "E": "even"}
 BYTESIZES = (7, 8)
 STOPBITS = (1.0, 1.5, 2.0)
 

@@ -24,6 +24,7 @@ from dataclasses import replace
 import serial
 
 from app.devices import isdv4
+from app.devices.isdv4 import DEFAULT_LIMITS as ISDV4_DEFAULT_LIMITS
 from app.devices.isdv4 import Isdv4Decoder, QueryReply, TouchReply
 from app.devices.line import LineSettings
 from app.devices.pad import (
@@ -46,8 +47,6 @@ __all__ = ["PortBusy", "SerialPad", "SerialPadConfig", "open_line"]
 
 ISDV4_SETTLE_S = 0.25  # after "0" (stop), before flushing
 ISDV4_QUERY_TIMEOUT_S = 1.0  # the kernel waits HZ for each reply (wacom_w8001.c line 368)
-#: the size the simulator and the one real device we know of report, until the pad answers
-ISDV4_DEFAULT_LIMITS = QueryReply(24576, 18432, 1023)
 
 #: errors that mean "the device is not there" rather than "the device is there but unusable"
 _ABSENT_ERRNOS = {errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO}
@@ -138,6 +137,7 @@ class SerialPad(SignaturePad):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._t0 = time.monotonic()
+        self.bytes_read = 0  # what arrived while sampling (pad test tells silence from garbage)
 
     # -- SignaturePad ------------------------------------------------------------------------------
     @property
@@ -216,6 +216,7 @@ class SerialPad(SignaturePad):
                     self._stop.wait(self.config.retry_interval)
                     continue
                 if data:
+                    self.bytes_read += len(data)
                     now = (time.monotonic() - self._t0) * 1000
                     samples = self._decoder.feed(data, now, 10_000 / self._line.baud)
                     self._emit_samples(samples)
