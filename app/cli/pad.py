@@ -92,7 +92,8 @@ def _port_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", help="serial port, e.g. /dev/ttyUSB0, /dev/cu.usbserial-X, COM3 "
                                   "(default: setting pad.port)")
     p.add_argument("--replay", metavar="FILE",
-                   help="decode the raw bytes in FILE instead of listening to a port")
+                   help="decode the raw bytes in FILE (- for standard input) instead of "
+                        "listening to a port")
     p.add_argument("--protocol", choices=PROTOCOLS, help="default: setting pad.protocol")
     p.add_argument("--model", metavar="MODEL",
                    help="Topaz model preset (default: setting pad.model): "

@@ -80,11 +80,12 @@ class Heard:
 def read_replay(config: SerialPadConfig) -> Heard:
     path = Path(config.port)
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if config.port == "-" else path.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from exc
+    source = "standard input" if config.port == "-" else path.name
     done = replay(config, data)
-    heard = Heard(f"{config.kind()} replayed from {path.name}", done.window, config.line,
+    heard = Heard(f"{config.kind()} replayed from {source}", done.window, config.line,
                   done.decoder.stats, StrokeAssembler(done.window, f"{config.kind()} replay"),
                   bytes=len(data), device_info=getattr(done.decoder, "device_info", None),
                   touch=getattr(done.decoder, "touch", None))

@@ -116,3 +116,17 @@ def test_with_parity_on_bad_characters_are_dropped_by_the_tty(line: PtyPort) -> 
         # INPCK: check parity and framing; IGNPAR: drop what fails (without INPCK, no check)
         assert bool(iflag & termios.INPCK) is checked
         assert bool(iflag & termios.IGNPAR) or not checked
+
+
+def test_pad_test_on_a_busy_port_refuses_in_one_line(line: PtyPort, hold,  # type: ignore[no-untyped-def]
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    proc = hold(line.path, name="isdv4-serial-inputattach")
+    assert main(["pad", "test", "--port", line.path, "--protocol", "isdv4", "--seconds", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: cannot open pad port {line.path}: it is claimed by isdv4-serial-inputattach "
+        f"(pid {proc.pid}) for the kernel's tablet driver: the pen panel works as a tablet, so "
+        "sign on the screen with its pen"]

@@ -1,0 +1,3 @@
+"""Fixtures shared by the integration tests (the pad ones live in :mod:`tests.integration.pad_sim`)."""
+
+from tests.integration.pad_sim import run, simulators  # noqa: F401 - fixtures
