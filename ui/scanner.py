@@ -1,4 +1,4 @@
-"""Scanner input: keyboard-wedge bursts recognised by timing, and serial scanners.
+"""Scanner input: keyboard-wedge bursts recognised by timing.
 
 A keyboard-wedge scanner types like a keyboard, only faster. :class:`ScanFilter`
 is an application-wide event filter: it holds back printable key presses for a
@@ -13,15 +13,13 @@ Times come from ``QKeyEvent.timestamp()`` (when the key was pressed, not when
 the GUI thread got round to it); synthetic events may carry 0, and then the
 monotonic clock is used.
 
-:class:`SerialScannerReader` reads CR/LF-terminated lines from a serial (or
-USB CDC) scanner on its own thread, survives unplugging, and emits the same
-``scanned(text)``.
+Serial (virtual COM) scanners: :mod:`app.devices.serial_scanner`, wired to the
+desk by :mod:`ui.serial_scanner`.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 
@@ -195,75 +193,3 @@ class ScanFilter(QObject):
     def flush(self) -> None:
         """Decide now about anything held (used before the window changes screens)."""
         self._on_silence()
-
-
-class SerialScannerReader(QObject):
-    """Reads a serial scanner on its own thread; each CR/LF line becomes ``scanned(text)``."""
-
-    scanned = Signal(str)
-    status = Signal(str)
-
-    def __init__(self, port: str, baud: int = 9600, parent: QObject | None = None,
-                 *, retry_interval: float = 1.0) -> None:
-        super().__init__(parent)
-        self.port = port
-        self.baud = baud
-        self.retry_interval = retry_interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="serial-scanner", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-            self._thread = None
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        import serial
-
-        return serial.serial_for_url(self.port, baudrate=self.baud, timeout=0.1)
-
-    def _run(self) -> None:
-        import serial
-
-        while not self._stop.is_set():
-            try:
-                ser = self._open()
-            except (OSError, serial.SerialException, ValueError) as exc:
-                self.status.emit(f"Scanner not connected on {self.port}: {exc}")
-                self._stop.wait(self.retry_interval)
-                continue
-            self.status.emit(f"Scanner connected on {self.port}")
-            buf = bytearray()
-            try:
-                while not self._stop.is_set():
-                    chunk = ser.read(64)
-                    if not chunk:
-                        continue
-                    buf.extend(chunk)
-                    while True:
-                        cut = [i for i in (buf.find(b"\r"), buf.find(b"\n")) if i >= 0]
-                        if not cut:
-                            break
-                        i = min(cut)
-                        line, buf = bytes(buf[:i]), buf[i + 1:]
-                        text = line.decode("utf-8", errors="replace").strip()
-                        if text:
-                            self.scanned.emit(text)
-                    if len(buf) > 4096:
-                        buf.clear()
-            except (OSError, serial.SerialException) as exc:
-                self.status.emit(f"Scanner unplugged — reconnecting… ({exc})")
-            finally:
-                try:
-                    ser.close()
-                except Exception:  # noqa: BLE001
-                    pass
-            self._stop.wait(self.retry_interval)

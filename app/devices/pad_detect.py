@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from app.devices.line import PARITY_WORDS, LineSettings
 from app.devices.pad import DecoderStats
-from app.devices.serial_pad import PortBusy, open_line
+from app.devices.serial_line import PortBusy, open_line
 from app.devices.topaz import TopazDecoder
 from app.devices.topaz_models import MODELS, detect_framings
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 import threading
 import time
 from dataclasses import replace
@@ -37,24 +36,16 @@ from app.devices.pad import (
     Window,
 )
 from app.devices.pad_config import SerialPadConfig
-from app.devices.port_claim import busy_reason, claimed_reason, holders, is_busy_error, line_discipline
+from app.devices.serial_line import PortBusy, open_line
 from app.devices.topaz import DeviceInfo, TopazDecoder
 
-if sys.platform != "win32":
-    import termios
-
-__all__ = ["PortBusy", "SerialPad", "SerialPadConfig", "open_line"]
+__all__ = ["SerialPad", "SerialPadConfig"]
 
 ISDV4_SETTLE_S = 0.25  # after "0" (stop), before flushing
 ISDV4_QUERY_TIMEOUT_S = 1.0  # the kernel waits HZ for each reply (wacom_w8001.c line 368)
 
 #: errors that mean "the device is not there" rather than "the device is there but unusable"
 _ABSENT_ERRNOS = {errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO}
-_PARITY = {"N": serial.PARITY_NONE, "O": serial.PARITY_ODD, "E": serial.PARITY_EVEN}
-
-
-class PortBusy(PadError):
-    """Another program, or the kernel's tablet driver, has the port."""
 
 
 def _reason(exc: OSError) -> str:
@@ -71,55 +62,6 @@ def _reason(exc: OSError) -> str:
 
 def _is_absent(exc: OSError) -> bool:
     return isinstance(exc, FileNotFoundError) or exc.errno in _ABSENT_ERRNOS
-
-
-def _strict_parity(ser: serial.SerialBase) -> None:
-    """With parity on, have the tty drop characters with a parity or framing error (INPCK,
-    IGNPAR; pyserial leaves parity unchecked) so a bad byte costs its packet instead of
-    being decoded, and a wrong framing shows as errors — topaz-dext sets INPCK too
-    (``lib/TopazKit.swift`` line 234)."""
-    fd = getattr(ser, "fd", None)
-    if sys.platform == "win32" or not isinstance(fd, int) or ser.parity == serial.PARITY_NONE:
-        return
-    try:
-        attrs = termios.tcgetattr(fd)
-        attrs[0] |= termios.INPCK | termios.IGNPAR
-        termios.tcsetattr(fd, termios.TCSANOW, attrs)
-    except termios.error:  # not a tty (a test double): nothing to set
-        pass
-
-
-def open_line(port: str, line: LineSettings, *, timeout: float, dtr: bool = True,
-              rts: bool = True) -> serial.SerialBase:
-    """Open ``port`` with ``line``'s framing set before it opens, locked against other
-    programs; raises :class:`PortBusy` if someone else has it, else ``OSError``."""
-    ser = serial.serial_for_url(port, do_not_open=True)
-    ser.baudrate = line.baud
-    ser.bytesize = line.bytesize
-    ser.parity = _PARITY[line.parity]
-    ser.stopbits = line.stopbits if line.stopbits != 1.0 else serial.STOPBITS_ONE
-    ser.xonxoff = False
-    ser.rtscts = False
-    ser.dsrdtr = False
-    ser.timeout = timeout
-    ser.write_timeout = 1.0
-    ser.dtr = dtr  # some pads draw power from DTR/RTS; a pty ignores them
-    ser.rts = rts
-    ser.exclusive = True
-    try:
-        ser.open()
-    except OSError as exc:
-        if is_busy_error(exc):
-            raise PortBusy(busy_reason(port, holders(port))) from exc
-        raise
-    fd = getattr(ser, "fd", None)
-    claimed = claimed_reason(port, line_discipline(fd) if isinstance(fd, int) else None,
-                             holders(port) if isinstance(fd, int) else [])
-    if claimed is not None:
-        ser.close()
-        raise PortBusy(claimed)
-    _strict_parity(ser)
-    return ser
 
 
 class SerialPad(SignaturePad):

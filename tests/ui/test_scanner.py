@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from app.config import ScannerSettings
 from tests.ui.keys import scan, type_slowly
-from ui.scanner import ScanFilter, SerialScannerReader
+from ui.scanner import ScanFilter
 
 
 @pytest.fixture
@@ -82,22 +81,3 @@ def test_thresholds_are_settings(qtbot, form) -> None:  # type: ignore[no-untype
     scan("LT-0001", edit, gap_ms=8)  # fine for the defaults, too slow for these
     qtbot.waitUntil(lambda: edit.text() == "LT-0001")
     assert scans == []
-
-
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pty")
-def test_serial_scanner_lines_become_scans(qtbot) -> None:  # type: ignore[no-untyped-def]
-    master, slave = os.openpty()
-    reader = SerialScannerReader(os.ttyname(slave), retry_interval=0.05)
-    scans: list[str] = []
-    statuses: list[str] = []
-    reader.scanned.connect(scans.append)
-    reader.status.connect(statuses.append)
-    reader.start()
-    try:
-        qtbot.waitUntil(lambda: any("connected on" in s for s in statuses), timeout=3000)
-        os.write(master, b"LT-0001\r\nS1001\r")
-        qtbot.waitUntil(lambda: scans == ["LT-0001", "S1001"], timeout=3000)
-    finally:
-        reader.stop()
-        os.close(master)
-        os.close(slave)

@@ -20,7 +20,8 @@ from app.devices.line import LineSettings
 from app.devices.pad import PadStatus
 from app.devices.pad_simulator import PtyPort
 from app.devices.port_claim import N_MOUSE, N_TTY, claimed_reason, holders, line_discipline
-from app.devices.serial_pad import PortBusy, SerialPad, SerialPadConfig, open_line
+from app.devices.serial_line import PortBusy, open_line
+from app.devices.serial_pad import SerialPad, SerialPadConfig
 from tests.unit.devices.test_serial_pad import Collector
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc and ptys")
