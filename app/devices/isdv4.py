@@ -6,7 +6,7 @@ What the drivers do (docs/hardware.md has the table with every source line;
 
 * 38400 8N1 (19200 on older devices). The host sends ``0`` (stop), waits 250 ms,
   sends ``*`` (query) and reads an 11-byte control packet giving x_max, y_max and
-  pressure_max (w8001 lines 411-445, isdv4.h lines 123-128); then ``%`` (touch
+  pressure_max (w8001 lines 411-449, isdv4.h lines 123-128); then ``%`` (touch
   query), whose reply gives the touch sensor and its packet length — a device
   without touch may not answer, or answers with b1 = 0 (w8001 lines 470-477,
   isdv4.h lines 147-154); then ``1`` (start).
@@ -55,7 +55,7 @@ CMD_TOUCH_QUERY = b"%"
 CMD_RESET = b"&"
 
 DEFAULT_PRESSURE_MAX = 1023  # 10-bit pressure, used until the pad tells us otherwise
-#: touch packet length by sensor id (w8001 lines 482-505)
+#: touch packet length by sensor id (w8001 lines 501-518)
 TOUCH_PACKET_LEN = {0: 5, 2: 5, 1: 7, 3: 7, 4: 7, 5: 13}
 #: a sync byte and the non-sync bytes after it, or a run of bytes outside any packet
 _RUN = re.compile(rb"[\x80-\xff][\x00-\x7f]*|[\x00-\x7f]+")

@@ -11,9 +11,12 @@ table from Topaz's SigPlus Java SDK and tested it on a T-LBK462-BSB-R:
   (``PARENB | PARODD``, ``CSTOPB`` cleared), README lines 92-100 ("The parity
   setting is critical").
 
-``generic`` is waxbee's line (popbee/waxbee @ f78e0e6, ``waxbee/topaz_serial.cpp``:
-19200 8N1 via ``serial::setNormalPortSpeed``) with the inked window Loan Kiosk
-used before models existed; it is what a pad with no ``model`` set gets.
+``generic`` is waxbee's line (popbee/waxbee @ f78e0e6: ``waxbee/topaz_serial.cpp``
+line 118 sets the normal speed, which the Topaz template sets to 19200 —
+``WaxBeeConfig/config_templates/Topaz Debug.tmpl.txt`` line 177 — and
+``waxbee/extdata_gen.h`` line 116 calls "19200 Baud, N-8-1") with the inked window
+Loan Kiosk used before models existed; it is what a pad with no ``model`` set gets.
+With parity off nothing is checked, so it also hears an odd-parity pad at 19200.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def test_coordinates_beyond_the_reported_maximum_are_clamped_not_dropped() -> No
     assert samples(Isdv4Decoder(), BEYOND) == [(65535, 24576, True, True)]
 
 
-# the query reply (w8001 428-445, isdv4.h 120-128): b0 0xC0 = sync | control, data id 0;
+# the query reply (w8001 428-449, isdv4.h 120-128): b0 0xC0 = sync | control, data id 0;
 # x_max = 0x30 << 9 | 0x00 << 2 | (0x00 >> 5) & 3 = 24576, y_max = 0x24 << 9 = 18432,
 # pressure_max = (0x00 & 7) << 7 | 0x7F = 127, version = 0x00 << 7 | 0x0E = 14
 QUERY_REPLY = bytes([0xC0, 0x30, 0x00, 0x24, 0x00, 0x7F, 0x00, 0x00, 0x00, 0x00, 0x0E])
@@ -107,7 +107,7 @@ def test_touch_query_reply_names_the_sensor_and_its_packet_length() -> None:
     reply = isdv4.parse_touch_query(TOUCH_REPLY)
     assert reply == TouchReply(sensor_id=5, x_max=4095, y_max=2819, panel_resolution=10,
                                capacity_resolution=3, version=2, data_id=1)
-    assert reply.packet_len == 13  # sensor 5: W8001_PKTLEN_TOUCH2FG (w8001 499-500)
+    assert reply.packet_len == 13  # sensor 5: W8001_PKTLEN_TOUCH2FG (w8001 517-518)
     assert isdv4.encode_touch_reply(reply) == TOUCH_REPLY
     assert isdv4.parse_touch_query(NO_TOUCH_REPLY) is None
     early = isdv4.parse_touch_query(EARLY_TOUCH_REPLY)
