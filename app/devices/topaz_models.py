@@ -80,6 +80,12 @@ def find_model(text: str) -> TopazModel:
     return model
 
 
+def model_key(text: str) -> str:
+    """The settings key of the model ``text`` names ("" if none or unknown)."""
+    model = _BY_NORM.get(_norm(text))
+    return model.key if model is not None and model is not GENERIC else ""
+
+
 def detect_framings() -> list[LineSettings]:
     """The framings ``pad test --detect`` tries, most likely first: every preset's line,
     then 8N1 (waxbee's) at each of their speeds."""
