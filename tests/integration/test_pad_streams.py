@@ -125,14 +125,6 @@ OWN_TOPAZ_SEEN = {"samples": 4, "points": 3, "strokes": 2, "pressure": 1, "info"
                   "device_info": {"model": 43, "serial": 71737}}
 
 
-@pytest.fixture
-def pty_line() -> Iterator[PtyPort]:
-    port = PtyPort()
-    port.open()
-    yield port
-    port.close()
-
-
 def write_once_opened(port: PtyPort, data: bytes) -> threading.Thread:
     """What a reviewer does by hand: write bytes to the pty's other end once pad test listens."""
     def go() -> None:
@@ -148,9 +140,9 @@ def write_once_opened(port: PtyPort, data: bytes) -> threading.Thread:
 
 
 def test_ones_own_topaz_bytes_written_to_a_pty_decode_as_the_drivers_say(
-        pty_line: PtyPort, run: Callable[..., Result]) -> None:
-    writer = write_once_opened(pty_line, OWN_TOPAZ)
-    proc = run("pad", "test", "--port", pty_line.path, "--protocol", "topaz", "--seconds", "1.5",
+        line: PtyPort, run: Callable[..., Result]) -> None:
+    writer = write_once_opened(line, OWN_TOPAZ)
+    proc = run("pad", "test", "--port", line.path, "--protocol", "topaz", "--seconds", "1.5",
                "--json")
     writer.join()
     seen = json.loads(proc.stdout)
@@ -225,8 +217,8 @@ def test_detect_in_words_says_what_to_put_in_the_settings(
     assert 'baud = 19200, bytesize = 7, parity = "odd", stopbits = 1' in out
 
 
-def test_detect_with_nobody_signing_says_so(pty_line: PtyPort, run: Callable[..., Result]) -> None:
-    proc = run("pad", "test", "--detect", "--port", pty_line.path, "--protocol", "topaz",
+def test_detect_with_nobody_signing_says_so(line: PtyPort, run: Callable[..., Result]) -> None:
+    proc = run("pad", "test", "--detect", "--port", line.path, "--protocol", "topaz",
                "--seconds", "0.1")
     assert proc.returncode == 1
     assert "No framing gave valid pen packets. Was the pen moving over the pad?" in proc.stdout

@@ -37,14 +37,6 @@ time.sleep(60)
 
 
 @pytest.fixture
-def line() -> Iterator[PtyPort]:
-    port = PtyPort()
-    port.open()
-    yield port
-    port.close()
-
-
-@pytest.fixture
 def hold() -> Iterator[object]:
     """Start a process that opens a port (and maybe locks it), named as it likes."""
     started: list[subprocess.Popen[str]] = []

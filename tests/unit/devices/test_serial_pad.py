@@ -6,7 +6,7 @@ import os
 import select
 import termios
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,14 +58,6 @@ class Collector:
 
 def reader_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("pad-reader")]
-
-
-@pytest.fixture
-def line() -> Iterator[PtyPort]:
-    port = PtyPort()
-    port.open()
-    yield port
-    port.close()
 
 
 def packets(n: int, start: int = 0) -> tuple[bytes, list[tuple[int, int]]]:
