@@ -167,7 +167,8 @@ def test_ones_own_bytes_replay_from_a_file_or_stdin(
                           "--json").stdout)
     assert (seen["samples"], seen["points"], seen["noise"], seen["pressure"]) == (4, 3, 1, 1)
     assert seen["bounds"] == [1000, 900, 3194, 3125]
-    # ISDV4: the query reply in the stream gives the size; eraser, beyond the maximum, touch
+    # ISDV4: the query reply in the stream gives the size; eraser, beyond the maximum, and a
+    # 5-byte touch packet, b0 0x91 = sync | touch | tsw (wacom_w8001.c @ 3746e56 lines 36-37, 47)
     own.write_bytes(v4.QUERY_REPLY + v4.F2_DOWN + v4.F2_DOWN + v4.AWAY + v4.PEN_DOWN + v4.BEYOND
                     + bytes([0x91, 1, 2, 3, 4]) + v4.PEN_DOWN)
     seen = json.loads(run("pad", "test", "--replay", str(own), "--protocol", "isdv4",

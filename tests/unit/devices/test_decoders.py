@@ -20,7 +20,8 @@ from app.devices.topaz import TopazDecoder
 
 
 def test_topaz_proximity_polarity_is_a_setting() -> None:
-    pkt = bytes([0x81, 0, 0, 0, 0])  # proximity bit clear
+    # b0 0x81: sync and tip, proximity (bit 6) clear (waxbee topaz_serial.cpp 83; topaz.js 373)
+    pkt = bytes([0x81, 0, 0, 0, 0])
     assert TopazDecoder().feed(pkt)[0].in_proximity is False
     assert TopazDecoder(proximity_bit_means_near=False).feed(pkt)[0].in_proximity is True
 
@@ -44,7 +45,8 @@ def test_isdv4_query_reply_low_bits_and_pressure_high_bits() -> None:
 
 
 def test_isdv4_known_pen_packet_gives_exact_sample() -> None:
-    # x 12345 = 0x18<<9 | 0x0E<<2 | 1; y 6789 = 0x0D<<9 | 0x21<<2 | 1; pressure 700 = 5<<7 | 0x3C
+    # x 12345 = 0x18<<9 | 0x0E<<2 | 1; y 6789 = 0x0D<<9 | 0x21<<2 | 1; pressure 700 = 5<<7 | 0x3C,
+    # the low bits in b6 0x2D = 0b01_01_101 (linux wacom_w8001.c @ 3746e56 lines 114-123)
     pkt = bytes([0xA1, 0x18, 0x0E, 0x0D, 0x21, 0x3C, 0x2D, 0x00, 0x00])
     d = Isdv4Decoder()
     assert d.feed(pkt, t_ms=7.0) == [
@@ -65,7 +67,9 @@ def test_isdv4_pressure_scales_by_the_pads_reported_maximum() -> None:
 
 def test_isdv4_skips_touch_and_control_packets() -> None:
     pen = isdv4.encode_pen(1000, 2000, 300, pen_down=True)
-    touch13 = bytes([0x91]) + bytes(12)  # 13-byte two-finger touch
+    # b0 & 0x10: touch (linux wacom_w8001.c @ 3746e56 lines 36-37, 297); 13 bytes for two
+    # fingers, 7 for one capacitive (lines 48, 51)
+    touch13 = bytes([0x91]) + bytes(12)
     touch7 = bytes([0x90]) + bytes(6)
     ctrl = isdv4.encode_query_reply(QueryReply(100, 100, 100))
     d = Isdv4Decoder()
