@@ -104,16 +104,20 @@ def test_pad_test_and_capture_of_an_isdv4_stream_with_eraser_and_beyond_the_maxi
 
 def test_a_recording_replays_through_pad_test_exactly_as_it_was_heard_live(
         tmp_path: Path, simulators: list[Simulator], run: Callable[..., Result]) -> None:
-    rec = tmp_path / "pad.bin"
+    rec, ink, out = tmp_path / "pad.bin", tmp_path / "ink.json", tmp_path / "sig.json"
     model = ("--model", "signaturegem-lcd-1x5")
     sim = simulate(simulators, "--protocol", "topaz", *model, *TOPAZ_MIX, "--count", "1",
-                   "--seed", "4", "--rate", "200", "--short", "--record", str(rec))
+                   "--seed", "4", "--rate", "200", "--short", "--record", str(rec),
+                   "--ink-json", str(ink))
     live = json.loads(run("pad", "test", "--port", sim.port, *model, "--seconds", "4",
                           "--json").stdout)
     assert sim.stop() == 0
     replayed = json.loads(run("pad", "test", "--replay", str(rec), *model, "--json").stdout)
     assert replayed.pop("port") == str(rec) and live.pop("port") == sim.port
     assert replayed == live
+    proc = run("pad", "capture", "--replay", str(rec), *model, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert ink_of(SignatureData.from_json(out.read_bytes())) == json.loads(ink.read_text())
 
 
 # -- a stream of one's own bytes -------------------------------------------------------------------
