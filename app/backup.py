@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import InvalidInput, NotFound, Refused
+from app.private_files import make_private, private_dir
 from app.uow import Actor, Database
 from db.engine import sqlite_path
 
@@ -51,11 +52,6 @@ def _require_sqlite(db: Database) -> Path:
     return source
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-
-
 def backup_database(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` without stopping the desk.
 
@@ -76,6 +72,7 @@ def backup_database(db: Database, target: Path) -> Path:
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
+        make_private(tmp)  # on Windows the mode above is not enough: an ACL
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
@@ -197,7 +194,7 @@ def restore_database(app_ctx: AppContext, actor: Actor, source: Path) -> Restore
     if source.expanduser().resolve() == live.resolve():
         raise InvalidInput("that file is the database itself")
     _check_audit(info.path)
-    _private_dir(app_ctx.paths.backups_dir)
+    private_dir(app_ctx.paths.backups_dir)
     stamp = db.clock().astimezone(dt.UTC).strftime(STAMP)
     safety = backup_database(db, _free_name(app_ctx.paths.backups_dir / f"{SAFETY_PREFIX}{stamp}.sqlite3"))
     db.engine.dispose()
@@ -279,7 +276,7 @@ def auto_backup(app_ctx: AppContext) -> Path | None:
     if not db.is_sqlite or sqlite_path(db.url) is None:
         return None
     folder = app_ctx.paths.backups_dir
-    _private_dir(folder)
+    private_dir(folder)
     now = db.clock().astimezone(dt.UTC)
     existing = _auto_backups(folder)
     made = None

@@ -13,6 +13,7 @@ that is only ever the worker thread, never the GUI.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -21,19 +22,86 @@ from typing import TYPE_CHECKING
 
 from app.actor import Actor
 from app.clock import Clock, system_clock
-from app.config import Paths, Settings, default_data_dir, default_db_url, load_settings
+from app.config import (
+    PRINT_BACKENDS,
+    Paths,
+    Settings,
+    default_data_dir,
+    default_db_url,
+    load_settings,
+)
+from db.first_look import FirstLook, first_look
 
 if TYPE_CHECKING:
+    from app.devices.printer import Printer, PrinterFactory
     from app.uow import Database, UnitOfWork
+
+
+# -- printers ---------------------------------------------------------------------------
+
+#: the desk-side module with the printer on Qt's print support (loaded by name: ``app``
+#: never imports Qt, and the CLI loads Qt only when it prints through it)
+QT_PRINTER_MODULE = "ui.printing.qt_printer"
+
+
+def default_print_backend(platform: str = sys.platform) -> str:
+    """The backend when ``[printing] backend`` is empty: Qt's print support on Windows (which
+    has no CUPS) and macOS (Qt prints through macOS's own printing system there); CUPS on
+    Linux, which reports job ids and why a queue is unavailable (stopped, refusing jobs)
+    and needs no display."""
+    return "qt" if platform in ("win32", "cygwin", "darwin") else "cups"
+
+
+def build_printer(settings: Settings, name: str | None = None, *, backend: str | None = None,
+                  platform: str = sys.platform) -> Printer:
+    """The printer for queue ``name`` (else the settings', else the system default) on
+    ``backend``, else ``[printing] backend``, else the platform's default."""
+    import importlib
+
+    from app.devices.printer import CupsPrinter, UnusablePrinter
+
+    queue = name or settings.printing.printer or None
+    chosen = backend or settings.printing.backend or default_print_backend(platform)
+    if chosen == "cups":
+        return CupsPrinter(queue)
+    if chosen != "qt":
+        return UnusablePrinter(queue, f"cannot be used: the setting printing.backend is "
+                                      f"{chosen!r}; use one of {', '.join(PRINT_BACKENDS)}")
+    try:
+        module = importlib.import_module(QT_PRINTER_MODULE)
+    except ImportError as exc:  # a bundle built without QtPrintSupport or PDFium, say
+        return UnusablePrinter(queue, f"cannot be used: Qt's print support is incomplete in "
+                                      f"this installation ({exc.name or exc} is missing)")
+    printer: Printer = module.make_qt_printer(queue, page_size=settings.printing.page_size)
+    return printer
+
+
+def printer_factory(backend: str | None = None, *, platform: str = sys.platform) -> PrinterFactory:
+    """What the services print through: :func:`build_printer`, reading the settings at each
+    call (the admin screen may change them), on ``backend`` if given (``--backend``)."""
+    def make(settings: Settings, name: str | None = None) -> Printer:
+        return build_printer(settings, name, backend=backend, platform=platform)
+
+    return make
+
+
+# -- the application --------------------------------------------------------------------
 
 
 class AppContext:
     """Paths, settings and the database; the database may still be opening."""
 
     def __init__(self, paths: Paths, settings: Settings, db: Database | Future[Database],
-                 opener: threading.Thread | None = None) -> None:
+                 opener: threading.Thread | None = None, *,
+                 printers: PrinterFactory | None = None, first_look: FirstLook | None = None,
+                 opens_on_use: bool = True) -> None:
         self.paths = paths
         self.settings = settings
+        #: builds the printer documents go to (:func:`printer_factory`; tests hand in fakes)
+        self.printer_factory: PrinterFactory = printers or printer_factory()
+        #: what a look at the database file found before it opened (SQLite; see
+        #: :mod:`db.first_look`), or None
+        self.first_look = first_look
         if isinstance(db, Future):
             self._db = db
         else:
@@ -41,6 +109,7 @@ class AppContext:
             self._db.set_result(db)
         self._opener = opener
         self._opener_lock = threading.Lock()
+        self._opens_on_use = opens_on_use
 
     def start_opening(self) -> None:
         """Start opening the database on its own thread (if it is not open or opening yet)."""
@@ -50,8 +119,10 @@ class AppContext:
 
     @property
     def db(self) -> Database:
-        """The open database; waits while it is still opening, raises why it could not open."""
-        self.start_opening()
+        """The open database; waits while it is still opening (or, when it opens only when
+        told, until :meth:`start_opening`), raises why it could not open."""
+        if self._opens_on_use:
+            self.start_opening()
         return self._db.result()
 
     @property
@@ -91,33 +162,46 @@ def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tup
 
 
 def _open(url: str, settings: Settings, clock: Clock) -> Database:
+    from app.private_files import make_private
     from app.uow import open_database
+    from db.engine import sqlite_path
 
+    file = sqlite_path(url)
+    new_file = file if file is not None and not file.exists() else None
     db = open_database(url, clock=clock)
+    if new_file is not None and new_file.exists():
+        make_private(new_file)  # 0600 already; on Windows an ACL, wherever the file is
     db.settings = settings
     return db
 
 
 def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
-              settings: Settings | None = None, clock: Clock = system_clock) -> AppContext:
+              settings: Settings | None = None, clock: Clock = system_clock,
+              printers: PrinterFactory | None = None) -> AppContext:
     """Open everything the app needs. ``db_url`` beats ``LOAN_KIOSK_DB`` beats the default file."""
     paths, settings = _paths_and_settings(data_dir, settings)
-    return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock))
+    return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock),
+                      printers=printers)
 
 
 def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None = None,
                             settings: Settings | None = None, clock: Clock = system_clock,
-                            start: bool = True) -> AppContext:
+                            start: bool = True, printers: PrinterFactory | None = None,
+                            opens_on_use: bool = True) -> AppContext:
     """:func:`bootstrap`, returning at once: the database opens on a thread of its own.
 
-    Paths and settings are ready on return (bad settings still fail here, at once);
+    Paths and settings are ready on return (bad settings still fail here, at once), and
+    so is :attr:`AppContext.first_look`, a look at a SQLite file with the standard
+    library (how many technicians it has: all the sign-in screen needs);
     :meth:`AppContext.when_db_ready` callbacks run on that thread once it is done (the
     desk warms up there what must not hold up its first window). ``start=False`` leaves the thread to
-    :meth:`AppContext.start_opening` (or the first use of ``db``): the desk starts it
-    once its window is up, so that the two do not take turns at the GIL.
+    :meth:`AppContext.start_opening` (or the first use of ``db``; with ``opens_on_use=False``
+    only to ``start_opening``, and ``db`` waits for it): the desk starts it once its window
+    has painted, so that the two do not take turns at the GIL.
     """
     paths, settings = _paths_and_settings(data_dir, settings)
     url = resolve_db_url(db_url, paths)
+    look = first_look(url)  # a millisecond: the sign-in screen takes a PIN meanwhile
     opening: Future[Database] = Future()
 
     def open_it() -> None:
@@ -128,7 +212,8 @@ def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None 
         else:
             opening.set_result(db)
 
-    ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"))
+    ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"),
+                     printers=printers, first_look=look, opens_on_use=opens_on_use)
     if start:
         ctx.start_opening()
     return ctx

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from app.errors import InvalidInput
 
@@ -30,6 +27,8 @@ def default_data_dir() -> Path:
     env = os.environ.get("LOAN_KIOSK_DATA_DIR")
     if env:
         return Path(env)
+    import platformdirs  # only here: a desk started with --data-dir never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -89,10 +88,20 @@ class SignatureSettings:
     min_width_fraction: float = 0.15
 
 
+#: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
+#: chosen by the composition root, ``app.bootstrap.default_print_backend``)
+PRINT_BACKENDS = ("qt", "cups")
+
+
 @dataclass
 class PrintSettings:
     printer: str = ""  # empty: the system default printer
+    #: "qt" (Qt's print support: Windows, macOS, Linux) or "cups" (lp/lpstat: Linux, macOS);
+    #: empty: the platform's default (qt on Windows and macOS, cups on Linux)
+    backend: str = ""
     page_size: str = "A4"  # or "Letter"
+    #: documents (never labels) print on both sides where the printer offers it
+    duplex: bool = False
     receipt_copies: int = 2
     label_template: str = "avery-l7163"
     #: first free label on a partly used sheet (1 = top left)
@@ -190,6 +199,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except OSError as exc:
         raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
+    import tomllib  # only with a file to read (its regular expressions take ~4 ms to build)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
@@ -228,6 +239,9 @@ class Paths:
         return self.data_dir / "backups"
 
     def ensure(self) -> None:
+        """Make the data and documents folders, readable only by the desk user (0700, or on
+        Windows an ACL that what is made inside inherits: see :mod:`app.private_files`)."""
+        from app.private_files import private_dir
+
         for d in (self.data_dir, self.documents_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            os.chmod(d, 0o700)
+            private_dir(d)

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import sqlite3
 import time
@@ -73,6 +74,11 @@ class Scale:
     def with_past_loans(self, n: int, suffix: str) -> Scale:
         return replace(self, name=f"{self.name}-{suffix}", past_loans=n)
 
+    def with_assets(self, n: int, suffix: str) -> Scale:
+        """``n`` assets, open loans in the same proportion (at least one)."""
+        return replace(self, name=f"{self.name}-{suffix}", assets=n,
+                       open_loans=max(1, self.open_loans * n // self.assets))
+
 
 FULL = Scale("full", assets=100_000, people=20_000, past_loans=1_000_000, open_loans=2_000,
              trips=500)
@@ -82,8 +88,20 @@ TINY = Scale("tiny", assets=300, people=80, past_loans=1_500, open_loans=30, tri
              staff_csv_rows=200, labels=20, pad_bytes=20_000)
 SCALES = {s.name: s for s in (FULL, QUICK, TINY)}
 
-#: past loans of the small database the growth row compares against
+#: past loans of the small database the history-growth rows compare against
 GROWTH_BASE_LOANS = 1_000
+#: assets of the small database the asset-growth row compares against
+GROWTH_BASE_ASSETS = 1_000
+
+
+def growth_base(scale: Scale) -> Scale:
+    """``scale`` with :data:`GROWTH_BASE_LOANS` past loans (same assets and people)."""
+    return scale.with_past_loans(GROWTH_BASE_LOANS, "growth-base")
+
+
+def assets_base(scale: Scale) -> Scale:
+    """:func:`growth_base` with :data:`GROWTH_BASE_ASSETS` assets (same people)."""
+    return growth_base(scale).with_assets(min(GROWTH_BASE_ASSETS, scale.assets), "assets")
 
 
 def cache_dir() -> Path:
@@ -110,7 +128,8 @@ def database(scale: Scale, *, log: bool = True, base: Path | None = None) -> Pat
     if path.exists():
         return path
     for stale in folder.glob(f"{scale.name}-*.sqlite3*"):  # older generator or schema
-        stale.unlink()
+        if re.fullmatch(rf"{re.escape(scale.name)}-[0-9a-f]{{12}}\.sqlite3.*", stale.name):
+            stale.unlink()  # (not another scale whose name starts with this one's)
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     started = time.perf_counter()
     generate(tmp, scale)
@@ -362,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     scale = SCALES[args.scale] if args.scale else QUICK if args.quick else FULL
     started = time.perf_counter()
     path = database(scale)
-    database(scale.with_past_loans(GROWTH_BASE_LOANS, "growth-base"))
+    database(growth_base(scale))
+    database(assets_base(scale))
     print(f"{path} ready in {time.perf_counter() - started:.1f} s")
     return 0
 

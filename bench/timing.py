@@ -43,17 +43,21 @@ def compare(ours: Callable[[int], object], floor: Callable[[int], object], *, ru
             warmup: int = 3) -> tuple[Timing, Timing]:
     """Time ``ours(i)`` and ``floor(i)`` alternately, so drift (CPU frequency, page cache,
     another process) hits both alike. ``i`` counts runs, to pick the run's input."""
+    a, b = interleave(ours, floor, runs=runs, warmup=warmup)
+    return a, b
+
+
+def interleave(*sides: Callable[[int], object], runs: int, warmup: int = 3) -> list[Timing]:
+    """Time each of ``sides`` once per run, in one loop, the order rotating from run to
+    run (so each goes first equally often): load and drift hit every side alike."""
     for i in range(warmup):
-        ours(i)
-        floor(i)
-    a: list[int] = []
-    b: list[int] = []
+        for side in sides:
+            side(i)
+    samples: list[list[int]] = [[] for _ in sides]
+    n = len(sides)
     gc.collect()
     for i in range(warmup, warmup + runs):
-        if i % 2:  # alternate which goes first, too
-            a.append(time_once(lambda: ours(i)))  # noqa: B023 - called at once
-            b.append(time_once(lambda: floor(i)))  # noqa: B023
-        else:
-            b.append(time_once(lambda: floor(i)))  # noqa: B023
-            a.append(time_once(lambda: ours(i)))  # noqa: B023
-    return Timing.of(a), Timing.of(b)
+        for k in range(n):
+            j = (i + k) % n
+            samples[j].append(time_once(lambda: sides[j](i)))  # noqa: B023 - called at once
+    return [Timing.of(s) for s in samples]

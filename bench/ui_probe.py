@@ -1,13 +1,12 @@
-"""Subprocess side of the UI benchmarks (run offscreen: ``QT_QPA_PLATFORM=offscreen``).
+"""Subprocess side of scan-to-screen and peak memory (offscreen: ``QT_QPA_PLATFORM=offscreen``).
 
-``python -m bench.ui_probe bare`` shows an empty QMainWindow; ``desk`` starts
-the desk through the ``loan-kiosk`` entry point (:func:`app.cli.main`); ``scan`` starts the desk, signs in and
-times scans. ``bare`` and ``desk`` print ``SHOWN`` at the first event-loop turn
-after the window is shown (it takes input from then on); each prints ``READY``
-once nothing is pending any more (``desk``: the database open and the sign-in
-screen's check done), ``RESULT <json>`` if it measured something, then waits
-for a line on stdin before exiting, so the parent can read its peak RSS from
-``/proc/<pid>/status``.
+``python -m bench.ui_probe scan --db URL --data-dir DIR --user U --pin P --tags JSON
+--runs N`` starts the desk as :func:`ui.desk_app.run` does, signs in, then scans
+``N`` tags through the real wedge-scanner filter, alternating with the floor
+(:mod:`bench.scan_floor`) scan by scan. It prints ``RESULT <json>`` (``ui_ns`` and
+``floor_ns``, or ``error``), then ``READY``, then waits for a line on stdin before
+exiting, so the parent can read its peak RSS from ``/proc/<pid>/status``.
+(Cold start: :mod:`bench.start_probe`.)
 """
 
 from __future__ import annotations
@@ -26,18 +25,6 @@ def _ready_and_wait(result: dict[str, Any] | None = None) -> None:
     sys.stdin.readline()
 
 
-def bare() -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    win = QMainWindow()
-    win.resize(1366, 768)
-    win.show()
-    QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), _ready_and_wait(), app.quit()))
-    return int(app.exec())
-
-
 def _open_desk(db_url: str, data_dir: str) -> tuple[Any, Any, Any]:
     """What :func:`ui.desk_app.run` does up to ``app.exec()`` (the database still opening)."""
     import argparse
@@ -54,49 +41,24 @@ def _open_desk(db_url: str, data_dir: str) -> tuple[Any, Any, Any]:
     return app, ctx, window
 
 
+#: a slow heartbeat, started once, so that WaitForMoreEvents cannot sleep past a deadline
+#: (one timer for the probe's life: none is made or started inside a timed scan)
+_BEAT: list[Any] = []
+
+
 def _wait(app: Any, cond: Any, timeout_s: float = 30.0) -> None:
     """Run the event loop (sleeping between events) until ``cond()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    if not _BEAT:
+        _BEAT.append(QTimer())
+        _BEAT[0].start(50)
+    wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     deadline = time.monotonic() + timeout_s
-    # a slow heartbeat so WaitForMoreEvents cannot sleep past the deadline
-    beat = QTimer()
-    beat.start(50)
-    try:
-        while not cond():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the desk did not get there in time")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    finally:
-        beat.stop()
-
-
-def desk(db_url: str, data_dir: str) -> int:
-    """``loan-kiosk --db URL --data-dir DIR``, as typed: ``SHOWN`` at the window's first
-    event-loop turn (what the floor's READY means), then ``READY`` once the database is
-    open and the sign-in screen has checked it."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    import app.cli
-    from ui import desk_app
-
-    start = desk_app.start
-
-    def start_and_watch(args: Any) -> Any:
-        window, ctx = start(args)
-
-        def shown() -> None:
-            print("SHOWN", flush=True)
-            _wait(QApplication.instance(), lambda: ctx.db_ready and not window.ops.busy)
-            _ready_and_wait()
-            window.close()
-
-        QTimer.singleShot(0, shown)
-        return window, ctx
-
-    desk_app.start = start_and_watch  # the marker only: the rest is the real entry point
-    return app.cli.main(["--db", db_url, "--data-dir", data_dir])
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the desk did not get there in time")
+        app.processEvents(wait)
 
 
 # -- scan to screen ----------------------------------------------------------------------------
@@ -139,14 +101,13 @@ def _visible_text(widget: Any) -> str:
 
 def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[str]],
          runs: int) -> int:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from app.services.cards import describe_scan
-    from app.uow import Actor
+    """Scan-to-screen, ours and the floor (:mod:`bench.scan_floor`) alternating scan by scan."""
+    from bench.scan_floor import FloorPage
+    from bench.start_probe import factor
 
     app, ctx, window = _open_desk(db_url, data_dir)
     result: dict[str, Any] = {}
+    slow = factor("scan")
     try:
         _wait(app, lambda: window.isVisible() and ctx.db_ready and not window.ops.busy)
         view = window.controller("sign_in").view
@@ -154,43 +115,30 @@ def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[s
         view.pin.setText(pin)
         view.submit.click()
         _wait(app, lambda: window.session.is_signed_in and not window.ops.busy)
-        actor: Actor = window.session.actor
         # Which scan ends on a card: an asset on loan opens check-in when the desk has that
         # screen; otherwise (and always for assets in repair) the asset card opens.
         has_checkin = "checkin" in window.controllers
         pool = tags["on_loan"] if has_checkin else tags["in_repair"]
         result["path"] = "on-loan asset → check-in screen" if has_checkin else \
             "asset in repair → asset card"
+        floor = FloorPage(window, ctx, window.session.actor)
         ui_ns: list[int] = []
-        svc_ns: list[int] = []
+        floor_ns: list[int] = []
         warmup = 3
         for i in range(warmup + runs):
             tag = pool[i % len(pool)]
-            window.show_screen("scan")
-            _wait(app, lambda: not window.ops.busy)
-            app.processEvents()
-            target = QApplication.focusWidget() or window
-            for ch in tag:
-                _CLOCK[0] += 8
-                _send_key(target, _key_for(ch), ch)
-            _CLOCK[0] += 8
-            start = time.perf_counter_ns()
-            _send_key(target, int(Qt.Key.Key_Return), "\r")  # the burst's last key
-            _wait(app, lambda t=tag: (not window.ops.busy and window.current is not None
-                                      and window.current.name not in ("scan", "sign_in")
-                                      and t in _visible_text(window.current.view)))
-            window.repaint()  # paint now, synchronously: the card is on screen after this
-            ui = time.perf_counter_ns() - start
-            start = time.perf_counter_ns()
-            with ctx.uow(actor, readonly=True) as uow:
-                info = describe_scan(uow, tag)
-            svc = time.perf_counter_ns() - start
-            assert info.type == "asset", info
+            sides = [lambda t=tag: _desk_scan(app, window, t, slow),
+                     lambda t=tag: _floor_scan(app, window, floor, t)]
+            if i % 2:
+                sides.reverse()
+            took = [side() for side in sides]
+            if i % 2:
+                took.reverse()
             if i >= warmup:
-                ui_ns.append(ui)
-                svc_ns.append(svc)
+                ui_ns.append(took[0])
+                floor_ns.append(took[1])
         result["ui_ns"] = ui_ns
-        result["service_ns"] = svc_ns
+        result["floor_ns"] = floor_ns
     except Exception as exc:  # report, never hang the parent
         result["error"] = f"{type(exc).__name__}: {exc}"
     _ready_and_wait(result)
@@ -199,9 +147,51 @@ def scan(db_url: str, data_dir: str, user: str, pin: str, tags: dict[str, list[s
     return 0
 
 
+def _desk_scan(app: Any, window: Any, tag: str, slow: float) -> int:
+    """The desk: a wedge burst into the scan screen, until the routed screen shows the tag,
+    the worker is idle and the window has painted (ns from the burst's Enter)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from bench.scan_floor import settle_and_paint
+    from bench.slowdown import extend
+
+    window.show_screen("scan")
+    _wait(app, lambda: not window.ops.busy)
+    app.processEvents()
+    target = QApplication.focusWidget() or window
+    for ch in tag:
+        _CLOCK[0] += 8
+        _send_key(target, _key_for(ch), ch)
+    _CLOCK[0] += 8
+    start = time.perf_counter_ns()
+    _send_key(target, int(Qt.Key.Key_Return), "\r")  # the burst's last key
+    _wait(app, lambda: (not window.ops.busy and window.current is not None
+                        and window.current.name not in ("scan", "sign_in")))
+    settle_and_paint()  # what is left to lay out and paint, now: the screen is up after this
+    if slow > 1.0:
+        extend(start, slow)  # --slow-down scan-to-screen=FACTOR
+    took = time.perf_counter_ns() - start
+    shown = _visible_text(window.current.view)  # checked off the clock
+    if tag not in shown:
+        raise AssertionError(f"{tag} is not on the {window.current.name} screen")
+    return took
+
+
+def _floor_scan(app: Any, window: Any, floor: Any, tag: str) -> int:
+    window.show_screen("scan")  # the same starting point as the desk's scans
+    _wait(app, lambda: not window.ops.busy)
+    app.processEvents()
+    start = time.perf_counter_ns()
+    shown = floor.scan(tag)
+    took = time.perf_counter_ns() - start
+    assert tag in shown, (tag, shown)
+    return took
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.ui_probe")
-    p.add_argument("mode", choices=("bare", "desk", "scan"))
+    p.add_argument("mode", choices=("scan",))
     p.add_argument("--db")
     p.add_argument("--data-dir")
     p.add_argument("--user", default="")
@@ -209,10 +199,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tags", default="{}", help="JSON: status -> tags")
     p.add_argument("--runs", type=int, default=20)
     a = p.parse_args(argv)
-    if a.mode == "bare":
-        return bare()
-    if a.mode == "desk":
-        return desk(a.db, a.data_dir)
     return scan(a.db, a.data_dir, a.user, a.pin, json.loads(a.tags), a.runs)
 
 

@@ -10,6 +10,7 @@ scanner reads reliably.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.fonts import BOLD, REGULAR, printable, register_fonts
 from printing.layout import ellipsize, fit_font_size
-from printing.qr import draw_qr, modules_with_quiet_zone, qr_matrix
+from printing.qr import MaskChoice, draw_qr, modules_with_quiet_zone
 from printing.styles import INK, MUTED, RULE
 from printing.wording import kind_label
 
@@ -111,12 +112,13 @@ class LabelTooSmall(ValueError):
 
 
 def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float, float],
-               template: LabelTemplate) -> None:
-    """One label inside ``box`` (points); nothing is drawn outside its padded area."""
+               template: LabelTemplate, masks: MaskChoice | None = None) -> None:
+    """One label inside ``box`` (points); nothing is drawn outside its padded area.
+    ``masks``: the run's mask choices (see :class:`printing.qr.MaskChoice`)."""
     x, y, w, h = box
     pad = template.padding * mm
     ix, iy, iw, ih = x + pad, y + pad, w - 2 * pad, h - 2 * pad
-    matrix = qr_matrix(label.payload)
+    matrix = (masks or MaskChoice()).matrix(label.payload)
     side = min(ih, template.max_qr * mm, iw / 2)
     module = side / modules_with_quiet_zone(matrix)
     if module < MIN_MODULE_MM * mm - 1e-9:
@@ -131,18 +133,8 @@ def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float
     tw = ix + iw - tx
     tag = printable(label.tag)
     tag_size = fit_font_size(tag, BOLD, template.tag_size, tw, minimum=4)
-    tag_text = ellipsize(tag, BOLD, tag_size, tw)
-    kind_size = max(4.0, round(tag_size * 0.72, 2))
-    school_size = max(4.0, round(tag_size * 0.6, 2))
-    school_lines = simpleSplit(printable(label.school), REGULAR, school_size, tw)
-    if len(school_lines) > 2:
-        school_lines = [school_lines[0],
-                        ellipsize(" ".join(school_lines[1:]), REGULAR, school_size, tw)]
-    lines: list[tuple[str, str, float, object]] = [
-        (tag_text, BOLD, tag_size, INK),
-        (printable(kind_label(label.kind)), REGULAR, kind_size, INK),
-    ] + [(s, REGULAR, school_size, MUTED) for s in school_lines]
-
+    lines = [(ellipsize(tag, BOLD, tag_size, tw), BOLD, tag_size, INK),
+             *_kind_and_school(label.kind, label.school, tag_size, tw)]
     metrics = [_line_metrics(font, size) for _, font, size, _c in lines]
     while _block_height(metrics) > ih and len(lines) > 2:  # drop school lines first
         lines.pop()
@@ -150,19 +142,38 @@ def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float
     block = _block_height(metrics)
     cursor = iy + ih - (ih - block) / 2
     canvas.saveState()
+    text = canvas.beginText()  # one text object for the label's lines
     for (line, font, size, colour), (ascent, descent) in zip(lines, metrics, strict=True):
         cursor -= ascent
-        canvas.setFont(font, size)
-        canvas.setFillColor(colour)
-        canvas.drawString(tx, cursor, line)
+        text.setFont(font, size)
+        text.setFillColor(colour)
+        text.setTextOrigin(tx, cursor)
+        text.textOut(line)
         cursor -= descent + LINE_GAP * (ascent + descent)
+    canvas.drawText(text)
     canvas.restoreState()
+
+
+@functools.lru_cache(maxsize=128)
+def _kind_and_school(kind: str, school: str, tag_size: float,
+                     width: float) -> tuple[tuple[str, str, float, object], ...]:
+    """The kind line and the school's (at most two) lines under a tag of ``tag_size``: the
+    same for most labels of a run, so laid out once."""
+    kind_size = max(4.0, round(tag_size * 0.72, 2))
+    school_size = max(4.0, round(tag_size * 0.6, 2))
+    school_lines = simpleSplit(printable(school), REGULAR, school_size, width)
+    if len(school_lines) > 2:
+        school_lines = [school_lines[0],
+                        ellipsize(" ".join(school_lines[1:]), REGULAR, school_size, width)]
+    return ((printable(kind_label(kind)), REGULAR, kind_size, INK),
+            *((s, REGULAR, school_size, MUTED) for s in school_lines))
 
 
 #: space between text lines, as a fraction of the line above
 LINE_GAP = 0.2
 
 
+@functools.lru_cache(maxsize=64)
 def _line_metrics(font: str, size: float) -> tuple[float, float]:
     ascent, descent = getAscentDescent(font, size)
     return ascent, -descent
@@ -192,6 +203,7 @@ def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = 
     canvas.setCreator("Loan Kiosk")
     position = start - 1
     first = True
+    masks = MaskChoice()  # one mask pattern per content shape for the whole run
     for label in labels:
         if position == t.per_sheet:
             canvas.showPage()
@@ -199,7 +211,7 @@ def render_labels(labels: Sequence[AssetLabel], template: LabelTemplate | str = 
         if outline and (first or position == 0):
             _outline_sheet(canvas, t)
         first = False
-        draw_label(canvas, label, t.label_box(position), t)
+        draw_label(canvas, label, t.label_box(position), t, masks)
         position += 1
     canvas.showPage()
     canvas.save()

@@ -25,6 +25,15 @@ from app.uow import Actor  # noqa: E402
 
 PG_URL = os.environ.get("LOAN_KIOSK_TEST_PG", "")
 REQUIRE_ALL = os.environ.get("LOAN_KIOSK_REQUIRE_ALL") == "1"
+#: where tests keep their data: a profile path as a Welsh or a Polish user name makes it
+#: (``C:\Users\Dafydd ap Gruffydd\…``), spaces and non-ASCII letters in every file written,
+#: printed or backed up
+USER_FOLDERS = ("Dafydd ap Gruffydd", "Łucja Wójcik")
+
+
+def user_folder(base: Path) -> Path:
+    """``base/Dafydd ap Gruffydd/Łucja Wójcik``: the data folder tests use under ``base``."""
+    return base.joinpath(*USER_FOLDERS)
 
 
 def skip_or_fail(reason: str) -> None:
@@ -37,7 +46,7 @@ def skip_or_fail(reason: str) -> None:
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real user data dir or the developer's database."""
-    monkeypatch.setenv("LOAN_KIOSK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("LOAN_KIOSK_DATA_DIR", str(user_folder(tmp_path_factory.mktemp("userdata"))))
     monkeypatch.delenv("LOAN_KIOSK_DB", raising=False)
 
 
@@ -114,7 +123,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database URL: SQLite file, or a new PostgreSQL database."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        yield f"sqlite:///{user_folder(tmp_path) / 'test.sqlite3'}"
         return
     if not PG_URL:
         skip_or_fail("PostgreSQL not configured: set LOAN_KIOSK_TEST_PG=postgresql+psycopg://…")
@@ -129,7 +138,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def app_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
     """The composition root on a fresh database, with default settings and a test clock."""
-    ctx = bootstrap(db_url, data_dir=tmp_path / "data", settings=Settings(), clock=clock)
+    ctx = bootstrap(db_url, data_dir=user_folder(tmp_path) / "data", settings=Settings(), clock=clock)
     yield ctx
     ctx.close()
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
@@ -38,13 +39,15 @@ def demo_data_dir(base: Path | None = None) -> Path:
 def open_context(args: argparse.Namespace, *, background: bool = False,
                  start: bool = True) -> AppContext:
     """The app context for the desk's arguments; ``background``: the database opens on a
-    thread of its own (``start=False``: once :meth:`AppContext.start_opening` is called)."""
+    thread of its own (``start=False``: once :meth:`AppContext.start_opening` is called —
+    work that needs it meanwhile waits)."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     db_url = getattr(args, "db", None) or None
     if getattr(args, "demo", False):
         data_dir = demo_data_dir(data_dir)
     if background:
-        return bootstrap_in_background(db_url, data_dir=data_dir, start=start)
+        return bootstrap_in_background(db_url, data_dir=data_dir, start=start,
+                                       opens_on_use=start)
     return bootstrap(db_url, data_dir=data_dir)
 
 
@@ -72,6 +75,7 @@ def tune_gc() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # off during start-up when started from the command line (app.cli.desk)
     # hand the GIL over sooner: the GUI thread waits at most ~1 ms, not 5, behind a worker
     sys.setswitchinterval(0.001)
 
@@ -115,6 +119,34 @@ def build_window(ctx: AppContext, *, demo: bool = False, kiosk: bool = False,
     return window
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, at the event-loop turn after ``widget`` first paints (or after
+    ``fallback_ms`` if it is never painted, e.g. shown on a screen that is off)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], object] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], object], fallback_ms: int = 250) -> None:
+    _FirstPaint(widget, then, fallback_ms)
+
+
 class _DatabaseWatch(QObject):
     """Carries "the database is open and warmed up" (or why it could not open) from the
     opening thread to the window, on the GUI thread."""
@@ -124,6 +156,8 @@ class _DatabaseWatch(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.window: MainWindow | None = None
+        #: told too, after the window (``--smoke-test`` watches here)
+        self.then: Callable[[BaseException | None], None] | None = None
         self.settled.connect(self._on_settled, Qt.ConnectionType.QueuedConnection)
 
     def tell(self, error: BaseException | None) -> None:
@@ -138,10 +172,13 @@ class _DatabaseWatch(QObject):
         if window is None:
             return
         if isinstance(error, BaseException):
+            gc.enable()
             window.database_failed(error)
-            return
-        window.open_pad()
-        tune_gc()  # after the warm-up: freeze what start-up loaded
+        else:
+            window.open_pad()
+            tune_gc()  # after the warm-up: freeze what start-up loaded
+        if self.then is not None:
+            self.then(error if isinstance(error, BaseException) else None)
 
 
 def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
@@ -163,6 +200,11 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
                           kiosk=bool(getattr(args, "kiosk", False)), install_scanner=False)
     watch.window = window
     watch.setParent(window)
+    if getattr(args, "smoke_test", False):
+        from ui.smoke_test import SmokeTest
+
+        shot = getattr(args, "smoke_screenshot", None)
+        watch.then = SmokeTest(window, Path(shot) if shot else None).database_settled
     window.start_serial_scanner()
     if getattr(args, "kiosk", False):
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -170,15 +212,13 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     else:
         window.resize(1366, 768)
         window.show()
-    # Once the window is up, at the event loop's first turn:
-    # * the database starts opening (the thread and the first paint would share the GIL);
+    # Once the window has painted (the event loop's first turns paint it):
     # * the application-wide filters go in (the wedge scanner; in kiosk mode the idle lock).
-    #   The first internal Qt object a Python event filter is handed (a QWidgetWindow)
-    #   makes PySide6 resolve every lazily loaded Qt class — some 190 Python enum types,
-    #   ~40 ms — which need not delay the window; nobody can scan a badge within a
-    #   millisecond of it appearing.
-    QTimer.singleShot(0, ctx.start_opening)
-    QTimer.singleShot(0, window.install_scanner)
+    #   Every event then passes through Python, and the first internal Qt object handed
+    #   to the filter (the style sheet's style) makes PySide6 build QStyle's Python enum
+    #   types; neither need delay the first paint;
+    # * the database starts opening on its thread (it and the paint would share the GIL).
+    after_first_paint(window, lambda: (window.install_scanner(), ctx.start_opening()))
     return window, ctx
 
 

@@ -23,6 +23,7 @@ from ui.controllers.session import DeskSession
 from ui.ops import OpError, OpRunner
 from ui.scanner import ScanFilter
 from ui.views.header_view import HeaderView
+from ui.widgets.busy import DelayedBusy
 from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
     from app.actor import Actor
     from app.bootstrap import AppContext
     from app.devices.pad import SignaturePad
+    from app.devices.printer import PrinterFactory
     from app.devices.serial_scanner import SerialScanner
     from app.services.cards import ScanInfo
-    from app.services.documents import PrinterFactory
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
 
@@ -45,7 +46,8 @@ class MainWindow(QMainWindow):
                  install_scanner: bool = True, printer_factory: PrinterFactory | None = None) -> None:
         super().__init__()
         self.ctx = app_ctx
-        self.printer_factory = printer_factory
+        #: where documents and labels print (the composition root's unless a test hands one in)
+        self.printer_factory: PrinterFactory = printer_factory or app_ctx.printer_factory
         self.demo = demo
         self.kiosk = kiosk
         self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
-        self.ops.busy_changed.connect(self.header.busy.setVisible)
+        self.busy_shown = DelayedBusy(self.header.busy, self.ops.busy_changed, self)
         self.ops.error.connect(self._op_failed)
         self.ops.retrying.connect(self._another_desk_busy)
         self.session.signed_in.connect(self._on_signed_in)
@@ -286,9 +288,9 @@ class MainWindow(QMainWindow):
         self.run(lambda uow: _describe_scan(uow, text), self._route_scan, readonly=True)
 
     def _route_scan(self, info: ScanInfo) -> None:
-        if self.current is not None and self.current.offer_scan(info):
-            return
-        self.route(info)
+        with self.banner.replacing():  # a warning the new screen gives replaces the last one
+            if self.current is None or not self.current.offer_scan(info):
+                self.route(info)
 
     def route(self, info: ScanInfo) -> None:
         """What a scan does when the screen showing has no use for it."""
@@ -299,8 +301,8 @@ class MainWindow(QMainWindow):
                 self.show_screen("checkout")
                 self.controller("checkout").add_asset(a)
             elif a.status == "on_loan":
+                self.controller("checkin").load(a)  # filled, then shown: laid out once
                 self.show_screen("checkin")
-                self.controller("checkin").load(a)
             else:
                 self.open_asset(a.tag)
         elif info.type == "person" and info.person is not None:
@@ -322,10 +324,9 @@ class MainWindow(QMainWindow):
         actor = self.session.actor
         if actor is None:
             return
-        from app.devices.printer import make_printer
         from app.services.documents import queue_print
 
-        ctx, factory = self.ctx, self.printer_factory or make_printer
+        ctx, factory = self.ctx, self.printer_factory
         self.notify("info", f"Printing {number}…")
 
         def printed(outcome: Any) -> None:

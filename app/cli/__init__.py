@@ -44,6 +44,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
                         help="open the desk app on a separate demo database (filled on first use)")
     parser.add_argument("--kiosk", action="store_true",
                         help="full screen, no window chrome, locks after inactivity")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check that the desk starts: exit 0 once its sign-in screen is up and "
+                             "the database open (2: the database cannot be opened); for installers "
+                             "and CI, e.g. with QT_QPA_PLATFORM=offscreen")
+    parser.add_argument("--smoke-screenshot", metavar="FILE.png",
+                        help="with --smoke-test: save a picture of the sign-in screen here")
     if not commands:
         parser.set_defaults(command=None)
         return parser

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from app.actor import Actor
 from app.bootstrap import AppContext, bootstrap
 
 if TYPE_CHECKING:
+    from app.devices.printer import PrinterFactory
     from app.uow import UnitOfWork
 
 T = TypeVar("T")
@@ -38,6 +38,16 @@ class CliContext:
             self._app = bootstrap(getattr(self.args, "db", None),
                                   data_dir=Path(data_dir) if data_dir else None)
         return self._app
+
+    def printer_factory(self) -> PrinterFactory:
+        """The printers this command prints through: ``--backend`` if given, else the
+        composition root's (``[printing] backend``, else the platform's default)."""
+        backend = getattr(self.args, "backend", None)
+        if backend:
+            from app.bootstrap import printer_factory
+
+            return printer_factory(backend)
+        return self.app.printer_factory
 
     def actor(self) -> Actor:
         """The acting technician.
@@ -81,5 +91,7 @@ class CliContext:
 
 
 def print_json(data: Any) -> None:
+    import json  # CLI output only: the desk starts through this module too
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

@@ -38,6 +38,7 @@ def register(sub: Any) -> None:
                                                      "else the system default)")
     p.add_argument("--copies", type=int, metavar="N",
                    help="copies (default: 2 for a leaver's receipt, else 1)")
+    add_backend_option(p)
     p.set_defaults(handler=cmd_receipt_print)
 
     p = r_sub.add_parser("verify", parents=common,
@@ -52,6 +53,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_receipt_queue)
 
     p = r_sub.add_parser("retry", parents=common, help="try the waiting print jobs again now")
+    add_backend_option(p)
     p.set_defaults(handler=cmd_receipt_retry)
 
     p = sub.add_parser("labels", parents=common, help="QR asset labels as a PDF label sheet")
@@ -80,8 +82,18 @@ def add_trip_sheet_command(trip_subparsers: Any) -> None:
     p.add_argument("--out", metavar="FILE.pdf", help="save the sheet's PDF here")
     p.add_argument("--print", dest="print_", action="store_true", help="print the sheet")
     p.add_argument("--printer", metavar="NAME")
+    add_backend_option(p)
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.set_defaults(handler=cmd_trip_sheet)
+
+
+def add_backend_option(parser: argparse.ArgumentParser) -> None:
+    """``--backend qt|cups``: print through this backend instead of the settings' choice."""
+    from app.config import PRINT_BACKENDS
+
+    parser.add_argument("--backend", choices=PRINT_BACKENDS,
+                        help="print through Qt's print support or CUPS's lp (default: "
+                             "[printing] backend, else qt on Windows and macOS, cups on Linux)")
 
 
 def cmd_receipt_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -130,7 +142,8 @@ def cmd_receipt_print(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import documents
 
     outcome = documents.queue_print(ctx.app, ctx.actor(), args.number,
-                                    printer_name=args.printer, copies=args.copies)
+                                    printer_name=args.printer, copies=args.copies,
+                                    printer_factory=ctx.printer_factory())
     print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)
     return 0 if outcome.printed else 1
 
@@ -171,7 +184,7 @@ def cmd_receipt_queue(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_receipt_retry(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import documents
 
-    outcomes = documents.retry_print_jobs(ctx.app, ctx.actor())
+    outcomes = documents.retry_print_jobs(ctx.app, ctx.actor(), ctx.printer_factory())
     if not outcomes:
         print("no print jobs waiting")
     for o in outcomes:
@@ -204,7 +217,8 @@ def cmd_trip_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
                                        overwrite=args.force)
         print(f"trip sheet {number} written to {out}")
     if args.print_:
-        outcome = documents.queue_print(ctx.app, actor, number, printer_name=args.printer)
+        outcome = documents.queue_print(ctx.app, actor, number, printer_name=args.printer,
+                                        printer_factory=ctx.printer_factory())
         print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)
         return 0 if outcome.printed else 1
     return 0

@@ -5,6 +5,10 @@ A printer that is missing, stopped or refusing jobs raises
 :class:`PrinterUnavailable` with a plain reason ("is offline"); the caller keeps
 the job and tries again later. A disabled CUPS queue would accept a job and sit
 on it, so the queue's state is checked before anything is sent.
+
+The other real printer, on Qt's print support (Windows, macOS, Linux), lives on
+the desk side (``ui.printing.qt_printer``: Qt stays out of ``app``); the
+composition root (``app.bootstrap``) picks one of the two for ``[printing] backend``.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -47,6 +52,16 @@ class PrinterStatus:
     message: str
 
 
+def ready_status(name: str | None, check: Callable[[], str]) -> PrinterStatus:
+    """The status of printer ``name`` from ``check()``, which names the queue that can
+    print now or raises :class:`PrinterUnavailable`."""
+    try:
+        queue = check()
+    except PrinterUnavailable as exc:
+        return PrinterStatus(False, exc.message)
+    return PrinterStatus(True, f"{printer_label(name or queue)} is ready")
+
+
 class Printer(Protocol):
     """Something that prints PDF files."""
 
@@ -55,12 +70,21 @@ class Printer(Protocol):
         """The queue's name; None for the system default printer."""
         ...
 
-    def submit(self, path: Path, *, copies: int = 1, title: str = "") -> str:
-        """Send ``path``; return the system's job id. Raises :class:`PrinterUnavailable`."""
+    def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
+        """Send ``path``; return the system's job id ("" when the system gives none).
+
+        ``duplex``: on both sides (long edge) where the printer offers it; otherwise
+        one-sided (label sheets must never be printed on their backs).
+        Raises :class:`PrinterUnavailable`.
+        """
         ...
 
     def status(self) -> PrinterStatus:
         ...
+
+
+#: builds the printer for the settings and a queue name (None: the settings', else the default)
+PrinterFactory = Callable[[Settings, str | None], Printer]
 
 
 class CupsPrinter:
@@ -120,15 +144,12 @@ class CupsPrinter:
         return queue
 
     def status(self) -> PrinterStatus:
-        try:
-            queue = self.check()
-        except PrinterUnavailable as exc:
-            return PrinterStatus(False, exc.message)
-        return PrinterStatus(True, f"{printer_label(self._name or queue)} is ready")
+        return ready_status(self._name, self.check)
 
-    def submit(self, path: Path, *, copies: int = 1, title: str = "") -> str:
+    def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
         queue = self.check()
-        argv = ["lp", "-d", queue, "-n", str(max(1, copies))]
+        argv = ["lp", "-d", queue, "-n", str(max(1, copies)),
+                "-o", "sides=two-sided-long-edge" if duplex else "sides=one-sided"]
         if title:
             argv += ["-t", title]
         argv += ["--", str(path)]
@@ -141,6 +162,24 @@ class CupsPrinter:
         return m.group(1) if m else ""
 
 
+@dataclass(frozen=True)
+class UnusablePrinter:
+    """A printer that cannot be built here (its print system is missing): says why, prints nothing."""
+
+    printer_name: str | None
+    reason: str
+
+    @property
+    def name(self) -> str | None:
+        return self.printer_name
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus(False, f"{printer_label(self.printer_name)} {self.reason}")
+
+    def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
+        raise PrinterUnavailable(self.printer_name, self.reason)
+
+
 @dataclass
 class FakeJob:
     path: Path
@@ -148,6 +187,7 @@ class FakeJob:
     copies: int
     title: str
     job_id: str
+    duplex: bool = False
 
 
 @dataclass
@@ -175,14 +215,17 @@ class FakePrinter:
             return PrinterStatus(False, f"{printer_label(self.printer_name)} {self.offline_reason}")
         return PrinterStatus(True, f"{printer_label(self.printer_name)} is ready")
 
-    def submit(self, path: Path, *, copies: int = 1, title: str = "") -> str:
+    def submit(self, path: Path, *, copies: int = 1, title: str = "", duplex: bool = False) -> str:
         if not self.online:
             raise PrinterUnavailable(self.printer_name, self.offline_reason)
         job_id = f"{self.printer_name or 'default'}-{len(self.jobs) + 1}"
-        self.jobs.append(FakeJob(path, path.read_bytes(), copies, title, job_id))
+        self.jobs.append(FakeJob(path, path.read_bytes(), copies, title, job_id, duplex))
         return job_id
 
 
 def make_printer(settings: Settings, name: str | None = None) -> Printer:
-    """The printer to use: ``name``, else the one in the settings, else the system default."""
-    return CupsPrinter(name or settings.printing.printer or None)
+    """The printer to use: ``name``, else the one in the settings, else the system default,
+    on the backend the settings (or the platform) choose — as the composition root builds it."""
+    from app.bootstrap import build_printer
+
+    return build_printer(settings, name)

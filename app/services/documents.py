@@ -16,7 +16,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -24,8 +24,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from app.bootstrap import AppContext
-from app.config import Settings
-from app.devices.printer import Printer, PrinterUnavailable, make_printer, printer_label
+from app.devices.printer import Printer, PrinterFactory, PrinterUnavailable, printer_label
 from app.errors import InvalidInput, NotFound, Refused
 from app.services.lookup import get_asset, get_trip
 from app.services.receipts import content_sha256, create_receipt, get_receipt, person_block
@@ -40,8 +39,6 @@ from printing.render import CONTENT_ATTACHMENT, render_receipt
 from printing.verification import format_code, parse_verification_payload
 
 log = logging.getLogger(__name__)
-
-PrinterFactory = Callable[[Settings, str | None], Printer]
 
 #: what each kind of receipt is called in messages
 DOCUMENT_NOUNS = {"leaver_return": "receipt", "loan_ack": "acknowledgement",
@@ -189,14 +186,15 @@ class PrintOutcome:
 
 def queue_print(app_ctx: AppContext, actor: Actor, number: str, printer_name: str | None = None,
                 copies: int | None = None, *,
-                printer_factory: PrinterFactory = make_printer) -> PrintOutcome:
+                printer_factory: PrinterFactory | None = None) -> PrintOutcome:
     """Queue a receipt for printing and try to print it now.
 
     A leaver's receipt prints ``settings.printing.receipt_copies`` copies (one
     for the leaver, one for the file); other documents one. Each copy is its
     own job, so a printer that fails halfway loses nothing. When the printer
     is away the jobs stay queued (see :func:`retry_print_jobs`) and the
-    message says so.
+    message says so. The printer comes from ``printer_factory``, else the
+    composition root's (``app_ctx.printer_factory``: the ``[printing] backend``).
     """
     archive_receipt(app_ctx, actor, number)
     queue_name = printer_name or app_ctx.settings.printing.printer or None
@@ -224,12 +222,12 @@ def queue_print(app_ctx: AppContext, actor: Actor, number: str, printer_name: st
                       title=job.title)
         uow.commit()
         ids = [job.id for job in jobs]
-    outcomes = _attempt(app_ctx, actor, ids, printer_factory)
+    outcomes = _attempt(app_ctx, actor, ids, printer_factory or app_ctx.printer_factory)
     return outcomes[0] if outcomes else PrintOutcome(f"nothing to print for {number}", False)
 
 
 def retry_print_jobs(app_ctx: AppContext, actor: Actor,
-                     printer_factory: PrinterFactory = make_printer) -> list[PrintOutcome]:
+                     printer_factory: PrinterFactory | None = None) -> list[PrintOutcome]:
     """Try again every job still waiting (one outcome per document). Safe to call often:
     while a printer stays away nothing is written."""
     with app_ctx.uow(actor, readonly=True) as uow:
@@ -240,7 +238,7 @@ def retry_print_jobs(app_ctx: AppContext, actor: Actor,
             .order_by(PrintJob.id)
         ).all()
     ids = [r.id for r in rows if r.state == "queued" or r.updated_at <= stale]
-    return _attempt(app_ctx, actor, ids, printer_factory)
+    return _attempt(app_ctx, actor, ids, printer_factory or app_ctx.printer_factory)
 
 
 @dataclass
@@ -316,7 +314,9 @@ def _attempt(app_ctx: AppContext, actor: Actor, job_ids: Sequence[int],
         if not _claim(app_ctx, actor, job_id):
             continue  # another desk is printing it
         try:
-            system_id = printers[queue].submit(path, copies=1, title=title)
+            # two-sided only when asked: printers written before duplex existed take no such word
+            sides = {"duplex": True} if app_ctx.settings.printing.duplex else {}
+            system_id = printers[queue].submit(path, copies=1, title=title, **sides)
         except PrinterUnavailable as exc:
             down[queue] = exc
             _defer(app_ctx, actor, job_id, None, exc, count_attempt=True)

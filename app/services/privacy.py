@@ -35,6 +35,7 @@ from app.audit import canonical_json
 from app.bootstrap import AppContext
 from app.clock import local_date
 from app.errors import InvalidInput
+from app.private_files import private_dir
 from app.services.lookup import get_person
 from app.services.receipts import content_sha256
 from app.uow import Actor, UnitOfWork
@@ -280,7 +281,7 @@ def subject_access_export(app_ctx: AppContext, actor: Actor, staff_code: str,
         folder = folder.with_name(f"{folder.name.rsplit('~', 1)[0]}~{n}")
     if folder.resolve().parent != base:  # pragma: no cover - guarded by safe_component
         raise InvalidInput("refusing a folder name that leaves the output folder")
-    folder.mkdir(parents=True, mode=0o700)
+    private_dir(folder, exist_ok=False)
     written: list[Path] = []
     for number in numbers:
         archived = documents.archive_receipt(app_ctx, actor, number)

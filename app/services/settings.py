@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.config import Paths, Settings, load_settings, save_settings, settings_from_dict
+from app.config import PRINT_BACKENDS, Paths, Settings, load_settings, save_settings, settings_from_dict
 from app.errors import InvalidInput
 from app.uow import Actor, Database
 
@@ -31,6 +31,8 @@ def validate(settings: Settings) -> Settings:
         problems.append("retention.routine_signatures_years must be between 0 and receipts_years")
     if checked.printing.page_size not in PAGE_SIZES:
         problems.append("printing.page_size must be A4 or Letter")
+    if checked.printing.backend not in ("", *PRINT_BACKENDS):
+        problems.append('printing.backend must be "qt", "cups" or empty (the platform\'s default)')
     if checked.printing.receipt_copies < 0:
         problems.append("printing.receipt_copies cannot be negative")
     if problems:

@@ -1,16 +1,12 @@
-"""Printed documents: a leaver receipt PDF and a sheet run of QR labels.
+"""Printed documents: a leaver receipt PDF (QR label sheets: :mod:`bench.cases.labels`).
 
-Receipt — ours: :func:`printing.render.render_receipt` of a leaver return
+Ours: :func:`printing.render.render_receipt` of a leaver return
 with 10 items and a signature. Floor: a ReportLab canvas drawing the same text
 (same bundled fonts), the table's lines, the signature's strokes and the
 verification QR code (plain ``qrcode`` matrix as rectangles) directly,
 compressed the same way, with no layout engine. Every run renders a receipt
 with a different number, so neither side can answer from a cache of an
 earlier run (a desk renders each receipt once).
-
-Labels — ours: :func:`printing.labels.render_labels` on Avery L7651. Floor:
-the same ``qrcode`` matrices drawn as rectangles (one path per code, one rect
-per run of dark modules) plus the same three text lines, on a canvas.
 """
 
 from __future__ import annotations
@@ -20,6 +16,7 @@ import math
 from typing import Any
 
 from bench.context import BenchContext
+from bench.gate import Measurement
 from bench.report import Result
 from bench.timing import compare
 
@@ -65,25 +62,37 @@ def numbered(content: dict[str, Any], i: int) -> dict[str, Any]:
     return {**content, "number": f"R-2026-{1000 + i:04d}"}
 
 
-def _qr_rects(c: Any, payload: str, x: float, y: float, size: float) -> None:
+def dark_runs(payload: str, mask: int | None = None) -> tuple[int, list[tuple[int, int, int]]]:
+    """Plain ``qrcode``'s code for ``payload`` (``mask``: that mask pattern, else its search
+    of all eight): the matrix's size and its runs of dark modules, (row, first column, length)."""
     import qrcode
     import qrcode.constants
 
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
+                       mask_pattern=mask)
     qr.add_data(payload)
     qr.make(fit=True)
     matrix = qr.get_matrix()
-    module = size / (len(matrix) + 8)
-    path = c.beginPath()
+    runs = []
     for r, line in enumerate(matrix):
         start = None
-        for col_i, dark in enumerate([*line, False]):
+        for col, dark in enumerate([*line, False]):
             if dark and start is None:
-                start = col_i
+                start = col
             elif not dark and start is not None:
-                path.rect(x + (4 + start) * module, y + size - (5 + r) * module,
-                          (col_i - start) * module, module)
+                runs.append((r, start, col - start))
                 start = None
+    return len(matrix), runs
+
+
+def qr_rects(c: Any, payload: str, x: float, y: float, size: float) -> None:
+    """A QR code as plain ``qrcode`` makes it (all eight masks tried), drawn as one path of
+    rectangles in points, one per run of dark modules."""
+    n, runs = dark_runs(payload)
+    module = size / (n + 8)
+    path = c.beginPath()
+    for r, start, length in runs:
+        path.rect(x + (4 + start) * module, y + size - (5 + r) * module, length * module, module)
     c.drawPath(path, stroke=0, fill=1)
 
 
@@ -150,7 +159,7 @@ def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) ->
     c.drawPath(path, stroke=1, fill=0)
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, separators=(",", ":"),
                                        ensure_ascii=False).encode()).hexdigest()[:16]
-    _qr_rects(c, f"LKR:{content['number']}:{digest}", 320, y, 80)
+    qr_rects(c, f"LKR:{content['number']}:{digest}", 320, y, 80)
     c.drawString(410, y + 40, f"{content['number']} · {digest}")
     c.drawString(50, 40, f"{content['school']} · {content['number']} · page 1 of 1")
     c.showPage()
@@ -158,54 +167,19 @@ def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) ->
     return buf.getvalue()
 
 
-def _labels_floor(payloads: list[tuple[str, str, str]]) -> bytes:
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
+def measurements(ctx: BenchContext) -> list[Measurement]:
+    def receipt() -> list[Result]:
+        from app.signatures import SignatureData
+        from printing.render import render_receipt
 
-    from printing.fonts import BOLD, REGULAR, register_fonts
+        content = leaver_content()
+        strokes = signature_strokes()
+        sig = SignatureData.from_dict({"strokes": strokes, "window": [500, 400, 2650, 2100]})
+        render = ctx.slowed("receipt", render_receipt)
+        r_ours, r_floor = compare(lambda i: render(numbered(content, i), sig),
+                                  lambda i: _receipt_floor(numbered(content, i), strokes),
+                                  runs=ctx.runs(20 if ctx.quick else 40), warmup=2)
+        return [Result("leaver receipt PDF (10 items + signature)", 3.0, key="receipt",
+                       ours=r_ours, floor=r_floor)]
 
-    register_fonts()
-    buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(210 * mm, 297 * mm), invariant=1, pageCompression=1,
-               initialFontName=REGULAR)
-    for n, (payload, kind, school) in enumerate(payloads):
-        pos = n % 65
-        if n and pos == 0:
-            c.showPage()
-        row, col = divmod(pos, 5)
-        x = (4.7 + col * 40.6 + 1.5) * mm
-        y = (297 - 10.7 - row * 21.2 - 21.2 + 1.5) * mm
-        _qr_rects(c, payload, x, y, 18.2 * mm)
-        c.setFont(BOLD, 8.5)
-        c.drawString(x + 18.2 * mm, y + 12 * mm, payload)
-        c.setFont(REGULAR, 6.1)
-        c.drawString(x + 18.2 * mm, y + 8 * mm, kind)
-        c.setFont(REGULAR, 5.1)
-        c.drawString(x + 18.2 * mm, y + 5 * mm, school)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def run(ctx: BenchContext) -> list[Result]:
-    from app.signatures import SignatureData
-    from printing.labels import AssetLabel, render_labels
-    from printing.render import render_receipt
-
-    content = leaver_content()
-    strokes = signature_strokes()
-    sig = SignatureData.from_dict({"strokes": strokes, "window": [500, 400, 2650, 2100]})
-    r_ours, r_floor = compare(lambda i: render_receipt(numbered(content, i), sig),
-                              lambda i: _receipt_floor(numbered(content, i), strokes),
-                              runs=ctx.runs(20 if ctx.quick else 40), warmup=2)
-    receipt = Result("leaver receipt PDF (10 items + signature)", 3.0, ours=r_ours, floor=r_floor)
-
-    n = ctx.scale.labels
-    tags = [f"LT-{i:06d}" for i in range(1, n + 1)]
-    labels = [AssetLabel(t, t, "laptop", "Example Academy") for t in tags]
-    payloads = [(t, "Laptop", "Example Academy") for t in tags]
-    l_ours, l_floor = compare(lambda _i: render_labels(labels, "avery-l7651"),
-                              lambda _i: _labels_floor(payloads),
-                              runs=ctx.runs(3 if ctx.quick else 5), warmup=1)
-    sheet = Result(f"{n:,} QR labels (Avery L7651)", 1.5, ours=l_ours, floor=l_floor)
-    return [receipt, sheet]
+    return [Measurement(("receipt",), receipt)]

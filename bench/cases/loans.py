@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.context import BenchContext
+from bench.gate import Measurement
 from bench.generate import copy_database, sqlite_url
 from bench.report import Result
 from bench.timing import compare
@@ -115,22 +116,27 @@ def borrowers(db_path: Path, n: int) -> list[str]:
         con.close()
 
 
-def run(ctx: BenchContext) -> list[Result]:
-    runs = ctx.runs(100 if ctx.quick else 300)
-    path = copy_database(ctx.db_path, ctx.tmp, "loans.sqlite3")
-    tags = ctx.tags("available", 200, path)
-    staff = borrowers(path, 200)
-    half = len(tags) // 2
-    ours, close_ours = service_cycle(path)
-    floor, close_floor = floor_cycle(path)
-    try:
-        # ours and floor lend different assets, so neither finds the other's leftovers
-        t_ours, t_floor = compare(
-            lambda i: ours(tags[i % half], staff[i % len(staff)]),
-            lambda i: floor(tags[half + i % half], staff[i % len(staff)]), runs=runs, warmup=5)
-    finally:
-        close_ours()
-        close_floor()
-    return [Result("check out + check in", 3.0, ours=t_ours, floor=t_floor,
-                   note="two durable commits each (WAL, synchronous=FULL) on a copy of the "
-                        "generated database")]
+def measurements(ctx: BenchContext) -> list[Measurement]:
+    def checkout() -> list[Result]:
+        runs = ctx.runs(100 if ctx.quick else 300)
+        path = copy_database(ctx.db_path, ctx.tmp, "loans.sqlite3")
+        tags = ctx.tags("available", 200, path)
+        staff = borrowers(path, 200)
+        half = len(tags) // 2
+        ours, close_ours = service_cycle(path)
+        floor, close_floor = floor_cycle(path)
+        ours = ctx.slowed("checkout", ours)
+        try:
+            # ours and floor lend different assets, so neither finds the other's leftovers
+            t_ours, t_floor = compare(
+                lambda i: ours(tags[i % half], staff[i % len(staff)]),
+                lambda i: floor(tags[half + i % half], staff[i % len(staff)]), runs=runs,
+                warmup=5)
+        finally:
+            close_ours()
+            close_floor()
+        return [Result("check out + check in", 3.0, key="checkout", ours=t_ours, floor=t_floor,
+                       note="two durable commits each (WAL, synchronous=FULL) on a copy of the "
+                            "generated database")]
+
+    return [Measurement(("checkout",), checkout)]

@@ -4,6 +4,7 @@ Ours: a read-only unit of work around :func:`app.services.scan.resolve_scan`,
 reading what the desk shows (holder, encryption, due date).
 Floor: the tag normalised the same way, then one indexed SELECT with the same
 joins on a plain ``sqlite3`` connection to the same file.
+(How a scan grows with history and asset count: :mod:`bench.cases.growth`.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.context import BenchContext
+from bench.gate import Measurement
 from bench.report import Result
 from bench.timing import Timing, compare
 
@@ -77,7 +79,8 @@ def query_plan(con: sqlite3.Connection) -> list[str]:
     return [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + FLOOR_SQL, ("x",))]
 
 
-def measure_scan(ctx: BenchContext, db_path: Path, runs: int) -> tuple[Timing, Timing, list[str]]:
+def measure_scan(ctx: BenchContext, db_path: Path, runs: int,
+                 key: str = "scan") -> tuple[Timing, Timing, list[str]]:
     tags = scan_mix(ctx, db_path)
     ours, db = service_resolver(db_path)
     floor, con = floor_resolver(db_path)
@@ -86,6 +89,7 @@ def measure_scan(ctx: BenchContext, db_path: Path, runs: int) -> tuple[Timing, T
         for tag in tags[:20]:
             a, b = ours(tag), floor(tag)
             assert a[0] == b[1] and a[3] == b[9], (a, b)
+        ours = ctx.slowed(key, ours)
         t_ours, t_floor = compare(lambda i: ours(tags[i % len(tags)]),
                                   lambda i: floor(tags[i % len(tags)]), runs=runs, warmup=50)
         return t_ours, t_floor, query_plan(con)
@@ -94,14 +98,10 @@ def measure_scan(ctx: BenchContext, db_path: Path, runs: int) -> tuple[Timing, T
         con.close()
 
 
-def run(ctx: BenchContext) -> list[Result]:
-    runs = ctx.runs(1000 if ctx.quick else 3000)
-    ours, floor, plan = measure_scan(ctx, ctx.db_path, runs)
-    scan = Result("resolve a scan", 3.0, ours=ours, floor=floor,
-                  extra={"floor_plan": plan})
-    base_ours, _base_floor, _ = measure_scan(ctx, ctx.growth_base_path, runs)
-    growth = Result(
-        f"growth: scan at {ctx.scale.past_loans:,} vs 1,000 loans", 1.5, ours=ours, floor=base_ours,
-        note="ours = scan resolve on the full history, floor = the same on a database with "
-             "1,000 past loans (same assets and people)")
-    return [scan, growth]
+def measurements(ctx: BenchContext) -> list[Measurement]:
+    def scan() -> list[Result]:
+        ours, floor, plan = measure_scan(ctx, ctx.db_path, ctx.runs(1000 if ctx.quick else 3000))
+        return [Result("resolve a scan", 3.0, key="scan", ours=ours, floor=floor,
+                       extra={"floor_plan": plan})]
+
+    return [Measurement(("scan",), scan)]

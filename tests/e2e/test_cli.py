@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from db.models import Base
+from tests.conftest import user_folder
 
 BIN = Path(sys.executable).with_name("loan-kiosk")
 
@@ -25,7 +26,7 @@ class Cli:
     def __init__(self, db_url: str, tmp_path: Path) -> None:
         self.db_url = db_url
         self.tmp = tmp_path
-        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(tmp_path / "data"),
+        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(user_folder(tmp_path) / "data"),
                     "LOAN_KIOSK_DB": db_url}
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

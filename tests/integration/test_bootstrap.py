@@ -45,6 +45,26 @@ def test_using_the_database_starts_the_opening_itself(db_url: str, tmp_path: Pat
         ctx.close()
 
 
+def test_a_database_that_opens_when_told_keeps_its_users_waiting_till_then(
+        db_url: str, tmp_path: Path) -> None:
+    """The desk's way: nothing opens before its window has painted, whoever asks first."""
+    ctx = bootstrap_in_background(db_url, data_dir=tmp_path / "data", start=False,
+                                  opens_on_use=False)
+    got: list[str] = []
+    user = threading.Thread(target=lambda: got.append(ctx.db.url))
+    try:
+        user.start()
+        user.join(0.3)
+        assert user.is_alive() and not _opening_threads() and not got
+        ctx.start_opening()
+        user.join(30)
+        assert got == [db_url]
+    finally:
+        ctx.start_opening()  # never leave the waiting thread behind
+        user.join(30)
+        ctx.close()
+
+
 def test_a_database_that_cannot_open_is_told_to_whoever_waits(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     with db.engine.begin() as conn:

@@ -245,17 +245,22 @@ def test_a_printer_that_fails_halfway_keeps_the_rest(app_ctx: AppContext, tech: 
     assert len(printer.jobs) == 2
 
 
-def test_loan_acknowledgement_prints_once(app_ctx: AppContext, tech: Actor,
-                                          printers: Printers) -> None:
-    school(app_ctx)
-    with app_ctx.uow(tech) as uow:
+def make_loan_ack(ctx: AppContext, actor: Actor) -> str:
+    """Łukasz borrows two laptops (one unencrypted) and signs: the acknowledgement's A-number."""
+    school(ctx)
+    with ctx.uow(actor) as uow:
         result = check_out(uow, ["LT-0001", "LT-0002"], "CD2", purpose="Marking at home",
                            signature=samples.signature())
         ids = [ln.id for ln in result.loans]
-    with app_ctx.uow(tech) as uow:
+    with ctx.uow(actor) as uow:
         ack = loan_ack(uow, [uow.session.get(Loan, i) for i in ids])  # type: ignore[misc]
         uow.commit()
-        number = ack.number
+        return ack.number
+
+
+def test_loan_acknowledgement_prints_once(app_ctx: AppContext, tech: Actor,
+                                          printers: Printers) -> None:
+    number = make_loan_ack(app_ctx, tech)
     outcome = documents.queue_print(app_ctx, tech, number, printer_factory=printers)
     assert outcome.printed and outcome.message == \
         f"Acknowledgement {number} sent to the default printer"
@@ -437,15 +442,20 @@ def test_label_requests_that_make_no_sense_are_refused(app_ctx: AppContext) -> N
 # -- trip sheets ------------------------------------------------------------------------
 
 
-def test_trip_sheet_lists_the_phones_out_and_is_reissued_when_they_change(
-        app_ctx: AppContext, tech: Actor) -> None:
-    school(app_ctx)
-    add_person(app_ctx, "ZO7", "Zoë", "Ødegård", department="Geography")
-    with app_ctx.uow(tech) as uow:
+def make_trip(ctx: AppContext, actor: Actor, phones: list[str]) -> None:
+    """Zoë leads Year 9 to Iceland with ``phones``."""
+    school(ctx)
+    add_person(ctx, "ZO7", "Zoë", "Ødegård", department="Geography")
+    with ctx.uow(actor) as uow:
         create_trip(uow, "Year 9 Iceland", leader="ZO7", start=dt.date(2026, 11, 26),
                     end=dt.date(2026, 11, 29), destination="Reykjavík")
-    with app_ctx.uow(tech) as uow:
-        check_out(uow, "PH-0001", "ZO7", trip="Year 9 Iceland")
+    with ctx.uow(actor) as uow:
+        check_out(uow, phones, "ZO7", trip="Year 9 Iceland")
+
+
+def test_trip_sheet_lists_the_phones_out_and_is_reissued_when_they_change(
+        app_ctx: AppContext, tech: Actor) -> None:
+    make_trip(app_ctx, tech, ["PH-0001"])
     number, path = documents.render_trip_sheet(app_ctx, tech, "Year 9 Iceland")
     assert number == "T-2026-0001"
     text = squash(" ".join(page_texts(path.read_bytes())))

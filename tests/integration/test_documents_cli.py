@@ -16,6 +16,7 @@ from app.config import Settings
 from app.services.loans import check_out
 from app.services.trips import create_trip
 from app.uow import Actor
+from tests.conftest import user_folder
 from tests.factories import add_person, school
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import decode_qr, page_texts, render
@@ -38,7 +39,7 @@ class Desk:
 
 @pytest.fixture
 def desk(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Desk]:
-    data_dir = tmp_path / "data"
+    data_dir = user_folder(tmp_path) / "data"
     ctx = bootstrap(db_url, data_dir=data_dir, settings=Settings())
     try:
         school(ctx)

@@ -28,7 +28,7 @@ from app.errors import InvalidInput, PermissionDenied, Refused
 from app.services.loans import check_out
 from app.uow import Actor
 from db.models import AuditEvent, Loan, Person
-from tests.conftest import MutableClock
+from tests.conftest import MutableClock, user_folder
 from tests.factories import add_asset, add_person
 
 ADMIN = Actor("admin-tech", "admin")
@@ -36,8 +36,9 @@ ADMIN = Actor("admin-tech", "admin")
 
 @pytest.fixture
 def desk(tmp_path: Path, clock: MutableClock) -> AppContext:
-    ctx = bootstrap(f"sqlite:///{tmp_path / 'data' / 'loan-kiosk.sqlite3'}", data_dir=tmp_path / "data",
-                    settings=Settings(), clock=clock)
+    data = user_folder(tmp_path) / "data"
+    ctx = bootstrap(f"sqlite:///{data / 'loan-kiosk.sqlite3'}", data_dir=data, settings=Settings(),
+                    clock=clock)
     add_person(ctx, "AB1", "Siân", "Ó Briain")
     add_asset(ctx, "LT-0001")
     add_asset(ctx, "LT-0002")

@@ -14,13 +14,13 @@ import pytest
 
 from app.bootstrap import AppContext, bootstrap
 from app.config import Settings
-from tests.conftest import MutableClock
+from tests.conftest import MutableClock, user_folder
 from tests.pty_line import line  # noqa: F401 - fixture
 
 
 @pytest.fixture
 def ui_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
-    ctx = bootstrap(db_url, data_dir=tmp_path / "data", settings=Settings(), clock=clock)
+    ctx = bootstrap(db_url, data_dir=user_folder(tmp_path) / "data", settings=Settings(), clock=clock)
     ctx.settings.kiosk.sound = False
     ctx.settings.scanner.min_length = 3  # the factory school's staff codes are 3 characters
     yield ctx

@@ -58,8 +58,8 @@ def test_the_window_shows_before_sqlalchemy_is_loaded(tmp_path: Path) -> None:
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]
 
 
-def test_a_sign_in_typed_before_the_database_opens_goes_through(qtbot, db_url: str,  # type: ignore[no-untyped-def]
-                                                                tmp_path: Path) -> None:
+def _start_with_technicians(qtbot, db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The desk started on a database that already has technicians (alice, bob)."""
     from ui import desk_app
 
     ready = bootstrap(db_url, data_dir=tmp_path / "data")
@@ -67,6 +67,12 @@ def test_a_sign_in_typed_before_the_database_opens_goes_through(qtbot, db_url: s
     ready.close()
     window, ctx = desk_app.start(_args(db_url, tmp_path))
     qtbot.addWidget(window)
+    return window, ctx
+
+
+def test_a_sign_in_typed_before_the_database_opens_goes_through(qtbot, db_url: str,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path) -> None:
+    window, ctx = _start_with_technicians(qtbot, db_url, tmp_path)
     try:
         view = window.controller("sign_in").view
         view.username.setText("alice")
@@ -77,6 +83,26 @@ def test_a_sign_in_typed_before_the_database_opens_goes_through(qtbot, db_url: s
         qtbot.waitUntil(lambda: window.scanner_installed, timeout=5000)
     finally:
         qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)
+        window.close()
+        ctx.close()
+
+
+def test_the_sign_in_screen_knows_its_mode_before_the_database_opens(qtbot, db_url: str,  # type: ignore[no-untyped-def]
+                                                                      tmp_path: Path) -> None:
+    """A look at the file (db.first_look) tells the sign-in screen there are technicians while
+    the window is being built; the scanner filter and the database follow its first paint."""
+    window, ctx = _start_with_technicians(qtbot, db_url, tmp_path)
+    try:
+        sign_in = window.controller("sign_in")
+        assert ctx.first_look is not None and ctx.first_look.technicians == 2
+        assert sign_in.mode_known and not sign_in.view.creating  # before the loop has turned
+        assert not ctx.db_ready and not window.scanner_installed
+        qtbot.waitUntil(lambda: window.scanner_installed and ctx.db_ready, timeout=30000)
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)
+        window.lock()  # signing in again asks the database itself (the look is used once)
+        qtbot.waitUntil(lambda: not window.ops.busy, timeout=30000)
+        assert sign_in.mode_known and not sign_in.view.creating
+    finally:
         window.close()
         ctx.close()
 

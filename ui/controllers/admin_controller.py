@@ -158,9 +158,7 @@ class AdminController(ScreenController):
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(data)
             if print_them:
-                from app.devices.printer import make_printer
-
-                printer = (factory or make_printer)(ctx.settings, None)
+                printer = factory(ctx.settings, None)
                 printer.submit(out, copies=1, title="Asset labels")
                 return f"Labels sent to {printer.name or 'the default printer'}."
             return str(out)

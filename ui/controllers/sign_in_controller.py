@@ -30,6 +30,10 @@ class SignInController(ScreenController):
         super().__init__(desk)
         self._view = SignInView()
         self.demo = demo
+        #: the screen knows whether it signs in or creates the first admin
+        self.mode_known = False
+        #: the desk's start-up look at the database (how many technicians), used once
+        self._first_look = desk.ctx.first_look
         if demo:
             self._view.show_demo(DEMO_TECHNICIAN, DEMO_PIN)
         self._view.sign_in_requested.connect(self.sign_in)
@@ -41,6 +45,10 @@ class SignInController(ScreenController):
 
     def activated(self) -> None:
         self._view.clear()
+        look, self._first_look = self._first_look, None
+        if look is not None:  # the start-up's look at the file answers the first time
+            self.set_mode_for(look.technicians)
+            return
 
         def count_technicians(uow: UnitOfWork) -> int:
             from app.services.technicians import count_technicians
@@ -48,7 +56,12 @@ class SignInController(ScreenController):
             return count_technicians(uow)
 
         self.desk.ops.run(Actor(SIGN_IN_ACTOR), count_technicians, readonly=True,
-                          ok=lambda n: self._view.set_mode(creating=n == 0))
+                          ok=self.set_mode_for)
+
+    def set_mode_for(self, technicians: int) -> None:
+        """Sign in, or — with no technicians yet — create the first admin."""
+        self._view.set_mode(creating=technicians == 0)
+        self.mode_known = True
 
     def offer_scan(self, info: ScanInfo) -> bool:
         return True  # never reached while locked; see badge_scanned

@@ -80,9 +80,7 @@ class DeskUpkeep(QObject):
         actor = self.desk.actor
         if actor is None or self._retrying:
             return False
-        from app.devices.printer import make_printer
-
-        ctx, factory = self.desk.ctx, self.desk.printer_factory or make_printer
+        ctx, factory = self.desk.ctx, self.desk.printer_factory
         self._retrying = True
 
         def done(outcomes: list[PrintOutcome]) -> None:

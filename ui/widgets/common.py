@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local_date
+from ui.widgets.wrap_label import WrapLabel
 
 
 class Form(QFormLayout):
@@ -37,7 +38,7 @@ class Form(QFormLayout):
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
-    w = QLabel(text)
+    w = WrapLabel(text)
     if role:
         w.setProperty("role", role)
     w.setWordWrap(wrap)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui import theme
+from ui.widgets.wrap_label import WrapLabel
 
 #: level -> colour, the style's standard icon (a QStyle.StandardPixmap name), word.
 #: The icon is looked up by name when first shown: touching QStyle from Python creates
@@ -52,7 +56,7 @@ class FeedbackBanner(QFrame):
         self.icon.setFixedSize(32, 32)
         self.word = QLabel()
         self.word.setStyleSheet("font-weight: 700;")
-        self.text = QLabel()
+        self.text = WrapLabel()  # a scan's warning replaces the last: its height is asked often
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton("Dismiss")
@@ -63,7 +67,23 @@ class FeedbackBanner(QFrame):
         lay.addWidget(self.word)
         lay.addWidget(self.text, 1)
         lay.addWidget(self.close_button)
+        self._replacing = False
+        self._clear_pending = False
         self.hide()
+
+    @contextmanager
+    def replacing(self) -> Iterator[None]:
+        """Inside, :meth:`clear` only marks the message as going: a message shown before the
+        end takes its place where it is. Hiding the banner and showing it again (a scan that
+        clears the last message, then warns of an overdue loan) laid the whole window out
+        twice — 1–2 ms of a scan's way to the screen."""
+        self._replacing, self._clear_pending = True, False
+        try:
+            yield
+        finally:
+            self._replacing = False
+            if self._clear_pending:
+                self.clear()
 
     def show_message(self, level: str, message: str) -> None:
         colour, icon, word = _LEVELS[level]
@@ -81,12 +101,16 @@ class FeedbackBanner(QFrame):
             pixmap = getattr(QStyle.StandardPixmap, icon)
             self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(28, 28))
             self.word.setText(word + ":")
+        self._clear_pending = False
         self.text.setText(message)
         self.setAccessibleDescription(f"{word}: {message}")
         self.show()
         self.sound.play(level)
 
     def clear(self) -> None:
+        if self._replacing:
+            self._clear_pending = True
+            return
         self.level = ""
         self.text.clear()
         self.hide()
