@@ -1,26 +1,36 @@
 """The pad's end of a pseudo-terminal: what the simulator writes to, and what the app opens.
 
 The app opens the slave path (``/dev/pts/N``) like any serial port. A pty ignores
-baud rate, parity and data bits, so whoever writes here paces itself.
+baud rate, parity and data bits, so whoever writes here paces itself. Windows has
+no pseudo-terminals: the module imports there (the ``pad`` commands load it), but
+a :class:`PtyPort` cannot be made.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
-import pty
 import select
+import sys
 import threading
-import tty
 from pathlib import Path
+
+from app.devices.pad import PadError
+
+if sys.platform != "win32":
+    import fcntl
+    import pty
+    import tty
 
 
 class PtyPort:
     """The pad's end of a pseudo-terminal, optionally behind a symlink."""
 
     def __init__(self, link: Path | None = None) -> None:
+        if sys.platform == "win32":
+            raise PadError("the pad simulator needs a pseudo-terminal, which Windows does not "
+                           "have: use a real pad, or sign with the mouse")
         self.link = link
         self.master: int | None = None
         self.path = ""
