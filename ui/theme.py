@@ -33,6 +33,9 @@ def resource_url(name: str) -> str:
 #: a white tick on the blue of a ticked check box
 CHECK_MARK = resource_url("check.svg")
 FOCUS = "#ffb000"
+#: status text on the dark header bar (the colours above are for white)
+HEADER_OK = "#9be7b0"
+HEADER_WARN = "#ffd166"
 
 STYLESHEET = f"""
 QWidget {{ color: #111111; background: {BG}; }}
