@@ -88,10 +88,15 @@ class ScannerSettings:
 
 @dataclass
 class PadSettings:
-    protocol: str = ""  # "", "topaz" or "isdv4"
+    protocol: str = ""  # "", "topaz" or "isdv4" ("" with a model set: "topaz")
+    #: a Topaz model (docs/hardware.md): fills baud, parity, bytesize, stopbits and window
+    model: str = ""
     port: str = ""
-    baud: int = 0  # 0: the protocol's default
-    window: list[int] = field(default_factory=lambda: [500, 400, 2650, 2100])
+    baud: int = 0  # 0: the model's, else the protocol's default
+    parity: str = ""  # "": the model's; "none", "odd" or "even"
+    bytesize: int = 0  # 0: the model's; 7 or 8 (7: the 7-bit packet format)
+    stopbits: float = 0.0  # 0: the model's; 1, 1.5 or 2
+    window: list[int] = field(default_factory=list)  # []: the model's inked area
     dtr: bool = True
     rts: bool = True
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
+    from app.devices.serial_scanner import SerialScanner
     from app.services.cards import ScanInfo
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
@@ -56,7 +57,6 @@ class MainWindow(QMainWindow):
         self.scanner = ScanFilter(app_ctx.settings.scanner, self)
         self.scanner.scanned.connect(self.handle_scan)
         self._scanner_installed = False
-        self.serial_scanner = None
         #: the signature pad, owned here and lent to whichever signature step is showing
         self.pad: SignaturePad | None = None
 
@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        from ui.serial_scanner import DeskSerialScanner
+
+        self.serial_scanner = DeskSerialScanner(self.handle_scan, self.header.show_scanner,
+                                                self.notify, self)
 
         from ui.controllers.screens import Screens
 
@@ -133,15 +137,11 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
             self._scanner_installed = True
 
-    def start_serial_scanner(self) -> None:
-        s = self.ctx.settings.scanner
-        if not s.serial_port:
-            return
-        from ui.scanner import SerialScannerReader
+    def start_serial_scanner(self, reader: SerialScanner | None = None) -> None:
+        """The serial scanner (``reader``, else the configured one): scans to :meth:`handle_scan`."""
+        from ui.serial_scanner import scanner_from_settings
 
-        self.serial_scanner = SerialScannerReader(s.serial_port, s.serial_baud, self)
-        self.serial_scanner.scanned.connect(self.handle_scan)
-        self.serial_scanner.start()
+        self.serial_scanner.start(reader or scanner_from_settings(self.ctx.settings.scanner))
 
     # -- what controllers use ----------------------------------------------------
     @property
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.header.school.setText(s.school.name)
         self.set_pad(None)
         self.open_pad()
+        self.start_serial_scanner()
 
     def set_pad(self, pad: SignaturePad | None) -> None:
         if self.pad is not None and self.pad is not pad:
@@ -382,8 +383,7 @@ class MainWindow(QMainWindow):
                 pass
         self._reload_timer.stop()
         self.upkeep.print_timer.stop()
-        if self.serial_scanner is not None:
-            self.serial_scanner.stop()
+        self.serial_scanner.stop()
         for c in self.controllers.built():
             shutdown = getattr(c, "shutdown", None)
             if shutdown is not None:

@@ -1,4 +1,4 @@
-"""Scanner input: keyboard-wedge bursts recognised by timing, and serial scanners.
+"""Scanner input: keyboard-wedge bursts recognised by timing.
 
 A keyboard-wedge (USB HID) scanner is a keyboard that types fast. For a capital
 letter or a shifted symbol it sends Shift press, the key, Shift release, a few
@@ -28,15 +28,13 @@ the GUI thread got round to it); synthetic events may carry 0, and then the
 monotonic clock is used. Before a burst is ended by silence, key events already
 waiting in the queue are taken in (a busy GUI thread must not cut a scan short).
 
-:class:`SerialScannerReader` reads CR/LF-terminated lines from a serial (or
-USB CDC) scanner on its own thread, survives unplugging, and emits the same
-``scanned(text)``.
+Serial (virtual COM) scanners: :mod:`app.devices.serial_scanner`, wired to the
+desk by :mod:`ui.serial_scanner`.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 
@@ -281,74 +279,3 @@ def _take(counts: dict[int, int], ident: int) -> bool:
         counts[ident] = n - 1
     return True
 
-
-class SerialScannerReader(QObject):
-    """Reads a serial scanner on its own thread; each CR/LF line becomes ``scanned(text)``."""
-
-    scanned = Signal(str)
-    status = Signal(str)
-
-    def __init__(self, port: str, baud: int = 9600, parent: QObject | None = None,
-                 *, retry_interval: float = 1.0) -> None:
-        super().__init__(parent)
-        self.port = port
-        self.baud = baud
-        self.retry_interval = retry_interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="serial-scanner", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=2)
-            self._thread = None
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        import serial
-
-        return serial.serial_for_url(self.port, baudrate=self.baud, timeout=0.1)
-
-    def _run(self) -> None:
-        import serial
-
-        while not self._stop.is_set():
-            try:
-                ser = self._open()
-            except (OSError, serial.SerialException, ValueError) as exc:
-                self.status.emit(f"Scanner not connected on {self.port}: {exc}")
-                self._stop.wait(self.retry_interval)
-                continue
-            self.status.emit(f"Scanner connected on {self.port}")
-            buf = bytearray()
-            try:
-                while not self._stop.is_set():
-                    chunk = ser.read(64)
-                    if not chunk:
-                        continue
-                    buf.extend(chunk)
-                    while True:
-                        cut = [i for i in (buf.find(b"\r"), buf.find(b"\n")) if i >= 0]
-                        if not cut:
-                            break
-                        i = min(cut)
-                        line, buf = bytes(buf[:i]), buf[i + 1:]
-                        text = line.decode("utf-8", errors="replace").strip()
-                        if text:
-                            self.scanned.emit(text)
-                    if len(buf) > 4096:
-                        buf.clear()
-            except (OSError, serial.SerialException) as exc:
-                self.status.emit(f"Scanner unplugged — reconnecting… ({exc})")
-            finally:
-                try:
-                    ser.close()
-                except Exception:  # noqa: BLE001
-                    pass
-            self._stop.wait(self.retry_interval)

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -45,20 +45,23 @@ class SmokeTest(QObject):
         self.window = window
         self.screenshot = screenshot
         self._done = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(20)
 
     def database_settled(self, error: BaseException | None) -> None:
         if error is not None:
             say("failed: the database could not be opened")
             self._finish(DATABASE_FAILED)
             return
-        # the sign-in screen's own question to the database may still be on the worker
-        self.window.ops.busy_changed.connect(self._busy_changed)
-        if not self.window.ops.busy:
-            self._check()
+        # the sign-in screen's own question to the database (is this a first run?) may not
+        # be answered yet: look again every few milliseconds until it is
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
+        self._check()
 
-    def _busy_changed(self, busy: bool) -> None:
-        if not busy:
-            self._check()
+    def _answered(self) -> bool:
+        return bool(getattr(self.window.controller("sign_in"), "mode_known", False)) \
+            and not self.window.ops.busy
 
     def problems(self) -> list[str]:
         """What is wrong with the desk as it stands (empty: it is up and usable)."""
@@ -79,6 +82,8 @@ class SmokeTest(QObject):
         if self._done:
             return
         found = self.problems()
+        if not found and not self._answered():
+            return  # asked again at the next look
         if found:
             say("failed: " + "; ".join(found))
             self._finish(CHECK_FAILED)
@@ -101,6 +106,7 @@ class SmokeTest(QObject):
 
     def _finish(self, status: int) -> None:
         self._done = True
+        self._poll.stop()
         app = QApplication.instance()
         if app is None:  # pragma: no cover - the desk always has one
             sys.exit(status)

@@ -33,6 +33,9 @@ def resource_url(name: str) -> str:
 #: a white tick on the blue of a ticked check box
 CHECK_MARK = resource_url("check.svg")
 FOCUS = "#ffb000"
+#: status text on the dark header bar (the colours above are for white)
+HEADER_OK = "#9be7b0"
+HEADER_WARN = "#ffd166"
 
 STYLESHEET = f"""
 QWidget {{ color: #111111; background: {BG}; }}
@@ -66,17 +69,19 @@ QFrame#header QLabel {{ color: white; background: transparent; }}
 QFrame#header QPushButton {{ background: #2f3d4d; color: white; border: 1px solid #6b7a8a;
                              padding: 6px 12px; border-radius: 6px; }}
 QFrame#header QPushButton:checked {{ background: {INFO}; }}
-QFrame#header QPushButton:focus {{ border: 2px solid #ffd166; }}
+/* a focus ring is drawn inside the button's size: the thicker border takes from the padding,
+   so focusing a button never makes it taller than the layout gave it (it was clipped) */
+QFrame#header QPushButton:focus {{ border: 2px solid #ffd166; padding: 5px 11px; }}
 QPushButton {{ padding: 8px 16px; border: 1px solid #5f6b78; border-radius: 6px;
                background: #e9ecef; min-height: 28px; }}
-QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+QPushButton:focus {{ border: 3px solid {FOCUS}; padding: 6px 14px; }}
 QPushButton[primary="true"] {{ background: {INFO}; color: white; font-weight: 700; }}
 QPushButton[danger="true"] {{ background: {ERROR}; color: white; }}
 QPushButton:disabled {{ background: #d6d9dc; color: #6c757d; }}
 QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
     border: 2px solid #5f6b78; border-radius: 6px; padding: 4px 6px; min-height: 28px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{
-    border: 3px solid {FOCUS}; }}
+    border: 3px solid {FOCUS}; padding: 3px 5px; }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 0px; border: none; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding;
     subcontrol-position: center right; width: 28px; border: none; background: transparent; }}

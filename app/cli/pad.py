@@ -1,37 +1,28 @@
-"""``loan-kiosk pad …``: find, test, capture from and simulate a serial signature pad."""
+"""``loan-kiosk pad …``: find, test, capture from and simulate a serial signature pad.
+
+``pad test`` and ``pad capture`` live in :mod:`app.cli.pad_test`, ``--detect`` in
+:mod:`app.cli.pad_detect`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import queue
 import signal
-import sys
 import threading
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from app.cli.context import CliContext, print_json
-from app.config import Paths, Settings, load_settings
-from app.devices.pad import (
-    PROTOCOLS,
-    PadStatus,
-    PenSample,
-    StatusEvent,
-    StrokeAssembler,
-)
+from app.cli.pad_test import cmd_capture, cmd_test, settings_of
+from app.devices.line import parse_parity
+from app.devices.pad import PROTOCOLS
 from app.devices.pad_simulator import FAULTS, PadSimulator, write_stats
-from app.devices.ports import list_ports
-from app.devices.serial_pad import SerialPad, SerialPadConfig
+from app.devices.pad_stream import EXTRAS
+from app.devices.ports import find_port, list_ports
+from app.devices.topaz_models import MODELS
 from app.errors import InvalidInput
-from app.signatures import check_quality
-
-Event = tuple[str, Any]
 
 
 def register(sub: Any) -> None:
@@ -47,10 +38,14 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_list)
 
     p = pad_sub.add_parser("test", parents=common,
-                           help="listen to a pad for a while and say what arrived")
+                           help="listen to a pad for a while (or replay a recording) and say "
+                                "what arrived")
     _port_options(p)
-    p.add_argument("--seconds", type=_positive_float, default=10.0, metavar="N",
-                   help="how long to listen (default 10; stops early if the port disappears)")
+    p.add_argument("--seconds", type=_positive_float, metavar="N",
+                   help="how long to listen (default 10; stops early if the port disappears); "
+                        "with --detect, at each framing (default 2)")
+    p.add_argument("--detect", action="store_true",
+                   help="Topaz: listen at each likely line framing and say which gives pen packets")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_test)
 
@@ -81,14 +76,53 @@ def register(sub: Any) -> None:
                    help="sign with an initial and a short surname (about 1.5 s; for quick tests)")
     p.add_argument("--replug-after", type=_positive_float, default=2.0, metavar="SECONDS",
                    help="with --fault disconnect: how long the pad stays unplugged (default 2)")
+    p.add_argument("--model", choices=[m.key for m in MODELS], metavar="MODEL",
+                   help="Topaz: sign as this model does (its window; signaturegem-lcd-1x5: the "
+                        "7-bit format)")
+    p.add_argument("--mix", type=_extras, default=(), metavar="KINDS",
+                   help="also send these packet kinds, comma-separated: "
+                        + "; ".join(f"{k}: {', '.join(v)}" for k, v in EXTRAS.items()))
+    p.add_argument("--ink-json", metavar="FILE",
+                   help="write the inked points sent, stroke by stroke, as [x, y, pressure]")
+    p.add_argument("--record", metavar="FILE", help="also write every byte sent to FILE")
     p.set_defaults(handler=cmd_simulate)
 
 
 def _port_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", help="serial port, e.g. /dev/ttyUSB0 or COM3 (default: setting pad.port)")
+    p.add_argument("--port", help="serial port, e.g. /dev/ttyUSB0, /dev/cu.usbserial-X, COM3 "
+                                  "(default: setting pad.port)")
+    p.add_argument("--replay", metavar="FILE",
+                   help="decode the raw bytes in FILE (- for standard input) instead of "
+                        "listening to a port")
     p.add_argument("--protocol", choices=PROTOCOLS, help="default: setting pad.protocol")
+    p.add_argument("--model", metavar="MODEL",
+                   help="Topaz model preset (default: setting pad.model): "
+                        + ", ".join(m.key for m in MODELS))
     p.add_argument("--baud", type=_positive_int, metavar="N",
-                   help="line speed (default: setting pad.baud, else the protocol's own)")
+                   help="line speed (default: setting pad.baud, else the model's or protocol's)")
+    p.add_argument("--parity", type=_parity, metavar="none|odd|even",
+                   help="default: setting pad.parity, else the model's")
+    p.add_argument("--bytesize", type=int, choices=(7, 8),
+                   help="data bits (7: the 7-bit packet format); default: the model's")
+    p.add_argument("--stopbits", type=float, choices=(1.0, 1.5, 2.0),
+                   help="default: the model's")
+
+
+def _parity(text: str) -> str:
+    try:
+        return parse_parity(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _extras(text: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    known = {k for v in EXTRAS.values() for k in v}
+    for k in kinds:
+        if k not in known:
+            raise argparse.ArgumentTypeError(f"unknown packet kind {k!r} (use: "
+                                             f"{', '.join(sorted(known))})")
+    return kinds
 
 
 def _positive_float(text: str) -> float:
@@ -111,186 +145,32 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    """The settings file, read without opening the database (pads need no database)."""
-    from app.cli.context import chosen_data_dir
-
-    return load_settings(Paths(chosen_data_dir(args)).settings_file)
-
-
-def _config(args: argparse.Namespace, settings: Settings) -> SerialPadConfig:
-    port = args.port or settings.pad.port
-    protocol = args.protocol or settings.pad.protocol
-    if not port:
-        raise InvalidInput("no pad port: give --port, or set pad.port in the settings")
-    if not protocol:
-        raise InvalidInput("no pad protocol: give --protocol topaz|isdv4, or set pad.protocol")
-    return SerialPadConfig.from_settings(settings.pad, port=port, protocol=protocol, baud=args.baud)
-
-
-@contextmanager
-def _listening(pad: SerialPad) -> Iterator[queue.Queue[Event]]:
-    """The pad open, with its samples and status changes queued for this thread."""
-    events: queue.Queue[Event] = queue.Queue()
-
-    def on_samples(samples: Sequence[PenSample]) -> None:
-        events.put(("samples", samples))
-
-    def on_status(event: StatusEvent) -> None:
-        events.put(("status", event))
-
-    pad.add_sample_listener(on_samples)
-    pad.add_status_listener(on_status)
-    pad.open(must_connect=True)
-    try:
-        yield events
-    finally:
-        pad.close()
-
-
-def _gone(event: StatusEvent) -> bool:
-    return event.status in (PadStatus.DISCONNECTED, PadStatus.RECONNECTING)
-
-
 # -- pad list ------------------------------------------------------------------------------------
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     ports = list_ports()
+    settings = settings_of(args)
+    uses = {"pad": settings.pad.port, "scanner": settings.scanner.serial_port}
+    marked = {what: find_port(port, ports) for what, port in uses.items() if port}
     if args.json:
-        print_json([p.to_dict() for p in ports])
+        print_json([{**p.to_dict(), "configured_as": [w for w, m in marked.items() if m == p]}
+                    for p in ports])
         return 0
     if not ports:
         print("No serial ports found. Is the pad plugged in (and its driver installed)?")
-        return 0
     for p in ports:
-        print(p.device)
+        roles = [w for w, m in marked.items() if m == p]
+        print(p.device + (f"   <- the {' and '.join(roles)} in the settings" if roles else ""))
         if p.stable_path:
             print(f"  stable path: {p.stable_path}")
-        print(f"  description: {p.description or '(none)'}")
+        print(f"  name: {p.name or p.description or '(none)'}")
+        if p.serial_number or p.vid_pid:
+            print(f"  USB: {p.vid_pid or '?'}, serial number {p.serial_number or '(none)'}")
         print(f"  hardware id: {p.hwid or '(none)'}")
-    return 0
-
-
-# -- pad test ------------------------------------------------------------------------------------
-
-
-def cmd_test(args: argparse.Namespace, ctx: CliContext) -> int:
-    settings = _settings(args)
-    config = _config(args, settings)
-    pad = SerialPad(config)
-    assembler = StrokeAssembler(pad.window, pad.description)
-    samples = 0
-    disconnected = False
-    interrupted = False
-    with _listening(pad) as events:
-        deadline = time.monotonic() + args.seconds
-        try:
-            while (left := deadline - time.monotonic()) > 0:
-                try:
-                    kind, item = events.get(timeout=left)
-                except queue.Empty:
-                    break
-                if kind == "samples":
-                    samples += len(item)
-                    assembler.extend(item)
-                elif _gone(item):
-                    disconnected = True
-                    break
-        except KeyboardInterrupt:
-            interrupted = True
-    # samples that were already on their way when listening stopped still count
-    while not disconnected:
-        try:
-            kind, item = events.get_nowait()
-        except queue.Empty:
-            break
-        if kind == "samples":
-            samples += len(item)
-            assembler.extend(item)
-    stats = pad.stats
-    sig = assembler.signature()
-    bounds = sig.bounds()
-    result = {
-        "port": config.port,
-        "protocol": config.protocol,
-        "packets": stats.packets,
-        "samples": samples,
-        "strokes": len(sig.strokes),
-        "points": sig.point_count,
-        "rejected": stats.rejected,
-        "resyncs": stats.resyncs,
-        "disconnected": disconnected,
-        "bounds": [round(v) for v in bounds] if bounds else None,
-    }
-    if args.json:
-        print_json(result)
-        return 0
-    print(f"{pad.description}, {'stopped early' if interrupted else f'{args.seconds:g} s'}:")
-    print(f"  packets {stats.packets}, samples {samples} (pen down {sig.point_count}), "
-          f"strokes {len(sig.strokes)}")
-    print(f"  rejected {stats.rejected}, resyncs {stats.resyncs} "
-          f"({stats.dropped_bytes} bytes thrown away)")
-    if bounds:
-        print(f"  ink from ({bounds[0]:.0f}, {bounds[1]:.0f}) to ({bounds[2]:.0f}, {bounds[3]:.0f}) "
-              f"in window {list(pad.window)}")
-    if disconnected:
-        print("  the port disappeared (pad unplugged?) — these are the counts up to then")
-    if samples == 0 and not disconnected:
-        print("  nothing arrived: check the protocol, the baud rate and the cable")
-    return 0
-
-
-# -- pad capture ---------------------------------------------------------------------------------
-
-
-def cmd_capture(args: argparse.Namespace, ctx: CliContext) -> int:
-    settings = _settings(args)
-    config = _config(args, settings)
-    out = Path(args.out)
-    if out.is_dir():
-        raise InvalidInput(f"{out} is a folder; give a file name for the signature")
-    pad = SerialPad(config)
-    assembler: StrokeAssembler | None = None
-    last_ink = 0.0
-    print(f"Sign on the pad ({pad.description}); finishing {args.idle:g} s after the pen lifts.",
-          file=sys.stderr)
-    with _listening(pad) as events:
-        # the window is known once the pad is open (ISDV4 reports its size)
-        assembler = StrokeAssembler(pad.window, pad.description)
-        give_up = time.monotonic() + args.timeout
-        while True:
-            now = time.monotonic()
-            if assembler.has_ink and now - last_ink >= args.idle:
-                break
-            if not assembler.has_ink and now >= give_up:
-                raise InvalidInput(f"nobody signed within {args.timeout:g} s")
-            try:
-                kind, item = events.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            if kind == "samples":
-                if assembler.extend(item):
-                    last_ink = time.monotonic()
-            elif _gone(item) and assembler.has_ink:
-                assembler.mark_incomplete()
-                print("The pad disappeared mid-signature; keeping what arrived (incomplete).",
-                      file=sys.stderr)
-                break
-    sig = assembler.signature()
-    gate = settings.signature
-    verdict = check_quality(sig, min_strokes=gate.min_strokes, min_points=gate.min_points,
-                            min_width_fraction=gate.min_width_fraction)
-    if not verdict.ok:
-        raise InvalidInput(verdict.reason)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(sig.to_json(), encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}") from exc
-    print(f"wrote {out}: {len(sig.strokes)} strokes, {sig.point_count} points"
-          + (" (incomplete)" if sig.incomplete else ""))
+    for what, port in uses.items():
+        if port and marked.get(what) is None:
+            print(f"The {what} port in the settings, {port}, is not among these (unplugged?).")
     return 0
 
 
@@ -312,12 +192,24 @@ def cmd_simulate(args: argparse.Namespace, ctx: CliContext) -> int:
             first_line = False
             return
         print(json.dumps(event, separators=(",", ":")), flush=True)
-        if stats_path is not None and event.get("event") == "signature":
-            write_stats(stats_path, sim.stats)
+        if event.get("event") == "signature":
+            if stats_path is not None:
+                write_stats(stats_path, sim.stats)
+            write_ink()
+
+    ink_path = Path(args.ink_json) if args.ink_json else None
+
+    def write_ink() -> None:
+        if ink_path is not None:
+            tmp = ink_path.with_name(ink_path.name + ".tmp")
+            tmp.write_text(json.dumps(sim.ink) + "\n", encoding="utf-8")
+            tmp.replace(ink_path)
 
     sim = PadSimulator(args.protocol, rate_hz=args.rate, loop=args.loop, count=args.count,
                        fault=args.fault, link=link, seed=args.seed,
-                       replug_after=args.replug_after, short=args.short, on_event=on_event)
+                       replug_after=args.replug_after, short=args.short, on_event=on_event,
+                       model=args.model or "", extras=args.mix,
+                       record=Path(args.record) if args.record else None)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -331,4 +223,5 @@ def cmd_simulate(args: argparse.Namespace, ctx: CliContext) -> int:
             signal.signal(s, handler)
         if stats_path is not None:
             write_stats(stats_path, sim.stats)
+        write_ink()
     return 0

@@ -1,30 +1,37 @@
-"""Wacom ISDV4 / W8001 serial digitisers: a pure decoder, the query reply, and encoders.
+"""Wacom ISDV4 / W8001 serial digitisers: a pure decoder, the query replies, and encoders.
 
-Wire facts (``/work/shared/hardware/signature-pads.md`` §2, after Linux
-``wacom_w8001.c`` and xf86-input-wacom ``isdv4.h``): 38400 8N1 (19200 on older
-devices). The host sends ``0`` (stop), waits, flushes, sends ``*`` (query),
-reads an 11-byte reply giving x_max / y_max / pressure_max, then sends ``1``
-(start). Pen packets are 9 bytes with 16-bit coordinates and 10-bit pressure.
-Touch packets (b0 & 0x10; 5, 7 or 13 bytes by sensor) and control packets
-(b0 & 0x40, 11 bytes) carry no pen data and are skipped.
+What the drivers do (docs/hardware.md has the table with every source line;
+``w8001`` is torvalds/linux @ 3746e56 ``drivers/input/touchscreen/wacom_w8001.c``,
+``isdv4.h`` is linuxwacom/xf86-input-wacom @ 426e25d ``include/isdv4.h``):
 
-Resynchronisation: only b0 has bit 7 set, so bytes are skipped up to the next
-byte with bit 7 set (one *resync* per run), and a bit-7 byte inside a packet
-restarts the packet there (the partial one is dropped: a *resync*). Touch
-packets are skipped up to the next sync byte whatever their length. Once the
-pad's limits are known, a pen packet with X or Y beyond them is *rejected*
-(a corrupted high bit would otherwise draw a spike across the signature).
+* 38400 8N1 (19200 on older devices). The host sends ``0`` (stop), waits 250 ms,
+  sends ``*`` (query) and reads an 11-byte control packet giving x_max, y_max and
+  pressure_max (w8001 lines 411-449, isdv4.h lines 123-128); then ``%`` (touch
+  query), whose reply gives the touch sensor and its packet length — a device
+  without touch may not answer, or answers with b1 = 0 (w8001 lines 470-477,
+  isdv4.h lines 147-154); then ``1`` (start).
+* Pen packets are 9 bytes (w8001 lines 109-126, isdv4.h lines 208-218): b0 bit 5
+  proximity, bit 2 eraser / second side switch, bit 1 side switch, bit 0 tip;
+  16-bit X and Y, 10-bit pressure. Touch packets (b0 & 0x10; 5, 7 or 13 bytes by
+  sensor) and control packets (b0 & 0x40, 11 bytes) carry no pen data.
+* **Eraser**: the bit-2 flag means the eraser end when the pen *comes into
+  proximity* with it set; while already in proximity it is the second side
+  switch; if it clears while the eraser was assumed, the pen takes over (w8001
+  lines 220-241 and 257-258; xf86 ``wcmISDV4.c`` lines 684-688). The eraser draws
+  no ink here.
+* **Beyond the maximum**: the drivers pass coordinates through as read (w8001 line
+  249 reports them unchecked); here they are clamped to the reported maximum.
 
-Cost of each fault: noise between packets, none (a phantom sample only if the
-noise holds a well-formed 9-byte packet); a dropped byte, a flipped sync bit, a
-start mid-packet or a stray bit-7 byte inside a packet, that one packet; a
-flipped bit in b0's type bits turns the packet into a skipped touch/control
-packet, again one packet. The next packet decodes exactly.
+Resynchronisation: only b0 has bit 7 set (w8001 line 289), so bytes are skipped up
+to the next byte with bit 7 set (one *resync* per run), and a bit-7 byte inside a
+packet restarts the packet there (the partial one is dropped: a *resync*). Touch
+packets are skipped up to the next sync byte whatever their length.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.devices.pad import DecoderStats, PenSample
@@ -44,12 +51,19 @@ TIP = 0x01
 CMD_STOP = b"0"
 CMD_START = b"1"
 CMD_QUERY = b"*"
+CMD_TOUCH_QUERY = b"%"
 CMD_RESET = b"&"
 
 DEFAULT_PRESSURE_MAX = 1023  # 10-bit pressure, used until the pad tells us otherwise
-_NO_LIMIT = 1 << 16  # above any 16-bit coordinate: nothing is rejected before the pad's limits are known
+#: touch packet length by sensor id (w8001 lines 501-518)
+TOUCH_PACKET_LEN = {0: 5, 2: 5, 1: 7, 3: 7, 4: 7, 5: 13}
 #: a sync byte and the non-sync bytes after it, or a run of bytes outside any packet
 _RUN = re.compile(rb"[\x80-\xff][\x00-\x7f]*|[\x00-\x7f]+")
+#: 1 for the first byte of a pen packet, 2 for any other sync byte, 0 for data
+_HEAD = bytes(0 if not b & SYNC else 2 if b & (CONTROL | TOUCH) else 1 for b in range(256))
+_NO_TOOL, _PEN, _ERASER = range(3)
+
+PenPacket = tuple[int, int, int, int, int, int, int, int]  # index of its last byte, b0..b6
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +79,39 @@ class QueryReply:
     data_id: int = 0
 
 
+#: the size assumed until a pad says its own: the simulator's, and the one real device we know of
+DEFAULT_LIMITS = QueryReply(24576, 18432, 1023)
+
+
+@dataclass(frozen=True, slots=True)
+class TouchReply:
+    """The pad's answer to ``%`` (isdv4.h lines 147-154; w8001 lines 190-208)."""
+
+    sensor_id: int
+    x_max: int
+    y_max: int
+    panel_resolution: int = 0
+    capacity_resolution: int = 0
+    version: int = 0
+    data_id: int = 1
+
+    @property
+    def packet_len(self) -> int:
+        return TOUCH_PACKET_LEN.get(self.sensor_id, 0)
+
+    def describe(self) -> str:
+        fingers = "two-finger" if self.sensor_id == 5 else "one-finger"
+        return f"{fingers} touch (sensor {self.sensor_id}, {self.x_max}×{self.y_max})"
+
+
+def _is_control(pkt: bytes) -> bool:
+    return (len(pkt) == CONTROL_LEN and (pkt[0] & (SYNC | CONTROL)) == (SYNC | CONTROL)
+            and not any(b & SYNC for b in pkt[1:]))
+
+
 def parse_query(pkt: bytes) -> QueryReply | None:
-    """Decode an 11-byte control packet; None if it is not one."""
-    if len(pkt) != CONTROL_LEN or (pkt[0] & (SYNC | CONTROL)) != (SYNC | CONTROL):
-        return None
-    if any(b & SYNC for b in pkt[1:]):
+    """Decode an 11-byte control packet as the reply to ``*``; None if it is not one."""
+    if not _is_control(pkt):
         return None
     b = pkt
     return QueryReply(
@@ -83,6 +125,20 @@ def parse_query(pkt: bytes) -> QueryReply | None:
     )
 
 
+def parse_touch_query(pkt: bytes) -> TouchReply | None:
+    """Decode the reply to ``%``; None if it is not a control packet or says "no touch"
+    (b1 = 0, w8001 lines 473-477)."""
+    if not _is_control(pkt) or not pkt[1]:
+        return None
+    b = pkt
+    x = (b[3] << 9) | (b[4] << 2) | ((b[2] >> 5) & 3)
+    y = (b[5] << 9) | (b[6] << 2) | ((b[2] >> 3) & 3)
+    if not x and not y:  # early single-finger models (w8001 lines 202-208)
+        x = y = 1 << b[1]
+    return TouchReply(sensor_id=b[2] & 7, x_max=x, y_max=y, panel_resolution=b[1],
+                      capacity_resolution=b[7], version=(b[9] << 7) | b[10], data_id=b[0] & 0x3F)
+
+
 def encode_query_reply(reply: QueryReply) -> bytes:
     x, y, p = reply.x_max, reply.y_max, reply.pressure_max
     return bytes((
@@ -92,6 +148,19 @@ def encode_query_reply(reply: QueryReply) -> bytes:
         p & 0x7F,
         ((x & 3) << 5) | ((y & 3) << 3) | ((p >> 7) & 7),
         reply.tilt_x & 0x7F, reply.tilt_y & 0x7F,
+        (reply.version >> 7) & 0x7F, reply.version & 0x7F,
+    ))
+
+
+def encode_touch_reply(reply: TouchReply) -> bytes:
+    x, y = reply.x_max, reply.y_max
+    return bytes((
+        SYNC | CONTROL | (reply.data_id & 0x3F),
+        reply.panel_resolution & 0x7F,
+        ((x & 3) << 5) | ((y & 3) << 3) | (reply.sensor_id & 7),
+        (x >> 9) & 0x7F, (x >> 2) & 0x7F,
+        (y >> 9) & 0x7F, (y >> 2) & 0x7F,
+        reply.capacity_resolution & 0x7F, 0,
         (reply.version >> 7) & 0x7F, reply.version & 0x7F,
     ))
 
@@ -131,19 +200,23 @@ def encode_touch(x: int = 0, y: int = 0, *, touching: bool = True) -> bytes:
 class Isdv4Decoder:
     """Feed it bytes as they arrive; get back the pen samples they complete.
 
-    The last query reply seen is kept in :attr:`query_reply`; call
-    :meth:`set_limits` with it so pressure is scaled to 0..1 and impossible
-    coordinates are rejected.
+    The last control packet seen is kept in :attr:`last_control` (and, read as the
+    reply to ``*`` or to ``%``, in :attr:`query_reply` or :attr:`touch`); call
+    :meth:`set_limits` with the query reply so pressure is scaled to 0..1 and
+    coordinates are clamped to the pad's size.
     """
 
     def __init__(self, limits: QueryReply | None = None) -> None:
         self.stats = DecoderStats()
         self.query_reply: QueryReply | None = None
+        self.last_control: bytes | None = None
         self.limits: QueryReply | None = None
+        self.touch: TouchReply | None = None
         self._pressure_max = DEFAULT_PRESSURE_MAX
-        self._buf = bytearray()
+        self._buf = b""
         self._skipping = False  # inside a touch packet of unknown length
         self._in_stray_run = False
+        self._tool = _NO_TOOL
         if limits is not None:
             self.set_limits(limits)
 
@@ -152,29 +225,39 @@ class Isdv4Decoder:
         self._pressure_max = limits.pressure_max if limits.pressure_max > 0 else DEFAULT_PRESSURE_MAX
 
     def reset(self) -> None:
-        self._buf.clear()
+        self._buf = b""
         self._skipping = False
         self._in_stray_run = False
+        self._tool = _NO_TOOL
 
     def feed(self, data: bytes, t_ms: float = 0.0, byte_ms: float = 0.0) -> list[PenSample]:
-        # The bytes are cut into runs by one regular expression (in C): a sync
-        # byte with the non-sync bytes after it, or a run of bytes outside any
-        # packet. Walking them byte by byte in Python, with a bytearray per
-        # packet, cost about four times a bare framing loop.
         if not data:
             return []
-        out: list[PenSample] = []
-        carried = len(self._buf)  # a partial packet from the last read continues here
-        stream = bytes(self._buf) + data if carried else data
-        self._buf = bytearray()
+        stream = self._buf + data if self._buf else bytes(data)
+        self._buf = b""
+        n = len(stream)
+        flags = stream.translate(_HEAD)
+        heads = flags[0::PEN_LEN]
+        if not self._skipping and heads.count(1) == len(heads) == n - flags.count(0):
+            # the usual read: whole pen packets (and the start of the next), framed at C speed
+            whole = n - n % PEN_LEN
+            self._buf = stream[whole:]
+            self._in_stray_run = False
+            s = stream[:whole]
+            packets: Iterable[PenPacket] = zip(
+                range(PEN_LEN - 1, whole, PEN_LEN), s[0::9], s[1::9], s[2::9], s[3::9], s[4::9],
+                s[5::9], s[6::9], strict=False)
+        else:
+            packets = self._frame_runs(stream)
+        return self._decode(packets, t_ms - (n - 1) * byte_ms, byte_ms)
+
+    def _frame_runs(self, stream: bytes) -> list[PenPacket]:
+        # Cut into runs by one regular expression (in C): a sync byte with the non-sync
+        # bytes after it, or a run of bytes outside any packet.
+        pens: list[PenPacket] = []
         end = len(stream)
-        last = len(data) - 1 + carried  # samples are stamped by their last byte's position
-        limits = self.limits
-        x_max = limits.x_max if limits is not None else _NO_LIMIT
-        y_max = limits.y_max if limits is not None else _NO_LIMIT
-        pressure_max = self._pressure_max
         skipping, stray = self._skipping, self._in_stray_run
-        packets = samples = skipped = rejected = resyncs = dropped = 0
+        resyncs = dropped = touch = control = 0
         for run in _RUN.finditer(stream):
             start, stop = run.span()
             b0 = stream[start]
@@ -189,8 +272,7 @@ class Isdv4Decoder:
                 continue
             if skipping:  # a touch packet's end is only known when the next packet starts
                 skipping = False
-                packets += 1
-                skipped += 1
+                touch += 1
             stray = False
             if b0 & TOUCH and not b0 & CONTROL:
                 skipping = True
@@ -198,44 +280,73 @@ class Isdv4Decoder:
             size = CONTROL_LEN if b0 & CONTROL else PEN_LEN
             if n < size:
                 if stop == end:
-                    self._buf = bytearray(stream[start:stop])  # the rest comes in the next read
+                    self._buf = stream[start:stop]  # the rest comes in the next read
                 else:  # cut short by the next sync byte
                     resyncs += 1
                     dropped += n
                 continue
             if size == CONTROL_LEN:
-                packets += 1
-                skipped += 1
-                reply = parse_query(bytes(stream[start:start + CONTROL_LEN]))
-                if reply is not None:
-                    self.query_reply = reply
-            else:
-                _, b1, b2, b3, b4, b5, b6, _, _ = stream[start:start + PEN_LEN]
-                x = (b1 << 9) | (b2 << 2) | ((b6 >> 5) & 3)
-                y = (b3 << 9) | (b4 << 2) | ((b6 >> 3) & 3)
-                if x > x_max or y > y_max:
-                    rejected += 1
+                control += 1
+                pkt = stream[start:start + CONTROL_LEN]
+                self.last_control = pkt
+                # the query reply has data id 0, the touch query's 1 or 3 (isdv4.h 59, 70)
+                if pkt[0] & 0x3F:
+                    self.touch = parse_touch_query(pkt) or self.touch
                 else:
-                    packets += 1
-                    samples += 1
-                    out.append(PenSample(
-                        t_ms - (last - (start + PEN_LEN - 1)) * byte_ms,
-                        x,
-                        y,
-                        min(1.0, (((b6 & 7) << 7) | b5) / pressure_max),
-                        bool(b0 & TIP),
-                        bool(b0 & PROXIMITY),
-                    ))
+                    self.query_reply = parse_query(pkt)
+            else:
+                last = start + PEN_LEN - 1
+                pens.append((last, *stream[start:start + 7]))  # b0..b6
             if n > size:  # stray bytes after a complete packet
                 dropped += n - size
                 resyncs += 1
                 stray = True
         self._skipping, self._in_stray_run = skipping, stray
         stats = self.stats
-        stats.packets += packets
-        stats.samples += samples
-        stats.skipped += skipped
-        stats.rejected += rejected
+        stats.packets += touch + control
+        stats.skipped += touch + control
+        stats.touch += touch
+        stats.control += control
         stats.resyncs += resyncs
         stats.dropped_bytes += dropped
+        return pens
+
+    def _decode(self, packets: Iterable[PenPacket], t0: float, byte_ms: float) -> list[PenSample]:
+        out: list[PenSample] = []
+        append = out.append
+        limits = self.limits
+        x_max = limits.x_max if limits is not None else 0xFFFF
+        y_max = limits.y_max if limits is not None else 0xFFFF
+        pressure_max = self._pressure_max
+        tool = self._tool
+        samples = clamped = erasers = 0
+        for end, b0, b1, b2, b3, b4, b5, b6 in packets:
+            # the eraser flag decides the tool as the pen comes into proximity (w8001 240-241)
+            if tool == _ERASER:
+                if not b0 & ERASER:
+                    tool = _PEN  # the flag cleared: the pen end after all (w8001 227-235)
+            elif tool == _NO_TOOL:
+                tool = _ERASER if b0 & ERASER else _PEN
+            x = (b1 << 9) | (b2 << 2) | ((b6 >> 5) & 3)
+            y = (b3 << 9) | (b4 << 2) | ((b6 >> 3) & 3)
+            if x > x_max or y > y_max:
+                clamped += 1
+                x = min(x, x_max)
+                y = min(y, y_max)
+            samples += 1
+            if tool == _ERASER:
+                erasers += 1
+                append(PenSample(t0 + end * byte_ms, x, y, 0.0, False, bool(b0 & PROXIMITY)))
+            else:
+                append(PenSample(t0 + end * byte_ms, x, y,
+                                 min(1.0, (((b6 & 7) << 7) | b5) / pressure_max),
+                                 bool(b0 & TIP), bool(b0 & PROXIMITY)))
+            if not b0 & PROXIMITY:
+                tool = _NO_TOOL  # out of proximity: the next entry decides again (w8001 257-258)
+        self._tool = tool
+        stats = self.stats
+        stats.packets += samples
+        stats.samples += samples
+        stats.clamped += clamped
+        stats.eraser += erasers
         return out

@@ -52,9 +52,15 @@ class DecoderStats:
     """What a decoder made of the bytes it was fed (shown by ``pad test``).
 
     ``packets``: well-formed packets of any kind; ``samples``: pen packets decoded;
-    ``rejected``: complete packets that failed a check and were dropped;
-    ``resyncs``: times bytes were thrown away to find a packet boundary again (a
-    partial packet cut short, or a run of stray bytes); ``dropped_bytes``: how many.
+    ``skipped``: well-formed packets that carry no pen data; ``rejected``: complete
+    packets that failed a check and were dropped; ``resyncs``: times bytes were thrown
+    away to find a packet boundary again (a partial packet cut short, or a run of stray
+    bytes); ``dropped_bytes``: how many.
+
+    By kind — Topaz: ``pressure``, ``info`` (device information), ``replies``
+    (command replies), ``noise`` (X = Y = 0x0FFF, dropped); ISDV4: ``touch`` and
+    ``control`` packets (skipped), ``eraser`` (samples with the eraser end: no ink),
+    ``clamped`` (samples beyond the pad's reported maximum, clamped to it).
     """
 
     packets: int = 0
@@ -62,7 +68,15 @@ class DecoderStats:
     rejected: int = 0
     resyncs: int = 0
     dropped_bytes: int = 0
-    skipped: int = 0  # well-formed packets that carry no pen data (ISDV4 touch/control)
+    skipped: int = 0
+    pressure: int = 0
+    info: int = 0
+    replies: int = 0
+    noise: int = 0
+    touch: int = 0
+    control: int = 0
+    eraser: int = 0
+    clamped: int = 0
 
 
 class PadDecoder(Protocol):
@@ -84,6 +98,7 @@ class PadStatus(enum.Enum):
     DISCONNECTED = "disconnected"  # the port went away (unplugged, or never there)
     RECONNECTING = "reconnecting"  # retrying the port every second
     ERROR = "error"  # the port is there but unusable (permission, no answer); still retrying
+    BUSY = "busy"  # another program, or the kernel's tablet driver, has the port; still retrying
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +115,8 @@ class StatusEvent:
             return "Pad unplugged — reconnecting…"
         if self.status is PadStatus.RECONNECTING:
             return "Pad unplugged — reconnecting…"
+        if self.status is PadStatus.BUSY:
+            return f"Pad port {self.port} is {self.message}."
         return f"Pad problem on {self.port}: {self.message} — retrying…"
 
 

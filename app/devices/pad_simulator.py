@@ -9,6 +9,11 @@ any serial port. It behaves like a pad on a line:
 * as ISDV4 it answers the start-up sequence (``0`` stop, ``*`` query, ``1``
   start, ``&`` reset) and streams only between ``1`` and ``0``;
 * it paces packets at the sample rate, never faster than the line's byte rate;
+* as a Topaz pad it sends the 8-bit format, or a ``model``'s (the SignatureGem LCD
+  1x5's 7-bit format, in that model's window); on request it mixes in the other
+  packet kinds real pads send (:mod:`app.devices.pad_stream`: Topaz pressure,
+  device information, command replies and line noise; ISDV4 eraser, samples beyond
+  the reported maximum, touch packets and an answer to the ``%`` touch query);
 * faults can be injected: ``noise`` (random bytes between packets), ``drop``
   (a byte lost), ``flip`` (a bit flipped) and ``disconnect`` (the master is
   closed mid-signature, as when a pad is unplugged; it comes back on a new pty
@@ -16,31 +21,30 @@ any serial port. It behaves like a pad on a line:
   udev handles ``/dev/serial/by-id/…``).
 
 Progress goes to an ``on_event`` callback (the CLI prints one JSON line per
-event), and :class:`SimulatorStats` says exactly what was sent.
+event), :class:`SimulatorStats` says exactly what was sent, :attr:`PadSimulator.ink`
+holds the inked points as the decoder must read them, and ``record`` keeps a copy
+of every byte put on the line.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import fcntl
 import json
 import os
-import pty
 import random
-import select
 import threading
 import time
-import tty
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.devices import isdv4, topaz
+from app.devices import isdv4
 from app.devices.handwriting import PenFrame, signature_frames
-from app.devices.isdv4 import QueryReply
 from app.devices.pad import PROTOCOLS, PadError, Window
+from app.devices.pad_stream import ISDV4_CAPS, PacketWriter, Piece
+from app.devices.pty_port import PtyPort
+from app.devices.topaz_models import find_model
+from app.errors import InvalidInput
 
 FAULTS = ("noise", "drop", "flip", "disconnect")
 DEFAULT_RATE_HZ = 150.0
@@ -48,9 +52,6 @@ SETTLE_S = 0.3  # after a program opens the port, before streaming
 PAUSE_BETWEEN_S = 1.0  # the pen away between signatures (with --loop / --count)
 REPLUG_AFTER_S = 2.0
 FAULT_EVERY = 40  # packets between injected faults (on average)
-#: what the simulated ISDV4 pad reports: the real device's size, 10-bit pressure
-ISDV4_CAPS = QueryReply(x_max=24576, y_max=18432, pressure_max=1023, version=0x0510, data_id=0)
-TOPAZ_WINDOW: Window = (500.0, 400.0, 2650.0, 2100.0)
 
 EventSink = Callable[[dict[str, Any]], None]
 
@@ -66,6 +67,13 @@ class SimulatorStats:
     strokes: int = 0  # pen-down runs
     points: int = 0  # samples with the pen down
     bounds: list[int] | None = None  # ink bounds [xmin, ymin, xmax, ymax]
+    pressure: int = 0  # Topaz extras sent: pressure, info, reply and noise packets
+    info: int = 0
+    replies: int = 0
+    noise: int = 0
+    eraser: int = 0  # ISDV4 extras sent: eraser samples, samples beyond x_max, touch packets
+    beyond: int = 0
+    touch: int = 0
     faults: int = 0
     disconnects: int = 0
     queries_answered: int = 0
@@ -89,86 +97,13 @@ class SimulatorStats:
         return asdict(self)
 
 
-class PtyPort:
-    """The pad's end of a pseudo-terminal, optionally behind a symlink."""
-
-    def __init__(self, link: Path | None = None) -> None:
-        self.link = link
-        self.master: int | None = None
-        self.path = ""
-        self._poll = select.poll()
-
-    def open(self) -> str:
-        master, slave = pty.openpty()
-        tty.setraw(slave)  # no echo, no CR/LF translation: a binary line
-        self.path = os.ttyname(slave)
-        # close our copy of the slave: the master then sees hang-up until a program opens it
-        os.close(slave)
-        fcntl.fcntl(master, fcntl.F_SETFL, fcntl.fcntl(master, fcntl.F_GETFL) | os.O_NONBLOCK)
-        self.master = master
-        self._poll = select.poll()
-        self._poll.register(master, select.POLLIN | select.POLLOUT)
-        if self.link is not None:
-            tmp = self.link.with_name(f".{self.link.name}.{os.getpid()}.tmp")
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            tmp.symlink_to(self.path)
-            os.replace(tmp, self.link)  # atomic re-point, like udev
-        return self.path
-
-    def close(self) -> None:
-        """Unplug: the link goes away and the master closes (the opener's reads fail)."""
-        self.remove_link()
-        master, self.master = self.master, None
-        if master is not None:
-            os.close(master)
-
-    def remove_link(self) -> None:
-        if self.link is not None and self.link.is_symlink():
-            with contextlib.suppress(OSError):
-                if os.readlink(self.link) == self.path:
-                    self.link.unlink()
-
-    def client_present(self) -> bool:
-        if self.master is None:
-            return False
-        return not any(ev & select.POLLHUP for _, ev in self._poll.poll(0))
-
-    def read(self) -> bytes:
-        """What the host wrote (commands); empty if nothing or nobody is there."""
-        if self.master is None:
-            return b""
-        try:
-            return os.read(self.master, 256)
-        except OSError:  # EAGAIN: nothing; EIO: nobody has the port open
-            return b""
-
-    def write(self, data: bytes, stop: threading.Event) -> bool:
-        """Write all of ``data``; False if the host closed the port (the bytes are lost)."""
-        while data:
-            if self.master is None or not self.client_present():
-                return False
-            try:
-                n = os.write(self.master, data)
-            except BlockingIOError:
-                # the host is not reading: wait for room rather than block
-                if stop.wait(0.01):
-                    return False
-                continue
-            except OSError as exc:
-                if exc.errno in (errno.EIO, errno.EBADF):
-                    return False
-                raise
-            data = data[n:]
-        return True
-
-
 class PadSimulator:
     def __init__(self, protocol: str, *, rate_hz: float = DEFAULT_RATE_HZ, loop: bool = False,
                  count: int | None = None, fault: str | None = None, link: Path | None = None,
                  seed: int | None = None, window: Window | None = None,
                  replug_after: float = REPLUG_AFTER_S, short: bool = False,
-                 on_event: EventSink | None = None) -> None:
+                 on_event: EventSink | None = None, model: str = "",
+                 extras: tuple[str, ...] = (), record: Path | None = None) -> None:
         if protocol not in PROTOCOLS:
             raise PadError(f"unknown pad protocol {protocol!r} (use one of: {', '.join(PROTOCOLS)})")
         if fault is not None and fault not in FAULTS:
@@ -183,17 +118,32 @@ class PadSimulator:
         self.port = PtyPort(link)
         self.rng = random.Random(seed)
         self._fault_rng = random.Random(None if seed is None else seed + 1)
+        try:
+            topaz_model = find_model(model)
+        except InvalidInput as exc:
+            raise PadError(exc.message) from None
+        if model and protocol != "topaz":
+            raise PadError("a pad model is a Topaz setting; ISDV4 pads report their own size")
+        self.seven_bit = protocol == "topaz" and topaz_model.seven_bit
         if window is None:
-            window = (TOPAZ_WINDOW if protocol == "topaz"
+            window = (topaz_model.window if protocol == "topaz"
                       else (0.0, 0.0, float(ISDV4_CAPS.x_max), float(ISDV4_CAPS.y_max)))
         self.window = window
         self.replug_after = replug_after
         self.short = short
         self.on_event = on_event or (lambda _event: None)
         self.stats = SimulatorStats(protocol)
-        self._packet_len = topaz.PACKET_LEN if protocol == "topaz" else isdv4.PEN_LEN
-        baud = topaz.BAUD if protocol == "topaz" else isdv4.BAUD
-        self.period = max(1.0 / rate_hz, self._packet_len * 10 / baud)
+        self.writer = PacketWriter(protocol, self.stats, seven_bit=self.seven_bit, extras=extras)
+        #: the inked points sent, stroke by stroke, as [x, y, pressure] the decoder reads
+        self.ink: list[list[list[float]]] = []
+        self.record = record
+        if record is not None:
+            record.write_bytes(b"")
+        line = topaz_model.line if protocol == "topaz" else None
+        baud = line.baud if line is not None else isdv4.BAUD
+        bits = (1 + line.bytesize + (line.parity != "N") + line.stopbits) if line else 10
+        self._byte_s = bits / baud
+        self.period = 1.0 / rate_hz
         self._sampling = False  # ISDV4: between "1" and "0"
         self._disconnect_done = False
         self._pen_down = False
@@ -265,13 +215,28 @@ class PadSimulator:
                 self._sampling = True
             elif cmd == isdv4.CMD_QUERY:
                 self.stats.queries_answered += 1
-                self.port.write(isdv4.encode_query_reply(ISDV4_CAPS), threading.Event())
+                self._send(isdv4.encode_query_reply(ISDV4_CAPS), threading.Event())
+            elif cmd == isdv4.CMD_TOUCH_QUERY:
+                self._send(self.writer.touch_reply, threading.Event())
+
+    def _send(self, data: bytes, stop: threading.Event) -> bool:
+        """Put ``data`` on the line (and in the recording); False if the host has gone."""
+        if not self.port.write(data, stop):
+            return False
+        if self.record is not None:
+            with self.record.open("ab") as fh:
+                fh.write(data)
+        return True
 
     # -- one signature -----------------------------------------------------------------------------
     def _send_signature(self, stop: threading.Event) -> bool:
         """Stream one signature; False if it was cut short (host left, unplugged, stopped)."""
+        lead, lead_frames = self.writer.signature_start(self.window)
         frames = signature_frames(self.rng, self.window, self.rate_hz, short=self.short)
         unplug_at = self._unplug_point(frames)
+        if unplug_at is not None:
+            unplug_at += len(lead_frames)
+        frames = lead_frames + frames
         next_t = time.monotonic()
         for i, frame in enumerate(frames):
             if i == unplug_at:
@@ -282,26 +247,27 @@ class PadSimulator:
                 return False
             if delay < -0.2:  # fell behind (a slow machine): do not burst to catch up
                 next_t = time.monotonic()
-            next_t += self.period
             self._service_commands()
             if self.protocol == "isdv4" and not self._sampling:
                 return False
-            x, y = round(frame.x), round(frame.y)
-            packet = self._encode(frame, x, y)
-            if not self.port.write(self._inject(packet), stop):
+            piece = self.writer.frame(frame, eraser=i < len(lead_frames))
+            data = self._inject(lead + piece.data) if i == 0 else self._inject(piece.data)
+            next_t += max(self.period, len(data) * self._byte_s)
+            if not self._send(data, stop):
                 self._pen_down = False
                 return False
-            self.stats.bytes += len(packet)
-            self.stats.count(x, y, frame.pen_down, self._pen_down)
-            self._pen_down = frame.pen_down
+            self.stats.bytes += len(data)
+            self._count(piece)
         self._pen_down = False
         return True
 
-    def _encode(self, frame: PenFrame, x: int, y: int) -> bytes:
-        if self.protocol == "topaz":
-            return topaz.encode(x, y, pen_down=frame.pen_down, in_proximity=frame.in_proximity)
-        return isdv4.encode_pen(x, y, round(frame.pressure * ISDV4_CAPS.pressure_max),
-                                pen_down=frame.pen_down, in_proximity=frame.in_proximity)
+    def _count(self, piece: Piece) -> None:
+        self.stats.count(piece.x, piece.y, piece.pen_down, self._pen_down)
+        if piece.pen_down:
+            if not self._pen_down:
+                self.ink.append([])
+            self.ink[-1].append([piece.x, piece.y, piece.pressure])
+        self._pen_down = piece.pen_down
 
     def _inject(self, packet: bytes) -> bytes:
         if self.fault not in ("noise", "drop", "flip"):

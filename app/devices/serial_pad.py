@@ -6,9 +6,10 @@ hands the samples to the listeners. When the port fails (unplugged: pyserial
 raises ``SerialException``, an ``OSError``) the thread reports
 ``DISCONNECTED``, closes the port and tries to open it again every second
 (``RECONNECTING``), so a pad that comes back, even as a new device behind the
-same ``/dev/serial/by-id/…`` link, resumes by itself. Nothing here raises into
-the app once the pad is open; :meth:`SerialPad.close` stops the thread and
-waits for it.
+same ``/dev/serial/by-id/…`` link, resumes by itself. A port that another
+program holds, or that the kernel's tablet driver has claimed, is reported
+``BUSY`` (and retried). Nothing here raises into the app once the pad is open;
+:meth:`SerialPad.close` stops the thread and waits for it.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ import errno
 import os
 import threading
 import time
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 import serial
 
-from app.devices import isdv4, topaz
-from app.devices.isdv4 import Isdv4Decoder, QueryReply
+from app.devices import isdv4
+from app.devices.isdv4 import DEFAULT_LIMITS as ISDV4_DEFAULT_LIMITS
+from app.devices.isdv4 import Isdv4Decoder, QueryReply, TouchReply
+from app.devices.line import LineSettings
 from app.devices.pad import (
-    PROTOCOLS,
     DecoderStats,
     PadDecoder,
     PadError,
@@ -34,62 +35,17 @@ from app.devices.pad import (
     StatusEvent,
     Window,
 )
-from app.devices.topaz import TopazDecoder
+from app.devices.pad_config import SerialPadConfig
+from app.devices.serial_line import PortBusy, open_line
+from app.devices.topaz import DeviceInfo, TopazDecoder
 
-if TYPE_CHECKING:
-    from app.config import PadSettings
+__all__ = ["SerialPad", "SerialPadConfig"]
 
-READ_TIMEOUT_S = 0.05  # how long one read waits: bounds how long close() takes
-RETRY_INTERVAL_S = 1.0
 ISDV4_SETTLE_S = 0.25  # after "0" (stop), before flushing
-ISDV4_QUERY_TIMEOUT_S = 1.0
-#: the size the simulator and the one real device we know of report, until the pad answers
-ISDV4_DEFAULT_LIMITS = QueryReply(24576, 18432, 1023)
+ISDV4_QUERY_TIMEOUT_S = 1.0  # the kernel waits HZ for each reply (wacom_w8001.c line 368)
 
 #: errors that mean "the device is not there" rather than "the device is there but unusable"
 _ABSENT_ERRNOS = {errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO}
-
-
-@dataclass(frozen=True)
-class SerialPadConfig:
-    port: str
-    protocol: str
-    baud: int = 0  # 0: the protocol's default (ISDV4 then falls back to the other speed)
-    window: Window = (500.0, 400.0, 2650.0, 2100.0)  # Topaz only; ISDV4 reports its own
-    dtr: bool = True
-    rts: bool = True
-    read_timeout: float = READ_TIMEOUT_S
-    retry_interval: float = RETRY_INTERVAL_S
-
-    def __post_init__(self) -> None:
-        if self.protocol not in PROTOCOLS:
-            raise PadError(f"unknown pad protocol {self.protocol!r} (use one of: "
-                           f"{', '.join(PROTOCOLS)})")
-        if not self.port:
-            raise PadError("no pad port configured")
-        x0, y0, x1, y1 = self.window
-        if not (x1 > x0 and y1 > y0):
-            raise PadError(f"pad window {list(self.window)} must be [xmin, ymin, xmax, ymax]")
-
-    @classmethod
-    def from_settings(cls, pad: PadSettings, *, port: str | None = None,
-                      protocol: str | None = None, baud: int | None = None) -> SerialPadConfig:
-        """The configured pad; command-line options override single settings."""
-        w = pad.window
-        if len(w) != 4:
-            raise PadError("setting pad.window must be [xmin, ymin, xmax, ymax]")
-        return cls(port=port or pad.port, protocol=protocol or pad.protocol,
-                   baud=pad.baud if baud is None else baud,
-                   window=(float(w[0]), float(w[1]), float(w[2]), float(w[3])),
-                   dtr=pad.dtr, rts=pad.rts)
-
-    def bauds(self) -> list[int]:
-        """Speeds to try, in order."""
-        if self.protocol == "topaz":
-            return [self.baud or topaz.BAUD]
-        first = self.baud or isdv4.BAUD
-        other = isdv4.FALLBACK_BAUD if first == isdv4.BAUD else isdv4.BAUD
-        return [first, other]
 
 
 def _reason(exc: OSError) -> str:
@@ -114,31 +70,42 @@ class SerialPad(SignaturePad):
     def __init__(self, config: SerialPadConfig) -> None:
         super().__init__()
         self.config = config
-        self._decoder: PadDecoder = (TopazDecoder() if config.protocol == "topaz"
-                                     else Isdv4Decoder())
+        self._decoder: PadDecoder = (TopazDecoder(seven_bit=config.seven_bit)
+                                     if config.protocol == "topaz" else Isdv4Decoder())
         self._limits: QueryReply | None = None
+        self.touch: TouchReply | None = None  # what an ISDV4 pad said to the touch query
         self._ser: serial.SerialBase | None = None
-        self._baud = config.bauds()[0]
+        self._line = config.lines()[0]
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._t0 = time.monotonic()
+        self.bytes_read = 0  # what arrived while sampling (pad test tells silence from garbage)
 
     # -- SignaturePad ------------------------------------------------------------------------------
     @property
     def window(self) -> Window:
         if self.config.protocol == "topaz":
-            return self.config.window
+            return self.config.inked_window
         lim = self._limits or ISDV4_DEFAULT_LIMITS
         return (0.0, 0.0, float(lim.x_max), float(lim.y_max))
 
     @property
     def description(self) -> str:
-        kind = "Topaz 5-byte" if self.config.protocol == "topaz" else "Wacom ISDV4"
-        return f"{kind} on {self.config.port}"
+        return f"{self.config.kind()} on {self.config.port}"
 
     @property
     def stats(self) -> DecoderStats:
         return replace(self._decoder.stats)
+
+    @property
+    def line(self) -> LineSettings:
+        """The framing in use (ISDV4: the speed that answered)."""
+        return self._line
+
+    @property
+    def device_info(self) -> DeviceInfo | None:
+        """What a Topaz pad said about itself (type-2 packets), if anything."""
+        return self._decoder.device_info if isinstance(self._decoder, TopazDecoder) else None
 
     @property
     def running(self) -> bool:
@@ -152,6 +119,9 @@ class SerialPad(SignaturePad):
         if must_connect:
             try:
                 self._ser = self._connect()
+            except PortBusy as exc:
+                raise PortBusy(f"cannot open pad port {self.config.port}: it is "
+                               f"{exc.message}") from exc
             except OSError as exc:
                 raise PadError(f"cannot open pad port {self.config.port}: {_reason(exc)}") from exc
         self._thread = threading.Thread(target=self._run, name=f"pad-reader {self.config.port}",
@@ -188,8 +158,9 @@ class SerialPad(SignaturePad):
                     self._stop.wait(self.config.retry_interval)
                     continue
                 if data:
+                    self.bytes_read += len(data)
                     now = (time.monotonic() - self._t0) * 1000
-                    samples = self._decoder.feed(data, now, 10_000 / self._baud)
+                    samples = self._decoder.feed(data, now, 10_000 / self._line.baud)
                     self._emit_samples(samples)
         finally:
             self._close_port()
@@ -197,9 +168,12 @@ class SerialPad(SignaturePad):
     def _connected(self) -> None:
         self._decoder.reset()
         self._emit_status(StatusEvent(PadStatus.CONNECTED, self.config.port,
-                                      f"{self._baud} baud"))
+                                      f"{self._line.baud} baud"))
 
     def _unavailable(self, exc: OSError | PadError) -> None:
+        if isinstance(exc, PortBusy):
+            self._emit_status(StatusEvent(PadStatus.BUSY, self.config.port, exc.message))
+            return
         if isinstance(exc, OSError) and _is_absent(exc):
             previous = self.status.status if self.status else None
             status = (PadStatus.RECONNECTING
@@ -227,40 +201,28 @@ class SerialPad(SignaturePad):
                 pass
 
     # -- opening -------------------------------------------------------------------------------------
-    def _open_port(self, baud: int) -> serial.SerialBase:
-        """Open with every line parameter set before the port opens."""
-        ser = serial.serial_for_url(self.config.port, do_not_open=True)
-        ser.baudrate = baud
-        ser.bytesize = serial.EIGHTBITS
-        ser.parity = serial.PARITY_NONE
-        ser.stopbits = serial.STOPBITS_ONE
-        ser.xonxoff = False
-        ser.rtscts = False
-        ser.dsrdtr = False
-        ser.timeout = self.config.read_timeout
-        ser.write_timeout = 1.0
-        ser.dtr = self.config.dtr  # some pads draw power from DTR/RTS; a pty ignores them
-        ser.rts = self.config.rts
-        ser.open()
-        return ser
+    def _open_port(self, line: LineSettings) -> serial.SerialBase:
+        return open_line(self.config.port, line, timeout=self.config.read_timeout,
+                         dtr=self.config.dtr, rts=self.config.rts)
 
     def _connect(self) -> serial.SerialBase:
         """Open the port and start the pad; raises OSError or PadError."""
         if self.config.protocol == "topaz":
-            self._baud = self.config.bauds()[0]
-            return self._open_port(self._baud)
-        for baud in self.config.bauds():
-            ser = self._open_port(baud)
+            self._line = self.config.lines()[0]
+            return self._open_port(self._line)
+        for line in self.config.lines():
+            ser = self._open_port(line)
             try:
                 reply = self._isdv4_start(ser)
             except OSError:
                 ser.close()
                 raise
             if reply is not None:
-                self._baud = baud
+                self._line = line
                 self._limits = reply
                 assert isinstance(self._decoder, Isdv4Decoder)
                 self._decoder.set_limits(reply)
+                self._decoder.touch = self.touch
                 return ser
             ser.close()
             if self._stop.is_set():
@@ -269,20 +231,34 @@ class SerialPad(SignaturePad):
         raise PadError(f"no answer from the ISDV4 pad at {speeds} baud")
 
     def _isdv4_start(self, ser: serial.SerialBase) -> QueryReply | None:
-        """Stop, flush, query, start: the W8001 start-up. None if the query gets no answer."""
+        """Stop, flush, query, touch query, start: the W8001 start-up (wacom_w8001.c lines
+        411-415, 428, 470 and 386). None if the query gets no answer."""
         ser.write(isdv4.CMD_STOP)
         ser.flush()
         if self._stop.wait(ISDV4_SETTLE_S):
             return None
         ser.reset_input_buffer()
-        ser.write(isdv4.CMD_QUERY)
+        reply = self._isdv4_ask(ser, isdv4.CMD_QUERY)
+        if reply is None:
+            return None
+        query = isdv4.parse_query(reply)
+        if query is None:
+            return None
+        # a pen-only device may not answer this, or answers "no touch" (b1 = 0)
+        touch = self._isdv4_ask(ser, isdv4.CMD_TOUCH_QUERY)
+        self.touch = isdv4.parse_touch_query(touch) if touch is not None else None
+        ser.write(isdv4.CMD_START)
+        ser.flush()
+        return query
+
+    def _isdv4_ask(self, ser: serial.SerialBase, command: bytes) -> bytes | None:
+        """Send ``command``; the control packet that answers it, or None within the timeout."""
+        ser.write(command)
         ser.flush()
         probe = Isdv4Decoder()
         deadline = time.monotonic() + ISDV4_QUERY_TIMEOUT_S
         while time.monotonic() < deadline and not self._stop.is_set():
             probe.feed(self._read_chunk(ser))
-            if probe.query_reply is not None:
-                ser.write(isdv4.CMD_START)
-                ser.flush()
-                return probe.query_reply
+            if probe.last_control is not None:
+                return probe.last_control
         return None

@@ -15,6 +15,7 @@ import pytest
 from app.bootstrap import AppContext, bootstrap
 from app.config import Settings
 from tests.conftest import MutableClock, user_folder
+from tests.pty_line import line  # noqa: F401 - fixture
 
 
 @pytest.fixture

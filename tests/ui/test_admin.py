@@ -76,10 +76,13 @@ def test_settings_are_saved_and_take_effect(qtbot, desk) -> None:  # type: ignor
     st.school.setText("Ysgol Example")
     st.days["phone"].setValue(3)
     st.max_gap.setValue(60)
+    assert st.pad_model.currentText() == "Not set (Topaz: 19200 8N1)"
+    st.pad_model.setCurrentIndex(st.pad_model.findText("SigLite 1x5 (19200 8O1)"))
     st.save.click()
     wait_idle(qtbot, desk)
     saved = load_settings(desk.ctx.paths.settings_file)
     assert saved.school.name == "Ysgol Example" and saved.loans.days_phone == 3
+    assert saved.pad.model == "siglite-1x5"
     assert desk.ctx.settings.scanner.max_gap_ms == 60
     assert desk.scanner.settings.max_gap_ms == 60  # the live scanner filter uses it at once
     assert desk.header.school.text() == "Ysgol Example"

@@ -30,17 +30,21 @@ from tests.ui.pad import sign_with_mouse
 
 
 @pytest.fixture
-def simulated_pad(desk) -> Iterator[PadSimulator]:  # type: ignore[no-untyped-def]
+def simulated_pad(desk, request) -> Iterator[PadSimulator]:  # type: ignore[no-untyped-def]
     """A Topaz pad simulator on a pty, signing again and again; the desk's pad settings point
-    at it and the desk opens it as it does at start-up."""
+    at it and the desk opens it as it does at start-up. ``request.param``: a model for both,
+    with the other packet kinds mixed in."""
+    model = getattr(request, "param", "")
     listening = threading.Event()
-    sim = PadSimulator("topaz", rate_hz=400, loop=True, seed=11,
+    sim = PadSimulator("topaz", rate_hz=400, loop=True, seed=11, model=model,
+                       extras=("pressure", "info", "reply", "noise") if model else (),
                        on_event=lambda e: listening.set() if e.get("event") == "listening" else None)
     stop = threading.Event()
     thread = threading.Thread(target=sim.run, args=(stop,), daemon=True)
     thread.start()
     assert listening.wait(5)
     desk.ctx.settings.pad.protocol = "topaz"
+    desk.ctx.settings.pad.model = model
     desk.ctx.settings.pad.port = sim.port.path
     desk.open_pad()
     assert desk.pad is not None
@@ -83,6 +87,34 @@ def test_check_out_signed_on_the_pad_simulator(qtbot, desk, simulated_pad) -> No
         actions = [(e.actor, e.action) for e in uow.session.execute(
             select(AuditEvent).order_by(AuditEvent.seq)).scalars()]
     assert ("bob", "checkout") in actions
+
+
+@pytest.mark.parametrize("simulated_pad", ["signaturegem-lcd-1x5"], indirect=True)
+def test_check_out_signed_on_a_7_bit_pad_that_mixes_in_every_packet_kind(  # type: ignore[no-untyped-def]
+        qtbot, desk, simulated_pad) -> None:
+    sim = simulated_pad
+    school(desk.ctx)
+    sign_in(qtbot, desk, "bob", TECH_PIN)
+    view = scan_into_checkout(qtbot, desk).view
+    view.cont.click()
+    canvas = view.signature.widget.canvas
+    first = sim.stats.signatures
+    qtbot.waitUntil(lambda: sim.stats.signatures >= first + 1, timeout=30000)
+    qtbot.waitUntil(lambda: canvas.assembler.point_count > 30 and not canvas.assembler.pen_down,
+                    timeout=5000)
+    inked = canvas.assembler.signature()
+    # pressure packets became ink widths, never ink of their own; noise never reached the corner
+    assert len({round(p[3], 3) for s in inked.strokes for p in s}) > 5
+    assert all(400 <= p[1] <= 2400 and 350 <= p[2] <= 1250 for s in inked.strokes for p in s)
+    view.signature.widget.accept_button.click()
+    wait_idle(qtbot, desk)
+    assert view.page == "done", desk.banner.message
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        loan = uow.session.execute(select(Loan)).scalar_one()
+        sig = uow.session.get(Signature, loan.signature_out_id)
+        assert sig is not None
+        assert sig.device == f"Topaz SignatureGem LCD 1x5 on {sim.port.path}"
+        assert sig.window == [400, 350, 2400, 1250]  # the model's window
 
 
 @pytest.mark.cups

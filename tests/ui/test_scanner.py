@@ -10,7 +10,6 @@ modifiers, native scan codes, virtual keys and native modifiers; and
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from app.config import ScannerSettings
 from tests.ui.keys import _T, scan, type_slowly
 from tests.ui.x11_keys import KeyRecord, Recording, load, retime, send
-from ui.scanner import ScanFilter, SerialScannerReader
+from ui.scanner import ScanFilter
 
 #: a scanner set to a 40-50 ms inter-character delay: the settings docs/hardware.md gives for it
 SLOW_SCANNER = ScannerSettings(max_avg_gap_ms=60, max_gap_ms=90, end_timeout_ms=150, min_length=6)
@@ -273,21 +272,3 @@ def test_window_events_are_left_to_the_widget(qtbot, form) -> None:  # type: ign
     assert ev.type() == QEvent.Type.KeyPress
     assert form.filter.eventFilter(window, ev) is False
 
-
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pty")
-def test_serial_scanner_lines_become_scans(qtbot) -> None:  # type: ignore[no-untyped-def]
-    master, slave = os.openpty()
-    reader = SerialScannerReader(os.ttyname(slave), retry_interval=0.05)
-    scans: list[str] = []
-    statuses: list[str] = []
-    reader.scanned.connect(scans.append)
-    reader.status.connect(statuses.append)
-    reader.start()
-    try:
-        qtbot.waitUntil(lambda: any("connected on" in s for s in statuses), timeout=3000)
-        os.write(master, b"LT-0001\r\nS1001\r")
-        qtbot.waitUntil(lambda: scans == ["LT-0001", "S1001"], timeout=3000)
-    finally:
-        reader.stop()
-        os.close(master)
-        os.close(slave)

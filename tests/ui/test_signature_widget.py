@@ -36,14 +36,6 @@ def widget(qtbot: QtBot) -> SignatureWidget:
 
 
 @pytest.fixture
-def line() -> Iterator[PtyPort]:
-    port = PtyPort()
-    port.open()
-    yield port
-    port.close()
-
-
-@pytest.fixture
 def pad(line: PtyPort) -> Iterator[SerialPad]:
     p = SerialPad(SerialPadConfig(line.path, "topaz", window=WINDOW, retry_interval=0.1))
     yield p

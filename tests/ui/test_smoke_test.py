@@ -33,7 +33,7 @@ def test_it_waits_for_the_sign_in_screen_to_hear_from_the_database(qtbot, desk) 
     smoke = Recording(desk)
     wait_idle(qtbot, desk)
     desk.show_screen("sign_in")  # asks the database again, on the worker
-    assert desk.ops.busy
+    assert not desk.controller("sign_in").mode_known
     smoke.database_settled(None)
     assert smoke.status is None  # not while the question is out
     qtbot.waitUntil(lambda: smoke.status == 0, timeout=15000)

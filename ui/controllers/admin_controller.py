@@ -269,7 +269,8 @@ class AdminController(ScreenController):
         try:
             cfg = SerialPadConfig.from_settings(self.desk.ctx.settings.pad,
                                                 port=st.pad_port.currentText().strip(),
-                                                protocol=str(st.pad_protocol.currentData()))
+                                                protocol=str(st.pad_protocol.currentData()),
+                                                model=str(st.pad_model.currentData()))
             pad = SerialPad(cfg)
             pad.open(must_connect=False)
         except Exception as exc:  # noqa: BLE001 - shown, never raised

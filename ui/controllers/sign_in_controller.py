@@ -53,6 +53,7 @@ class SignInController(ScreenController):
             return
         # asked at the next event-loop turn: the desk's first window is built before the
         # database starts opening (ui.desk_app.start), and asking now would start it meanwhile
+        self.mode_known = False
         QTimer.singleShot(0, self, self._ask_first_run)
 
     def _ask_first_run(self) -> None:

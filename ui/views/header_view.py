@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from ui import theme
+
 NAV = (
     ("scan", "Scan", "F1"),
     ("dashboard", "Dashboard", "F2"),
@@ -50,6 +52,11 @@ class HeaderView(QFrame):
         self.busy.setAccessibleName("Working")
         self.busy.setVisible(False)
         lay.addWidget(self.busy)
+        self.scanner = QLabel()
+        self.scanner.setAccessibleName("Serial scanner status")
+        self.scanner.setVisible(False)
+        lay.addWidget(self.scanner)
+        lay.addSpacing(8)
         self.technician = QLabel("Not signed in")
         self.technician.setAccessibleName("Signed-in technician")
         self.technician.setStyleSheet("font-size: 14pt;")
@@ -71,6 +78,15 @@ class HeaderView(QFrame):
         self.lock.setVisible(signed_in)
         for key, b in self.nav.items():
             b.setVisible(signed_in and (key != "admin" or admin))
+
+    def show_scanner(self, text: str, ok: bool | None, detail: str = "") -> None:
+        """The serial scanner's state (``ok`` None: no serial scanner, nothing shown)."""
+        self.scanner.setVisible(ok is not None)
+        self.scanner.setText(text)
+        self.scanner.setToolTip(detail)
+        self.scanner.setAccessibleDescription(detail)
+        colour = theme.HEADER_OK if ok else theme.HEADER_WARN
+        self.scanner.setStyleSheet(f"color: {colour}; font-weight: 700;")
 
     def mark(self, screen: str) -> None:
         for key, b in self.nav.items():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
+from app.devices.topaz_models import MODELS, model_key
 from db.models import ASSET_KINDS
 from ui import theme
 from ui.widgets.common import Form, button, card, label
@@ -118,6 +119,11 @@ class SettingsTab(QWidget):
         self.pad_protocol.setAccessibleName("Pad protocol")
         for key, text in (("", "No pad (sign with the mouse)"), ("topaz", "Topaz"), ("isdv4", "ISDV4")):
             self.pad_protocol.addItem(text, key)
+        self.pad_model = QComboBox()
+        self.pad_model.setAccessibleName("Pad model")
+        self.pad_model.addItem("Not set (Topaz: 19200 8N1)", "")
+        for m in MODELS:
+            self.pad_model.addItem(f"{m.name} ({m.line.label()})", m.key)
         self.pad_port = QComboBox()
         self.pad_port.setEditable(True)
         self.pad_port.setAccessibleName("Pad port")
@@ -130,6 +136,7 @@ class SettingsTab(QWidget):
                           ("always", "Always")):
             self.on_return.addItem(text, key)
         f.addRow("Pad protocol", self.pad_protocol)
+        f.addRow("Pad model", self.pad_model)
         f.addRow("Pad port", self.pad_port)
         f.addRow("Printer", self.printer)
         f.addRow("Sign on return", self.on_return)
@@ -204,6 +211,7 @@ class SettingsTab(QWidget):
         self.end_timeout.setValue(s.scanner.end_timeout_ms)
         self.serial_port.setText(s.scanner.serial_port)
         self.pad_protocol.setCurrentIndex(max(0, self.pad_protocol.findData(s.pad.protocol)))
+        self.pad_model.setCurrentIndex(max(0, self.pad_model.findData(model_key(s.pad.model))))
         self.pad_port.clear()
         self.pad_port.addItems(ports)
         self.pad_port.setCurrentText(s.pad.port)
@@ -227,5 +235,6 @@ class SettingsTab(QWidget):
         s.scanner.end_timeout_ms = self.end_timeout.value()
         s.scanner.serial_port = self.serial_port.text().strip()
         s.pad.protocol = str(self.pad_protocol.currentData())
+        s.pad.model = str(self.pad_model.currentData())
         s.pad.port = self.pad_port.currentText().strip()
         s.printing.printer = self.printer.text().strip()

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QPointingDevice,
     QPolygonF,
     QResizeEvent,
     QTabletEvent,
@@ -352,6 +353,9 @@ class SignatureCanvas(QWidget):
     def tabletEvent(self, event: QTabletEvent) -> None:
         if not self.pointer_enabled:
             event.ignore()
+            return
+        if event.pointerType() == QPointingDevice.PointerType.Eraser:
+            event.accept()  # the eraser end draws no ink, as on a pad (app.devices.isdv4)
             return
         kind = event.type()
         if kind == QEvent.Type.TabletPress:

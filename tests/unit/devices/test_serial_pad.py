@@ -6,13 +6,13 @@ import os
 import select
 import termios
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from app.devices import isdv4, topaz
-from app.devices.isdv4 import QueryReply
+from app.devices.isdv4 import QueryReply, TouchReply
 from app.devices.pad import PadError, PadStatus, PenSample, StatusEvent
 from app.devices.pad_simulator import PtyPort
 from app.devices.serial_pad import SerialPad, SerialPadConfig
@@ -58,14 +58,6 @@ class Collector:
 
 def reader_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("pad-reader")]
-
-
-@pytest.fixture
-def line() -> Iterator[PtyPort]:
-    port = PtyPort()
-    port.open()
-    yield port
-    port.close()
 
 
 def packets(n: int, start: int = 0) -> tuple[bytes, list[tuple[int, int]]]:
@@ -178,13 +170,16 @@ def test_a_failing_listener_does_not_stop_the_reader(line: PtyPort) -> None:
 
 
 class FakeIsdv4:
-    """A device on the master side that answers the query only at ``answer_baud``."""
+    """A device on the master side that answers the query only at ``answer_baud``, and the
+    touch query with ``touch`` (None: it stays silent, as some pen-only devices do)."""
 
     REPLY = QueryReply(x_max=26202, y_max=16503, pressure_max=255, version=7)
 
-    def __init__(self, port: PtyPort, answer_baud: int | None) -> None:
+    def __init__(self, port: PtyPort, answer_baud: int | None,
+                 touch: TouchReply | None = None) -> None:
         self.port = port
         self.answer_baud = answer_baud
+        self.touch = touch
         self.commands: list[bytes] = []
         self.started = threading.Event()
         self._stop = threading.Event()
@@ -214,28 +209,33 @@ class FakeIsdv4:
                 self.commands.append(cmd)
                 if cmd == isdv4.CMD_QUERY and self.answer_baud in (None, self._speed()):
                     self.port.write(isdv4.encode_query_reply(self.REPLY), self._stop)
+                if cmd == isdv4.CMD_TOUCH_QUERY and self.touch is not None:
+                    self.port.write(isdv4.encode_touch_reply(self.touch), self._stop)
                 if cmd == isdv4.CMD_START:
                     self.started.set()
 
 
 def test_isdv4_start_up_reads_the_pads_size_then_starts_it(line: PtyPort) -> None:
-    with FakeIsdv4(line, answer_baud=38400) as dev:
+    touch = TouchReply(sensor_id=1, x_max=4000, y_max=3000, panel_resolution=10)
+    with FakeIsdv4(line, answer_baud=38400, touch=touch) as dev:
         pad = SerialPad(SerialPadConfig(line.path, "isdv4"))
         got = Collector(pad)
         pad.open()
         try:
             assert dev.started.wait(WAIT)
-            assert dev.commands == [b"0", b"*", b"1"]
+            # stop, query, touch query, start (wacom_w8001.c lines 411, 428, 470, 386)
+            assert dev.commands == [b"0", b"*", b"%", b"1"]
+            assert pad.touch == touch and pad.touch.packet_len == 7
             assert pad.window == (0.0, 0.0, 26202.0, 16503.0)
             got.wait_status(PadStatus.CONNECTED)
             assert got.statuses[0].message == "38400 baud"
             line.write(isdv4.encode_pen(26202, 100, 255, pen_down=True)
                        + isdv4.encode_pen(26203, 100, 255, pen_down=True)  # beyond x_max
                        + isdv4.encode_pen(500, 600, 51, pen_down=False), threading.Event())
-            got.wait_samples(2)
+            got.wait_samples(3)
             assert [(s.x, s.y, s.pressure, s.pen_down) for s in got.samples] == [
-                (26202, 100, 1.0, True), (500, 600, 0.2, False)]
-            got.wait_for(lambda: pad.stats.rejected == 1, "the out-of-range packet rejected")
+                (26202, 100, 1.0, True), (26202, 100, 1.0, True), (500, 600, 0.2, False)]
+            assert pad.stats.clamped == 1 and pad.stats.rejected == 0
         finally:
             pad.close()
     assert reader_threads() == []
@@ -250,7 +250,9 @@ def test_isdv4_falls_back_to_19200_when_38400_gets_no_answer(line: PtyPort) -> N
             got.wait_status(PadStatus.CONNECTED)
             assert got.statuses[0].message == "19200 baud"
             assert dev.started.wait(WAIT)
-            assert dev.commands == [b"0", b"*", b"0", b"*", b"1"]
+            # a device that does not answer the touch query is started after a second
+            assert dev.commands == [b"0", b"*", b"0", b"*", b"%", b"1"]
+            assert pad.touch is None
         finally:
             pad.close()
 
