@@ -101,11 +101,22 @@ class PadSettings:
     rts: bool = True
 
 
+#: ``signature.on_return``: when a check-in asks the borrower to sign (and makes a return receipt)
+RETURN_SIGNATURE_CHOICES = ("never", "personal-data loans", "always")
+
+
 @dataclass
 class SignatureSettings:
     min_strokes: int = 2
     min_points: int = 30
     min_width_fraction: float = 0.15
+    #: "never", "personal-data loans" or "always"
+    on_return: str = "never"
+
+    def needed_on_return(self, personal_data: bool) -> bool:
+        """A check-in of a loan like this one needs the borrower's signature."""
+        choice = self.on_return.strip().lower().replace("_", "-")
+        return choice == "always" or (personal_data and choice.startswith("personal-data"))
 
 
 #: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
@@ -137,6 +148,14 @@ class KioskSettings:
     idle_lock: bool = True
     idle_lock_seconds: int = 300
     sound: bool = True
+    #: a check-out left this long untouched is not continued silently by the next scan
+    checkout_pause_seconds: int = 120
+
+
+@dataclass
+class ReversalSettings:
+    #: how long after a check-out, check-in or leaver return an admin may still reverse it
+    window_hours: int = 24
 
 
 @dataclass
@@ -162,6 +181,7 @@ class Settings:
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    reversal: ReversalSettings = field(default_factory=ReversalSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

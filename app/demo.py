@@ -198,7 +198,7 @@ def fill_demo(app: AppContext, actor: Actor) -> str:
             check_out(uow, spare[1].tag, leaver.staff_code, purpose="Teaching")
         at(2)
         with db.uow(actor) as uow:
-            leaver_return(uow, leaver.staff_code, returned_tags=[spare[0].tag],
+            leaver_return(uow, leaver.staff_code, confirm_not_leaving=True, returned_tags=[spare[0].tag],
                           notes={spare[1].tag: "says it was left in the staff room"})
         with db.uow(actor) as uow:
             report_lost(uow, phones[10].tag, note="left on the minibus")

@@ -44,10 +44,16 @@ ASSET_KINDS = ("laptop", "phone", "tablet", "other")
 ASSET_STATUSES = ("available", "on_loan", "in_repair", "lost", "retired")
 ENCRYPTION_METHODS = ("bitlocker", "filevault", "android", "ios", "other")
 CONDITIONS = ("ok", "damaged", "incomplete")
-LOAN_OUTCOMES = ("returned", "not_returned", "lost")
+#: "reversed": a check-out an admin undid (a mistake, never a loan)
+LOAN_OUTCOMES = ("returned", "not_returned", "lost", "reversed")
+#: how personal data on a device lent "with personal data" was dealt with when it came back
+DATA_HANDLING = ("removed", "wiped", "kept")
 INCIDENT_KINDS = ("lost", "stolen", "damaged", "esafety")
-INCIDENT_STATUSES = ("open", "closed")
-RECEIPT_KINDS = ("leaver_return", "loan_ack", "trip_sheet")
+#: "withdrawn": opened by an action an admin reversed (it never happened)
+INCIDENT_STATUSES = ("open", "closed", "withdrawn")
+INCIDENT_OUTCOMES = ("recovered", "repaired", "replaced", "written_off", "charged")
+RECEIPT_KINDS = ("leaver_return", "loan_ack", "trip_sheet", "loan_return")
+REVERSIBLE_ACTIONS = ("checkout", "checkin", "leaver_return")
 TECHNICIAN_ROLES = ("technician", "admin")
 PRINT_JOB_STATES = ("queued", "printing", "done", "failed")
 
@@ -123,6 +129,8 @@ class Asset(Base):
     accessories: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[str] = mapped_column(String(16), default="available")
     notes: Mapped[str | None] = mapped_column(Text)
+    #: why an admin retired it (cleared if it is returned to service)
+    retired_reason: Mapped[str | None] = mapped_column(Text)
     snipeit_id: Mapped[int | None] = mapped_column(Integer, unique=True)
 
     checks: Mapped[list[EncryptionCheck]] = relationship(
@@ -223,6 +231,9 @@ class Loan(Base):
     condition_in: Mapped[str | None] = mapped_column(String(16))
     outcome: Mapped[str | None] = mapped_column(String(16))
     note_in: Mapped[str | None] = mapped_column(Text)
+    #: a personal-data loan's return: how the data was dealt with (DATA_HANDLING) and a note
+    data_in: Mapped[str | None] = mapped_column(String(16))
+    data_note: Mapped[str | None] = mapped_column(Text)
     signature_out_id: Mapped[int | None] = mapped_column(ForeignKey("signatures.id"))
     signature_in_id: Mapped[int | None] = mapped_column(ForeignKey("signatures.id"))
     receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"), index=True)
@@ -271,9 +282,40 @@ class Incident(Base):
     reported_by: Mapped[str] = mapped_column(String(128))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    #: how it ended (INCIDENT_OUTCOMES), what it cost in pence, and a note
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    cost_pence: Mapped[int | None] = mapped_column(Integer)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    closed_by: Mapped[str | None] = mapped_column(String(128))
+    resolution: Mapped[str | None] = mapped_column(Text)
 
     asset: Mapped[Asset | None] = relationship()
     person: Mapped[Person | None] = relationship()
+
+
+class Reversal(Base):
+    """An admin's reversal of a mistaken check-out, check-in or leaver return.
+
+    History is never edited: the reversed action's audit event stays, this row
+    (and its own audit event) names it by sequence number and keeps what was undone.
+    """
+
+    __tablename__ = "reversals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    by: Mapped[str] = mapped_column(String(128))
+    #: what was reversed (REVERSIBLE_ACTIONS)
+    action: Mapped[str] = mapped_column(String(16))
+    #: the audit event of the action reversed
+    event_seq: Mapped[int] = mapped_column(Integer)
+    asset_id: Mapped[int | None] = mapped_column(ForeignKey("assets.id"), index=True)
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), index=True)
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    #: the state the reversal undid (loan columns, person status...), as it was
+    undone: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Technician(Base):

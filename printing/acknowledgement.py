@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
 
 from app.signatures import SignatureData
-from printing.blocks import closing_section, details_grid, signature_block, verification_block
+from printing.blocks import borrower_grid, closing_section, signature_block, verification_block
 from printing.styles import Styles, items_table_style
 from printing.wording import fmt_date, fmt_datetime, kind_label, make_model, text
 
@@ -81,12 +81,7 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
     name = text(person.get("name"))
     issued = fmt_datetime(content.get("issued_at"))
     return [
-        details_grid([
-            ("Borrower", name),
-            ("Staff code", text(person.get("staff_code"))),
-            ("Department", text(person.get("department"))),
-            ("Date and time", text(issued)),
-        ], styles, width),
+        borrower_grid(person, issued, styles, width),
         Spacer(1, 5 * mm),
         Paragraph("Equipment lent", styles.heading),
         items_table(items, styles, width),

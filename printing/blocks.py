@@ -3,7 +3,8 @@ verification block."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -12,7 +13,7 @@ from app.signatures import SignatureData
 from printing.fonts import REGULAR
 from printing.qr import QrFlowable
 from printing.signature import draw_signature
-from printing.styles import INK, MUTED, RULE, Styles, details_table_style
+from printing.styles import INK, MUTED, RULE, Styles, details_table_style, items_table_style
 from printing.verification import format_code, verification_payload
 from printing.wording import text
 
@@ -148,3 +149,41 @@ def verification_block(number: str, code: str, styles: Styles, width: float,
 def closing_section(*flowables: Flowable) -> KeepTogether:
     """Statement, signature and verification stay on one page together."""
     return KeepTogether(list(flowables))
+
+
+def borrower_grid(person: Mapping[str, Any], issued: str, styles: Styles, width: float) -> Table:
+    """Who borrowed (name, staff code, department) and when the document was issued."""
+    return details_grid([
+        ("Borrower", text(person.get("name"))),
+        ("Staff code", text(person.get("staff_code"))),
+        ("Department", text(person.get("department"))),
+        ("Date and time", text(issued)),
+    ], styles, width)
+
+
+def items_grid(columns: Sequence[tuple[str, float]], rows: list[list[Any]], styles: Styles,
+               width: float) -> Table:
+    """A table of items under a header row: ``columns`` are (title, relative width), filling
+    ``width``; the header repeats on every page."""
+    total = sum(w for _, w in columns)
+    widths = [width * w / total for _, w in columns]
+    data: list[list[Any]] = [[CellParagraph(t, styles.head_cell) for t, _ in columns], *rows]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(items_table_style(len(data)))
+    return table
+
+
+def signed_closing(statement: Sequence[Flowable], signature: SignatureData | None, *,
+                   signer_caption: str, received_by: tuple[str, str], issued: str,
+                   number: str, code: str, styles: Styles, width: float) -> KeepTogether:
+    """Statement, the signer's signature beside who received it and when, then the
+    verification block — kept together on one page."""
+    return closing_section(
+        *statement,
+        Spacer(1, 3 * mm),
+        signature_block(signature, signer_caption=signer_caption,
+                        side_rows=[received_by, ("Date and time", text(issued))],
+                        styles=styles, width=width),
+        Spacer(1, 6 * mm),
+        verification_block(number, code, styles, width),
+    )

@@ -13,16 +13,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.signatures import SignatureData
-from printing.blocks import (
-    CellParagraph,
-    closing_section,
-    details_grid,
-    signature_block,
-    verification_block,
-)
-from printing.styles import Styles, items_table_style
+from printing.blocks import CellParagraph, details_grid, items_grid, signed_closing
+from printing.styles import Styles
 from printing.wording import (
     condition_label,
+    data_label,
     fmt_date,
     fmt_datetime,
     kind_label,
@@ -61,6 +56,9 @@ def _outcome_cell(item: Mapping[str, Any], styles: Styles) -> list[Paragraph]:
         cell.append(CellParagraph(f"{text(cut)}… <i>(in full under Notes)</i>", styles.cell))
     elif note:
         cell.append(CellParagraph(text(note), styles.cell))
+    data = data_label(item)
+    if data:
+        cell.append(CellParagraph(f"<i>{text(data)}</i>", styles.cell))
     return cell
 
 
@@ -77,23 +75,16 @@ def long_notes(items: list[Mapping[str, Any]], styles: Styles) -> list[Flowable]
 
 
 def items_table(items: list[Mapping[str, Any]], styles: Styles, width: float) -> Table:
-    total = sum(w for _, w in _COLUMNS)
-    widths = [width * w / total for _, w in _COLUMNS]
-    data: list[list[Any]] = [[CellParagraph(t, styles.head_cell) for t, _ in _COLUMNS]]
-    for i, item in enumerate(items, 1):
-        data.append([
-            CellParagraph(str(i), styles.cell),
-            CellParagraph(text(item.get("tag")), styles.cell_bold),
-            CellParagraph(kind_label(item.get("kind")), styles.cell),
-            CellParagraph(text(make_model(item)), styles.cell),
-            CellParagraph(text(item.get("serial")), styles.cell),
-            CellParagraph(text(item.get("encryption")), styles.cell),
-            CellParagraph(condition_label(item.get("condition")), styles.cell),
-            _outcome_cell(item, styles),
-        ])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(items_table_style(len(data)))
-    return table
+    return items_grid(_COLUMNS, [[
+        CellParagraph(str(i), styles.cell),
+        CellParagraph(text(item.get("tag")), styles.cell_bold),
+        CellParagraph(kind_label(item.get("kind")), styles.cell),
+        CellParagraph(text(make_model(item)), styles.cell),
+        CellParagraph(text(item.get("serial")), styles.cell),
+        CellParagraph(text(item.get("encryption")), styles.cell),
+        CellParagraph(condition_label(item.get("condition")), styles.cell),
+        _outcome_cell(item, styles),
+    ] for i, item in enumerate(items, 1)], styles, width)
 
 
 def story(content: Mapping[str, Any], signature: SignatureData | None, code: str,
@@ -144,23 +135,17 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
         statement.append(Paragraph(
             "The items marked <b>Not returned</b> have not been handed back. They are still "
             "school property, and the school will take steps to recover them.", styles.body))
+    if any(data_label(i) for i in items):
+        statement.append(Paragraph(
+            "For each item lent with personal data, the receipt says how that data was dealt "
+            "with when it came back, as the acceptable use policy requires.", styles.body))
     statement.append(Paragraph(
         f"By signing, {name} confirms that this list is correct. Please keep this receipt: "
         "it is your record of what you returned.", styles.body))
 
-    closing = closing_section(
-        *statement,
-        Spacer(1, 3 * mm),
-        signature_block(
-            signature,
-            signer_caption=f"Signature of {name} (leaver)",
-            side_rows=[
-                ("Received by (IT desk)", text(tech.get("name"))),
-                ("Date and time", text(issued)),
-            ],
-            styles=styles, width=width),
-        Spacer(1, 6 * mm),
-        verification_block(str(content.get("number")), code, styles, width),
-    )
+    closing = signed_closing(
+        statement, signature, signer_caption=f"Signature of {name} (leaver)",
+        received_by=("Received by (IT desk)", text(tech.get("name"))), issued=issued,
+        number=str(content.get("number")), code=code, styles=styles, width=width)
     parts += [Spacer(1, 2 * mm), closing]
     return parts

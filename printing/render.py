@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable
 
 from app.audit import canonical_json
 from app.signatures import SignatureData
-from printing import acknowledgement, receipt, trip_sheet
+from printing import acknowledgement, receipt, return_receipt, trip_sheet
 from printing.layout import MARGIN_X, Attachment, DocumentHeader, build_pdf, page_size
 from printing.styles import Styles, make_styles
 from printing.verification import format_code, verification_code, verification_payload
@@ -43,6 +43,7 @@ KINDS: dict[str, DocumentKind] = {
     "leaver_return": DocumentKind(receipt.TITLE, receipt.story),
     "loan_ack": DocumentKind(acknowledgement.TITLE, acknowledgement.story),
     "trip_sheet": DocumentKind(trip_sheet.TITLE, trip_sheet.story),
+    "loan_return": DocumentKind(return_receipt.TITLE, return_receipt.story),
 }
 
 

@@ -17,6 +17,9 @@ from printing.fonts import printable
 KIND_LABELS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
 CONDITION_LABELS = {"ok": "Good", "damaged": "Damaged", "incomplete": "Incomplete"}
 OUTCOME_LABELS = {"returned": "Returned", "not_returned": "Not returned", "lost": "Lost"}
+#: how personal data on a device lent "with personal data" was dealt with at its return
+DATA_LABELS = {"removed": "removed by the borrower", "wiped": "wiped by IT",
+               "kept": "kept on the device for a handover"}
 DASH = "—"
 
 
@@ -43,6 +46,24 @@ def outcome_label(outcome: str | None) -> str:
     if not outcome:
         return DASH
     return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ").capitalize())
+
+
+def data_label(item: Mapping[str, Any]) -> str | None:
+    """"Personal data: wiped by IT" for an item lent with personal data (None: it was not).
+
+    Plain text (not yet paragraph-safe); a note about the data follows a dash.
+    """
+    data = item.get("data")
+    if not item.get("personal_data") and not data:
+        return None
+    if data:
+        words = DATA_LABELS.get(str(data), str(data))
+    elif item.get("outcome") == "returned":
+        words = "how it was dealt with was not recorded"
+    else:
+        words = "still on the device (not returned)"
+    note = item.get("data_note")
+    return f"Personal data: {words}" + (f" — {note}" if note else "")
 
 
 def make_model(item: Mapping[str, Any]) -> str:

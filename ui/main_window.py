@@ -1,9 +1,7 @@
 """The desk's one window: header, status banner, and a stack of screens.
 
 Every scan, from whichever source and on whichever screen, comes to
-:meth:`MainWindow.handle_scan`: it is resolved on the worker, offered to the
-screen showing (a check-out takes assets and a borrower, a leaver return ticks
-items off...), and otherwise opens what was scanned.
+:meth:`MainWindow.handle_scan` and is routed by :class:`ui.controllers.routing.ScanRouter`.
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ if TYPE_CHECKING:
     from app.services.cards import ScanInfo
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
+    from ui.widgets.question import Question
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +85,11 @@ class MainWindow(QMainWindow):
         #: every screen by name; each is built on first use
         self.controllers = Screens(self)
         self.current: ScreenController | None = None
+        from ui.controllers.routing import ScanRouter
+
+        self.router = ScanRouter(self)
+        #: the question being asked (one at a time), if any
+        self.question: Question | None = None
 
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
@@ -221,6 +225,28 @@ class MainWindow(QMainWindow):
                 level, message)  # the desk's log says what the person was told
         self.banner.show_message(level, message)
 
+    def ask(self, title: str, text: str, answers: list[tuple[str, str]],
+            then: Callable[[str, str], Any], *, field: str | None = None,
+            safe: str | None = None) -> Question:
+        """Ask before going on; ``then(answer, typed)`` runs with the answer (Esc gives
+        ``safe``, by default the last answer: the one that changes nothing). One question at
+        a time: a newer one replaces it."""
+        from ui.widgets.question import Question
+
+        if self.question is not None:
+            self.question.reject()
+        q = Question(self, title, text, answers, field=field, safe=safe)
+        self.question = q
+
+        def answered(key: str, typed: str) -> None:
+            if self.question is q:
+                self.question = None
+            then(key, typed)
+
+        q.answered.connect(answered)
+        q.open()
+        return q
+
     #: why the database could not be opened (set once; the desk then only says so)
     database_error: BaseException | None = None
 
@@ -247,7 +273,9 @@ class MainWindow(QMainWindow):
         if name != "sign_in" and not self.session.is_signed_in:
             name = "sign_in"
         controller = self.controllers[name]
-        self.current = controller
+        previous, self.current = self.current, controller
+        if previous is not None and previous is not controller:
+            previous.deactivated()
         self.stack.setCurrentWidget(controller.view)
         self.header.mark(name)
         controller.activated()
@@ -280,44 +308,11 @@ class MainWindow(QMainWindow):
 
     # -- scans -----------------------------------------------------------------------
     def handle_scan(self, text: str) -> None:
-        text = text.strip()
-        if not text:
-            return
-        if not self.session.is_signed_in:
-            self.controller("sign_in").badge_scanned(text)
-            return
-        self.run(lambda uow: _describe_scan(uow, text), self._route_scan, readonly=True)
-
-    def _route_scan(self, info: ScanInfo) -> None:
-        with self.banner.replacing():  # a warning the new screen gives replaces the last one
-            if self.current is None or not self.current.offer_scan(info):
-                self.route(info)
+        self.router.handle(text)
 
     def route(self, info: ScanInfo) -> None:
         """What a scan does when the screen showing has no use for it."""
-        if info.type == "asset" and info.asset is not None:
-            a = info.asset
-            self.banner.clear()
-            if a.status == "available":
-                self.show_screen("checkout")
-                self.controller("checkout").add_asset(a)
-            elif a.status == "on_loan":
-                self.controller("checkin").load(a)  # filled, then shown: laid out once
-                self.show_screen("checkin")
-            else:
-                self.open_asset(a.tag)
-        elif info.type == "person" and info.person is not None:
-            self.banner.clear()
-            self.open_person(info.person.staff_code)
-        elif info.type == "receipt":
-            self.banner.clear()
-            self.show_screen("receipt")
-            self.controller("receipt").load(info)
-        else:
-            self.notify("error", info.advice or f"“{info.text}” is not an asset tag, a staff card "
-                        "or a receipt this desk knows. Search for it below, or check the label.")
-            self.show_screen("scan")
-            self.controller("scan").show_unknown(info.text, bool(info.advice))
+        self.router.route(info)
 
     def print_receipt(self, number: str, copies: int | None = None,
                       done: Callable[[Any], Any] | None = None) -> None:
@@ -343,15 +338,21 @@ class MainWindow(QMainWindow):
         self.banner.clear()
         self.idle.arm()
         self.show_screen("scan")
+        for c in self.controllers.built():
+            if c.resume(actor.name):  # work kept from before the lock
+                break
         self.upkeep.check_backups()
 
     def _on_locked(self) -> None:
         self._generation += 1  # answers to the locked-out technician's requests are dropped
         self.idle.disarm()
         self.header.show_technician(None, False)
+        if self.question is not None:
+            self.question.reject()  # its safe answer: nothing changes
         self.banner.clear()
+        who = self.session.previous.name if self.session.previous else ""
         for c in self.controllers.built():
-            c.reset()
+            c.locked(who)
         self.show_screen("sign_in")
 
     # -- keys --------------------------------------------------------------------------------
@@ -392,8 +393,3 @@ class MainWindow(QMainWindow):
             self.pad.close()
         super().closeEvent(event)
 
-
-def _describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
-    from app.services.cards import describe_scan
-
-    return describe_scan(uow, text)

@@ -21,6 +21,9 @@ from app.errors import LoanKioskError
 #: modules that contribute sub-commands, in help order
 COMMAND_MODULES = (
     "app.cli.core_commands",
+    "app.cli.incidents",
+    "app.cli.assets",
+    "app.cli.reversals",
     "app.cli.pad",
     "app.cli.documents",
     "app.cli.maintenance",

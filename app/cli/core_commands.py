@@ -10,38 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext, print_json
-from app.errors import InvalidInput, NotFound
-from app.uow import Actor, UnitOfWork
+from app.cli.inputs import (
+    archive_and_print,
+    date_arg,
+    parse_tagged,
+    read_file,
+    signature_from_file,
+)
+from app.errors import InvalidInput
+from app.uow import UnitOfWork
 from db.models import ENCRYPTION_METHODS
-
-
-def parse_date(text: str) -> dt.date:
-    """ISO ``YYYY-MM-DD`` or UK ``DD/MM/YYYY``."""
-    s = text.strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    raise InvalidInput(f"{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
-
-
-def _date_arg(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except InvalidInput as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
-
-
-def read_file(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise NotFound(f"no such file: {path}") from exc
-    except IsADirectoryError as exc:
-        raise InvalidInput(f"{path} is a folder, not a file") from exc
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
 
 
 def register(sub: Any) -> None:
@@ -64,7 +42,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("checkout", parents=common, help="lend an asset to a member of staff")
     p.add_argument("tag")
     p.add_argument("staff_code")
-    p.add_argument("--due", type=_date_arg, metavar="YYYY-MM-DD")
+    p.add_argument("--due", type=date_arg, metavar="YYYY-MM-DD")
     p.add_argument("--purpose")
     p.add_argument("--trip", metavar="NAME")
     p.add_argument("--personal-data", action="store_true",
@@ -77,12 +55,9 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checkout)
 
-    p = sub.add_parser("checkin", parents=common, help="take an asset back")
-    p.add_argument("tag")
-    p.add_argument("--condition", choices=("ok", "damaged", "incomplete"), default="ok")
-    p.add_argument("--note")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_checkin)
+    from app.cli.returns import add_checkin_command
+
+    add_checkin_command(sub, common)
 
     p = sub.add_parser("lost", parents=common, help="report an asset lost")
     p.add_argument("tag")
@@ -104,8 +79,8 @@ def register(sub: Any) -> None:
     p = trip_sub.add_parser("create", parents=common, help="create a trip")
     p.add_argument("name")
     p.add_argument("--leader", required=True, metavar="STAFF_CODE")
-    p.add_argument("--start", required=True, type=_date_arg, metavar="DATE")
-    p.add_argument("--end", required=True, type=_date_arg, metavar="DATE")
+    p.add_argument("--start", required=True, type=date_arg, metavar="DATE")
+    p.add_argument("--end", required=True, type=date_arg, metavar="DATE")
     p.add_argument("--destination")
     p.set_defaults(handler=cmd_trip_create)
     p = trip_sub.add_parser("status", parents=common, help="which phones are still out")
@@ -126,6 +101,10 @@ def register(sub: Any) -> None:
     p.add_argument("--none", action="store_true", help="nothing was handed back")
     p.add_argument("--note", action="append", default=[], metavar="TAG=TEXT",
                    help="a note for one item, e.g. about why it was not returned")
+    p.add_argument("--data", action="append", default=[], metavar="TAG=removed|wiped|kept",
+                   help="for an item lent with personal data: how the data was dealt with")
+    p.add_argument("--confirm-not-leaving", action="store_true",
+                   help="go ahead although the person is not marked as leaving")
     p.add_argument("--signature", metavar="SIG.json", help="the leaver's signature")
     p.add_argument("--out", metavar="FILE.pdf", help="also write the receipt PDF here")
     p.add_argument("--print", dest="print_", action="store_true", help="print the receipt")
@@ -200,31 +179,33 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _signature(path: str | None) -> Any:
-    if not path:
-        return None
-    from app.signatures import SignatureData
-
-    return SignatureData.from_json(read_file(path))
-
-
 def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.loans import check_out
     from app.services.receipts import loan_ack
 
     actor = ctx.actor()
-    sig = _signature(args.signature)
+    sig = signature_from_file(args.signature)
 
-    def lend(uow: UnitOfWork) -> tuple[str, str, str, dt.date, int, list[int]]:
+    def lend(uow: UnitOfWork) -> tuple[str, str, str, dt.date, int, list[int], list[str]]:
+        from app.clock import local_date
+        from app.services.borrowers import cap_note, overdue_items, overdue_warning
+
         result = check_out(
             uow, args.tag, args.staff_code, due=args.due, purpose=args.purpose, trip=args.trip,
             personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
         )
         loan = result.loans[0]
-        return (loan.asset.tag, result.person.staff_code, result.person.name, loan.due_on,
-                loan.id, [ln.id for ln in result.loans])
+        person = result.person
+        notes = []
+        if result.capped_at is not None:
+            notes.append(f"note: {cap_note(person.name, result.capped_at)}")
+        overdue = overdue_items(uow, person.id, local_date(uow.now))
+        if overdue:
+            notes.append(f"warning: {overdue_warning(person.name, overdue)}")
+        return (loan.asset.tag, person.staff_code, person.name, loan.due_on,
+                loan.id, [ln.id for ln in result.loans], notes)
 
-    tag, staff_code, name, due, loan_id, loan_ids = ctx.transaction(lend, actor)
+    tag, staff_code, name, due, loan_id, loan_ids, notes = ctx.transaction(lend, actor)
     ack_number = None
     if args.print_ack:
 
@@ -239,44 +220,13 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
         ack_number = ctx.transaction(acknowledge, actor)
     if args.json:
         print_json({"tag": tag, "staff_code": staff_code, "due": due.isoformat(),
-                    "loan_id": loan_id, "ack": ack_number})
+                    "loan_id": loan_id, "ack": ack_number, "warnings": notes})
     else:
         print(f"{tag} lent to {name} ({staff_code}), due back {due.strftime('%a %-d %b %Y')}")
+    for note in notes:
+        print(note, file=sys.stderr)
     if ack_number:
-        _archive_and_print(ctx, actor, ack_number, out=None, print_=True, printer=args.printer)
-    return 0
-
-
-def _archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,
-                       print_: bool, printer: str | None) -> None:
-    from app.services import documents
-
-    documents.archive_receipt(ctx.app, actor, number)
-    if out:
-        written = documents.export_receipt(ctx.app, actor, number, Path(out))
-        print(f"receipt {number} written to {written}")
-    if print_:
-        outcome = documents.queue_print(ctx.app, actor, number, printer_name=printer)
-        print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)
-
-
-def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services.loans import check_in
-
-    def take_back(uow: UnitOfWork) -> tuple[str, str, str, str | None, int | None]:
-        result = check_in(uow, args.tag, condition=args.condition, note=args.note)
-        loan = result.loan
-        return (loan.asset.tag, loan.person.staff_code, loan.person.name, loan.condition_in,
-                result.incident.id if result.incident else None)
-
-    tag, staff_code, name, condition, incident = ctx.transaction(take_back)
-    if args.json:
-        print_json({"tag": tag, "staff_code": staff_code, "condition": condition,
-                    "incident": incident})
-        return 0
-    print(f"{tag} returned by {name} ({staff_code}), condition {condition}")
-    if incident:
-        print(f"damage incident #{incident} opened; {tag} is now in repair")
+        archive_and_print(ctx, actor, ack_number, out=None, print_=True, printer=args.printer)
     return 0
 
 
@@ -336,28 +286,20 @@ def cmd_trip_status(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _parse_notes(notes: list[str]) -> dict[str, str]:
-    result = {}
-    for n in notes:
-        tag, sep, text = n.partition("=")
-        if not sep or not tag.strip():
-            raise InvalidInput(f"--note takes TAG=TEXT, not {n!r}")
-        result[tag.strip()] = text.strip()
-    return result
-
-
 def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.leavers import leaver_return
 
     if args.none and args.tags:
         raise InvalidInput("use either --tags or --none")
     actor = ctx.actor()
-    sig = _signature(args.signature)
+    sig = signature_from_file(args.signature)
     returned = [] if args.none else args.tags
-    notes = _parse_notes(args.note)
+    notes = parse_tagged(args.note)
+    data = parse_tagged(args.data, "--data", "removed|wiped|kept")
     receipt = ctx.transaction(
         lambda uow: leaver_return(uow, args.staff_code, returned_tags=returned, notes=notes,
-                                  signature=sig), actor)
+                                  data=data, signature=sig,
+                                  confirm_not_leaving=args.confirm_not_leaving), actor)
     content = receipt.content
     items = content["items"]
     back = [i["tag"] for i in items if i["outcome"] == "returned"]
@@ -370,7 +312,7 @@ def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
               f"{len(back)} returned, {len(missing)} not returned")
         for tag in missing:
             print(f"  not returned: {tag}")
-    _archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
+    archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
                        printer=args.printer)
     return 0
 

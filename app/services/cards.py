@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.clock import local_date
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
+from app.services.reversals import Reversible
 from app.services.scan import AssetView, resolve_scan
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
@@ -47,6 +48,8 @@ class AssetSummary:
     trip: str | None = None
     phone_number: str | None = None
     default_days: int = 14
+    #: its open loan was made "with personal data"
+    personal_data: bool = False
 
     @property
     def title(self) -> str:
@@ -121,6 +124,18 @@ class HistoryRow:
     signature_in_id: int | None
     trip: str | None
     override_reason: str | None
+    #: a personal-data loan's return: removed, wiped or kept
+    data: str | None = None
+
+    @property
+    def outcome_text(self) -> str:
+        """"returned", "not returned — came back 3 Dec 2026" (found later), "reversed"…"""
+        words = self.outcome.replace("_", " ")
+        if self.outcome in ("not_returned", "lost") and self.in_at is not None:
+            words += f" — came back {local_date(self.in_at).strftime('%-d %b %Y')}"
+        if self.data:
+            words += f" — personal data {self.data}"
+        return words
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,19 @@ class IncidentRow:
     person: str | None
     description: str | None
     status: str
+    outcome: str | None = None
+    cost_pence: int | None = None
+    resolution: str | None = None
+
+    @property
+    def status_text(self) -> str:
+        """"open", "closed: repaired, £45.50", "withdrawn"."""
+        if self.outcome is None:
+            return self.status
+        from app.services.incidents import OUTCOME_WORDS, money
+
+        cost = f", {money(self.cost_pence)}" if self.cost_pence is not None else ""
+        return f"{self.status}: {OUTCOME_WORDS.get(self.outcome, self.outcome)}{cost}"
 
 
 @dataclass(frozen=True)
@@ -152,6 +180,9 @@ class AssetCard:
     incidents: list[IncidentRow]
     notes: str | None
     imei: str | None
+    #: the last action an admin could reverse now (None: nothing, or too late)
+    reversible: Reversible | None = None
+    retired_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +191,8 @@ class PersonCard:
     history: list[HistoryRow]
     receipts: list[ReceiptSummary]
     incidents: list[IncidentRow]
+    #: their leaver return, while an admin could still reverse it
+    reversible: Reversible | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +232,7 @@ def summarise_asset(uow: UnitOfWork, asset: Asset, state: EncryptionState | None
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < today), trip=trip,
         phone_number=asset.phone_number, default_days=uow.settings.loans.days_for(asset.kind),
+        personal_data=bool(loan and loan.personal_data),
     )
 
 
@@ -218,6 +252,7 @@ def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
         overdue=bool(loan and loan.due_on < local_date(uow.now)),
         trip=loan.trip if loan else None,
         phone_number=a.phone_number, default_days=uow.settings.loans.days_for(a.kind),
+        personal_data=bool(loan and loan.personal_data),
     )
 
 
@@ -261,7 +296,7 @@ def _history(uow: UnitOfWork, where: object) -> list[HistoryRow]:
             ln.asset.tag, ln.person.staff_code, ln.person.name, ln.out_at, ln.out_by, ln.due_on,
             ln.in_at, ln.in_by, ln.condition_in, ln.outcome or "on loan", ln.note_in,
             ln.signature_out_id, ln.signature_in_id, ln.trip.name if ln.trip else None,
-            ln.override_reason,
+            ln.override_reason, ln.data_in,
         ))
     return rows
 
@@ -269,8 +304,21 @@ def _history(uow: UnitOfWork, where: object) -> list[HistoryRow]:
 def _incidents(uow: UnitOfWork, where: object) -> list[IncidentRow]:
     q = select(Incident).where(where).order_by(Incident.id.desc())  # type: ignore[arg-type]
     return [IncidentRow(i.id, i.kind, i.reported_at, i.reported_by, i.asset.tag if i.asset else None,
-                        i.person.name if i.person else None, i.description, i.status)
+                        i.person.name if i.person else None, i.description, i.status,
+                        i.outcome, i.cost_pence, i.resolution)
             for i in uow.session.execute(q).scalars()]
+
+
+def _reversible(uow: UnitOfWork, code: str) -> Reversible | None:
+    """What an admin could reverse now for ``code`` (None: nothing, or no longer)."""
+    from app.errors import LoanKioskError
+    from app.services.reversals import last_reversible
+
+    try:
+        found = last_reversible(uow, code)
+    except LoanKioskError:
+        return None
+    return None if found.blocked else found
 
 
 def asset_card(uow: UnitOfWork, tag: str) -> AssetCard:
@@ -280,15 +328,17 @@ def asset_card(uow: UnitOfWork, tag: str) -> AssetCard:
                   select(EncryptionCheck).where(EncryptionCheck.asset_id == asset.id)
                   .order_by(EncryptionCheck.id.desc())).scalars()]
     return AssetCard(summarise_asset(uow, asset), _history(uow, Loan.asset_id == asset.id), checks,
-                     _incidents(uow, Incident.asset_id == asset.id), asset.notes, asset.imei)
+                     _incidents(uow, Incident.asset_id == asset.id), asset.notes, asset.imei,
+                     _reversible(uow, asset.tag), asset.retired_reason)
 
 
 def person_card(uow: UnitOfWork, code: str) -> PersonCard:
     person = find_person(uow, code) or get_person(uow, code)
     receipts = [summarise_receipt(r) for r in uow.session.execute(
         select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
+    reversible = _reversible(uow, person.staff_code) if person.status == "left" else None
     return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
-                      receipts, _incidents(uow, Incident.person_id == person.id))
+                      receipts, _incidents(uow, Incident.person_id == person.id), reversible)
 
 
 def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:

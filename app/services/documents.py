@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 #: what each kind of receipt is called in messages
 DOCUMENT_NOUNS = {"leaver_return": "receipt", "loan_ack": "acknowledgement",
-                  "trip_sheet": "trip sheet"}
+                  "trip_sheet": "trip sheet", "loan_return": "return receipt"}
 #: a "printing" claim older than this was abandoned (the desk closed mid-job): retry it
 STALE_CLAIM = dt.timedelta(minutes=10)
 

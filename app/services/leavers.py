@@ -17,7 +17,13 @@ from app.clock import local_date
 from app.errors import InvalidInput, Refused
 from app.keys import tag_key
 from app.services.encryption import encryption_state
-from app.services.loans import close_loan_returned, holder_text, open_incident, store_signature
+from app.services.loans import (
+    check_data_handling,
+    close_loan_returned,
+    holder_text,
+    open_incident,
+    store_signature,
+)
 from app.services.lookup import get_asset, get_person, open_loan, open_loans_of
 from app.services.receipts import asset_block, create_receipt, person_block
 from app.signatures import SignatureData
@@ -58,20 +64,34 @@ def leaver_return(
     returned_tags: Iterable[str] | None = None,
     notes: Mapping[str, str] | None = None,
     conditions: Mapping[str, str] | None = None,
+    data: Mapping[str, str] | None = None,
+    data_notes: Mapping[str, str] | None = None,
     signature: SignatureData | None = None,
+    confirm_not_leaving: bool = False,
 ) -> Receipt:
     """Check in what was handed back, record the rest as not returned, mark the person left.
 
     ``returned_tags`` None means every outstanding item was handed back.
-    ``notes`` and ``conditions`` are keyed by tag (any case).
+    ``notes``, ``conditions`` and, for items lent with personal data, ``data`` (removed,
+    wiped or kept) and ``data_notes`` are keyed by tag (any case). A person who is not
+    marked leaving is refused unless ``confirm_not_leaving`` (the desk asks, naming them).
     """
     person = get_person(uow, staff_code, for_update=True)
     if person.status == "left":
         raise Refused(f"{person.name} ({person.staff_code}) is already recorded as left")
+    if person.status != "leaving" and not confirm_not_leaving:
+        raise Refused(
+            f"{person.name} ({person.staff_code}) is not marked as leaving: a leaver return "
+            "records them as left. Check it is the right person, then confirm "
+            "(--confirm-not-leaving)")
+    before = {"status": person.status,
+              "leaving_date": person.leaving_date.isoformat() if person.leaving_date else None}
     loans = open_loans_of(uow, person.id, for_update=True)
     by_key = {tag_key(ln.asset.tag): ln for ln in loans}
     notes_k = {tag_key(k): v for k, v in (notes or {}).items()}
     cond_k = {tag_key(k): v for k, v in (conditions or {}).items()}
+    data_k = {tag_key(k): check_data_handling(v) for k, v in (data or {}).items()}
+    data_note_k = {tag_key(k): v for k, v in (data_notes or {}).items()}
 
     if returned_tags is None:
         returned = set(by_key)
@@ -87,7 +107,7 @@ def leaver_return(
             if other is not None:
                 raise Refused(f"{asset.tag} is not {person.name}'s: it is on loan to {holder_text(other)}")
             raise Refused(f"{asset.tag} is not on loan to {person.name} (it is not on loan at all)")
-    for key in list(notes_k) + list(cond_k):
+    for key in list(notes_k) + list(cond_k) + list(data_k) + list(data_note_k):
         if key not in by_key:
             raise InvalidInput(f"{key.upper()} is not one of the items {person.name} holds")
 
@@ -99,8 +119,12 @@ def leaver_return(
         note = notes_k.get(key)
         if key in returned:
             condition = cond_k.get(key, "ok")
-            close_loan_returned(uow, loan, condition, note, sig)
+            close_loan_returned(uow, loan, condition, note, sig, data=data_k.get(key),
+                                data_note=data_note_k.get(key))
             block.update(condition=condition, outcome="returned")
+            if loan.personal_data or loan.data_in:
+                block.update(personal_data=bool(loan.personal_data), data=loan.data_in,
+                             data_note=loan.data_note)
         else:
             loan.outcome = "not_returned"
             loan.note_in = note or None
@@ -109,6 +133,8 @@ def leaver_return(
                           f"not returned by leaver {person.name} ({person.staff_code})"
                           + (f": {note}" if note else ""))
             block.update(condition=None, outcome="not_returned")
+            if loan.personal_data:
+                block.update(personal_data=True, data=None, data_note=None)
         block.update(note=note or None, out_at=loan.out_at.isoformat(),
                      due_on=loan.due_on.isoformat())
         items.append(block)
@@ -126,7 +152,8 @@ def leaver_return(
         "leaver_return", receipt, number=receipt.number, staff_code=person.staff_code,
         returned=sorted(by_key[k].asset.tag for k in returned),
         not_returned=sorted(ln.asset.tag for k, ln in by_key.items() if k not in returned),
-        sha256=receipt.content_sha256,
+        sha256=receipt.content_sha256, previous_status=before["status"],
+        previous_leaving_date=before["leaving_date"],
     )
     uow.commit()
     return receipt

@@ -21,11 +21,12 @@ from app.clock import local_date
 from app.errors import InvalidInput, NotFound, Refused
 from app.keys import badge_key, staff_key, tag_key
 from app.prepared import Prepared
+from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.lookup import get_asset, get_trip, open_loan
 from app.signatures import SignatureData
 from app.uow import UnitOfWork
-from db.models import CONDITIONS, Asset, Incident, Loan, Person, Signature, Trip
+from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
 
 STATUS_WORDS = {
     "in_repair": "in repair",
@@ -106,16 +107,6 @@ def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
         raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)} and cannot be lent")
 
 
-def refuse_borrower(person: Person) -> None:
-    """Rule 2: leavers cannot borrow."""
-    if person.status == "left":
-        raise Refused(f"{person.name} ({person.staff_code}) has left the school and cannot borrow")
-    if person.status == "leaving":
-        raise Refused(
-            f"{person.name} ({person.staff_code}) is leaving: they can return equipment, not borrow it"
-        )
-
-
 def encryption_gate(uow: UnitOfWork, asset: Asset, personal_data: bool,
                     override_reason: str | None) -> bool:
     """Rule 3. Returns True when an admin override lets an unencrypted device through."""
@@ -169,6 +160,8 @@ class CheckoutResult:
     loans: list[Loan]
     person: Person
     signature_id: int | None
+    #: the borrower's leaving date, when it cut a loan's due date short
+    capped_at: dt.date | None = None
 
 
 def check_out(
@@ -192,7 +185,7 @@ def check_out(
         raise InvalidInput(f"unknown condition {condition_out!r}")
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
     person = locked_borrower(uow, staff_code)
-    refuse_borrower(person)
+    refuse_borrower(person, local_date(uow.now))
     if purpose is not None and len(purpose) > 500:
         raise InvalidInput(f"the purpose is too long ({len(purpose)} characters, at most 500)")
     trip_row = get_trip(uow, trip) if trip else None
@@ -210,10 +203,15 @@ def check_out(
     if trip_row is not None and sig is not None:
         trip_row.signature_id = sig.id  # the leader's signature on the trip phone sheet
     loans: list[Loan] = []
+    capped_at = None
     for asset, overridden in assets:
+        wanted = default_due(uow, asset, trip_row, due)
+        due_on = cap_due(person, wanted)
+        if due_on != wanted:
+            capped_at = due_on
         values: dict[str, Any] = dict(
             asset_id=asset.id, person_id=person.id, out_at=uow.now, out_by=uow.actor.name,
-            due_on=default_due(uow, asset, trip_row, due), purpose=(purpose or None),
+            due_on=due_on, purpose=(purpose or None),
             trip_id=trip_row.id if trip_row else None, condition_out=condition_out,
             personal_data=personal_data,
             override_reason=override_reason.strip() if overridden and override_reason else None,
@@ -237,7 +235,7 @@ def check_out(
         if overridden:
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
     uow.commit()
-    return CheckoutResult(loans, person, sig.id if sig else None)
+    return CheckoutResult(loans, person, sig.id if sig else None, capped_at)
 
 
 def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,
@@ -253,11 +251,25 @@ def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Perso
     return incident
 
 
+def check_data_handling(data: str | None) -> str | None:
+    """``data`` (how personal data was dealt with at return) checked: one of DATA_HANDLING."""
+    if data is None:
+        return None
+    value = data.strip().lower()
+    if value not in DATA_HANDLING:
+        raise InvalidInput(f"unknown way of dealing with personal data {data!r}; use "
+                           "removed (the borrower removed it), wiped (IT wiped the device) or "
+                           "kept (it stays, for a handover)")
+    return value
+
+
 def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str | None,
-                        signature: Signature | None = None) -> Incident | None:
+                        signature: Signature | None = None, *, data: str | None = None,
+                        data_note: str | None = None) -> Incident | None:
     """Mark one open loan returned (shared by check-in, trip returns and leaver returns).
 
     ``loan`` (and its ``asset``) come from the session, or from ``uow.loaded``.
+    ``data``/``data_note``: how personal data on it was dealt with (see DATA_HANDLING).
     """
     if condition not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition!r}; use ok, damaged or incomplete")
@@ -265,6 +277,9 @@ def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str |
                                     outcome="returned", note_in=note or None)
     if signature is not None:
         returned["signature_in_id"] = signature.id
+    if data is not None:
+        returned["data_in"] = check_data_handling(data)
+        returned["data_note"] = (data_note or "").strip() or None
     uow.update(loan, **returned)
     asset = loan.asset
     incident = None
@@ -281,10 +296,20 @@ def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str |
 class CheckinResult:
     loan: Loan
     incident: Incident | None
+    #: the return receipt, made when the borrower signed
+    receipt: Receipt | None = None
 
 
-def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None) -> CheckinResult:
-    """Rule 5: take an asset back. Damage opens an incident."""
+def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None,
+             data: str | None = None, data_note: str | None = None,
+             signature: SignatureData | None = None) -> CheckinResult:
+    """Rule 5: take an asset back. Damage opens an incident.
+
+    ``data``: for a loan made "with personal data", how that data was dealt with
+    (removed, wiped or kept, with ``data_note``). ``signature``: the borrower's,
+    on return; asked for by the ``signature.on_return`` setting, and then a
+    return receipt is made in the same transaction.
+    """
     asset = locked_asset(uow, tag)
     loan = locked_open_loan(uow, asset)
     if loan is None:
@@ -292,11 +317,26 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
             f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "
             "so there is nothing to check in"
         )
-    incident = close_loan_returned(uow, loan, condition, note)
+    if signature is None and uow.settings.signature.needed_on_return(loan.personal_data):
+        raise Refused(
+            f"{asset.tag} needs {loan.person.name}'s signature on return (the "
+            f"signature.on_return setting is \"{uow.settings.signature.on_return}\"): "
+            "they sign at the desk, or give the signature file")
+    sig = store_signature(uow, signature, loan.person) if signature is not None else None
+    incident = close_loan_returned(uow, loan, condition, note, sig, data=data,
+                                   data_note=data_note)
+    details: dict[str, Any] = {}
+    if loan.data_in is not None:
+        details.update(data=loan.data_in, data_note=loan.data_note)
     uow.audit("checkin", loan, tag=asset.tag, staff_code=loan.person.staff_code,
-              condition=condition, note=note)
+              condition=condition, note=note, **details)
+    receipt = None
+    if sig is not None:
+        from app.services.receipts import return_receipt
+
+        receipt = return_receipt(uow, loan, sig.id)
     uow.commit()
-    return CheckinResult(loan, incident)
+    return CheckinResult(loan, incident, receipt)
 
 
 @dataclass

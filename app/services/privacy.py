@@ -39,11 +39,11 @@ from app.private_files import private_dir
 from app.services.lookup import get_person
 from app.services.receipts import content_sha256
 from app.uow import Actor, UnitOfWork
-from db.models import AuditEvent, Incident, Loan, Person, Receipt, Signature
+from db.models import AuditEvent, Incident, Loan, Person, Receipt, Reversal, Signature
 from printing.atomic import write_new_file
 
 PURGED_PREFIX = "purged-"
-ROUTINE_KINDS = ("loan_ack", "trip_sheet")
+ROUTINE_KINDS = ("loan_ack", "trip_sheet", "loan_return")
 
 
 @dataclass
@@ -209,8 +209,14 @@ def _anonymise(uow: UnitOfWork, person: Person) -> None:
     for loan in s.execute(select(Loan).where(Loan.person_id == person.id)).scalars():
         loan.purpose = None
         loan.note_in = None
+        loan.data_note = None
     for inc in s.execute(select(Incident).where(Incident.person_id == person.id)).scalars():
         inc.description = "(purged)"
+        inc.resolution = None
+    # a reversal keeps what it undid (notes, dates): of this person, only that it happened
+    for rev in s.execute(select(Reversal).where(Reversal.person_id == person.id)).scalars():
+        rev.undone = {"purged": True}
+        rev.reason = None
 
 
 # -- subject access ----------------------------------------------------------------------

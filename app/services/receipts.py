@@ -18,7 +18,7 @@ from app.services.encryption import EncryptionState
 from app.uow import UnitOfWork
 from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 
-PREFIX = {"leaver_return": "R", "loan_ack": "A", "trip_sheet": "T"}
+PREFIX = {"leaver_return": "R", "loan_ack": "A", "trip_sheet": "T", "loan_return": "C"}
 
 
 def content_sha256(content: dict[str, Any]) -> str:
@@ -110,6 +110,33 @@ def loan_ack(uow: UnitOfWork, loans: list[Loan]) -> Receipt:
                              person=person, signature_id=loans[0].signature_out_id)
     uow.audit("receipt_created", receipt, number=receipt.number, kind="loan_ack",
               sha256=receipt.content_sha256)
+    return receipt
+
+
+def returned_item(loan: Loan, block: dict[str, Any]) -> dict[str, Any]:
+    """An item block as a returned loan left it: condition, notes, personal data, dates."""
+    block.update(condition=loan.condition_in, outcome=loan.outcome, note=loan.note_in,
+                 out_at=loan.out_at.isoformat(), due_on=loan.due_on.isoformat(),
+                 personal_data=bool(loan.personal_data))
+    if loan.personal_data or loan.data_in:
+        block.update(data=loan.data_in, data_note=loan.data_note)
+    return block
+
+
+def return_receipt(uow: UnitOfWork, loan: Loan, signature_id: int) -> Receipt:
+    """The short receipt of a signed check-in (``signature.on_return``), made with it.
+
+    ``loan`` has just been closed as returned, in this unit of work.
+    """
+    from app.services.encryption import encryption_state
+
+    person = loan.person
+    item = returned_item(loan, asset_block(loan.asset, encryption_state(uow, loan.asset)))
+    receipt = create_receipt(uow, "loan_return", {"person": person_block(person), "items": [item]},
+                             person=person, signature_id=signature_id)
+    uow.update(loan, receipt_id=receipt.id)
+    uow.audit("receipt_created", receipt, number=receipt.number, kind="loan_return",
+              tag=loan.asset.tag, sha256=receipt.content_sha256)
     return receipt
 
 

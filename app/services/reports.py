@@ -30,7 +30,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "leavers": ("staff_code", "name", "leaving_date", "tags"),
     "unencrypted": ("tag", "kind", "status", "encryption", "holder"),
     "history": ("tag", "staff_code", "borrower", "out", "out_by", "due", "in", "in_by",
-                "condition", "outcome", "note"),
+                "condition", "outcome", "note", "data"),
 }
 
 
@@ -139,6 +139,7 @@ def history(uow: UnitOfWork, code: str) -> list[Row]:
             "out": _iso(loan.out_at), "out_by": loan.out_by, "due": _iso(loan.due_on),
             "in": _iso(loan.in_at), "in_by": loan.in_by, "condition": loan.condition_in,
             "outcome": loan.outcome or "on loan", "note": loan.note_in,
+            "data": loan.data_in,
         }
         for loan, tag, sc, fn, ln in uow.session.execute(q)
     ]

@@ -108,6 +108,8 @@ class OpenLoan:
     trip_id: int | None
     #: the trip's name, when the loan is part of one
     trip: str | None
+    #: lent "with personal data" (its return records how the data was dealt with)
+    personal_data: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +209,7 @@ def _asset_view_select(where: ColumnElement[bool]) -> Select[Any]:
     return (
         select(Asset.id, Asset.tag, Asset.kind, Asset.status, Asset.make, Asset.model,
                Asset.serial, Asset.accessories, Asset.phone_number, _LAST_CONDITION,
-               Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name,
+               Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name, Loan.personal_data,
                Person.id, Person.staff_code, Person.first_name, Person.last_name,
                EncryptionCheck.id, EncryptionCheck.encrypted, EncryptionCheck.method,
                EncryptionCheck.verified_at, EncryptionCheck.verified_by)
@@ -231,12 +233,13 @@ _VIEW_BY_SNIPEIT_ID = Prepared(_asset_view_select(Asset.snipeit_id == bindparam(
 
 def _view_from_row(row: tuple[Any, ...]) -> AssetView:
     (a_id, tag, kind, status, make, model, serial, accessories, phone, last_condition,
-     loan_id, out_at, due_on, trip_id, trip, p_id, staff_code, first, last,
+     loan_id, out_at, due_on, trip_id, trip, personal, p_id, staff_code, first, last,
      check_id, encrypted, method, verified_at, verified_by) = row
     asset = ScannedAsset(a_id, tag, kind, status, make, model, serial, accessories, phone,
                          last_condition)
     loan = None if loan_id is None else \
-        OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip)
+        OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip,
+                 bool(personal))
     state = EncryptionState(None) if check_id is None else \
         EncryptionState(encrypted, method, verified_at.isoformat(), verified_by)
     return AssetView(asset, state, loan)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.config import PRINT_BACKENDS, Paths, Settings, load_settings, save_settings, settings_from_dict
+from app.config import (
+    PRINT_BACKENDS,
+    RETURN_SIGNATURE_CHOICES,
+    Paths,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_from_dict,
+)
 from app.errors import InvalidInput
 from app.uow import Actor, Database
 
@@ -43,6 +51,11 @@ RANGES: dict[str, Range] = {
     "scanner.max_avg_gap_ms": Range(1, 500, "ms", "The average gap between a scan's keys"),
     "scanner.max_gap_ms": Range(1, 1000, "ms", "The longest gap between a scan's keys"),
     "scanner.end_timeout_ms": Range(10, 2000, "ms", "The silence that ends a scan"),
+    "kiosk.checkout_pause_seconds": Range(10, 3600, "seconds",
+                                          "The pause after which a check-out left alone asks "
+                                          "before going on"),
+    "reversal.window_hours": Range(0, 720, "hours",
+                                   "The time an admin has to reverse a mistaken action"),
 }
 
 
@@ -86,6 +99,9 @@ def validate(settings: Settings) -> Settings:
         problems.append('printing.backend must be "qt", "cups" or empty (the platform\'s default)')
     if checked.printing.receipt_copies < 0:
         problems.append("printing.receipt_copies cannot be negative")
+    if checked.signature.on_return not in RETURN_SIGNATURE_CHOICES:
+        problems.append("signature.on_return must be one of: "
+                        + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES))
     if problems:
         raise InvalidInput("; ".join(problems) + ".")
     return checked

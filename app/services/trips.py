@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.clock import local_date
 from app.errors import InvalidInput, Refused
-from app.services.loans import refuse_borrower
+from app.services.borrowers import refuse_borrower
 from app.services.lookup import get_person, get_trip
 from app.uow import UnitOfWork
 from db.models import Loan, Trip
@@ -26,7 +27,7 @@ def create_trip(uow: UnitOfWork, name: str, *, leader: str, start: dt.date, end:
     if uow.session.execute(select(Trip.id).where(Trip.name == name)).first():
         raise Refused(f"there is already a trip called {name!r}")
     person = get_person(uow, leader)
-    refuse_borrower(person)
+    refuse_borrower(person, local_date(uow.now))
     trip = Trip(name=name, destination=(destination or None), start_date=start, end_date=end,
                 leader_id=person.id)
     uow.session.add(trip)

@@ -131,6 +131,44 @@ def _lost(c: Cli) -> None:
     assert c.json("whois", "PH-0001")["status"] == "lost"
 
 
+def _incident_list(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    c.ok("checkin", "LT-0001", "--condition", "damaged", "--note", "hinge")
+    (row,) = c.json("incident", "list", "--open")
+    assert (row["id"], row["kind"], row["tag"], row["status"]) == (1, "damaged", "LT-0001", "open")
+
+
+def _incident_close(c: Cli) -> None:
+    _incident_list(c)
+    out = c.json("incident", "close", "1", "--outcome", "repaired", "--cost", "12.50")
+    assert out["outcome"] == "repaired" and out["cost_pence"] == 1250
+    assert c.json("whois", "LT-0001")["status"] == "available"  # repaired: back in service
+
+
+def _asset_return_to_service(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    c.ok("checkin", "LT-0001", "--condition", "damaged", "--note", "hinge")
+    assert "LT-0001 is back in service" in c.ok("asset", "return-to-service", "LT-0001")
+    assert c.json("whois", "LT-0001")["status"] == "available"
+
+
+def _asset_found(c: Cli) -> None:
+    _lost(c)
+    assert "PH-0001 booked back in as found" in c.ok("asset", "found", "PH-0001")
+    assert c.json("whois", "PH-0001")["status"] == "available"
+
+
+def _asset_retire(c: Cli) -> None:
+    assert c.json("asset", "retire", "LT-0002", "--reason", "beyond repair")["status"] == "retired"
+    assert c.json("whois", "LT-0002")["status"] == "retired"
+
+
+def _reverse(c: Cli) -> None:
+    c.ok("checkout", "LT-0001", "E1")
+    assert c.json("reverse", "LT-0001")["reversed"] == "checkout"
+    assert c.json("whois", "LT-0001")["status"] == "available"
+
+
 def _encryption(c: Cli) -> None:
     c.ok("encryption", "LT-0002", "--method", "bitlocker", "--encrypted")
     assert c.json("whois", "LT-0002")["encrypted"] is True
@@ -162,7 +200,7 @@ def _trip_sheet(c: Cli) -> None:
 
 def _leaver_return(c: Cli) -> str:
     c.ok("checkout", "LT-0001", "E1")
-    out = c.json("leaver", "return", "E1")
+    out = c.json("leaver", "return", "E1", "--confirm-not-leaving")
     assert out["returned"] == ["LT-0001"] and out["receipt"].startswith("R-")
     assert c.json("whois", "E1")["status"] == "left"
     return str(out["receipt"])
@@ -329,6 +367,9 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("labels",): _labels, ("restore",): _restore, ("backups", "status"): _backups_status,
     ("backups", "run"): _backups_run, ("privacy", "purge"): _privacy_purge,
     ("privacy", "export"): _privacy_export,
+    ("incident", "list"): _incident_list, ("incident", "close"): _incident_close,
+    ("asset", "return-to-service"): _asset_return_to_service, ("asset", "found"): _asset_found,
+    ("asset", "retire"): _asset_retire, ("reverse",): _reverse,
 }
 
 

@@ -71,7 +71,7 @@ def cli(tmp_path: Path) -> Iterator[Cli]:
 
 def leaver_receipt(cli: Cli) -> tuple[str, Path, str]:
     """Siân hands her laptop back: (receipt number, archived PDF, its QR payload)."""
-    proc = cli.run("leaver", "return", "AB1", "--tags", "LT-0001")
+    proc = cli.run("leaver", "return", "AB1", "--confirm-not-leaving", "--tags", "LT-0001")
     assert proc.returncode == 0, proc.stderr
     number = re.search(r"R-\d{4}-\d{4}", proc.stdout)
     assert number is not None, proc.stdout

@@ -7,40 +7,23 @@ renders at both sizes.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from app.bootstrap import bootstrap
-from app.config import Settings
-from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
 from app.demo_identity import DEMO_ACTOR
+from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
-
-ROOT = Path(__file__).resolve().parents[2]
-SIZES = ((1280, 720), (1366, 768), (1920, 1080))
 
 
 @pytest.mark.slow
 def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
 
     from tests.ui.keys import scan
     from tests.ui.layout_check import look_at_sizes
-    from ui import theme
-    from ui.main_window import MainWindow
 
-    out = ROOT / "docs" / "screenshots" if os.environ.get("LOAN_KIOSK_SCREENSHOTS") == "1" \
-        else tmp_path
-    ctx = bootstrap(f"sqlite:///{tmp_path / 'demo.sqlite3'}", data_dir=tmp_path / "data",
-                    settings=Settings())
-    ctx.settings.kiosk.sound = False
-    fill_demo(ctx, DEMO_ACTOR)
-    theme.apply(QApplication.instance())
-    win = MainWindow(ctx, demo=True)
-    qtbot.addWidget(win)
-    win.show()
+    out = shots_dir(tmp_path)
+    win, ctx = demo_desk(qtbot, tmp_path)
     shots: list[Path] = []
     cut: list[str] = []  # text not shown whole, screen by screen
 
@@ -52,14 +35,8 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
                                  picture))
 
-    wait_idle(qtbot, win)
     shoot("sign-in")
-    sv = win.controller("sign_in").view
-    sv.username.setText(DEMO_TECHNICIAN)
-    sv.pin.setText(DEMO_PIN)
-    sv.submit.click()
-    qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=20000)
-    wait_idle(qtbot, win)
+    sign_in_demo(qtbot, win)
     shoot("scan")
 
     def unknown() -> None:

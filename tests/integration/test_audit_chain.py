@@ -34,7 +34,7 @@ def ctx(app_ctx: AppContext) -> AppContext:
     with app_ctx.uow(ACTOR) as uow:
         check_in(uow, "PH-0001", condition="damaged", note="bent")
     with app_ctx.uow(ACTOR) as uow:
-        leaver_return(uow, "AB1")
+        leaver_return(uow, "AB1", confirm_not_leaving=True)
     return app_ctx
 
 
@@ -122,7 +122,7 @@ def test_chain_verifies_after_any_sequence(app_ctx: AppContext, ops: list[tuple[
                 elif op == "encrypt":
                     record_check(uow, tag, encrypted=True, method="bitlocker")
                 else:
-                    leaver_return(uow, who, returned_tags=[])
+                    leaver_return(uow, who, confirm_not_leaving=True, returned_tags=[])
         except LoanKioskError:
             pass
     result = verify(app_ctx)

@@ -39,7 +39,7 @@ def make_leaver_receipt(ctx: AppContext, actor: Actor) -> str:
     with ctx.uow(actor) as uow:
         check_out(uow, ["LT-0001", "PH-0001", "TB-0001"], "AB1")
     with ctx.uow(actor) as uow:
-        receipt = leaver_return(uow, "AB1", returned_tags=["LT-0001", "TB-0001"],
+        receipt = leaver_return(uow, "AB1", confirm_not_leaving=True, returned_tags=["LT-0001", "TB-0001"],
                                 notes={"PH-0001": "left it on the coach"},
                                 signature=samples.signature())
         return receipt.number
@@ -390,7 +390,7 @@ def test_receipts_for_any_name_or_note_render_and_verify(app_ctx: AppContext, te
     with app_ctx.uow(tech) as uow:
         check_out(uow, "LT-0100", "W1")
     with app_ctx.uow(tech) as uow:
-        number = leaver_return(uow, "W1", returned_tags=[], notes={"LT-0100": note},
+        number = leaver_return(uow, "W1", confirm_not_leaving=True, returned_tags=[], notes={"LT-0100": note},
                                signature=samples.signature()).number
     path = documents.archive_receipt(app_ctx, tech, number)
     outcome = documents.verify_receipt_pdf(app_ctx, path)

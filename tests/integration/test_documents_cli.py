@@ -61,7 +61,7 @@ def leaver_receipt(desk: Desk, tmp_path: Path) -> tuple[str, Path]:
     sig = tmp_path / "sig.json"
     sig.write_text(samples.signature().to_json())
     out = tmp_path / "receipt.pdf"
-    code, stdout, err = desk.run("leaver", "return", "AB1", "--tags", "LT-0001",
+    code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving", "--tags", "LT-0001",
                                  "--note", "PH-0001=at home", "--signature", str(sig),
                                  "--out", str(out))
     assert code == 0, err

@@ -38,7 +38,7 @@ def ctx(app_ctx: AppContext, clock) -> AppContext:  # type: ignore[no-untyped-de
 
 def test_full_return_marks_left_and_creates_receipt(ctx: AppContext, tech: Actor) -> None:
     with ctx.uow(tech) as uow:
-        receipt = leaver_return(uow, "EF5", signature=SIG)
+        receipt = leaver_return(uow, "EF5", confirm_not_leaving=True, signature=SIG)
     assert receipt.number == "R-2026-0001"
     assert receipt.content_sha256 == content_sha256(receipt.content)
     content = receipt.content
@@ -58,7 +58,7 @@ def test_full_return_marks_left_and_creates_receipt(ctx: AppContext, tech: Actor
 
 def test_partial_return_marks_rest_not_returned(ctx: AppContext, tech: Actor) -> None:
     with ctx.uow(tech) as uow:
-        receipt = leaver_return(uow, "EF5", returned_tags=["lt-0001"],
+        receipt = leaver_return(uow, "EF5", confirm_not_leaving=True, returned_tags=["lt-0001"],
                                 notes={"PH-0001": "says it is at home"},
                                 conditions={"LT-0001": "incomplete"})
     items = {i["tag"]: i for i in receipt.content["items"]}
@@ -79,7 +79,8 @@ def test_someone_elses_item_is_refused_with_holder_and_nothing_changes(ctx: AppC
                                                                         tech: Actor) -> None:
     holder = r"LT-0002 is not Chloé Müller's: it is on loan to Siân Ó Briain"
     with ctx.uow(tech) as uow, pytest.raises(Refused, match=holder):
-        leaver_return(uow, "EF5", returned_tags=["LT-0001", "LT-0002"], signature=SIG)
+        leaver_return(uow, "EF5", confirm_not_leaving=True, returned_tags=["LT-0001", "LT-0002"],
+                      signature=SIG)
     with ctx.uow(tech, readonly=True) as uow:
         assert uow.session.execute(select(func.count()).select_from(Receipt)).scalar_one() == 0
         assert uow.session.execute(select(func.count()).select_from(Signature)).scalar_one() == 0
@@ -89,22 +90,22 @@ def test_someone_elses_item_is_refused_with_holder_and_nothing_changes(ctx: AppC
 
 def test_leaver_who_already_left_is_refused(ctx: AppContext, tech: Actor) -> None:
     with ctx.uow(tech) as uow:
-        leaver_return(uow, "EF5")
+        leaver_return(uow, "EF5", confirm_not_leaving=True)
     with ctx.uow(tech) as uow, pytest.raises(Refused, match="already recorded as left"):
-        leaver_return(uow, "EF5")
+        leaver_return(uow, "EF5", confirm_not_leaving=True)
 
 
 def test_leaver_with_nothing_gets_a_receipt_too(ctx: AppContext, tech: Actor) -> None:
     with ctx.uow(tech) as uow:
-        receipt = leaver_return(uow, "CD2")
+        receipt = leaver_return(uow, "CD2", confirm_not_leaving=True)
     assert receipt.content["items"] == []
 
 
 def test_receipt_numbers_count_up(ctx: AppContext, tech: Actor) -> None:
     with ctx.uow(tech) as uow:
-        a = leaver_return(uow, "EF5")
+        a = leaver_return(uow, "EF5", confirm_not_leaving=True)
     with ctx.uow(tech) as uow:
-        b = leaver_return(uow, "CD2")
+        b = leaver_return(uow, "CD2", confirm_not_leaving=True)
     assert (a.number, b.number) == ("R-2026-0001", "R-2026-0002")
 
 

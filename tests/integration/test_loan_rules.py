@@ -79,9 +79,11 @@ def test_left_person_cannot_borrow(ctx: AppContext) -> None:
     refused(ctx, Refused, "has left the school", check_out, "LT-0001", "GN4")
 
 
-def test_leaving_person_can_only_return(ctx: AppContext) -> None:
-    refused(ctx, Refused, "is leaving: they can return equipment, not borrow", check_out,
-            "LT-0001", "LV3")
+def test_leaving_person_borrows_until_their_leaving_date(ctx: AppContext, tech: Actor) -> None:
+    with ctx.uow(tech) as uow:
+        result = check_out(uow, "LT-0001", "LV3")  # leaving 18 Dec; a laptop is lent 30 days
+    assert result.loans[0].due_on == dt.date(2026, 12, 18)
+    assert result.capped_at == dt.date(2026, 12, 18)
 
 
 @pytest.mark.parametrize("tag", ["LT-0002", "LT-0003"])

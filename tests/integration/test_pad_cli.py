@@ -160,7 +160,8 @@ def test_pad_capture_writes_a_signature_that_leaver_return_stores(
     common = ["--db", f"sqlite:///{db}", "--data-dir", str(tmp_path / "data")]
     assert run("init", *common).returncode == 0
     assert run("import", "staff", str(staff), *common).returncode == 0
-    proc = run("leaver", "return", "AB1", "--none", "--signature", str(out), "--json", *common)
+    proc = run("leaver", "return", "AB1", "--confirm-not-leaving", "--none", "--signature", str(out),
+               "--json", *common)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["receipt"].startswith("R-")
     engine = create_engine(f"sqlite:///{db}")

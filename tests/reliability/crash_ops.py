@@ -106,7 +106,7 @@ def one_operation(ctx: AppContext, rng: random.Random, emit: Emit) -> None:
 
         def do_leaver() -> str:
             with ctx.uow(ACTOR) as uow:
-                return leaver_return(uow, who, signature=SIG).number
+                return leaver_return(uow, who, confirm_not_leaving=True, signature=SIG).number
 
         number = run_with_retry(do_leaver)
         emit(done="leaver", staff_code=who, number=number)

@@ -69,7 +69,7 @@ def race_leaver(ctx: AppContext, desk: str, staff_codes: list[str]) -> None:
     for code in staff_codes:
         def attempt(code: str = code) -> str:
             with ctx.uow(actor) as uow:
-                return leaver_return(uow, code).number
+                return leaver_return(uow, code, confirm_not_leaving=True).number
 
         try:
             number = run_with_retry(attempt, on_retry=_on_retry)

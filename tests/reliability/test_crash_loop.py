@@ -183,7 +183,7 @@ class Checker:
                 done = person.status == "left"
             if not done:
                 with ctx.uow(ACTOR) as uow:
-                    leaver_return(uow, begun["staff_code"], signature=SIG)
+                    leaver_return(uow, begun["staff_code"], confirm_not_leaving=True, signature=SIG)
                 self.finished_leavers += 1
         if not renders:
             return

@@ -95,7 +95,8 @@ def _leaver_receipt_verifies(ctx: AppContext, i: int, note: str) -> None:
     with ctx.uow(ADMIN) as uow:
         check_out(uow, f"HX-{i}", f"H{i}")
     with ctx.uow(ADMIN) as uow:
-        number = leaver_return(uow, f"H{i}", returned_tags=[], notes={f"HX-{i}": note}).number
+        number = leaver_return(uow, f"H{i}", confirm_not_leaving=True, returned_tags=[],
+                               notes={f"HX-{i}": note}).number
     pdf = documents.archive_receipt(ctx, ADMIN, number)
     assert pdf.parent.parent == ctx.paths.documents_dir
     assert len(pypdf.PdfReader(pdf).pages) >= 1

@@ -75,7 +75,7 @@ def test_a_check_in_during_a_leaver_return_is_not_lost(app_ctx: AppContext, tmp_
 
     def desk_a() -> None:
         with app_ctx.uow(Actor("desk-A")) as uow:
-            leaver_return(uow, "AB1")
+            leaver_return(uow, "AB1", confirm_not_leaving=True)
 
     try:
         b = desk(desk_b)

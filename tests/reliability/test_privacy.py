@@ -42,7 +42,7 @@ def school(app_ctx: AppContext) -> AppContext:
     with app_ctx.uow(ADMIN) as uow:
         check_out(uow, "LT-0003", "CD2", signature=SIG)
     with app_ctx.uow(ADMIN) as uow:
-        number = leaver_return(uow, "AB1", returned_tags=["LT-0001"], signature=SIG,
+        number = leaver_return(uow, "AB1", confirm_not_leaving=True, returned_tags=["LT-0001"], signature=SIG,
                                notes={"LT-0002": "Siân says it is at home"}).number
     documents.archive_receipt(app_ctx, ADMIN, number)
     return app_ctx

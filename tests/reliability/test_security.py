@@ -156,7 +156,7 @@ def test_the_desks_files_are_readable_only_by_its_user(tmp_path: Path) -> None:
         with ctx.uow(ADMIN) as uow:
             check_out(uow, "LT-0001", "AB1")
         with ctx.uow(ADMIN) as uow:
-            number = leaver_return(uow, "AB1").number
+            number = leaver_return(uow, "AB1", confirm_not_leaving=True).number
         pdf = documents.archive_receipt(ctx, ADMIN, number)
         auto = auto_backup(ctx)
         manual = backup_database(ctx.db, data / "manual.sqlite3")

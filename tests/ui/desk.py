@@ -88,3 +88,14 @@ def press_enter_on(win: MainWindow) -> None:
 
     target = QApplication.focusWidget() or win
     QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+def answer(qtbot, win: MainWindow, key: str, contains: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Answer the question the desk is asking (checking it says ``contains``), as a click
+    on its button would; the desk window has the keys again afterwards."""
+    qtbot.waitUntil(lambda: win.question is not None and win.question.isVisible(), timeout=15000)
+    question = win.question
+    assert question is not None
+    assert contains in question.text.text(), question.text.text()
+    question.choose(key)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)

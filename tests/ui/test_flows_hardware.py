@@ -122,7 +122,8 @@ def test_leaver_return_prints_its_receipt_through_cups(qtbot, desk, queue: str) 
     desk.ctx.settings.printing.printer = queue
     desk.printer_factory = lambda settings, name=None: CupsPrinter(name or settings.printing.printer)
     school(desk.ctx)
-    add_person(desk.ctx, "NX5", "Aoife", "MacLeod", leaving_date=dt.date(2026, 12, 10))
+    add_person(desk.ctx, "NX5", "Aoife", "MacLeod", status="leaving",
+               leaving_date=dt.date(2026, 12, 10))
     with desk.ctx.uow(Actor("earlier")) as uow:
         check_out(uow, ["LT-0001", "PH-0001"], "NX5")
     sign_in(qtbot, desk)

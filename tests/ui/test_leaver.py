@@ -11,7 +11,7 @@ from app.services.loans import check_out
 from app.uow import SYSTEM, Actor
 from db.models import AuditEvent, Loan, Person, Receipt
 from tests.factories import add_asset, add_person, school
-from tests.ui.desk import ADMIN_PIN, sign_in, visible_text, wait_idle
+from tests.ui.desk import ADMIN_PIN, answer, sign_in, visible_text, wait_idle
 from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
 
@@ -30,8 +30,11 @@ def test_leaver_return_with_one_item_not_handed_back(qtbot, desk, printer) -> No
     assert view.soon.row_texts()[0][:2] == ["Aoife MacLeod", "NX5"]
     view.soon.cellDoubleClicked.emit(0, 0)
     wait_idle(qtbot, desk)
+    # Aoife has a leaving date but is not marked leaving: the desk asks, naming her
+    answer(qtbot, desk, "yes", "Aoife MacLeod (NX5) is not marked as leaving")
     assert view.page == "items"
-    assert "0 of 2 handed back" in view.progress.text()
+    assert "0 of 2 ticked as handed back — to be confirmed by Aoife MacLeod's signature" \
+        in view.progress.text()
     scan("LT-0001")
     wait_idle(qtbot, desk)
     assert view.states()[0] == ("LT-0001", True, "")

@@ -77,7 +77,8 @@ def test_dashboard_and_asset_card_show_a_loan_made_at_another_desk(qtbot, desk, 
 def test_person_card_and_leaver_items_reload_keeping_ticks_and_notes(qtbot, desk,  # type: ignore[no-untyped-def]
                                                                      other_desk) -> None:
     school(desk.ctx)
-    add_person(desk.ctx, "NX5", "Aoife", "MacLeod", leaving_date=dt.date(2026, 12, 10))
+    add_person(desk.ctx, "NX5", "Aoife", "MacLeod", status="leaving",
+               leaving_date=dt.date(2026, 12, 10))
     with desk.ctx.uow(Actor("earlier")) as uow:
         check_out(uow, ["LT-0001", "PH-0001"], "NX5")
     sign_in(qtbot, desk)
@@ -112,7 +113,7 @@ def test_person_card_and_leaver_items_reload_keeping_ticks_and_notes(qtbot, desk
     qtbot.waitUntil(lambda: leaver.items.rowCount() == 2, timeout=10000)
     wait_idle(qtbot, desk)
     assert leaver.states() == [("LT-0001", True, ""), ("PH-0001", False, "at home; will post it")]
-    assert "1 of 2 handed back" in leaver.progress.text()
+    assert "1 of 2 ticked as handed back" in leaver.progress.text()
 
 
 def test_a_check_out_in_progress_is_left_alone(qtbot, desk, other_desk) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,7 @@ def make_leaver_receipt(ctx) -> str:  # type: ignore[no-untyped-def]
     with ctx.uow(actor) as uow:
         check_out(uow, ["LT-0001"], "AB1")
     with ctx.uow(actor) as uow:
-        return leaver_return(uow, "AB1", returned_tags=["LT-0001"],
+        return leaver_return(uow, "AB1", confirm_not_leaving=True, returned_tags=["LT-0001"],
                              signature=samples.signature()).number
 
 

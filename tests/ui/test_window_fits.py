@@ -39,7 +39,8 @@ def long_names(desk, clock):  # type: ignore[no-untyped-def]
     ctx = desk.ctx
     school(ctx)
     add_person(ctx, "LN1", LONG_FIRST, LONG_LAST, badge="CARD-LN1", department="Design and Technology")
-    add_person(ctx, "LN2", LEAVER_FIRST, LEAVER_LAST, leaving_date=dt.date(2026, 12, 4))
+    add_person(ctx, "LN2", LEAVER_FIRST, LEAVER_LAST, status="leaving",
+               leaving_date=dt.date(2026, 12, 4))
     for tag in ("LT-0900", "LT-0901", "LT-0902"):
         add_asset(ctx, tag, make="Lenovo", model=LONG_MODEL, encrypted=True,
                   accessories="charger, USB-C dock, padded sleeve")

@@ -69,7 +69,7 @@ def test_a_windows_desk_keeps_its_database_documents_and_backups_to_its_user(
         add_person(ctx, "AB1", "Siân", "Ó Briain")
         add_asset(ctx, "LT-0001")
         with ctx.uow(ADMIN) as uow:
-            number = leaver_return(uow, "AB1").number
+            number = leaver_return(uow, "AB1", confirm_not_leaving=True).number
         documents.archive_receipt(ctx, ADMIN, number)
         auto = auto_backup(ctx)
         manual = backup_database(ctx.db, tmp_path / "USB stick" / "copy.sqlite3")

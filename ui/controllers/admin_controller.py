@@ -21,6 +21,7 @@ from ui.controllers.desk_documents import open_file
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
+    from app.services.cards import ScanInfo
     from ui.main_window import MainWindow
 
 
@@ -71,6 +72,30 @@ class AdminController(ScreenController):
             self._view.labels.template.setCurrentIndex(t)
         self._label_preview()
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
+
+    # -- scans: the Labels tab takes asset labels into its list to print ------------------------
+    def _on_labels(self) -> bool:
+        return self._view.tabs.currentWidget() is self._view.labels
+
+    def task(self) -> str | None:
+        return "the labels to print" if self._on_labels() else None
+
+    def offer_scan(self, info: ScanInfo) -> bool:
+        if not self._on_labels() or info.type != "asset" or info.asset is None:
+            return False
+        lt = self._view.labels
+        tag = info.asset.tag
+        tags = lt.tags.text().replace(",", " ").split()
+        if tag.casefold() in (t.casefold() for t in tags):
+            self.desk.notify("warn", f"{tag} is already in the list of labels to print.")
+            return True
+        if lt.kind.currentData():
+            lt.kind.setCurrentIndex(0)  # a scanned label means these tags, not a whole kind
+        lt.tags.setText(" ".join([*tags, tag]))
+        n = len(tags) + 1
+        self.desk.notify("pending", f"{tag} added to the labels to print ({n} label"
+                                    f"{'s' if n != 1 else ''}): save or print them when ready.")
+        return True
 
     def reset(self) -> None:
         self._stop_pad_test()

@@ -1,16 +1,22 @@
-"""The asset card: load it, lend or check in from it, record encryption checks, report loss."""
+"""The asset card: load it, lend or check in from it, record encryption checks, report loss —
+and every way out of its status: back in service, found, retired (and un-retired), its
+incidents closed, an admin's reversal of its last check-out, check-in or leaver return."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from app.services.asset_status import asset_found, retire_asset, return_to_service
 from app.services.cards import AssetCard, asset_card, signature_strokes
 from app.services.encryption import record_check
+from app.services.incidents import close_incident, money
 from app.services.loans import report_lost
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
+from ui.controllers.reversing import confirm_reversal
 from ui.views.asset_card_view import AssetCardView
 from ui.widgets.common import fmt_when, label
 from ui.widgets.signature_preview import SignaturePreview
@@ -32,6 +38,12 @@ class AssetController(ScreenController):
         self._view.lost_panel.confirmed.connect(self._report_lost)
         self._view.check_saved.connect(self._save_check)
         self._view.signature_requested.connect(self.show_signature)
+        v = self._view
+        v.service_clicked.connect(self._back_in_service)
+        v.found_confirmed.connect(self._found)
+        v.retire_confirmed.connect(self._retire)
+        v.close_confirmed.connect(self._close_incident)
+        v.reverse_clicked.connect(self._reverse)
 
     @property
     def view(self) -> AssetCardView:
@@ -40,7 +52,7 @@ class AssetController(ScreenController):
     def load(self, tag: str, *, keep_input: bool = False) -> None:
         def shown(c: AssetCard) -> None:
             self.card = c
-            self._view.show_card(c, keep_input=keep_input)
+            self._view.show_card(c, keep_input=keep_input, admin=self.desk.session.is_admin)
 
         self.desk.run(lambda uow: asset_card(uow, tag), shown, readonly=True)
 
@@ -92,6 +104,47 @@ class AssetController(ScreenController):
                                                                "not encrypted.")
 
         self.desk.run(work, lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+
+    # -- the ways out ------------------------------------------------------------------------
+    def _change(self, work: Callable[[UnitOfWork], str]) -> None:
+        """Run a correction on the worker; say what happened and show the card again."""
+        if self.card is None:
+            return
+        tag = self.card.asset.tag
+        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg[:1].upper() + msg[1:] + "."),
+                                         self.load(tag)))
+
+    def _back_in_service(self) -> None:
+        if self.card is not None:
+            tag = self.card.asset.tag
+            self._change(lambda uow: return_to_service(uow, tag).message)
+
+    def _found(self, condition: str, note: str) -> None:
+        if self.card is not None:
+            tag = self.card.asset.tag
+            self._change(lambda uow: asset_found(uow, tag, note=note or None,
+                                                 condition=condition).message)
+
+    def _retire(self, reason: str) -> None:
+        if self.card is not None:
+            tag = self.card.asset.tag
+            self._change(lambda uow: retire_asset(uow, tag, reason=reason).message)
+
+    def _close_incident(self, incident_id: int, outcome: str, cost: str, note: str) -> None:
+        def work(uow: UnitOfWork) -> str:
+            done = close_incident(uow, incident_id, outcome, cost=cost or None, note=note or None)
+            spent = f", cost {money(done.cost_pence)}" if done.cost_pence is not None else ""
+            return f"incident #{done.id} closed: {done.outcome_word}{spent}"
+
+        self._change(work)
+
+    def _reverse(self) -> None:
+        """An admin reverses the last action on this asset."""
+        if self.card is None or self.card.reversible is None:
+            return
+        tag = self.card.asset.tag
+        confirm_reversal(self.desk, self.card.reversible, tag,
+                         lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
 
     def show_signature(self, signature_id: int) -> None:
         def shown(s) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,24 @@ class ScreenController(QObject):
         """Take a scan for this screen (True), or let the desk route it (False)."""
         return False
 
+    def task(self) -> str | None:
+        """The work in progress here, in words ("this check-out"), or None.
+
+        While there is one, a scan the screen does not take is said on this screen and
+        the desk does not jump elsewhere (the work would be left behind)."""
+        return None
+
+    def deactivated(self) -> None:
+        """Another screen has just been shown instead of this one."""
+
+    def locked(self, technician: str) -> None:
+        """The desk locked while ``technician`` was signed in. Default: forget everything."""
+        self.reset()
+
+    def resume(self, technician: str) -> bool:
+        """Someone signed in: take up work kept from before the lock (True: this screen shows)."""
+        return False
+
     def back(self) -> bool:
         """Esc: step back inside the screen (True), or leave it (False)."""
         return False

@@ -1,17 +1,25 @@
-"""Check-in: the normal case is one confirmation; damage opens an incident; loss is one click away."""
+"""Check-in: the normal case is one confirmation; damage opens an incident; loss is one click away.
+
+A loan made with personal data says how the data was dealt with before it is checked in;
+when the ``signature.on_return`` setting asks for it, the borrower signs and a short return
+receipt is made and printed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.services.cards import AssetSummary, ScanInfo
 from app.services.loans import check_in, report_lost
+from app.signatures import SignatureData
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
 from ui.views.checkin_view import CheckInView
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.ops import OpError
 
 SCREEN_CHECK = ("screen", "Screen and body undamaged")
 
@@ -26,16 +34,29 @@ def checklist_for(a: AssetSummary) -> list[tuple[str, str]]:
     return items
 
 
+@dataclass(frozen=True)
+class _Return:
+    tag: str
+    condition: str
+    note: str | None
+    data: str | None
+    data_note: str | None
+
+
 class CheckInController(ScreenController):
     name = "checkin"
     title = "Check in"
 
     def __init__(self, desk: MainWindow) -> None:
         super().__init__(desk)
-        self._view = CheckInView()
+        self._view = CheckInView(desk.ctx.settings.signature)
         self.asset: AssetSummary | None = None
+        #: what is being checked in while the borrower signs
+        self.pending: _Return | None = None
         self._view.checklist_changed.connect(self._suggest)
         self._view.confirm_clicked.connect(self.confirm)
+        self._view.back_clicked.connect(self.back)
+        self._view.signature.accepted.connect(self._signed)
         self._view.details_clicked.connect(lambda: self.asset and self.desk.open_asset(self.asset.tag))
         self._view.lost_panel.confirmed.connect(self._lost)
 
@@ -44,6 +65,7 @@ class CheckInController(ScreenController):
         return self._view
 
     def load(self, a: AssetSummary) -> None:
+        self.back()  # a signature in progress is for the previous asset
         self.asset = a
         self._view.show_asset(a, checklist_for(a))
         if a.overdue:
@@ -51,9 +73,32 @@ class CheckInController(ScreenController):
                                      f"{a.due_on.strftime('%-d %b %Y') if a.due_on else '?'}.")
 
     def reset(self) -> None:
+        self._view.signature.end()
+        self._view.show_page("form")
         self.asset = None
+        self.pending = None
+
+    def task(self) -> str | None:
+        if self.asset is not None and self._view.page == "sign":
+            return f"the return of {self.asset.tag}"
+        return None
+
+    def deactivated(self) -> None:
+        self.back()
+
+    def back(self) -> bool:
+        if self._view.page == "sign":
+            self._view.signature.end()
+            self._view.show_page("form")
+            self.pending = None
+            return True
+        return False
 
     def offer_scan(self, info: ScanInfo) -> bool:
+        if self._view.page == "sign" and info.type in ("asset", "person"):
+            self.desk.notify("warn", "The borrower is signing for this return: finish, or press "
+                                     "Esc to go back, before scanning something else.")
+            return True
         return False  # any scan here starts afresh (another asset opens its own check-in)
 
     def _suggest(self) -> None:
@@ -66,6 +111,9 @@ class CheckInController(ScreenController):
             self._view.set_condition("ok")
 
     def primary(self) -> None:
+        if self._view.page == "sign":
+            self._view.signature.accept()
+            return
         if self._view.lost_panel.isVisible():
             return
         self.confirm()
@@ -84,20 +132,51 @@ class CheckInController(ScreenController):
             self.desk.notify("error", "Say what is damaged in the note, so the repair has a start.")
             self._view.note.setFocus()
             return
+        data = self._view.data_handling() if self.asset.personal_data else None
+        if self.asset.personal_data and data is None:
+            self.desk.notify("error", f"{tag} was lent with personal data: say how it was dealt "
+                                      "with (removed, wiped, or kept for a handover).")
+            return
+        r = _Return(tag, condition, note, data,
+                    self._view.data_note.text().strip() or None if data else None)
+        if self.desk.ctx.settings.signature.needed_on_return(self.asset.personal_data):
+            self.pending = r
+            who = self.asset.holder_name or "The borrower"
+            self._view.show_page("sign")
+            self._view.signature.begin(f"{who}: please sign to confirm you returned {tag} "
+                                       f"(condition {condition}).", self.desk.pad)
+            return
+        self._check_in(r, None)
 
-        def work(uow: UnitOfWork) -> str:
-            res = check_in(uow, tag, condition=condition, note=note)
-            text = f"{tag} checked in from {res.loan.person.name} — condition {condition}."
+    def _signed(self, sig: SignatureData) -> None:
+        self._view.signature.end()
+        if self.pending is not None:
+            self._check_in(self.pending, sig)
+
+    def _check_in(self, r: _Return, sig: SignatureData | None) -> None:
+        def work(uow: UnitOfWork) -> tuple[str, str | None]:
+            res = check_in(uow, r.tag, condition=r.condition, note=r.note, data=r.data,
+                           data_note=r.data_note, signature=sig)
+            text = f"{r.tag} checked in from {res.loan.person.name} — condition {r.condition}."
             if res.incident is not None:
                 text += f" Incident #{res.incident.id} opened; the asset is marked in repair."
-            return text
+            if res.receipt is not None:
+                text += f" Return receipt {res.receipt.number}."
+            return text, res.receipt.number if res.receipt else None
 
-        def done(text: str) -> None:
-            self.asset = None
+        def done(answer: tuple[str, str | None]) -> None:
+            text, number = answer
+            self.reset()
             self.desk.show_screen("scan")
             self.desk.notify("ok", text)
+            if number is not None:
+                self.desk.print_receipt(number)
 
-        self.desk.run(work, done)
+        def failed(e: OpError) -> None:
+            self.back()
+            self.desk.notify("error", e.message)
+
+        self.desk.run(work, done, failed)
 
     def _lost(self, kind: str, note: str) -> None:
         if self.asset is None:

@@ -1,23 +1,28 @@
-"""Check-out: gather items and a borrower, apply the encryption gate, sign, lend, acknowledge."""
+"""Check-out: gather items and a borrower, apply the encryption gate, sign, lend, acknowledge.
+
+State rules (docs/ui.md): Cancel or Esc clears the items and the borrower. A check-out left
+behind — another screen shown, the desk locked, or untouched for
+``kiosk.checkout_pause_seconds`` — is never continued silently: the next item scanned
+starts a fresh check-out, or, when a borrower is named, the desk asks whether to add it to
+their check-out; a borrower chosen then is asked about too. Removing every item clears the
+borrower. Choosing the borrower goes to the loan details, never straight to signing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.clock import local_date
+from app.services.borrowers import BorrowerFacts, borrower_facts
 from app.services.cards import AssetSummary, ScanInfo, gate_blocks
-from app.services.loans import check_out
-from app.services.receipts import loan_ack
 from app.signatures import SignatureData
-from app.uow import UnitOfWork
-from db.models import Loan
 from ui.controllers.base import ScreenController
+from ui.controllers.lending import LendRequest, lend_and_acknowledge
 from ui.views.checkout_view import CheckOutView
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-    from ui.ops import OpError
 
 
 class CheckOutController(ScreenController):
@@ -31,8 +36,14 @@ class CheckOutController(ScreenController):
         self.borrower: tuple[str, str] | None = None
         self.due_touched = False
         self.receipt_number: str | None = None
+        #: the borrower's leaving date and overdue items (None: no borrower yet)
+        self.facts: BorrowerFacts | None = None
+        #: when the check-out was last changed (desk clock), and whether it was left behind
+        self._touched_at: dt.datetime | None = None
+        self._left = False
         v = self._view
         v.search.chosen.connect(self.set_borrower)
+        v.cancel_clicked.connect(self.cancel)
         v.change_borrower.connect(self._change_borrower)
         v.remove_clicked.connect(self._remove)
         v.continue_clicked.connect(self.to_signature)
@@ -52,8 +63,11 @@ class CheckOutController(ScreenController):
         self._view.signature.end()
         self.items = []
         self.borrower = None
+        self.facts = None
         self.due_touched = False
         self.receipt_number = None
+        self._touched_at = None
+        self._left = False
         self._view.reset()
         self._refresh()
 
@@ -63,9 +77,55 @@ class CheckOutController(ScreenController):
         if not self.borrower:
             self._view.search.edit.setFocus()
 
+    def deactivated(self) -> None:
+        if self._view.page == "sign":
+            self.back()  # the signature is taken again when they come back
+        self._left = self.has_work()
+
     def today(self) -> dt.date:
         return local_date(self.desk.ctx.db.clock())
 
+    # -- state rules ---------------------------------------------------------------------
+    def has_work(self) -> bool:
+        return bool(self.items or self.borrower) and self._view.page != "done"
+
+    def task(self) -> str | None:
+        return "this check-out" if self.has_work() else None
+
+    def left_behind(self) -> bool:
+        """Started, then left: another screen shown, or untouched for the pause setting."""
+        if not self.has_work():
+            return False
+        if self._left:
+            return True
+        pause = self.desk.ctx.settings.kiosk.checkout_pause_seconds
+        now = self.desk.ctx.db.clock()
+        return self._touched_at is not None and (now - self._touched_at).total_seconds() >= pause
+
+    def _touch(self) -> None:
+        self._touched_at = self.desk.ctx.db.clock()
+        self._left = False
+
+    def _what_was_started(self) -> str:
+        tags = ", ".join(a.tag for a in self.items) or "no items yet"
+        who = f"for {self.borrower[1]}" if self.borrower else "with no borrower"
+        return f"{tags}, {who}"
+
+    def _start_fresh(self) -> str:
+        """Clear a check-out left behind; what was cleared, for the banner."""
+        cleared = self._what_was_started()
+        self.reset()
+        return f"The unfinished check-out ({cleared}) was cleared; nothing had been lent."
+
+    def cancel(self) -> None:
+        """Cancel (button or Esc): nothing is lent, items and borrower are cleared."""
+        had = self.has_work()
+        self.reset()
+        self.desk.show_screen("scan")
+        if had:
+            self.desk.notify("info", "Check-out cancelled: nothing was lent.")
+
+    # -- items ---------------------------------------------------------------------------
     def add_asset(self, a: AssetSummary) -> None:
         if self._view.page == "done":
             self.reset()
@@ -78,42 +138,125 @@ class CheckOutController(ScreenController):
             who = f" to {a.holder_name} ({a.holder_code})" if a.holder_name else ""
             self.desk.notify("error", f"{a.tag} is {a.status_word.lower()}{who} and cannot be lent.")
             return
-        self.items.append(a)
-        self.desk.notify("ok", f"{a.tag} added: {a.kind_word} {a.title}, {a.encryption_label}.")
-        self._refresh()
-
-    def set_borrower(self, code: str, name: str) -> None:
-        self.borrower = (code, name)
-        self._view.show_borrower(code, name)
-        self._view.purpose.setFocus()
-        self._refresh()
-
-    def set_borrower_from(self, info: ScanInfo) -> None:
-        p = info.person
-        assert p is not None
-        if p.status != "active":
-            self.desk.notify("error", f"{p.name} ({p.staff_code}) is {p.status_word.lower()} and "
-                                      "cannot borrow; they can only return equipment.")
+        if not self.left_behind():
+            self._append(a)
             return
-        self.desk.banner.clear()
-        self.set_borrower(p.staff_code, p.name)
+        if self.borrower is None:
+            self._append(a, self._start_fresh())
+            return
+        first = self.borrower[1].split()[0]
+        started = ", ".join(x.tag for x in self.items) or "no items yet"
+        self.desk.ask(
+            "Add to the unfinished check-out?",
+            f"A check-out for {self.borrower[1]} ({started}) was left unfinished. Add {a.tag} "
+            f"to it, or start a new check-out with {a.tag}?",
+            [("add", f"Add to {first}'s check-out"), ("new", "Start a new check-out"),
+             ("none", "Neither")],
+            lambda answer, _t: self._resume_with(answer, a))
 
-    def _change_borrower(self) -> None:
-        self.borrower = None
-        self._view.show_borrower(None, None)
-        self._view.search.edit.setFocus()
+    def _resume_with(self, answer: str, a: AssetSummary) -> None:
+        if answer == "add":
+            self._append(a)
+        elif answer == "new":
+            self._append(a, self._start_fresh())
+        else:
+            self.desk.notify("info", f"{a.tag} was not added; the check-out is as it was.")
+
+    def _append(self, a: AssetSummary, before: str = "") -> None:
+        self.items.append(a)
+        self._touch()
+        who = self.borrower[1] if self.borrower else "the borrower"
+        self.desk.notify("pending", (before + " " if before else "")
+                         + f"{a.tag} added: {a.kind_word} {a.title}, {a.encryption_label}. "
+                         f"It is lent once {who} signs.")
+        self._refresh()
 
     def _remove(self, row: int) -> None:
         if 0 <= row < len(self.items):
             del self.items[row]
+            self.desk.banner.clear()  # what it said was about the check-out as it was
+            self._touch()
+            if not self.items:  # nothing left to lend: the borrower goes too
+                self._clear_borrower()
             self._refresh()
+
+    # -- borrower ------------------------------------------------------------------------
+    def set_borrower(self, code: str, name: str) -> None:
+        """Choose the borrower (type-ahead, a scanned card, the person card): their facts are
+        read on the worker first (left? leaving when? overdue items?)."""
+        self.desk.run(lambda uow: borrower_facts(uow, code), self._borrower_known, readonly=True)
+
+    def set_borrower_from(self, info: ScanInfo) -> None:
+        assert info.person is not None
+        self.set_borrower(info.person.staff_code, info.person.name)
+
+    def _borrower_known(self, f: BorrowerFacts) -> None:
+        if f.refusal:
+            self.desk.notify("error", f.refusal[:1].upper() + f.refusal[1:] + ".")
+            return
+        changing = self.borrower is None or self.borrower[0] != f.staff_code
+        if self.items and changing and self.left_behind():
+            first = f.name.split()[0]
+            self.desk.ask(
+                f"Lend to {f.name}?",
+                f"A check-out was left unfinished ({self._what_was_started()}). Lend "
+                f"{', '.join(a.tag for a in self.items)} to {f.name}, or start a new check-out "
+                f"for {f.name}?",
+                [("keep", f"Lend them to {first}"), ("new", f"New check-out for {first}"),
+                 ("none", "Neither")],
+                lambda answer, _t: self._borrower_answer(answer, f))
+            return
+        self._show_borrower(f)
+
+    def _borrower_answer(self, answer: str, f: BorrowerFacts) -> None:
+        if answer == "keep":
+            self._show_borrower(f)
+        elif answer == "new":
+            cleared = self._start_fresh()
+            self._show_borrower(f)
+            self.desk.notify("info", cleared)
+        else:
+            self.desk.notify("info", f"{f.name} was not made the borrower; the check-out is as "
+                                     "it was.")
+
+    def _show_borrower(self, f: BorrowerFacts) -> None:
+        before = self.borrower
+        self.borrower = (f.staff_code, f.name)
+        self.facts = f
+        notes = f.notes()
+        self._view.show_borrower(f.staff_code, f.name, notes, f.leaving_date)
+        self._touch()
+        self._refresh()
+        self._view.focus_details()
+        if notes:
+            self.desk.notify("warn", " ".join(notes))
+        elif before is not None and before[0] != f.staff_code:
+            self.desk.notify("info", f"The borrower is now {f.name} (it was {before[1]}).")
+        else:
+            self.desk.banner.clear()
+
+    def _clear_borrower(self) -> None:
+        self.borrower = None
+        self.facts = None
+        self.due_touched = False
+        self._view.show_borrower(None, None)
+
+    def _change_borrower(self) -> None:
+        self._clear_borrower()
+        self._touch()
+        self._refresh()
+        self._view.search.edit.setFocus()
 
     def _due_changed(self) -> None:
         self.due_touched = True
+        self._touch()
 
     def default_due(self) -> dt.date:
         days = min((a.default_days for a in self.items), default=14)
-        return self.today() + dt.timedelta(days=days)
+        due = self.today() + dt.timedelta(days=days)
+        if self.facts is not None and self.facts.leaving_date is not None:
+            due = min(due, self.facts.leaving_date)
+        return due
 
     def blocked(self) -> list[AssetSummary]:
         personal = self._view.personal.isChecked()
@@ -188,6 +331,9 @@ class CheckOutController(ScreenController):
             self._view.signature.end()
             self._view.show_page("details")
             return True
+        if self._view.page == "details" and self.has_work():
+            self.cancel()
+            return True
         return False
 
     def _signed(self, sig: SignatureData) -> None:
@@ -201,45 +347,20 @@ class CheckOutController(ScreenController):
         personal = self._view.personal.isChecked()
         reason = self._view.override.text().strip() or None if self.blocked() else None
 
-        # two units of work, each run again by itself after a conflict with another desk
-        # (running the check-out again once it committed would refuse it as already on loan)
-        def lend(uow: UnitOfWork) -> tuple[list[int], str]:
-            res = check_out(uow, tags, code, due=due_arg, purpose=purpose, personal_data=personal,
-                            override_reason=reason, signature=sig)
-            n = len(tags)
-            due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
-            return ([ln.id for ln in res.loans],
-                    f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
-                    f"{', '.join(tags)}. Due back {due_text}.")
-
-        def acknowledge(lent: tuple[list[int], str]) -> None:
-            loan_ids, text = lent
-
-            def ack(uow: UnitOfWork) -> tuple[str, str]:
-                loans = [uow.session.get(Loan, i) for i in loan_ids]
-                receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
-                uow.commit()
-                return text, receipt.number
-
-            self.desk.run(ack, done, ack_failed)
-
-        def done(answer: tuple[str, str]) -> None:
-            text, number = answer
+        def done(text: str, number: str | None) -> None:
             self.receipt_number = number
+            if number is None:  # the loans stand; only the acknowledgement record is missing
+                self._view.show_done("The items are lent; no acknowledgement was recorded.")
+                return
             self.desk.notify("ok", text)
             self._view.show_done(text + f"\nAcknowledgement {number}.")
 
-        def ack_failed(e: OpError) -> None:
-            # the loans stand; only the acknowledgement record is missing
-            self.desk.notify("error", f"The items are lent, but the acknowledgement could not "
-                                      f"be recorded: {e.message}")
-            self._view.show_done("The items are lent; no acknowledgement was recorded.")
-
-        def failed(e: Any) -> None:
-            self.desk.notify("error", e.message)
+        def failed(message: str) -> None:
+            self.desk.notify("error", message)
             self._view.show_page("details")
 
-        self.desk.run(lend, acknowledge, failed)
+        lend_and_acknowledge(self.desk, LendRequest(tags, code, due_arg, purpose, personal,
+                                                    reason, sig), done, failed)
 
     def _print(self) -> None:
         if self.receipt_number:

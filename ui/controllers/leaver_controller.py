@@ -1,4 +1,11 @@
-"""Leaver return: everything they hold, ticked off by scanning; signature; PIN; receipt ×2; left."""
+"""Leaver return: everything they hold, ticked off by scanning; signature; PIN; receipt ×2; left.
+
+State rules (docs/ui.md): ticks are only "to be confirmed by the leaver's signature" until
+they sign (nothing is saved before the PIN confirms it); someone not marked leaving is only
+started after a question naming them; another leaver's card scanned mid-return asks before
+the ticks go; the desk locking keeps the return for the technician who started it, and
+asks anyone else whether to continue or discard it.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +36,10 @@ class LeaverController(ScreenController):
         self.person: PersonSummary | None = None
         self.signature: SignatureData | None = None
         self.receipt_number: str | None = None
+        #: the person is not marked leaving, and the technician confirmed them anyway
+        self.confirmed_not_leaving = False
+        #: the technician whose return was kept when the desk locked
+        self.parked_by: str | None = None
         v = self._view
         v.leaver_picked.connect(self.load)
         v.continue_clicked.connect(self.to_signature)
@@ -52,9 +63,60 @@ class LeaverController(ScreenController):
         self.person = None
         self.signature = None
         self.receipt_number = None
+        self.confirmed_not_leaving = False
+        self.parked_by = None
         self._view.pin.clear()
         self._view.search.clear()
         self._view.show_page("pick")
+
+    # -- state rules ---------------------------------------------------------------------
+    def task(self) -> str | None:
+        if self.person is not None and self._view.page in ("items", "sign", "pin"):
+            return f"{self.person.name}'s leaver return"
+        return None
+
+    def deactivated(self) -> None:
+        if self._view.page in ("sign", "pin"):
+            self.back()  # they sign again when the return is taken up again
+
+    def locked(self, technician: str) -> None:
+        """Keep a return in progress (ticks and notes; the signature is asked for again)."""
+        if self.task() is None:
+            self.reset()
+            return
+        self._view.signature.end()
+        self.signature = None
+        self._view.pin.clear()
+        self._view.show_page("items")
+        self.parked_by = technician
+
+    def resume(self, technician: str) -> bool:
+        if self.parked_by is None or self.person is None:
+            return False
+        person, owner = self.person, self.parked_by
+        self.parked_by = None
+        self.desk.show_screen("leaver")
+        if owner == technician:
+            self.desk.notify("info", f"{person.name}'s leaver return is as you left it: "
+                                     f"{self._view.progress.text()}.")
+            return True
+
+        def answer(key: str, _typed: str) -> None:
+            if key == "discard":
+                self.reset()
+                self.refresh_soon()
+                self.desk.notify("info", f"{person.name}'s unfinished leaver return was "
+                                         "discarded; nothing had been recorded.")
+            else:
+                self.desk.notify("info", f"{person.name}'s leaver return, continued: "
+                                         f"{self._view.progress.text()}.")
+
+        self.desk.ask(
+            "Unfinished leaver return",
+            f"{owner} was doing {person.name}'s leaver return ({self._view.progress.text()}) "
+            "when the desk locked. Nothing has been recorded yet. Continue it, or discard it?",
+            [("keep", "Continue it"), ("discard", "Discard it")], answer, safe="keep")
+        return True
 
     def refresh_soon(self) -> None:
         def work(uow: UnitOfWork) -> list[tuple[str, str, str, int]]:
@@ -88,15 +150,46 @@ class LeaverController(ScreenController):
             self.desk.run(lambda uow: person_summary(uow, code), shown, readonly=True)
 
     def load(self, code: str) -> None:
+        """Start ``code``'s return: asks first about someone not marked leaving, and before
+        dropping the ticks of another leaver's return in progress."""
         def shown(p: PersonSummary) -> None:
             if p.status == "left":
                 self.desk.notify("error", f"{p.name} ({p.staff_code}) is already recorded as left.")
                 return
-            self.person = p
-            self.signature = None
-            self._view.show_person(p)
+            current = self.person
+            if current is not None and current.staff_code == p.staff_code and self.task():
+                return  # already theirs
+            if current is not None and self.task() and self._view.has_changes():
+                self.desk.ask(
+                    "Another leaver?",
+                    f"{current.name}'s leaver return is in progress "
+                    f"({self._view.progress.text()}). Leave it (nothing is recorded) and start "
+                    f"{p.name}'s?",
+                    [("switch", f"Start {p.name}'s"), ("stay", f"Stay with {current.name}'s")],
+                    lambda key, _t: key == "switch" and self._start(p))
+                return
+            self._start(p)
 
         self.desk.run(lambda uow: person_summary(uow, code), shown, readonly=True)
+
+    def _start(self, p: PersonSummary) -> None:
+        if p.status == "leaving":
+            self._show(p, confirmed=False)
+            return
+        self.desk.ask(
+            "Not marked as leaving",
+            f"{p.name} ({p.staff_code}) is not marked as leaving. A leaver return records them "
+            "as left and anything not handed back as not returned. Is this the right person?",
+            [("yes", f"Yes, {p.name} is leaving"), ("no", "No, go back")],
+            lambda key, _t: key == "yes" and self._show(p, confirmed=True))
+
+    def _show(self, p: PersonSummary, *, confirmed: bool) -> None:
+        self.person = p
+        self.signature = None
+        self.confirmed_not_leaving = confirmed
+        self.parked_by = None
+        self.desk.banner.clear()
+        self._view.show_person(p)
 
     # -- scans -----------------------------------------------------------------------------
     def offer_scan(self, info: ScanInfo) -> bool:
@@ -110,7 +203,7 @@ class LeaverController(ScreenController):
             self.tick(info)
             return True
         if page == "items" and info.type == "person" and info.person is not None:
-            self.load(info.person.staff_code)
+            self.load(info.person.staff_code)  # asks before dropping this return's ticks
             return True
         if page in ("sign", "pin") and info.type in ("asset", "person"):
             self.desk.notify("warn", "Finish this leaver's return first (or press Esc to go back).")
@@ -134,7 +227,8 @@ class LeaverController(ScreenController):
             self.desk.notify("warn", f"{a.tag} is already ticked as handed back.")
             return
         box.setChecked(True)
-        self.desk.notify("ok", f"{a.tag} handed back.")
+        self.desk.notify("pending", f"{a.tag} ticked as handed back — to be confirmed by "
+                                    f"{self.person.name}'s signature.")
 
     # -- steps -------------------------------------------------------------------------------
     def primary(self) -> None:
@@ -169,6 +263,11 @@ class LeaverController(ScreenController):
             self.desk.notify("error", "Write a note for each item not handed back: "
                              + ", ".join(missing) + ".")
             return
+        unsaid = [tag for tag, (how, _n) in self._view.data_states().items() if not how]
+        if unsaid:
+            self.desk.notify("error", "Say how the personal data was dealt with on "
+                             + ", ".join(unsaid) + " (lent with personal data).")
+            return
         self.desk.banner.clear()
         st = self._view.states()
         back = [t for t, ok, _n in st if ok]
@@ -194,11 +293,17 @@ class LeaverController(ScreenController):
         st = self._view.states()
         returned = [t for t, ok, _n in st if ok]
         notes = {t: n for t, ok, n in st if n and not ok}
+        data_states = self._view.data_states()
+        data = {t: how for t, (how, _n) in data_states.items()}
+        data_notes = {t: n for t, (_h, n) in data_states.items() if n}
         sig = self.signature
+        confirmed = self.confirmed_not_leaving
 
         def work(uow: UnitOfWork) -> Any:
             verify_pin(uow, pin)
-            receipt = leaver_return(uow, code, returned_tags=returned, notes=notes, signature=sig)
+            receipt = leaver_return(uow, code, returned_tags=returned, notes=notes, data=data,
+                                    data_notes=data_notes, signature=sig,
+                                    confirm_not_leaving=confirmed)
             return summarise_receipt(receipt)
 
         def failed(e: OpError) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.services.cards import PersonCard, person_card
 from ui.controllers.base import ScreenController
+from ui.controllers.reversing import confirm_reversal
 from ui.views.person_card_view import PersonCardView
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ class PersonController(ScreenController):
         self._view.leaver_clicked.connect(self._leaver)
         self._view.asset_opened.connect(self.desk.open_asset)
         self._view.receipt_opened.connect(self._receipt)
+        self._view.reverse_clicked.connect(self._reverse)
 
     @property
     def view(self) -> PersonCardView:
@@ -38,11 +40,19 @@ class PersonController(ScreenController):
 
     def _show(self, c: PersonCard) -> None:
         self.card = c
-        self._view.show_card(c)
+        self._view.show_card(c, admin=self.desk.session.is_admin)
 
     def primary(self) -> None:
-        if self.card is not None and self.card.person.status == "active":
+        if self.card is not None and self.card.person.status in ("active", "leaving"):
             self._lend()
+
+    def _reverse(self) -> None:
+        """An admin reverses a mistaken leaver return."""
+        if self.card is None or self.card.reversible is None:
+            return
+        code = self.card.person.staff_code
+        confirm_reversal(self.desk, self.card.reversible, code,
+                         lambda msg: (self.desk.notify("ok", msg), self.load(code)))
 
     def _lend(self) -> None:
         if self.card is not None:

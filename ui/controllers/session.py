@@ -15,6 +15,8 @@ class DeskSession(QObject):
         super().__init__(parent)
         self.actor: Actor | None = None
         self.display_name = ""
+        #: who was signed in when the desk last locked
+        self.previous: Actor | None = None
 
     @property
     def is_signed_in(self) -> bool:
@@ -32,6 +34,7 @@ class DeskSession(QObject):
     def lock(self) -> None:
         if self.actor is None:
             return
+        self.previous = self.actor
         self.actor = None
         self.display_name = ""
         self.locked.emit()

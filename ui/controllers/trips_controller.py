@@ -139,14 +139,45 @@ class TripsController(ScreenController):
             who = f" to {a.holder_name}" if a.holder_name else ""
             self.desk.notify("error", f"{a.tag} is {a.status_word.lower()}{who}: it cannot go on the trip.")
             return True
+        if a.kind != "phone":
+            trip = self.trip.trip.name
+            self.desk.ask(
+                "Not a phone",
+                f"{a.tag} is a {a.kind_word.lower()} ({a.title}), not a phone. Add it to the "
+                f"phones for {trip} anyway?",
+                [("add", f"Add {a.tag} to the kit"), ("skip", "Leave it out")],
+                lambda key, _t: self._add_to_kit(a) if key == "add" else self.desk.notify(
+                    "info", f"{a.tag} was left out of the kit."))
+            return True
+        self._add_to_kit(a)
+        return True
+
+    def _add_to_kit(self, a: AssetSummary) -> None:
+        if self.trip is None or any(x.tag == a.tag for x in self.kit):
+            return
         self.kit.append(a)
         self._view.show_kit([(x.tag, x.title) for x in self.kit])
-        self.desk.notify("ok", f"{len(self.kit)}. {a.tag} added to the kit.")
-        return True
+        self.desk.notify("pending", f"{len(self.kit)}. {a.tag} added to the kit: lent when "
+                                    f"{self.trip.trip.leader} signs for it.")
+
+    def task(self) -> str | None:
+        if self.trip is not None and (self.kit or self._view.page == "sign"):
+            return f"the phone kit for {self.trip.trip.name}"
+        return None
+
+    def deactivated(self) -> None:
+        if self._view.page == "sign":
+            self._view.signature.end()
+            self._view.show_page("kit")
 
     def _return_phone(self, a: AssetSummary) -> None:
         assert self.trip is not None
         name = self.trip.trip.name
+        if self.desk.ctx.settings.signature.needed_on_return(a.personal_data):
+            # the borrower signs for the return: the check-in screen takes it
+            self.desk.show_screen("checkin")
+            self.desk.controller("checkin").load(a)
+            return
 
         def done(_r: Any) -> None:
             self.desk.notify("ok", f"{a.tag} is back from {name}.")
@@ -158,6 +189,7 @@ class TripsController(ScreenController):
         if 0 <= row < len(self.kit):
             del self.kit[row]
             self._view.show_kit([(x.tag, x.title) for x in self.kit])
+            self.desk.banner.clear()  # what it said was about the kit as it was
 
     # -- signing -------------------------------------------------------------------------------
     def primary(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cards import AssetCard, AssetSummary, method_word
-from db.models import ENCRYPTION_METHODS
+from app.services.incidents import OUTCOME_WORDS
+from db.models import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
 from ui import theme
+from ui.widgets.action_panel import ActionPanel
 from ui.widgets.common import (
     Form,
     button,
@@ -30,6 +32,9 @@ from ui.widgets.common import (
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
 from ui.widgets.table import Table
+
+FOUND_CONDITIONS = [("ok", "In good order"), ("incomplete", "Something missing"),
+                    ("damaged", "Damaged (goes for repair)")]
 
 
 class AssetHeader(QWidget):
@@ -84,6 +89,11 @@ class AssetCardView(QWidget):
     check_in_clicked = Signal()
     check_saved = Signal(bool, str, str)  # encrypted, method, note
     signature_requested = Signal(int)
+    service_clicked = Signal()
+    reverse_clicked = Signal()
+    found_confirmed = Signal(str, str)  # condition, note
+    retire_confirmed = Signal(str)  # reason
+    close_confirmed = Signal(int, str, str, str)  # incident id, outcome, cost, note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,12 +105,33 @@ class AssetCardView(QWidget):
         self.lend = button("Lend this", "Lend this asset", primary=True)
         self.check_in = button("Check in", "Check in this asset", primary=True)
         self.lost = button("Report lost", "Report this asset lost", danger=True)
-        for b in (self.lend, self.check_in, self.lost):
+        # the ways out of a status that is not "available" (docs/ui.md)
+        self.service = button("Back in service", "Return this asset to service", primary=True)
+        self.found = button("Found: book it back in", "Book this lost asset back in as found",
+                            primary=True)
+        self.retire = button("Retire…", "Retire this asset", danger=True)
+        self.reverse = button("Reverse…", "Reverse the last action on this asset")
+        for b in (self.lend, self.check_in, self.service, self.found, self.lost, self.retire,
+                  self.reverse):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
         self.lost_panel = LostPanel()
         lay.addWidget(self.lost_panel)
+        self.found_panel = ActionPanel(
+            "Book it back in as found: its lost or stolen incident closes as recovered, and if "
+            "someone had not returned it, their record shows it came back.", "Book it in",
+            choices=FOUND_CONDITIONS, fields=["Where and how it turned up"], name="Found")
+        self.retire_panel = ActionPanel(
+            "Retire it for good (an admin can undo this): open incidents are written off.",
+            "Retire it", fields=["Why (e.g. beyond economic repair)"], name="Retire",
+            danger=True)
+        self.close_panel = ActionPanel(
+            "", "Close the incident", choices=[(o, OUTCOME_WORDS[o].capitalize())
+                                               for o in INCIDENT_OUTCOMES],
+            fields=["Cost in £ (optional)", "Note"], name="Close incident", narrow=1)
+        for panel in (self.found_panel, self.retire_panel, self.close_panel):
+            lay.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
         self.history = Table(["Borrower", "Out", "By", "Due", "Back", "Condition", "Outcome", "Note",
@@ -141,34 +172,63 @@ class AssetCardView(QWidget):
                             "Never checked: encryption unknown.", stretch=4)
         el.addWidget(self.checks, 1)
         self.tabs.addTab(enc, "Encryption")
-        self.incidents = Table(["Reported", "Kind", "By", "Person", "Description", "Status"],
-                               "Incidents", "No incidents.", stretch=(3, 4))
-        self.tabs.addTab(self.incidents, "Incidents")
+        inc = QWidget()
+        il = QVBoxLayout(inc)
+        self.incidents = Table(["#", "Reported", "Kind", "By", "Person", "Description", "Status"],
+                               "Incidents", "No incidents.", stretch=(4, 5))
+        il.addWidget(self.incidents, 1)
+        self.close_incident = button("Close the selected incident…", "Close the selected incident")
+        il.addWidget(self.close_incident, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(inc, "Incidents")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.check_in.clicked.connect(self.check_in_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
+        self.service.clicked.connect(self.service_clicked.emit)
+        self.reverse.clicked.connect(self.reverse_clicked.emit)
+        self.found.clicked.connect(lambda: self.found_panel.open())
+        self.retire.clicked.connect(lambda: self.retire_panel.open())
+        self.close_incident.clicked.connect(self._close_selected)
+        self.found_panel.confirmed.connect(lambda key, texts: self.found_confirmed.emit(key,
+                                                                                        texts[0]))
+        self.retire_panel.confirmed.connect(lambda _k, texts: self.retire_confirmed.emit(texts[0]))
+        self.close_panel.confirmed.connect(
+            lambda key, texts: self.close_confirmed.emit(self._closing, key, texts[0], texts[1]))
+        self._open_incidents: list[int | None] = []
+        self._closing = 0
         self.save_check.clicked.connect(
             lambda: self.check_saved.emit(self.enc_yes.isChecked(), str(self.method.currentData()),
                                           self.enc_note.text().strip()))
         self.enc_no.toggled.connect(lambda on: self.method.setEnabled(not on))
         self._signatures: list[int | None] = []
 
-    def show_card(self, c: AssetCard, *, keep_input: bool = False) -> None:
+    def show_card(self, c: AssetCard, *, keep_input: bool = False, admin: bool = False) -> None:
         """Show the card; ``keep_input`` (a re-load) keeps a typed check note and an open
-        lost report."""
+        lost report. ``admin``: the admin-only ways out show too."""
         a = c.asset
         self.header.show_asset(a)
+        if a.status == "retired" and c.retired_reason:
+            self.header.facts.setText(self.header.facts.text() + f" · Retired: {c.retired_reason}")
         self.lend.setVisible(a.status == "available")
         self.check_in.setVisible(a.status == "on_loan")
         self.lost.setVisible(a.status not in ("lost", "retired"))
+        self.service.setVisible(a.status == "in_repair" or (admin and a.status == "retired"))
+        self.found.setVisible(a.status == "lost")
+        self.retire.setVisible(admin and a.status not in ("on_loan", "retired"))
+        rev = c.reversible
+        self.reverse.setVisible(admin and rev is not None)
+        if rev is not None:
+            words = {"checkout": "check-out", "checkin": "check-in",
+                     "leaver_return": "leaver return"}[rev.action]
+            self.reverse.setText(f"Reverse the {words}…")
+            self.reverse.setToolTip(rev.description)
         rows, colours = [], []
         self._signatures = []
         for h in c.history:
             sig = h.signature_out_id or h.signature_in_id
             self._signatures.append(sig)
             rows.append([f"{h.borrower} ({h.staff_code})", fmt_when(h.out_at), h.out_by, fmt_date(h.due_on),
-                         fmt_when(h.in_at), h.condition or "", h.outcome.replace("_", " "),
+                         fmt_when(h.in_at), h.condition or "", h.outcome_text,
                          h.note or (f"override: {h.override_reason}" if h.override_reason else ""),
                          "View (double-click)" if sig else ""])
             colours.append(theme.ERROR if h.outcome in ("lost", "not_returned") else None)
@@ -176,14 +236,38 @@ class AssetCardView(QWidget):
         self.checks.set_rows([[fmt_when(k.verified_at), k.verified_by,
                                "Encrypted" if k.encrypted else "Not encrypted", method_word(k.method),
                                k.note or ""] for k in c.checks])
-        self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.reported_by, i.person or "",
-                                  i.description or "", i.status] for i in c.incidents])
+        self.incidents.set_rows(
+            [[f"#{i.id}", fmt_when(i.reported_at), i.kind, i.reported_by, i.person or "",
+              i.description or "", i.status_text] for i in c.incidents],
+            [theme.WARN if i.status == "open" else None for i in c.incidents])
+        self._open_incidents = [i.id if i.status == "open" else None for i in c.incidents]
+        self.close_incident.setEnabled(any(self._open_incidents))
         if keep_input:
             if a.status in ("lost", "retired"):
                 self.lost_panel.hide()  # nothing left to report
+            if a.status != "lost":
+                self.found_panel.hide()
             return
         self.enc_note.clear()
-        self.lost_panel.hide()
+        for panel in (self.lost_panel, self.found_panel, self.retire_panel, self.close_panel):
+            panel.hide()
+
+    def _close_selected(self) -> None:
+        row = self.incidents.currentRow()
+        if not 0 <= row < len(self._open_incidents) or self._open_incidents[row] is None:
+            row = next((r for r, i in enumerate(self._open_incidents) if i is not None), -1)
+            if row < 0:
+                return
+            self.incidents.selectRow(row)
+        self._closing = int(self._open_incidents[row] or 0)
+        what = self.incidents.item(row, 2)
+        desc = self.incidents.item(row, 5)
+        kind = what.text() if what else ""
+        self.close_panel.open(f"Close incident #{self._closing} ({kind}: "
+                              f"{desc.text() if desc else ''}) with how it ended, what it cost "
+                              "and a note.",
+                              {"damaged": "repaired", "lost": "recovered",
+                               "stolen": "recovered"}.get(kind))
 
     def _open_signature(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._signatures) and self._signatures[row]:

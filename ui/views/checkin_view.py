@@ -1,4 +1,6 @@
-"""Check-in: who has it and since when (overdue in red), a short checklist, condition, done."""
+"""Check-in: who has it and since when (overdue in red), a short checklist, condition, how
+personal data on it was dealt with (a loan made with personal data), the borrower's signature
+when the ``signature.on_return`` setting asks for it, done."""
 
 from __future__ import annotations
 
@@ -13,25 +15,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import SignatureSettings
 from app.services.cards import AssetSummary
 from ui.views.asset_card_view import AssetHeader
 from ui.widgets.common import button, card, label
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.signature_step import SignatureStep
 
 CONDITIONS = (("ok", "OK"), ("incomplete", "Incomplete (something missing)"),
               ("damaged", "Damaged (opens an incident)"))
+DATA_CHOICES = (("removed", "They removed it"), ("wiped", "IT wiped the device"),
+                ("kept", "It stays, for a handover"))
 
 
 class CheckInView(QWidget):
     checklist_changed = Signal()
     confirm_clicked = Signal()
     details_clicked = Signal()
+    back_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, signature: SignatureSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(20, 10, 20, 10)
-        lay.addWidget(label("Check in", "title", name="Check-in"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 10, 20, 10)
+        outer.addWidget(label("Check in", "title", name="Check-in"))
+        # the form, or the borrower signing: shown one at a time (not a QStackedWidget, whose
+        # page kept the size it had before the focused button's border grew it)
+        self.form = QWidget()
+        lay = QVBoxLayout(self.form)
+        lay.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.form, 1)
         self.header = AssetHeader()
         lay.addWidget(self.header)
         row = QHBoxLayout()
@@ -43,20 +56,28 @@ class CheckInView(QWidget):
         row.addWidget(box, 1)
         cbox, cl = card()
         cl.addWidget(label("Condition", "", name="Condition heading"))
-        self.condition_group = QButtonGroup(self)
-        self.conditions: dict[str, QRadioButton] = {}
-        for key, text in CONDITIONS:
-            rb = QRadioButton(text)
-            rb.setAccessibleName(f"Condition: {key}")
-            self.condition_group.addButton(rb)
-            self.conditions[key] = rb
-            cl.addWidget(rb)
+        self.condition_group, self.conditions = self._radios(CONDITIONS, "Condition", cl)
         self.note = QLineEdit()
         self.note.setAccessibleName("Check-in note")
         self.note.setPlaceholderText("Note (what is missing or damaged)")
         cl.addWidget(self.note)
         row.addWidget(cbox, 1)
         lay.addLayout(row)
+        # -- lent with personal data: how it was dealt with (the acceptable use policy) --------
+        self.data_box, dl = card()
+        dl.addWidget(label("Lent with personal data: how was it dealt with?", "",
+                           name="Personal data heading"))
+        drow = QHBoxLayout()
+        radios = QVBoxLayout()
+        self.data_group, self.data_choices = self._radios(DATA_CHOICES, "Personal data", radios)
+        drow.addLayout(radios)
+        self.data_note = QLineEdit()
+        self.data_note.setAccessibleName("Personal data note")
+        self.data_note.setPlaceholderText("Note (for a handover: for whom, until when)")
+        drow.addWidget(self.data_note, 1, Qt.AlignmentFlag.AlignBottom)
+        dl.addLayout(drow)
+        self.data_box.hide()
+        lay.addWidget(self.data_box)
         actions = QHBoxLayout()
         self.confirm = button("Check in (Enter)", "Check in", primary=True)
         self.lost = button("Report lost", "Report lost", danger=True)
@@ -69,10 +90,37 @@ class CheckInView(QWidget):
         self.lost_panel = LostPanel()
         lay.addWidget(self.lost_panel)
         lay.addStretch(1)
+        # -- the borrower signs for the return --------------------------------------------------
+        self.sign = QWidget()
+        sl = QVBoxLayout(self.sign)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.signature = SignatureStep(signature)
+        sl.addWidget(self.signature, 1)
+        self.back = button("Back to the check-in", "Back to the check-in")
+        sl.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.sign.hide()
+        outer.addWidget(self.sign, 1)
+        self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
         self.details.clicked.connect(self.details_clicked.emit)
+
+    def _radios(self, choices: tuple[tuple[str, str], ...], name: str,
+                into: QVBoxLayout) -> tuple[QButtonGroup, dict[str, QRadioButton]]:
+        """One radio button a choice, in a group, named "<name>: <key>" for screen readers."""
+        group = QButtonGroup(self)
+        buttons: dict[str, QRadioButton] = {}
+        for key, text in choices:
+            rb = QRadioButton(text)
+            rb.setAccessibleName(f"{name}: {key}")
+            # room for the text beside the larger checked mark of the theme (its size hint is
+            # the unchecked one's: a checked choice beside a stretching field was cut off)
+            rb.setMinimumWidth(rb.fontMetrics().horizontalAdvance(text) + 48)
+            group.addButton(rb)
+            buttons[key] = rb
+            into.addWidget(rb)
+        return group, buttons
 
     def show_asset(self, a: AssetSummary, checklist: list[tuple[str, str]]) -> None:
         self.header.show_asset(a)
@@ -95,8 +143,30 @@ class CheckInView(QWidget):
             cb.hide()
         self.conditions["ok"].setChecked(True)
         self.note.clear()
+        self.data_group.setExclusive(False)
+        for rb in self.data_choices.values():
+            rb.setChecked(False)
+        self.data_group.setExclusive(True)
+        self.data_note.clear()
+        self.data_box.setVisible(a.personal_data)
         self.lost_panel.hide()
+        self.show_page("form")
         self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def page(self) -> str:
+        return "sign" if self.sign.isVisibleTo(self) else "form"
+
+    def show_page(self, page: str) -> None:
+        self.form.setVisible(page == "form")
+        self.sign.setVisible(page == "sign")
+
+    def data_handling(self) -> str | None:
+        """How personal data was dealt with (None: not said, or not lent with personal data)."""
+        for key, rb in self.data_choices.items():
+            if rb.isChecked():
+                return key
+        return None
 
     def missing(self) -> list[tuple[str, str]]:
         return [(str(cb.property("check")), cb.text()) for cb in self.checks

@@ -34,6 +34,7 @@ class CheckOutView(QWidget):
     back_clicked = Signal()
     print_clicked = Signal()
     new_clicked = Signal()
+    cancel_clicked = Signal()
     personal_data_changed = Signal(bool)
 
     def __init__(self, lookup: Lookup, signature: SignatureSettings,
@@ -69,6 +70,12 @@ class CheckOutView(QWidget):
         self.change = button("Change borrower", "Change borrower")
         self.change.hide()
         bl.addWidget(self.change, 0, Qt.AlignmentFlag.AlignLeft)
+        #: what to know before lending to them: a leaving date that caps the due date,
+        #: overdue items they already hold
+        self.borrower_note = label("", name="About the borrower")
+        self.borrower_note.setStyleSheet(f"color: {theme.WARN}; font-weight: 600;")
+        self.borrower_note.hide()
+        bl.addWidget(self.borrower_note)
         right.addWidget(bbox)
         form = Form()
         self.due = QDateEdit()
@@ -96,8 +103,13 @@ class CheckOutView(QWidget):
         self.gate.hide()
         right.addWidget(self.gate)
         right.addStretch(1)
+        actions = QHBoxLayout()
+        self.cancel = button("Cancel check-out (Esc)", "Cancel check-out")
         self.cont = button("Continue to signature", "Continue to signature", primary=True)
-        right.addWidget(self.cont)
+        actions.addWidget(self.cancel)
+        actions.addStretch(1)
+        actions.addWidget(self.cont)
+        right.addLayout(actions)
         dl.addLayout(right, 2)
         self.pages.addWidget(details)
 
@@ -133,6 +145,7 @@ class CheckOutView(QWidget):
         self.remove.clicked.connect(lambda: self.remove_clicked.emit(self.items.currentRow()))
         self.change.clicked.connect(self.change_borrower.emit)
         self.cont.clicked.connect(self.continue_clicked.emit)
+        self.cancel.clicked.connect(self.cancel_clicked.emit)
         self.back.clicked.connect(self.back_clicked.emit)
         self.print.clicked.connect(self.print_clicked.emit)
         self.new.clicked.connect(self.new_clicked.emit)
@@ -155,7 +168,10 @@ class CheckOutView(QWidget):
         n = len(items)
         self.title.setText(f"Lend {n} item{'s' if n != 1 else ''}" if n else "Lend")
 
-    def show_borrower(self, code: str | None, name: str | None) -> None:
+    def show_borrower(self, code: str | None, name: str | None, notes: list[str] | None = None,
+                      latest: dt.date | None = None) -> None:
+        """The borrower (None: ask for one), what to know about them, and the latest due date
+        allowed (their leaving date)."""
         if code:
             self.borrower.setText(f"{name} ({code})")
             self.search.hide()
@@ -164,6 +180,14 @@ class CheckOutView(QWidget):
             self.borrower.setText("Scan their staff card, or type part of their name:")
             self.search.show()
             self.change.hide()
+        self.borrower_note.setText("\n".join(notes or []))
+        self.borrower_note.setVisible(bool(notes))
+        self.due.setMaximumDate(QDate(latest.year, latest.month, latest.day) if latest
+                                else QDate(7999, 12, 31))
+
+    def focus_details(self) -> None:
+        """After choosing the borrower: the loan details (due date, purpose, personal data)."""
+        self.due.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_due(self, due: dt.date) -> None:
         self.due.blockSignals(True)
@@ -197,6 +221,7 @@ class CheckOutView(QWidget):
         self.new.setFocus()
 
     def reset(self) -> None:
+        self.items.set_rows([])
         self.purpose.clear()
         self.personal.setChecked(False)
         self.override.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -23,6 +24,9 @@ from ui.widgets.signature_step import SignatureStep
 from ui.widgets.table import Table
 
 PAGES = ("pick", "items", "sign", "pin", "done")
+#: how personal data on an item lent "with personal data" was dealt with
+DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped", "Wiped by IT"),
+                ("kept", "Kept for a handover"))
 
 
 class LeaverView(QWidget):
@@ -68,10 +72,13 @@ class LeaverView(QWidget):
         self.progress = label("", name="Returned so far")
         pbl.addWidget(self.progress)
         il.addWidget(pbox)
-        il.addWidget(label("Scan each item handed back: it ticks off. For anything not handed back, "
-                           "say why in its note.", "hint"))
-        self.items = QTableWidget(0, 4)
-        self.items.setHorizontalHeaderLabels(["Returned", "Tag", "Item", "Note (needed if not returned)"])
+        il.addWidget(label("Scan each item handed back: it ticks off. Nothing is recorded until the "
+                           "leaver signs. For anything not handed back, say why in its note; for "
+                           "an item lent with personal data, say how the data was dealt with.",
+                           "hint"))
+        self.items = QTableWidget(0, 5)
+        self.items.setHorizontalHeaderLabels(["Handed back", "Tag", "Item", "Personal data",
+                                              "Note (needed if not handed back)"])
         self.items.setAccessibleName("Items held by the leaver")
         self.items.verticalHeader().setVisible(False)
         self.items.verticalHeader().setDefaultSectionSize(46)
@@ -85,10 +92,10 @@ class LeaverView(QWidget):
         # box and tag as wide as their text, item and note share the rest (sizing every column
         # to its contents after filling undid the stretch: at 1920 wide the table ended mid-screen)
         header = self.items.horizontalHeader()
-        for col in range(2):
+        for col in (0, 1, 3):  # box, tag, personal data: as wide as they need
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         il.addWidget(self.items, 1)
         self.empty = label("Holds nothing: they can sign for a clean return.", "hint")
         il.addWidget(self.empty)
@@ -197,7 +204,10 @@ class LeaverView(QWidget):
         if 0 <= row < len(self._soon_codes):
             self.leaver_picked.emit(self._soon_codes[row])
 
+    _signer = "the leaver"
+
     def show_person(self, p: PersonSummary) -> None:
+        self._signer = p.name
         when = f" — leaving {fmt_date(p.leaving_date)}" if p.leaving_date else ""
         self.person.setText(f"{p.name} ({p.staff_code}){when}")
         self.items.setRowCount(len(p.items))
@@ -210,10 +220,19 @@ class LeaverView(QWidget):
             self.items.setItem(r, 1, _item(a.tag))
             self.items.setItem(r, 2, _item(f"{a.kind_word}: {a.title}"
                                            + (" — OVERDUE" if a.overdue else "")))
+            if a.personal_data:
+                data = QComboBox()
+                data.setAccessibleName(f"Personal data on {a.tag}")
+                for key, words in DATA_CHOICES:
+                    data.addItem(words, key)
+                data.currentIndexChanged.connect(lambda _i: self.update_progress())
+                self.items.setCellWidget(r, 3, data)
+            else:
+                self.items.setItem(r, 3, _item("—"))
             note = QLineEdit()
             note.setAccessibleName(f"Note for {a.tag}")
             note.setPlaceholderText("Why not returned?")
-            self.items.setCellWidget(r, 3, note)
+            self.items.setCellWidget(r, 4, note)
         self.items.setVisible(bool(p.items))
         self.empty.setVisible(not p.items)
         self.update_progress()
@@ -232,14 +251,18 @@ class LeaverView(QWidget):
                                                + (" — OVERDUE" if a.overdue else "")))
             return
         kept = {self.items.item(r, 1).text(): (self.returned_box(r).isChecked(),  # type: ignore[union-attr]
-                                                self.note_edit(r).text())
+                                                self.note_edit(r).text(), self.data_box(r))
                 for r in range(self.items.rowCount())}
+        kept_data = {tag: box.currentIndex() for tag, (_t, _n, box) in kept.items() if box}
         self.show_person(p)
         for r, tag in enumerate(tags):
             if tag in kept:
-                ticked, note = kept[tag]
+                ticked, note, _box = kept[tag]
                 self.returned_box(r).setChecked(ticked)
                 self.note_edit(r).setText(note)
+                box = self.data_box(r)
+                if box is not None and tag in kept_data:
+                    box.setCurrentIndex(kept_data[tag])
         self.update_progress()
 
     def row_of(self, tag: str) -> int:
@@ -255,20 +278,49 @@ class LeaverView(QWidget):
         return w
 
     def note_edit(self, row: int) -> QLineEdit:
-        w = self.items.cellWidget(row, 3)
+        w = self.items.cellWidget(row, 4)
         assert isinstance(w, QLineEdit)
         return w
+
+    def data_box(self, row: int) -> QComboBox | None:
+        """The personal-data choice of an item lent with personal data (None: it was not)."""
+        w = self.items.cellWidget(row, 3)
+        return w if isinstance(w, QComboBox) else None
 
     def states(self) -> list[tuple[str, bool, str]]:
         return [(self.items.item(r, 1).text(), self.returned_box(r).isChecked(),
                  self.note_edit(r).text().strip()) for r in range(self.items.rowCount())]
 
+    def data_states(self) -> dict[str, tuple[str, str]]:
+        """Items lent with personal data and handed back: tag -> (how, note); "" not said."""
+        out = {}
+        for r, (tag, ok, note) in enumerate(self.states()):
+            box = self.data_box(r)
+            if box is not None and ok:
+                how = str(box.currentData())
+                out[tag] = (how, note if how == "kept" else "")
+        return out
+
+    def has_changes(self) -> bool:
+        """Anything ticked, noted or chosen so far (what a switch of leaver would lose)."""
+        return any(ok or note for _t, ok, note in self.states()) or any(
+            box.currentIndex() > 0 for r in range(self.items.rowCount())
+            if (box := self.data_box(r)) is not None)
+
     def update_progress(self) -> None:
+        signer = self._signer
         st = self.states()
         back = sum(1 for _t, ok, _n in st if ok)
-        self.progress.setText(f"{back} of {len(st)} handed back" if st else "Holds nothing")
+        self.progress.setText(f"{back} of {len(st)} ticked as handed back — to be confirmed by "
+                              f"{signer}'s signature" if st else "Holds nothing")
         for r, (_t, ok, _n) in enumerate(st):
-            self.note_edit(r).setEnabled(not ok)
+            box = self.data_box(r)
+            if box is not None:
+                box.setEnabled(ok)
+            kept = box is not None and ok and box.currentData() == "kept"
+            edit = self.note_edit(r)
+            edit.setEnabled(not ok or kept)
+            edit.setPlaceholderText("Kept for whom?" if kept else "Why not returned?")
 
 
 def _item(text: str):  # type: ignore[no-untyped-def]

@@ -11,12 +11,13 @@ from ui.widgets.common import button, card, fmt_date, fmt_when, label
 from ui.widgets.table import Table
 
 RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
-                 "trip_sheet": "Trip phone sheet"}
+                 "trip_sheet": "Trip phone sheet", "loan_return": "Return receipt"}
 
 
 class PersonCardView(QWidget):
     lend_clicked = Signal()
     leaver_clicked = Signal()
+    reverse_clicked = Signal()
     asset_opened = Signal(str)
     receipt_opened = Signal(str)
 
@@ -35,8 +36,10 @@ class PersonCardView(QWidget):
         row = QHBoxLayout()
         self.lend = button("Lend to this person", primary=True)
         self.leaver = button("Leaver return")
+        self.reverse = button("Reverse the leaver return…", "Reverse this person's leaver return")
         row.addWidget(self.lend)
         row.addWidget(self.leaver)
+        row.addWidget(self.reverse)
         row.addStretch(1)
         lay.addLayout(row)
         self.tabs = QTabWidget()
@@ -57,10 +60,11 @@ class PersonCardView(QWidget):
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.leaver.clicked.connect(self.leaver_clicked.emit)
+        self.reverse.clicked.connect(self.reverse_clicked.emit)
         self._tags: list[str] = []
         self._numbers: list[str] = []
 
-    def show_card(self, c: PersonCard) -> None:
+    def show_card(self, c: PersonCard, *, admin: bool = False) -> None:
         p = c.person
         self.title.setText(f"{p.name} ({p.staff_code})")
         facts = [x for x in (p.department, p.email) if x]
@@ -74,8 +78,10 @@ class PersonCardView(QWidget):
             text += f" — {p.overdue_count} OVERDUE"
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {theme.ERROR}; font-weight: 700;" if p.overdue_count else "")
-        self.lend.setVisible(p.status == "active")
+        # someone leaving may borrow until their leaving date (capped at the check-out)
+        self.lend.setVisible(p.status in ("active", "leaving"))
         self.leaver.setVisible(p.status != "left")
+        self.reverse.setVisible(admin and c.reversible is not None)
         self._tags = [a.tag for a in p.items]
         self.items.set_rows(
             [[a.tag, f"{a.kind_word}: {a.title}", fmt_date(a.out_at),
@@ -84,7 +90,7 @@ class PersonCardView(QWidget):
             [theme.ERROR if a.overdue else None for a in p.items])
         past = [h for h in c.history if h.outcome != "on loan"]
         self.history.set_rows([[h.tag, fmt_when(h.out_at), fmt_date(h.due_on), fmt_when(h.in_at),
-                                h.condition or "", h.outcome.replace("_", " "), h.note or ""]
+                                h.condition or "", h.outcome_text, h.note or ""]
                                for h in past],
                               [theme.ERROR if h.outcome in ("lost", "not_returned") else None
                                for h in past])
@@ -92,7 +98,7 @@ class PersonCardView(QWidget):
         self.receipts.set_rows([[r.number, RECEIPT_KINDS.get(r.kind, r.kind), fmt_when(r.created_at),
                                  r.created_by] for r in c.receipts])
         self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.tag or "", i.description or "",
-                                  i.status] for i in c.incidents])
+                                  i.status_text] for i in c.incidents])
 
     def _open_item(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._tags):

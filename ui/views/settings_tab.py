@@ -77,6 +77,10 @@ class SettingsTab(QWidget):
         f.addRow("", self.idle_lock)
         self.idle = self._spin(f, "kiosk.idle_lock_seconds", "Lock after (seconds)",
                                "Lock after seconds idle")
+        self.checkout_pause = self._spin(f, "kiosk.checkout_pause_seconds", "Check-out pause (seconds)",
+                                "A check-out left this long asks before going on (seconds)")
+        self.reverse_hours = self._spin(f, "reversal.window_hours", "Reverse within (hours)",
+                                 "Admins may reverse an action within (hours)")
         self.sound = QCheckBox("Success and error sounds")
         self.sound.setAccessibleName("Success and error sounds")
         f.addRow("", self.sound)
@@ -126,10 +130,16 @@ class SettingsTab(QWidget):
         self.printer = QLineEdit()
         self.printer.setAccessibleName("Printer")
         self.printer.setPlaceholderText("System default printer")
+        self.on_return = QComboBox()
+        self.on_return.setAccessibleName("Signature on return")
+        for key, text in (("never", "Never"), ("personal-data loans", "Personal-data loans"),
+                          ("always", "Always")):
+            self.on_return.addItem(text, key)
         f.addRow("Pad protocol", self.pad_protocol)
         f.addRow("Pad model", self.pad_model)
         f.addRow("Pad port", self.pad_port)
         f.addRow("Printer", self.printer)
+        f.addRow("Sign on return", self.on_return)
         pl.addLayout(f)
         self.test_pad = button("Test pad", "Test the signature pad")
         pl.addWidget(self.test_pad)
@@ -190,6 +200,9 @@ class SettingsTab(QWidget):
             spin.setValue(s.loans.days_for(k))
         self.idle_lock.setChecked(s.kiosk.idle_lock)
         self.idle.setValue(s.kiosk.idle_lock_seconds)
+        self.checkout_pause.setValue(s.kiosk.checkout_pause_seconds)
+        self.reverse_hours.setValue(s.reversal.window_hours)
+        self.on_return.setCurrentIndex(max(0, self.on_return.findData(s.signature.on_return)))
         self.sound.setChecked(s.kiosk.sound)
         self.prefix.setText(s.scanner.prefix)
         self.min_length.setValue(s.scanner.min_length)
@@ -211,6 +224,9 @@ class SettingsTab(QWidget):
             setattr(s.loans, f"days_{k}", spin.value())
         s.kiosk.idle_lock = self.idle_lock.isChecked()
         s.kiosk.idle_lock_seconds = self.idle.value()
+        s.kiosk.checkout_pause_seconds = self.checkout_pause.value()
+        s.reversal.window_hours = self.reverse_hours.value()
+        s.signature.on_return = str(self.on_return.currentData())
         s.kiosk.sound = self.sound.isChecked()
         s.scanner.prefix = self.prefix.text().strip()
         s.scanner.min_length = self.min_length.value()

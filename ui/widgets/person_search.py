@@ -45,14 +45,26 @@ class PersonSearch(QWidget):
         self.edit.returnPressed.connect(self._choose_first)
         self.results.itemActivated.connect(self._choose)
         self.edit.installEventFilter(self)
+        self.results.installEventFilter(self)
 
     def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent
 
-        if (obj is self.edit and event.type() == QEvent.Type.KeyPress and self.results.count()
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if (obj is self.edit and self.results.count()
                 and event.key() == Qt.Key.Key_Down):
             self.results.setFocus()
             self.results.setCurrentRow(0)
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter chooses, and stops here: a line edit and a list pass the key on to their
+            # parents once handled, and the desk's Enter (the screen's primary action) would
+            # then go straight on to the signature
+            if obj is self.edit:
+                self._choose_first()
+            elif obj is self.results and self.results.currentItem() is not None:
+                self._choose(self.results.currentItem())
             return True
         return False
 

@@ -93,3 +93,16 @@ def trip_content() -> dict[str, Any]:
         "leader": person("Zoë", "Ødegård", "ZO1"),
         "items": phones, "technician": technician(), "signature_id": 9,
     }
+
+
+def return_content(*, data: str | None = "kept", note: str | None = "Charger missing",
+                   data_note: str | None = "for the new head of science, Mr Jones"
+                   ) -> dict[str, Any]:
+    """A signed check-in's return receipt (``signature.on_return``), as the services write it."""
+    item = leaver_item(1, note=note)
+    item.update(condition="incomplete", personal_data=True, data=data, data_note=data_note)
+    return {
+        "number": "C-2026-0012", "kind": "loan_return", "issued_at": "2026-11-24T10:00:00+00:00",
+        "school": "Example Academy", "person": person(), "items": [item],
+        "technician": technician(), "signature_id": 9,
+    }

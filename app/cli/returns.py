@@ -1,0 +1,71 @@
+"""``loan-kiosk checkin``: take an asset back — its condition, how personal data on it was
+dealt with, and (when the ``signature.on_return`` setting asks) the borrower's signature,
+with a short return receipt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from app.cli.context import CliContext, print_json
+from app.uow import UnitOfWork
+from db.models import CONDITIONS, DATA_HANDLING
+
+
+def add_checkin_command(sub: Any, common: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("checkin", parents=common, help="take an asset back")
+    p.add_argument("tag")
+    p.add_argument("--condition", choices=CONDITIONS, default="ok")
+    p.add_argument("--note")
+    p.add_argument("--data", choices=DATA_HANDLING,
+                   help="lent with personal data: the borrower removed it, IT wiped the device, "
+                        "or it is kept (for a handover)")
+    p.add_argument("--data-note", metavar="TEXT",
+                   help="about the personal data (e.g. who it is kept for)")
+    p.add_argument("--signature", metavar="SIG.json",
+                   help="the borrower's signature on return (makes a return receipt)")
+    p.add_argument("--out", metavar="FILE.pdf", help="also write the return receipt PDF here")
+    p.add_argument("--print", dest="print_", action="store_true", help="print the return receipt")
+    p.add_argument("--printer", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checkin)
+
+
+def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli.inputs import archive_and_print, signature_from_file
+    from app.services.loans import check_in
+
+    actor = ctx.actor()
+    sig = signature_from_file(args.signature)
+
+    def take_back(uow: UnitOfWork) -> dict[str, Any]:
+        result = check_in(uow, args.tag, condition=args.condition, note=args.note,
+                          data=args.data, data_note=args.data_note, signature=sig)
+        loan = result.loan
+        return {"tag": loan.asset.tag, "staff_code": loan.person.staff_code,
+                "name": loan.person.name, "condition": loan.condition_in,
+                "incident": result.incident.id if result.incident else None,
+                "personal_data": bool(loan.personal_data), "data": loan.data_in,
+                "receipt": result.receipt.number if result.receipt else None}
+
+    done = ctx.transaction(take_back, actor)
+    if args.json:
+        print_json({k: v for k, v in done.items() if k != "name"})
+    else:
+        print(f"{done['tag']} returned by {done['name']} ({done['staff_code']}), "
+              f"condition {done['condition']}")
+        if done["incident"]:
+            print(f"damage incident #{done['incident']} opened; {done['tag']} is now in repair")
+        if done["data"]:
+            print(f"personal data: {done['data']}")
+        if done["receipt"]:
+            print(f"return receipt {done['receipt']}")
+    if done["personal_data"] and not done["data"]:
+        print(f"warning: {done['tag']} was lent with personal data and how it was dealt with is "
+              "not recorded (--data removed|wiped|kept); an admin can reverse this check-in "
+              "(loan-kiosk reverse) to record it", file=sys.stderr)
+    if done["receipt"]:
+        archive_and_print(ctx, actor, done["receipt"], out=args.out, print_=args.print_,
+                           printer=args.printer)
+    return 0

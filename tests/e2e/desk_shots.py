@@ -1,0 +1,50 @@
+"""What the screenshot tests share: the demo school on a desk, signed in, and where the
+images go (``docs/screenshots`` with ``LOAN_KIOSK_SCREENSHOTS=1``, else a temporary folder)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from app.bootstrap import AppContext, bootstrap
+from app.config import Settings
+from app.demo import DEMO_PIN, DEMO_TECHNICIAN, fill_demo
+from app.demo_identity import DEMO_ACTOR
+from tests.ui.desk import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = ((1280, 720), (1366, 768), (1920, 1080))
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    return ROOT / "docs" / "screenshots" if os.environ.get("LOAN_KIOSK_SCREENSHOTS") == "1" \
+        else tmp_path
+
+
+def demo_desk(qtbot: Any, tmp_path: Path) -> tuple[Any, AppContext]:
+    """The demo school on a fresh database, and the desk's window showing it (signed out)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+    from ui.main_window import MainWindow
+
+    ctx = bootstrap(f"sqlite:///{tmp_path / 'demo.sqlite3'}", data_dir=tmp_path / "data",
+                    settings=Settings())
+    ctx.settings.kiosk.sound = False
+    fill_demo(ctx, DEMO_ACTOR)
+    theme.apply(QApplication.instance())
+    win = MainWindow(ctx, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, win)
+    return win, ctx
+
+
+def sign_in_demo(qtbot: Any, win: Any) -> None:
+    sv = win.controller("sign_in").view
+    sv.username.setText(DEMO_TECHNICIAN)
+    sv.pin.setText(DEMO_PIN)
+    sv.submit.click()
+    qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=20000)
+    wait_idle(qtbot, win)

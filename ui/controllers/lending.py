@@ -1,0 +1,69 @@
+"""Lending what a check-out gathered, once signed: the loans, then their acknowledgement.
+
+Two units of work, each run again by itself after a conflict with another desk (running
+the check-out again once it committed would refuse it as already on loan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.services.loans import check_out
+from app.services.receipts import loan_ack
+from app.signatures import SignatureData
+from app.uow import UnitOfWork
+from db.models import Loan
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.ops import OpError
+
+
+@dataclass(frozen=True)
+class LendRequest:
+    tags: list[str]
+    staff_code: str
+    due: dt.date | None
+    purpose: str | None
+    personal_data: bool
+    override_reason: str | None
+    signature: SignatureData
+
+
+def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
+                         done: Callable[[str, str | None], None],
+                         failed: Callable[[str], None]) -> None:
+    """Lend on the worker; ``done(text, acknowledgement number)`` (None: the loans stand but
+    the acknowledgement could not be recorded, said in the banner), or ``failed(message)``."""
+
+    def lend(uow: UnitOfWork) -> tuple[list[int], str]:
+        res = check_out(uow, r.tags, r.staff_code, due=r.due, purpose=r.purpose,
+                        personal_data=r.personal_data, override_reason=r.override_reason,
+                        signature=r.signature)
+        n = len(r.tags)
+        due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
+        capped = " (their leaving date)" if res.capped_at is not None else ""
+        return ([ln.id for ln in res.loans],
+                f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
+                f"{', '.join(r.tags)}. Due back {due_text}{capped}.")
+
+    def acknowledge(lent: tuple[list[int], str]) -> None:
+        loan_ids, text = lent
+
+        def ack(uow: UnitOfWork) -> tuple[str, str]:
+            loans = [uow.session.get(Loan, i) for i in loan_ids]
+            receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+            uow.commit()
+            return text, receipt.number
+
+        def ack_failed(e: OpError) -> None:
+            desk.notify("error", f"The items are lent, but the acknowledgement could not be "
+                                 f"recorded: {e.message}")
+            done(text, None)
+
+        desk.run(ack, lambda answer: done(*answer), ack_failed)
+
+    desk.run(lend, acknowledge, lambda e: failed(e.message))
