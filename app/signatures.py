@@ -114,8 +114,18 @@ class SignatureData:
         return cls(strokes, w, device[:300], incomplete)
 
 
+#: no pad reports a coordinate anywhere near this; a bigger number is not a point
+_MAX_COORDINATE = 1e9
+
+
 def _finite_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+    """A JSON number a coordinate can be: finite and in range (a huge integer would not even
+    convert to a float)."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return False
+    if isinstance(v, int):
+        return -_MAX_COORDINATE <= v <= _MAX_COORDINATE
+    return math.isfinite(v) and -_MAX_COORDINATE <= v <= _MAX_COORDINATE
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +102,10 @@ def test_arbitrary_input(raw: Any) -> None:
     sig = _accepts_or_refuses(raw)
     if sig is not None:
         _behaves(sig)
+
+
+def test_a_number_too_big_for_a_float_is_refused_not_a_crash() -> None:
+    """Found by hypothesis: a 300-digit integer coordinate raised OverflowError."""
+    raw = json.dumps({"strokes": [[[0, 0, 0, 10**300]]], "window": [0, 0, 10, 10]})
+    with pytest.raises(InvalidInput):
+        SignatureData.from_json(raw)
