@@ -76,7 +76,12 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
     parser.add_argument("--technician", metavar="USER", default=default,
-                        help="who is doing this (default: the OS user, recorded as cli:<user>)")
+                        help="the registered technician doing this (default: "
+                             "LOAN_KIOSK_TECHNICIAN); their PIN comes from LOAN_KIOSK_PIN, "
+                             "--pin-stdin or the terminal")
+    parser.add_argument("--pin-stdin", action="store_true", default=default,
+                        help="read your PIN from the first line of standard input (technician "
+                             "add/pin: the new PIN from the next line)")
     if not top:  # the top level has its own, which also starts the demo desk
         parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                             help="on the demo school's own database, never the real one")
@@ -123,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             assert parser is not None
             parser.parse_args([args.command, "--help"])
             return 2
+        ctx.actor()  # who is acting, proven before anything runs (app.cli.auth)
         return int(handler(args, ctx))
     except LoanKioskError as exc:
         print(f"error: {exc.message}", file=sys.stderr)

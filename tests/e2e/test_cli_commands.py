@@ -24,6 +24,8 @@ from typing import Any
 import pytest
 
 from app.cli import build_parser
+from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
+from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
 
 pytestmark = pytest.mark.slow
 
@@ -45,8 +47,15 @@ def command_paths() -> list[tuple[str, ...]]:
 class Cli:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(data_dir)}
+        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(data_dir),
+                    "LOAN_KIOSK_TECHNICIAN": TEST_TECHNICIAN, "LOAN_KIOSK_PIN": TEST_PIN}
         self.env.pop("LOAN_KIOSK_DB", None)
+
+    def as_demo(self) -> Cli:
+        """The same CLI, signed in as the demo school's technician (for ``--demo``)."""
+        other = Cli(self.data_dir)
+        other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=DEMO_TECHNICIAN, LOAN_KIOSK_PIN=DEMO_PIN)
+        return other
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*ENTRY, *args], capture_output=True, text=True, env=self.env,
@@ -59,7 +68,9 @@ class Cli:
         return proc.stdout + proc.stderr
 
     def json(self, *args: str) -> Any:
-        return json.loads(self.ok(*args, "--json"))
+        proc = self.run(*args, "--json")
+        assert proc.returncode == 0, f"{args}: {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+        return json.loads(proc.stdout)
 
 
 TODAY = dt.date.today()
@@ -83,6 +94,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "assets.csv").write_text(ASSETS, encoding="utf-8")
     cli = Cli(data)
     cli.ok("init")
+    register_tester(None, data)
     cli.ok("import", "staff", str(data / "staff.csv"))
     cli.ok("import", "assets", str(data / "assets.csv"))
     return data
@@ -226,8 +238,27 @@ def _audit_verify(c: Cli) -> None:
 
 
 def _technician_add(c: Cli) -> None:
-    assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--pin-stdin",
-                                                stdin="2468\n")
+    assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--admin",
+                                                "--pin-stdin", stdin="246813\n")
+
+
+def _technician_pin(c: Cli) -> None:
+    c.ok("technician", "add", "jo", "--pin-stdin", stdin="246813\n")
+    jo = Cli(c.data_dir)
+    jo.env.update(LOAN_KIOSK_TECHNICIAN="jo", LOAN_KIOSK_PIN="")
+    assert "PIN changed for jo" in jo.ok("technician", "pin", "--pin-stdin",
+                                          stdin="246813\n975310\n")
+    jo.env["LOAN_KIOSK_PIN"] = "246813"  # the old PIN no longer works
+    assert "jo: Unknown technician or wrong PIN" in jo.run("leaver", "list").stderr
+    jo.env["LOAN_KIOSK_PIN"] = "975310"
+    assert [p["staff_code"] for p in jo.json("leaver", "list")] == ["E3"]
+
+
+def _audit_head(c: Cli) -> None:
+    head = c.json("audit", "head")
+    assert head["seq"] > 0 and len(head["hash"]) == 64
+    c.ok("checkout", "LT-0001", "E1")
+    assert c.json("audit", "head")["seq"] > head["seq"]
 
 
 def _backup(c: Cli) -> None:
@@ -358,7 +389,8 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("encryption",): _encryption, ("trip", "create"): _trip_create,
     ("trip", "status"): _trip_status, ("trip", "sheet"): _trip_sheet,
     ("leaver", "return"): _leaver_return, ("leaver", "list"): _leaver_list, ("whois",): _whois,
-    ("report",): _report, ("audit", "verify"): _audit_verify,
+    ("report",): _report, ("audit", "verify"): _audit_verify, ("audit", "head"): _audit_head,
+    ("technician", "pin"): _technician_pin,
     ("technician", "add"): _technician_add, ("backup",): _backup, ("demo-data",): _demo_data,
     ("pad", "list"): _pad_list, ("pad", "test"): _pad_test, ("pad", "capture"): _pad_capture,
     ("pad", "simulate"): _pad_simulate, ("receipt", "show"): _receipt_show,
@@ -404,7 +436,7 @@ def test_demo_selects_the_demo_database_for_every_command(cli: Cli) -> None:
     assert cli.json("--demo", "whois", "S1001")["type"] == "person"  # a demo member of staff
     assert cli.json("whois", "S1001") == {"type": "unknown"}  # not in the real school
     name = next(r["tag"] for r in demo_rows)
-    cli.ok("--demo", "checkin", name)
+    cli.as_demo().ok("--demo", "checkin", name)
     assert json.loads(cli.ok("report", "on-loan", "--format", "json")) == []  # real: untouched
     assert (cli.data_dir / "demo" / "loan-kiosk.sqlite3").exists()
 
