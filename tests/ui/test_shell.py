@@ -27,11 +27,11 @@ def test_first_run_asks_for_the_first_admin(qtbot, ui_ctx) -> None:  # type: ign
     assert "create the first admin" in view.title.text()
     view.username.setText("mia")
     view.display_name.setText("Mia Owen")
-    view.pin.setText("1357")
-    view.pin2.setText("1375")
+    view.pin.setText("135700")
+    view.pin2.setText("137500")
     view.submit.click()
     assert "different" in view.message.text()
-    view.pin2.setText("1357")
+    view.pin2.setText("135700")
     view.submit.click()
     qtbot.waitUntil(lambda: win.session.is_signed_in)
     assert win.header.technician.text() == "Technician: Mia Owen (admin)"
@@ -61,7 +61,7 @@ def test_wrong_pins_are_refused_then_rate_limited(qtbot, desk) -> None:  # type:
     wait_idle(qtbot, desk)
     for _ in range(5):
         view.username.setText("alice")
-        view.pin.setText("0000")
+        view.pin.setText("000000")
         view.submit.click()
         wait_idle(qtbot, desk)
     assert "Too many wrong PINs" in view.message.text()
