@@ -23,6 +23,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
 from app.uow import Actor, Database
 from db.engine import sqlite_path
+from printing.atomic import make_dirs
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -65,7 +66,7 @@ def backup_database(db: Database, target: Path) -> Path:
         raise InvalidInput("the backup file cannot be the database itself")
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     tmp = target.with_name(f".{target.name}.partial")
     tmp.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)

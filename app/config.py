@@ -255,7 +255,9 @@ def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically (temp file + rename), readable only by this user."""
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from printing.atomic import make_dirs
+
+    make_dirs(path.parent)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:

@@ -46,6 +46,11 @@ class CliContext:
         return bool(getattr(self.args, "demo", False))
 
     @property
+    def opened(self) -> bool:
+        """Whether the app (and its database) has been opened yet."""
+        return self._app is not None
+
+    @property
     def app(self) -> AppContext:
         """The app on the database the arguments name; with ``--demo`` the demo school's own
         (filled on first use, as the desk does)."""

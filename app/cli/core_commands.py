@@ -107,6 +107,7 @@ def register(sub: Any) -> None:
                    help="go ahead although the person is not marked as leaving")
     p.add_argument("--signature", metavar="SIG.json", help="the leaver's signature")
     p.add_argument("--out", metavar="FILE.pdf", help="also write the receipt PDF here")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--print", dest="print_", action="store_true", help="print the receipt")
     p.add_argument("--printer", metavar="NAME")
     p.add_argument("--json", action="store_true")
@@ -126,6 +127,7 @@ def register(sub: Any) -> None:
     p.add_argument("arg", nargs="?", metavar="TAG|STAFF_CODE", help="for history")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--out", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.set_defaults(handler=cmd_report)
 
     aud = sub.add_parser("audit", help="the tamper-evident audit log")
@@ -319,7 +321,7 @@ def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
         for tag in missing:
             print(f"  not returned: {tag}")
     archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
-                       printer=args.printer)
+                       printer=args.printer, force=args.force)
     return 0
 
 
@@ -376,10 +378,10 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         text = reports.to_table(rows, fields)
     if args.out:
-        newline = "" if args.format == "csv" else None
-        with open(args.out, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8",
-                  newline=newline) as fh:
-            fh.write(text)
+        from app.services.documents import write_output
+
+        data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")
+        write_output(Path(args.out), data, overwrite=args.force)
         print(f"{len(rows)} rows written to {args.out}")
     else:
         sys.stdout.write(text)

@@ -52,12 +52,12 @@ def signature_from_file(path: str | None) -> Any:
 
 
 def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,
-                       print_: bool, printer: str | None) -> None:
+                       print_: bool, printer: str | None, force: bool = False) -> None:
     from app.services import documents
 
     documents.archive_receipt(ctx.app, actor, number)
     if out:
-        written = documents.export_receipt(ctx.app, actor, number, Path(out))
+        written = documents.export_receipt(ctx.app, actor, number, Path(out), overwrite=force)
         print(f"receipt {number} written to {written}")
     if print_:
         outcome = documents.queue_print(ctx.app, actor, number, printer_name=printer)

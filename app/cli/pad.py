@@ -53,6 +53,7 @@ def register(sub: Any) -> None:
                            help="capture one signature from the pad into a JSON file")
     _port_options(p)
     p.add_argument("--out", required=True, metavar="SIG.json")
+    p.add_argument("--force", action="store_true", help="replace SIG.json if it exists")
     p.add_argument("--idle", type=_positive_float, default=2.0, metavar="SECONDS",
                    help="finish once the pen has been lifted this long after signing (default 2)")
     p.add_argument("--timeout", type=_positive_float, default=120.0, metavar="SECONDS",
