@@ -21,6 +21,8 @@ from app.errors import InvalidInput
 APP_NAME = "loan-kiosk"
 SETTINGS_FILE = "settings.toml"
 DB_FILE = "loan-kiosk.sqlite3"
+#: a settings file is a few hundred bytes; anything this big is not one
+MAX_SETTINGS_BYTES = 256_000
 
 
 def default_data_dir() -> Path:
@@ -234,21 +236,46 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
     return settings
 
 
-def load_settings(path: Path) -> Settings:
-    """Read ``path`` (TOML); a missing file gives the defaults."""
+class BadSetting(InvalidInput):
+    """A setting in the settings file is out of its range or not one of its choices."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def load_settings(path: Path, *, check: bool = True) -> Settings:
+    """Read ``path`` (TOML); a missing file gives the defaults.
+
+    ``check``: every value is range-checked (:mod:`app.settings_rules`), and the first
+    bad one raises :class:`BadSetting` naming its key; ``False`` (the admin fixing
+    the file): only the types are.
+    """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
         raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise InvalidInput(f"settings file {path} is too big (more than "
+                           f"{MAX_SETTINGS_BYTES // 1000} KB): is it the right file?")
     import tomllib  # only with a file to read (its regular expressions take ~4 ms to build)
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise InvalidInput(f"settings file {path} is not valid TOML: {exc}") from exc
-    return settings_from_dict(data)
+    settings = settings_from_dict(data)
+    if check:
+        from app.settings_rules import setting_problems
+
+        problems = setting_problems(settings)
+        if problems:
+            key, message = problems[0]
+            raise BadSetting(f"setting {key} in {path}: {message}", key)
+    return settings
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -8,12 +8,9 @@ commit fails, so the log and the file agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from app.config import (
-    PRINT_BACKENDS,
-    RETURN_SIGNATURE_CHOICES,
     Paths,
     Settings,
     load_settings,
@@ -21,87 +18,16 @@ from app.config import (
     settings_from_dict,
 )
 from app.errors import InvalidInput
+from app.settings_rules import PAGE_SIZES, RANGES, Range, range_problems, setting_problems
 from app.uow import Actor, Database
 
-PAGE_SIZES = ("A4", "Letter")
-
-
-@dataclass(frozen=True)
-class Range:
-    """The values a number setting may take, and how to name it to a person."""
-
-    low: int
-    high: int
-    unit: str
-    what: str
-
-    def problem(self, value: int) -> str | None:
-        if self.low <= value <= self.high:
-            return None
-        return f"{self.what} must be {self.low} to {self.high} {self.unit}, not {value}"
-
-
-#: "section.key" -> its range: what saving accepts, and what the admin screen checks as it is typed
-RANGES: dict[str, Range] = {
-    **{f"loans.days_{k}": Range(1, 365, "days", f"The loan period for {what}")
-       for k, what in (("laptop", "a laptop"), ("phone", "a phone"), ("tablet", "a tablet"),
-                       ("other", "other equipment"))},
-    "kiosk.idle_lock_seconds": Range(30, 3600, "seconds", "The idle time before the desk locks"),
-    "scanner.min_length": Range(1, 64, "characters", "The shortest scan"),
-    "scanner.max_avg_gap_ms": Range(1, 500, "ms", "The average gap between a scan's keys"),
-    "scanner.max_gap_ms": Range(1, 1000, "ms", "The longest gap between a scan's keys"),
-    "scanner.end_timeout_ms": Range(10, 2000, "ms", "The silence that ends a scan"),
-    "kiosk.checkout_pause_seconds": Range(10, 3600, "seconds",
-                                          "The pause after which a check-out left alone asks "
-                                          "before going on"),
-    "reversal.window_hours": Range(0, 720, "hours",
-                                   "The time an admin has to reverse a mistaken action"),
-}
-
-
-def range_problems(settings: Settings) -> list[str]:
-    """Every number out of its range, and scanner timings that cannot work together."""
-    data = settings.to_dict()
-    problems = []
-    for key, rng in RANGES.items():
-        section, name = key.split(".")
-        problem = rng.problem(data[section][name])
-        if problem:
-            problems.append(problem)
-    sc = settings.scanner
-    if sc.max_avg_gap_ms > sc.max_gap_ms:
-        problems.append(f"The average gap between a scan's keys ({sc.max_avg_gap_ms} ms) cannot be "
-                        f"more than the longest gap ({sc.max_gap_ms} ms)")
-    if sc.end_timeout_ms <= sc.max_gap_ms:
-        problems.append(f"The silence that ends a scan ({sc.end_timeout_ms} ms) must be longer than "
-                        f"the longest gap between its keys ({sc.max_gap_ms} ms), or scans are cut "
-                        "short")
-    return problems
-
+__all__ = ["PAGE_SIZES", "RANGES", "Range", "changed_keys", "range_problems", "update_settings",
+           "validate"]
 
 def validate(settings: Settings) -> Settings:
     """A checked copy of ``settings`` (types as in the file; ranges that make sense)."""
     checked = settings_from_dict(settings.to_dict())
-    problems = range_problems(checked)
-    if not checked.school.name.strip():
-        problems.append("The school needs a name (it heads every receipt)")
-    if checked.backup.keep < 1:
-        problems.append("backup.keep must be at least 1")
-    if checked.backup.max_age_hours < 1:
-        problems.append("backup.max_age_hours must be at least 1")
-    if checked.retention.receipts_years < 1:
-        problems.append("retention.receipts_years must be at least 1")
-    if not 0 <= checked.retention.routine_signatures_years <= checked.retention.receipts_years:
-        problems.append("retention.routine_signatures_years must be between 0 and receipts_years")
-    if checked.printing.page_size not in PAGE_SIZES:
-        problems.append("printing.page_size must be A4 or Letter")
-    if checked.printing.backend not in ("", *PRINT_BACKENDS):
-        problems.append('printing.backend must be "qt", "cups" or empty (the platform\'s default)')
-    if checked.printing.receipt_copies < 0:
-        problems.append("printing.receipt_copies cannot be negative")
-    if checked.signature.on_return not in RETURN_SIGNATURE_CHOICES:
-        problems.append("signature.on_return must be one of: "
-                        + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES))
+    problems = [message for _key, message in setting_problems(checked)]
     if problems:
         raise InvalidInput("; ".join(problems) + ".")
     return checked
@@ -121,7 +47,7 @@ def update_settings(actor: Actor, paths: Paths, settings: Settings, *,
     """
     actor.require_admin("change settings")
     new = validate(settings)
-    old = load_settings(paths.settings_file)
+    old = load_settings(paths.settings_file, check=False)  # a bad file is what is being fixed
     keys = changed_keys(old, new)
     if not keys:
         return []
