@@ -12,6 +12,7 @@ from typing import Any
 from app.cli.context import CliContext, print_json
 from app.cli.inputs import (
     archive_and_print,
+    bounded_int,
     date_arg,
     parse_tagged,
     read_file,
@@ -113,7 +114,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_leaver_return)
     p = leaver_sub.add_parser("list", parents=common, help="people leaving in the next 30 days")
-    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--days", type=bounded_int(0, 3650), default=30)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_leaver_list)
 

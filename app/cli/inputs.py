@@ -32,15 +32,44 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(exc.message) from exc
 
 
-def read_file(path: str) -> bytes:
+#: the biggest file a command reads (a staff list of 20,000 rows is about 2 MB)
+MAX_INPUT_BYTES = 64_000_000
+#: the biggest signature file (a long signature is a few hundred KB)
+MAX_SIGNATURE_BYTES = 5_000_000
+
+
+def bounded_int(low: int, high: int) -> Any:
+    """An argparse type: a whole number from ``low`` to ``high`` (``--days 99999999999``
+    is refused as out of range, not an overflow later)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from exc
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range ({low} to {high})")
+        return value
+
+    return parse
+
+
+def read_file(path: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """A file's bytes, refused (one ``error:`` line) when bigger than ``limit``: /dev/zero
+    or a wrong file is not read until memory runs out."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as fh:
+            data = fh.read(limit + 1)
     except FileNotFoundError as exc:
         raise NotFound(f"no such file: {path}") from exc
     except IsADirectoryError as exc:
         raise InvalidInput(f"{path} is a folder, not a file") from exc
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > limit:
+        raise InvalidInput(f"{path} is too big (more than {limit // 1_000_000} MB): is it the "
+                           "right file?")
+    return data
 
 
 def signature_from_file(path: str | None) -> Any:
@@ -48,7 +77,7 @@ def signature_from_file(path: str | None) -> Any:
         return None
     from app.signatures import SignatureData
 
-    return SignatureData.from_json(read_file(path))
+    return SignatureData.from_json(read_file(path, MAX_SIGNATURE_BYTES))
 
 
 def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,

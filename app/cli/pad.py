@@ -133,6 +133,8 @@ def _positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
     if not value > 0 or value != value or value == float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} must be a positive number")
+    if value > 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is too big (at most 1000000)")
     return value
 
 
@@ -143,6 +145,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be above zero")
+    if value > 10_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is too big (at most 10000000)")
     return value
 
 
