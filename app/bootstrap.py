@@ -102,6 +102,9 @@ class AppContext:
         #: what a look at the database file found before it opened (SQLite; see
         #: :mod:`db.first_look`), or None
         self.first_look = first_look
+        #: a setting in the file that was out of range, replaced by its default until an
+        #: admin corrects it (the desk says so; the CLI refuses to start instead)
+        self.settings_problem: str | None = None
         if isinstance(db, Future):
             self._db = db
         else:

@@ -125,3 +125,22 @@ def setting_problems(settings: Settings) -> list[tuple[str, str]]:
         problems.append(("signature.min_width_fraction",
                          "signature.min_width_fraction must be 0 to 1"))
     return problems
+
+
+def with_defaults_for_bad(settings: Settings) -> tuple[Settings, list[tuple[str, str]]]:
+    """``settings`` with every bad value replaced by its default, and what was bad (the
+    desk runs on these until an admin corrects the file)."""
+    import copy
+
+    fixed = copy.deepcopy(settings)
+    defaults = Settings()
+    found: list[tuple[str, str]] = []
+    for _ in range(3):  # a default can clash with another value (scanner timings)
+        problems = setting_problems(fixed)
+        if not problems:
+            break
+        found += [p for p in problems if p not in found]
+        for key, _message in problems:
+            section, name = key.split(".")
+            setattr(getattr(fixed, section), name, getattr(getattr(defaults, section), name))
+    return fixed, found

@@ -220,6 +220,15 @@ class MainWindow(QMainWindow):
             self.pad.close()
         self.pad = pad
 
+    def show_settings_problem(self, message: str) -> None:
+        """A setting in the file was out of range (the desk runs on its default): say which,
+        on the sign-in screen and in the banner, until an admin corrects it."""
+        self.notify("error", message)
+        key = message.removeprefix("setting ").split(" ", 1)[0]
+        self.controller("sign_in").show_notice(
+            f"Setting {key} is out of range: the desk uses its default until an admin "
+            "corrects it in Admin → Settings.")
+
     def notify(self, level: str, message: str) -> None:
         log.log(logging.WARNING if level in ("error", "warn") else logging.INFO, "%s: %s",
                 level, message)  # the desk's log says what the person was told

@@ -235,6 +235,7 @@ class AdminController(ScreenController):
         def done(result: tuple[list[str], Settings]) -> None:
             keys, saved = result
             self._take_up(saved)
+            self.desk.controller("sign_in").show_notice(None)  # the file is right again
             if keys:
                 self.desk.notify("ok", f"Settings saved to {path} ({len(keys)} changed).")
             else:

@@ -48,9 +48,18 @@ class SignInController(ScreenController):
     def view(self) -> SignInView:
         return self._view
 
+    #: shown under the form each time the screen opens (a setting the desk could not use)
+    notice: str | None = None
+
+    def show_notice(self, text: str | None) -> None:
+        self.notice = text
+        self._view.show_message(text or "")
+
     def activated(self) -> None:
         self._pending = None
         self._view.clear()
+        if self.notice:
+            self._view.show_message(self.notice)
         look, self._first_look = self._first_look, None
         if look is not None:  # the start-up's look at the file answers the first time
             self.set_mode_for(look.technicians)

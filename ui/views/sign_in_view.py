@@ -24,6 +24,7 @@ class SignInView(QWidget):
         box, lay = card()
         box.setMaximumWidth(620)
         box.setMinimumWidth(460)
+        self._box = box
         self.title = label("Sign in", "title")
         self.subtitle = label("Type your username or scan your technician badge, then your PIN.", "hint")
         lay.addWidget(self.title)
@@ -120,6 +121,10 @@ class SignInView(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # a wrapped label's height is not asked again as the card settles: give it the
+        # height of its text at the card's narrowest, so the fields above never squeeze
+        width = self._box.minimumWidth() - 28  # the card's margins
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     def clear(self) -> None:
         for w in (self.username, self.display_name, self.pin, self.pin2):
