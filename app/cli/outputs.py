@@ -88,8 +88,7 @@ def check_outputs(args: argparse.Namespace, ctx: CliContext, path: tuple[str, ..
             given.append((opt, value))
     if not given:
         return
-    from app.cli.context import chosen_database
-    from app.config import default_data_dir
+    from app.cli.context import chosen_data_dir, chosen_database
     from db.engine import sqlite_path
 
     if ctx.opened:  # a command that writes: the app is open (its sign-in needed it)
@@ -97,10 +96,11 @@ def check_outputs(args: argparse.Namespace, ctx: CliContext, path: tuple[str, ..
         url: str | None = ctx.app.db.url
         protected = [ctx.app.paths.settings_file]
     else:
-        url, chosen = chosen_database(args)
-        data_dirs = [chosen or default_data_dir()]
+        url = chosen_database(args)[0]
+        data_dirs = [chosen_data_dir(args)]
         protected = [data_dirs[0] / "settings.toml"]
-    data_dirs.append(default_data_dir())  # --demo and --data-dir: the real one is the app's too
+    if ctx.demo:  # the demo school's folder is inside the real one: that is the app's too
+        data_dirs.append(data_dirs[0].parent)
     db_file = sqlite_path(url) if url else None
     if db_file is not None:
         protected += [db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")]

@@ -51,6 +51,11 @@ class Cli:
                     "LOAN_KIOSK_TECHNICIAN": TEST_TECHNICIAN, "LOAN_KIOSK_PIN": TEST_PIN}
         self.env.pop("LOAN_KIOSK_DB", None)
 
+    @property
+    def outside(self) -> Path:
+        """A folder for what commands write (--out): never inside the data folder."""
+        return self.data_dir.parent
+
     def as_demo(self) -> Cli:
         """The same CLI, signed in as the demo school's technician (for ``--demo``)."""
         other = Cli(self.data_dir)
@@ -205,9 +210,9 @@ def _trip_status(c: Cli) -> None:
 def _trip_sheet(c: Cli) -> None:
     _trip_create(c)
     c.ok("checkout", "PH-0001", "E2", "--trip", "Y9 Snowdon")
-    out = c.ok("trip", "sheet", "Y9 Snowdon", "--out", str(c.data_dir / "sheet.pdf"))
+    out = c.ok("trip", "sheet", "Y9 Snowdon", "--out", str(c.outside / "sheet.pdf"))
     assert "trip sheet T-" in out
-    assert (c.data_dir / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert (c.outside / "sheet.pdf").read_bytes().startswith(b"%PDF")
 
 
 def _leaver_return(c: Cli) -> str:
@@ -314,16 +319,16 @@ def _pad_capture(c: Cli) -> None:
     sim, port = _simulated_pad(c)
     try:
         c.ok("pad", "capture", "--port", port, "--protocol", "topaz", "--out",
-             str(c.data_dir / "sig.json"), "--idle", "1")
+             str(c.outside / "sig.json"), "--idle", "1")
     finally:
         _stop(sim)
-    assert json.loads((c.data_dir / "sig.json").read_text())["strokes"]
+    assert json.loads((c.outside / "sig.json").read_text())["strokes"]
 
 
 def _receipt_show(c: Cli) -> None:
     number = _leaver_return(c)
     assert c.json("receipt", "show", number)["number"] == number
-    assert "written to" in c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
+    assert "written to" in c.ok("receipt", "show", number, "--out", str(c.outside / "r.pdf"))
 
 
 def _receipt_print(c: Cli) -> None:
@@ -334,8 +339,8 @@ def _receipt_print(c: Cli) -> None:
 
 def _receipt_verify(c: Cli) -> None:
     number = _leaver_return(c)
-    c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
-    assert c.json("receipt", "verify", str(c.data_dir / "r.pdf"))["status"] == "match"
+    c.ok("receipt", "show", number, "--out", str(c.outside / "r.pdf"))
+    assert c.json("receipt", "verify", str(c.outside / "r.pdf"))["status"] == "match"
 
 
 def _receipt_queue(c: Cli) -> None:
@@ -350,9 +355,9 @@ def _receipt_retry(c: Cli) -> None:
 
 
 def _labels(c: Cli) -> None:
-    out = c.ok("labels", "--out", str(c.data_dir / "l.pdf"), "--tags", "LT-0001", "PH-0001")
+    out = c.ok("labels", "--out", str(c.outside / "l.pdf"), "--tags", "LT-0001", "PH-0001")
     assert "labels written to" in out
-    assert (c.data_dir / "l.pdf").read_bytes().startswith(b"%PDF")
+    assert (c.outside / "l.pdf").read_bytes().startswith(b"%PDF")
 
 
 def _restore(c: Cli) -> None:
@@ -379,8 +384,8 @@ def _privacy_purge(c: Cli) -> None:
 
 
 def _privacy_export(c: Cli) -> None:
-    out = c.ok("privacy", "export", "E1", "--out", str(c.data_dir / "sar"))
-    assert "wrote" in out and any((c.data_dir / "sar").rglob("*.json"))
+    out = c.ok("privacy", "export", "E1", "--out", str(c.outside / "sar"))
+    assert "wrote" in out and any((c.outside / "sar").rglob("*.json"))
 
 
 SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
