@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from ui.controllers.base import ScreenController
 from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
+from ui.input_watch import InputWatch
 from ui.ops import OpError, OpRunner
 from ui.scanner import ScanFilter
 from ui.views.header_view import HeaderView
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         lock.activated.connect(self.lock)
 
         self.idle = IdleLock(app_ctx.settings.kiosk, self.lock, self, always=kiosk)
+        #: the one application-wide filter, handing the scanner and the idle lock their events
+        self.input_watch = InputWatch(self.scanner, self.idle, self)
         from ui.controllers.upkeep import DeskUpkeep
 
         #: backups checked at each sign-in; waiting print jobs retried every minute
@@ -133,8 +136,7 @@ class MainWindow(QMainWindow):
         lock (``ui.desk_app.start`` does it once the window is up)."""
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
-            app.installEventFilter(self.scanner)
-            app.installEventFilter(self.idle)
+            app.installEventFilter(self.input_watch)
             self._scanner_installed = True
 
     def start_serial_scanner(self, reader: SerialScanner | None = None) -> None:
@@ -157,6 +159,24 @@ class MainWindow(QMainWindow):
         actor = self.session.actor
         if actor is None:
             return False
+        guarded_ok, guarded_err = self._guarded(ok, err)
+        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
+        return True
+
+    def read(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
+             err: Callable[[OpError], Any] | None = None) -> bool:
+        """A short read as the signed-in technician, at once where the database is quick
+        (:meth:`ui.ops.OpRunner.read`); nothing if locked."""
+        actor = self.session.actor
+        if actor is None:
+            return False
+        guarded_ok, guarded_err = self._guarded(ok, err)
+        self.ops.read(actor, fn, ok=guarded_ok, err=guarded_err)
+        return True
+
+    def _guarded(self, ok: Callable[[Any], Any] | None, err: Callable[[OpError], Any] | None
+                 ) -> tuple[Callable[[Any], None], Callable[[OpError], None]]:
+        """``ok`` and ``err`` dropped when the desk has locked since (another technician's)."""
         generation = self._generation
 
         def guarded_ok(result: Any) -> None:
@@ -171,8 +191,7 @@ class MainWindow(QMainWindow):
             else:
                 self.notify("error", error.message)
 
-        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
-        return True
+        return guarded_ok, guarded_err
 
     _generation = 0
 
@@ -383,8 +402,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.scanner)
-            app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.input_watch)
         if isinstance(app, QGuiApplication):
             try:
                 app.applicationStateChanged.disconnect(self._application_state_changed)
