@@ -69,6 +69,25 @@ def _settings_or_defaults(data_dir: Path | None) -> tuple[Settings | None, str |
         return None, None
 
 
+def _record_outside_settings_edit(ctx: AppContext) -> None:
+    """A settings file edited outside the desk is recorded in the audit log (on the thread
+    that opened the database; a failure is logged, never in the way of the desk)."""
+    import logging
+
+    from app.actor import Actor, current_os_user
+    from app.services.settings import record_outside_edit
+
+    try:
+        keys = record_outside_edit(ctx.db, ctx.paths, Actor("desk-start", "admin",
+                                                            os_user=current_os_user()))
+    except Exception:  # noqa: BLE001 - the desk opens whatever happens here
+        logging.getLogger(__name__).exception("could not compare the settings file with the log")
+        return
+    if keys is not None:
+        logging.getLogger(__name__).warning("settings file changed outside the desk: %s",
+                                            ", ".join(keys) or "(same values)")
+
+
 def warm_up() -> None:
     """Load the document machinery (modules, fonts) once, at start-up, before the first receipt.
 
@@ -208,6 +227,7 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
             watch.tell(error)
             return
         try:
+            _record_outside_settings_edit(ctx)
             warm_up()  # the document machinery, before the first receipt needs it
         finally:
             watch.tell(None)

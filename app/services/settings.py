@@ -8,6 +8,7 @@ commit fails, so the log and the file agree.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from app.config import (
@@ -55,13 +56,56 @@ def update_settings(actor: Actor, paths: Paths, settings: Settings, *,
         save_settings(new, paths.settings_file)
         return keys
     with db.uow(actor) as uow:
-        details: dict[str, Any] = {"keys": keys}
-        uow.audit("settings_changed", "settings", None, **details)
         save_settings(new, paths.settings_file)
+        details: dict[str, Any] = {"keys": keys, "sha256": file_digest(paths.settings_file),
+                                   "values": new.to_dict()}
+        uow.audit("settings_changed", "settings", None, **details)
         try:
             uow.commit()
         except BaseException:
             save_settings(old, paths.settings_file)
             raise
     db.settings = new
+    return keys
+
+
+#: the audit events that say what the settings file holds
+SETTINGS_EVENTS = ("settings_changed", "settings_changed_outside")
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of the settings file (None: there is none)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def record_outside_edit(db: Database, paths: Paths, actor: Actor) -> list[str] | None:
+    """At the desk's start: if the settings file is not what the audit log last recorded
+    (someone edited it outside the app), record a ``settings_changed_outside`` event with
+    the keys that differ; returns them (None: the file is as recorded)."""
+    import json
+
+    from sqlalchemy import select
+
+    from db.models import AuditEvent
+
+    now = file_digest(paths.settings_file)
+    with db.uow(actor) as uow:
+        last = uow.session.execute(
+            select(AuditEvent.details).where(AuditEvent.action.in_(SETTINGS_EVENTS))
+            .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+        before = json.loads(last) if last else {}
+        if now == before.get("sha256") or (now is None and last is None):
+            return None
+        current = load_settings(paths.settings_file, check=False).to_dict()
+        old = before.get("values") or Settings().to_dict()
+        keys = sorted(f"{section}.{key}" for section, values in current.items()
+                      for key, value in values.items() if old.get(section, {}).get(key) != value)
+        uow.audit("settings_changed_outside", "settings", None, keys=keys, sha256=now,
+                  previous_sha256=before.get("sha256"), values=current)
+        uow.commit()
     return keys
