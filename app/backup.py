@@ -83,14 +83,19 @@ def backup_database(db: Database, target: Path) -> Path:
                 raise InvalidInput(f"the backup failed its integrity check: {ok}")
         finally:
             dst.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a folder gone, no permission
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInput(f"the backup could not be written to {target} ({reason}): nothing "
+                           "was saved there, and the database itself is unchanged") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
         src.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
     _fsync_dir(target.parent)
     return target
 

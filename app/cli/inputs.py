@@ -84,7 +84,14 @@ def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | 
                        print_: bool, printer: str | None, force: bool = False) -> None:
     from app.services import documents
 
-    documents.archive_receipt(ctx.app, actor, number)
+    try:
+        documents.archive_receipt(ctx.app, actor, number)
+    except OSError as exc:  # a full disk: what was saved, and how to get the PDF later
+        raise InvalidInput(
+            f"receipt {number} is saved in the database (what was done is recorded), but its "
+            f"PDF could not be written ({exc.strerror or exc}); once there is room, "
+            f"'loan-kiosk receipt show {number} --out FILE.pdf' or 'receipt print {number}' "
+            "makes it") from exc
     if out:
         written = documents.export_receipt(ctx.app, actor, number, Path(out), overwrite=force)
         print(f"receipt {number} written to {written}")
