@@ -82,16 +82,22 @@ def signature_from_file(path: str | None) -> Any:
 
 def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,
                        print_: bool, printer: str | None, force: bool = False) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from app.errors import Busy
     from app.services import documents
 
+    saved = f"receipt {number} is saved in the database (what was done is recorded), but"
+    later = (f"'loan-kiosk receipt show {number} --out FILE.pdf' or 'receipt print {number}' "
+             "makes it")
     try:
         documents.archive_receipt(ctx.app, actor, number)
     except OSError as exc:  # a full disk: what was saved, and how to get the PDF later
-        raise InvalidInput(
-            f"receipt {number} is saved in the database (what was done is recorded), but its "
-            f"PDF could not be written ({exc.strerror or exc}); once there is room, "
-            f"'loan-kiosk receipt show {number} --out FILE.pdf' or 'receipt print {number}' "
-            "makes it") from exc
+        raise InvalidInput(f"{saved} its PDF could not be written ({exc.strerror or exc}); "
+                           f"once there is room, {later}") from exc
+    except (Busy, DBAPIError) as exc:  # the server went away after the commit
+        raise InvalidInput(f"{saved} the database server could not be reached afterwards, so "
+                           f"its PDF was not made; once the server is back, {later}") from exc
     if out:
         written = documents.export_receipt(ctx.app, actor, number, Path(out), overwrite=force)
         print(f"receipt {number} written to {written}")
