@@ -3,6 +3,7 @@ PINs are salted scrypt hashes with a lock-out; the desk's files are private to i
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -102,7 +103,9 @@ def test_an_admin_may_and_is_audited(school: AppContext) -> None:
     with school.uow(ADMIN, readonly=True) as uow:
         events = {e.action: e.details for e in uow.session.execute(select(AuditEvent)).scalars()}
         assert "encryption_override" in events
-        assert events["settings_changed"] == '{"keys":["backup.keep","retention.routine_signatures_years"]}'
+        changed = json.loads(events["settings_changed"])
+        assert changed["keys"] == ["backup.keep", "retention.routine_signatures_years"]
+        assert changed["values"]["backup"]["keep"] == 30  # what the file now holds (issue 18)
         assert audit.verify(uow.session).ok
 
 
@@ -110,7 +113,8 @@ def test_settings_are_validated_before_anything_is_written(school: AppContext) -
     bad = Settings()
     bad.backup.keep = 0
     bad.printing.page_size = "A3"
-    with pytest.raises(InvalidInput, match="backup.keep must be at least 1; printing.page_size"):
+    with pytest.raises(InvalidInput, match=r"backup.keep \(how many daily backups to keep\) must "
+                                           r"be 1 to 1000 backups, not 0; printing.page_size"):
         update_settings(ADMIN, school.paths, bad, db=school.db)
     wrong_type = Settings()
     wrong_type.loans.days_laptop = "thirty"  # type: ignore[assignment]
