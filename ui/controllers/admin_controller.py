@@ -21,8 +21,9 @@ from ui.controllers.desk_documents import open_file
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
+    from app.devices.pad import SignaturePad
     from app.services.cards import ScanInfo
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 def _templates() -> list[tuple[str, str, int, int]]:
@@ -33,11 +34,11 @@ class AdminController(ScreenController):
     name = "admin"
     title = "Admin"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = AdminView(_templates())
         self.previewed: tuple[str, str] | None = None
-        self.test_pad = None
+        self.test_pad: SignaturePad | None = None
         v = self._view
         v.imports.preview_clicked.connect(lambda: self.run_import(dry_run=True))
         v.imports.apply_clicked.connect(lambda: self.run_import(dry_run=False))

@@ -18,7 +18,7 @@ from ui.controllers.base import ScreenController
 from ui.views.checkin_view import CheckInView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 SCREEN_CHECK = ("screen", "Screen and body undamaged")
@@ -47,7 +47,7 @@ class CheckInController(ScreenController):
     name = "checkin"
     title = "Check in"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = CheckInView(desk.ctx.settings.signature)
         self.asset: AssetSummary | None = None

@@ -22,14 +22,14 @@ from ui.controllers.lending import LendRequest, lend_and_acknowledge
 from ui.views.checkout_view import CheckOutView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class CheckOutController(ScreenController):
     name = "checkout"
     title = "Lend"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = CheckOutView(desk.people_lookup, desk.ctx.settings.signature)
         self.items: list[AssetSummary] = []
@@ -174,7 +174,7 @@ class CheckOutController(ScreenController):
     def _remove(self, row: int) -> None:
         if 0 <= row < len(self.items):
             del self.items[row]
-            self.desk.banner.clear()  # what it said was about the check-out as it was
+            self.desk.clear_message()  # what it said was about the check-out as it was
             self._touch()
             if not self.items:  # nothing left to lend: the borrower goes too
                 self._clear_borrower()
@@ -233,7 +233,7 @@ class CheckOutController(ScreenController):
         elif before is not None and before[0] != f.staff_code:
             self.desk.notify("info", f"The borrower is now {f.name} (it was {before[1]}).")
         else:
-            self.desk.banner.clear()
+            self.desk.clear_message()
 
     def _clear_borrower(self) -> None:
         self.borrower = None
@@ -319,7 +319,7 @@ class CheckOutController(ScreenController):
             self.desk.notify("error", problem)
             return
         assert self.borrower is not None
-        self.desk.banner.clear()
+        self.desk.clear_message()
         tags = ", ".join(a.tag for a in self.items)
         self._view.show_page("sign")
         self._view.signature.begin(

@@ -23,14 +23,14 @@ from ui.views.leaver_view import LeaverView
 from ui.widgets.common import fmt_date
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class LeaverController(ScreenController):
     name = "leaver"
     title = "Leavers"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = LeaverView(desk.people_lookup, desk.ctx.settings.signature)
         self.person: PersonSummary | None = None
@@ -166,7 +166,7 @@ class LeaverController(ScreenController):
                     f"({self._view.progress.text()}). Leave it (nothing is recorded) and start "
                     f"{p.name}'s?",
                     [("switch", f"Start {p.name}'s"), ("stay", f"Stay with {current.name}'s")],
-                    lambda key, _t: key == "switch" and self._start(p))
+                    lambda key, _t: self._start(p) if key == "switch" else None)
                 return
             self._start(p)
 
@@ -181,14 +181,14 @@ class LeaverController(ScreenController):
             f"{p.name} ({p.staff_code}) is not marked as leaving. A leaver return records them "
             "as left and anything not handed back as not returned. Is this the right person?",
             [("yes", f"Yes, {p.name} is leaving"), ("no", "No, go back")],
-            lambda key, _t: key == "yes" and self._show(p, confirmed=True))
+            lambda key, _t: self._show(p, confirmed=True) if key == "yes" else None)
 
     def _show(self, p: PersonSummary, *, confirmed: bool) -> None:
         self.person = p
         self.signature = None
         self.confirmed_not_leaving = confirmed
         self.parked_by = None
-        self.desk.banner.clear()
+        self.desk.clear_message()
         self._view.show_person(p)
 
     # -- scans -----------------------------------------------------------------------------
@@ -268,7 +268,7 @@ class LeaverController(ScreenController):
             self.desk.notify("error", "Say how the personal data was dealt with on "
                              + ", ".join(unsaid) + " (lent with personal data).")
             return
-        self.desk.banner.clear()
+        self.desk.clear_message()
         st = self._view.states()
         back = [t for t, ok, _n in st if ok]
         kept = [t for t, ok, _n in st if not ok]
@@ -336,6 +336,6 @@ class LeaverController(ScreenController):
             self.desk.print_receipt(self.receipt_number, done=self._printed)
 
     def _open(self) -> None:
-        self.desk.show_screen("receipt")
-        self.desk.controller("receipt").load_number(self.receipt_number)
+        if self.receipt_number:
+            self.desk.open_receipt(self.receipt_number)
 

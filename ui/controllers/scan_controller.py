@@ -10,14 +10,14 @@ from ui.controllers.base import ScreenController
 from ui.views.scan_view import ScanView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class ScanController(ScreenController):
     name = "scan"
     title = "Scan"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = ScanView()
         self._view.submitted.connect(lambda text: self.desk.handle_scan(text))

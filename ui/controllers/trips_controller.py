@@ -15,14 +15,14 @@ from ui.controllers.base import ScreenController
 from ui.views.trips_view import TripsView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class TripsController(ScreenController):
     name = "trips"
     title = "Trips"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = TripsView(desk.people_lookup, desk.ctx.settings.signature)
         self.trip: TripDetail | None = None
@@ -175,8 +175,7 @@ class TripsController(ScreenController):
         name = self.trip.trip.name
         if self.desk.ctx.settings.signature.needed_on_return(a.personal_data):
             # the borrower signs for the return: the check-in screen takes it
-            self.desk.show_screen("checkin")
-            self.desk.controller("checkin").load(a)
+            self.desk.check_in(a)
             return
 
         def done(_r: Any) -> None:
@@ -189,7 +188,7 @@ class TripsController(ScreenController):
         if 0 <= row < len(self.kit):
             del self.kit[row]
             self._view.show_kit([(x.tag, x.title) for x in self.kit])
-            self.desk.banner.clear()  # what it said was about the kit as it was
+            self.desk.clear_message()  # what it said was about the kit as it was
 
     # -- signing -------------------------------------------------------------------------------
     def primary(self) -> None:

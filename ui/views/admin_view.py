@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
-from db.models import ASSET_KINDS
 from ui import theme
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label

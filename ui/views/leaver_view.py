@@ -272,6 +272,10 @@ class LeaverView(QWidget):
                 return r
         return -1
 
+    def _text(self, row: int, column: int) -> str:
+        item = self.items.item(row, column)
+        return item.text() if item is not None else ""
+
     def returned_box(self, row: int) -> QCheckBox:
         w = self.items.cellWidget(row, 0)
         assert isinstance(w, QCheckBox)
@@ -288,7 +292,7 @@ class LeaverView(QWidget):
         return w if isinstance(w, QComboBox) else None
 
     def states(self) -> list[tuple[str, bool, str]]:
-        return [(self.items.item(r, 1).text(), self.returned_box(r).isChecked(),
+        return [(self._text(r, 1), self.returned_box(r).isChecked(),
                  self.note_edit(r).text().strip()) for r in range(self.items.rowCount())]
 
     def data_states(self) -> dict[str, tuple[str, str]]:

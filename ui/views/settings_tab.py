@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.choices import ASSET_KINDS
 from app.config import Settings
 from app.devices.topaz_models import MODELS, model_key
-from db.models import ASSET_KINDS
 from ui import theme
 from ui.widgets.common import Form, button, card, label
 
@@ -43,12 +43,12 @@ class SettingsTab(QWidget):
         super().__init__()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
-        self.scroll.setWidget(inner)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(inner)
+        outer.addWidget(self.scroll_area, 1)
         grid = QGridLayout(inner)
         #: every number field by its setting ("loans.days_laptop"), and its message line
         self.spins: dict[str, QSpinBox] = {}
