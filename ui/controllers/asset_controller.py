@@ -31,7 +31,7 @@ class AssetController(ScreenController):
         self.card: AssetCard | None = None
         self._view.lend_clicked.connect(self._lend)
         self._view.check_in_clicked.connect(self._check_in)
-        self._view.lost_panel.confirmed.connect(self._report_lost)
+        self._view.lost_confirmed.connect(self._report_lost)
         self._view.check_saved.connect(self._save_check)
         self._view.signature_requested.connect(self.show_signature)
         v = self._view

@@ -47,7 +47,7 @@ class ScanController(ScreenController):
             return search_people(uow, text), search_assets(uow, text)
 
         def done(found) -> None:  # type: ignore[no-untyped-def]
-            if self._view.entry.text().strip() == text:
+            if self._view.entry_text() == text:
                 self._view.show_matches(*found)
 
         self.desk.run(work, done, readonly=True)

@@ -98,8 +98,7 @@ class SignInController(ScreenController):
         ok, message, actor, display = answer
         if not ok or actor is None:
             self._view.show_message(message)
-            self._view.pin.clear()
-            self._view.pin.setFocus()
+            self._view.ask_pin_again()
             self.desk.play_sound("error")
             return
         self._view.clear()

@@ -96,6 +96,7 @@ class AssetCardView(QWidget):
     found_confirmed = Signal(str, str)  # condition, note
     retire_confirmed = Signal(str)  # reason
     close_confirmed = Signal(int, str, str, str)  # incident id, outcome, cost, note
+    lost_confirmed = Signal(str, str)  # kind (lost|stolen), note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +187,7 @@ class AssetCardView(QWidget):
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.check_in.clicked.connect(self.check_in_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
+        self.lost_panel.confirmed.connect(self.lost_confirmed)
         self.service.clicked.connect(self.service_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
         self.found.clicked.connect(lambda: self.found_panel.open())
