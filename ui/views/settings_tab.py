@@ -193,6 +193,23 @@ class SettingsTab(QWidget):
         self.summary.setText(" ".join(f"{p}." for p in others))
         self.summary.setVisible(bool(others))
 
+    def numbers(self) -> dict[str, int]:
+        """Every number field's value by its setting's key (for the range checks)."""
+        return {key: spin.value() for key, spin in self.spins.items()}
+
+    def pad_choice(self) -> tuple[str, str, str]:
+        """The pad as chosen on screen (maybe not saved yet): port, protocol, model."""
+        return (self.pad_port.currentText().strip(), str(self.pad_protocol.currentData()),
+                str(self.pad_model.currentData()))
+
+    def show_pad_test(self, widget: QWidget) -> None:
+        """A signature widget on the pad being tested, below the pad settings."""
+        self.pad_panel.addWidget(widget)
+        self.test_pad.setText("Stop pad test")
+
+    def pad_test_stopped(self) -> None:
+        self.test_pad.setText("Test pad")
+
     def show_settings(self, s: Settings, ports: list[str]) -> None:
         self.school.setText(s.school.name)
         self.logo.setText(s.school.logo)
