@@ -154,3 +154,35 @@ def test_no_module_over_400_lines(folder: str) -> None:
         and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert too_long == {}
+
+
+#: views made of views: the admin screen's tabs are each a view with its own methods
+VIEWS_OF_VIEWS = {"imports", "labels", "settings", "technicians"}
+
+
+def reaches_into_its_view(path: Path) -> list[str]:
+    """``self._view.<widget>.<anything>`` (or through ``v = self._view``) in a controller,
+    other than connecting to a view's own signal or calling a tab view's own method."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+    def is_view(node: ast.expr) -> bool:
+        return (isinstance(node, ast.Attribute) and node.attr == "_view"
+                and isinstance(node.value, ast.Name) and node.value.id == "self") or \
+            (isinstance(node, ast.Name) and node.id == "v")
+
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) \
+                and is_view(node.value.value):
+            child, use = node.value.attr, node.attr
+            if use == "connect" or child in VIEWS_OF_VIEWS:
+                continue
+            found.append(f"{path.name}:{node.lineno}: view.{child}.{use}")
+    return found
+
+
+def test_controllers_use_their_views_methods_not_the_views_widgets() -> None:
+    """TagStudio's rule: ``view.focus_search()``, never ``view.search.edit.setFocus()``."""
+    found = [hit for p in sorted((ROOT / "ui" / "controllers").glob("*.py"))
+             for hit in reaches_into_its_view(p)]
+    assert found == []
