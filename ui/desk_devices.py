@@ -29,11 +29,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def serial_pad(settings: PadSettings) -> SignaturePad | None:
-    """The serial pad the settings name, opened (it reconnects by itself), or None when no
-    pad is set up. A bad setting raises: the desk says so and signing falls back to the mouse."""
-    if not (settings.port and settings.protocol):
-        return None
+def pad_configured(settings: PadSettings) -> bool:
+    """A pad is set up (a port and a protocol): the desk opens it."""
+    return bool(settings.port and settings.protocol)
+
+
+def serial_pad(settings: PadSettings) -> SignaturePad:
+    """The serial pad the settings name, opened (it reconnects by itself, so an unplugged pad
+    is no error). A bad or missing setting raises (:class:`app.devices.pad.PadError`)."""
     from app.devices.serial_pad import SerialPad, SerialPadConfig  # pyserial: only with a pad
 
     pad = SerialPad(SerialPadConfig.from_settings(settings))
@@ -47,8 +50,8 @@ class DeskDevices:
 
     #: a printer for the settings and a queue name (None: the configured one)
     printer_factory: PrinterFactory
-    #: the pad the settings name, opened; None when there is none; may raise
-    open_pad: Callable[[PadSettings], SignaturePad | None] = serial_pad
+    #: the pad the settings name, opened; raises when they name none or a bad one
+    open_pad: Callable[[PadSettings], SignaturePad] = serial_pad
     #: the serial scanner the settings name (not started), or None
     open_scanner: Callable[[ScannerSettings], SerialScanner | None] = scanner_from_settings
 
@@ -76,14 +79,16 @@ class DeskHardware(QObject):
         self.serial_scanner = DeskSerialScanner(on_scan, show_status, notify, self)
 
     def open_pad(self) -> None:
-        """Open the configured pad; it reconnects by itself, and signing falls back to the mouse."""
+        """Open the configured pad, if one is set up; it reconnects by itself, and signing falls
+        back to the mouse."""
+        if not pad_configured(self._settings.pad):
+            return
         try:
             pad = self.devices.open_pad(self._settings.pad)
         except Exception as exc:  # noqa: BLE001 - a bad pad setting must not stop the desk
             self._notify("warn", f"Signature pad not available ({exc}); sign with the mouse.")
             return
-        if pad is not None:
-            self.set_pad(pad)
+        self.set_pad(pad)
 
     def set_pad(self, pad: SignaturePad | None) -> None:
         if self.pad is not None and self.pad is not pad:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     # thread of its own): what needs the database is imported where it runs, on the worker.
     from app.actor import Actor
     from app.bootstrap import AppContext
+    from app.config import PadSettings
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
     from app.services.cards import AssetSummary, ScanInfo
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
     def open_pad(self) -> None:
         """Open the configured pad (once the database is open, and after a settings change)."""
         self.hardware.open_pad()
+
+    def pad_for(self, settings: PadSettings) -> SignaturePad:
+        return self.hardware.devices.open_pad(settings)
 
     def set_pad(self, pad: SignaturePad | None) -> None:
         self.hardware.set_pad(pad)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.config import PadSettings, ScannerSettings
-from app.devices.pad import SignaturePad
+from app.devices.pad import PadError, SignaturePad
 from app.devices.printer import FakePrinter
 from app.devices.serial_scanner import SerialScanner
 from tests.ui.desk import add_techs
@@ -24,9 +24,8 @@ def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ct
     pads: list[SignaturePad] = []
     asked: list[str] = []
 
-    def open_pad(settings: PadSettings) -> SignaturePad | None:
+    def open_pad(settings: PadSettings) -> SignaturePad:
         pad = serial_pad(settings)  # the real opener: a pad that keeps trying its port
-        assert pad is not None
         pads.append(pad)
         return pad
 
@@ -56,9 +55,11 @@ def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ct
 
 def test_a_pad_that_cannot_open_is_said_and_signing_falls_back_to_the_mouse(  # type: ignore[no-untyped-def]
         qtbot, build_desk, ui_ctx) -> None:
-    def broken(_settings: PadSettings) -> SignaturePad | None:
+    def broken(_settings: PadSettings) -> SignaturePad:
         raise OSError("no such port")
 
+    ui_ctx.settings.pad.protocol = "topaz"
+    ui_ctx.settings.pad.port = "/dev/ttyUSB9"
     desk = build_desk(open_pad=broken)
     desk.open_pad()
     assert desk.pad is None
@@ -71,5 +72,35 @@ def test_the_real_hardware_is_what_the_settings_name(ui_ctx) -> None:  # type: i
     devices = desk_devices(ui_ctx)
     assert isinstance(devices, DeskDevices)
     assert devices.printer_factory is ui_ctx.printer_factory
-    assert devices.open_pad(PadSettings()) is None  # no pad set up
+    with pytest.raises(PadError, match="no pad port configured"):
+        devices.open_pad(PadSettings(protocol="topaz"))
     assert devices.open_scanner(ScannerSettings()) is None  # no serial scanner set up
+
+
+def test_the_admins_pad_test_opens_the_pad_on_screen_through_the_root(  # type: ignore[no-untyped-def]
+        qtbot, build_desk, ui_ctx, tmp_path: Path) -> None:
+    from tests.ui.desk import sign_in
+
+    add_techs(ui_ctx)
+    asked: list[PadSettings] = []
+
+    def open_pad(settings: PadSettings) -> SignaturePad:
+        asked.append(settings)
+        return serial_pad(settings)
+
+    desk = build_desk(open_pad=open_pad)
+    sign_in(qtbot, desk)  # alice, an admin
+    desk.show_screen("admin")
+    admin = desk.controller("admin")
+    st = admin.view.settings
+    port = str(tmp_path / "pad-being-tried")
+    st.pad_port.setCurrentText(port)
+    st.pad_protocol.setCurrentIndex(st.pad_protocol.findData("topaz"))
+    st.test_pad.click()
+    try:
+        assert [(s.port, s.protocol) for s in asked] == [(port, "topaz")]
+        assert admin.test_pad is not None and st.test_pad.text() == "Stop pad test"
+        assert ui_ctx.settings.pad.port == ""  # only tried: nothing saved
+    finally:
+        st.test_pad.click()
+    assert admin.test_pad is None and st.test_pad.text() == "Test pad"

@@ -247,16 +247,14 @@ class AdminController(ScreenController):
         if self.test_pad is not None:
             self._stop_pad_test()
             return
-        from app.devices.serial_pad import SerialPad, SerialPadConfig
         from ui.widgets.signature_widget import SignatureWidget
 
         st = self._view.settings
         port, protocol, model = st.pad_choice()
         try:
-            cfg = SerialPadConfig.from_settings(self.desk.ctx.settings.pad,
-                                                port=port, protocol=protocol, model=model)
-            pad = SerialPad(cfg)
-            pad.open(must_connect=False)
+            live = self.desk.ctx.settings.pad
+            pad = self.desk.pad_for(dataclasses.replace(  # as chosen on screen, not yet saved
+                live, port=port or live.port, protocol=protocol or live.protocol, model=model))
         except Exception as exc:  # noqa: BLE001 - shown, never raised
             self.desk.notify("error", f"Cannot test the pad: {getattr(exc, 'message', exc)}")
             return

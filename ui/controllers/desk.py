@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from app.actor import Actor
     from app.bootstrap import AppContext
+    from app.config import PadSettings
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
     from app.services.cards import AssetSummary
@@ -60,6 +61,10 @@ class Desk(Protocol):
     @property
     def pad(self) -> SignaturePad | None:
         """The signature pad, lent to whichever signature step is showing."""
+
+    def pad_for(self, settings: PadSettings) -> SignaturePad:
+        """A pad opened for ``settings`` through the composition root's opener (the admin's
+        pad test, before the settings are saved); raises when they name no usable pad."""
 
     @property
     def printer_factory(self) -> PrinterFactory:
