@@ -29,14 +29,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def pad_configured(settings: PadSettings) -> bool:
-    """A pad is set up (a port and a protocol): the desk opens it."""
-    return bool(settings.port and settings.protocol)
-
-
-def serial_pad(settings: PadSettings) -> SignaturePad:
+def serial_pad(settings: PadSettings) -> SignaturePad | None:
     """The serial pad the settings name, opened (it reconnects by itself, so an unplugged pad
-    is no error). A bad or missing setting raises (:class:`app.devices.pad.PadError`)."""
+    is no error); None when no pad is set up (a port and a protocol). A setting that cannot
+    work raises (:class:`app.devices.pad.PadError`): the desk says so, and people sign with
+    the mouse."""
+    if not (settings.port and settings.protocol):
+        return None
     from app.devices.serial_pad import SerialPad, SerialPadConfig  # pyserial: only with a pad
 
     pad = SerialPad(SerialPadConfig.from_settings(settings))
@@ -50,8 +49,8 @@ class DeskDevices:
 
     #: a printer for the settings and a queue name (None: the configured one)
     printer_factory: PrinterFactory
-    #: the pad the settings name, opened; raises when they name none or a bad one
-    open_pad: Callable[[PadSettings], SignaturePad] = serial_pad
+    #: the pad the settings name, opened; None when none is set up; raises for a bad setting
+    open_pad: Callable[[PadSettings], SignaturePad | None] = serial_pad
     #: the serial scanner the settings name (not started), or None
     open_scanner: Callable[[ScannerSettings], SerialScanner | None] = scanner_from_settings
 
@@ -81,14 +80,13 @@ class DeskHardware(QObject):
     def open_pad(self) -> None:
         """Open the configured pad, if one is set up; it reconnects by itself, and signing falls
         back to the mouse."""
-        if not pad_configured(self._settings.pad):
-            return
         try:
             pad = self.devices.open_pad(self._settings.pad)
         except Exception as exc:  # noqa: BLE001 - a bad pad setting must not stop the desk
             self._notify("warn", f"Signature pad not available ({exc}); sign with the mouse.")
             return
-        self.set_pad(pad)
+        if pad is not None:
+            self.set_pad(pad)
 
     def set_pad(self, pad: SignaturePad | None) -> None:
         if self.pad is not None and self.pad is not pad:

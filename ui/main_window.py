@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         """Open the configured pad (once the database is open, and after a settings change)."""
         self.hardware.open_pad()
 
-    def pad_for(self, settings: PadSettings) -> SignaturePad:
+    def pad_for(self, settings: PadSettings) -> SignaturePad | None:
         return self.hardware.devices.open_pad(settings)
 
     def set_pad(self, pad: SignaturePad | None) -> None:

@@ -24,8 +24,9 @@ def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ct
     pads: list[SignaturePad] = []
     asked: list[str] = []
 
-    def open_pad(settings: PadSettings) -> SignaturePad:
+    def open_pad(settings: PadSettings) -> SignaturePad | None:
         pad = serial_pad(settings)  # the real opener: a pad that keeps trying its port
+        assert pad is not None
         pads.append(pad)
         return pad
 
@@ -55,7 +56,7 @@ def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ct
 
 def test_a_pad_that_cannot_open_is_said_and_signing_falls_back_to_the_mouse(  # type: ignore[no-untyped-def]
         qtbot, build_desk, ui_ctx) -> None:
-    def broken(_settings: PadSettings) -> SignaturePad:
+    def broken(_settings: PadSettings) -> SignaturePad | None:
         raise OSError("no such port")
 
     ui_ctx.settings.pad.protocol = "topaz"
@@ -72,8 +73,9 @@ def test_the_real_hardware_is_what_the_settings_name(ui_ctx) -> None:  # type: i
     devices = desk_devices(ui_ctx)
     assert isinstance(devices, DeskDevices)
     assert devices.printer_factory is ui_ctx.printer_factory
-    with pytest.raises(PadError, match="no pad port configured"):
-        devices.open_pad(PadSettings(protocol="topaz"))
+    assert devices.open_pad(PadSettings()) is None  # no pad set up
+    with pytest.raises(PadError, match="unknown pad protocol"):
+        devices.open_pad(PadSettings(port="/dev/ttyUSB0", protocol="wacom"))
     assert devices.open_scanner(ScannerSettings()) is None  # no serial scanner set up
 
 
@@ -84,7 +86,7 @@ def test_the_admins_pad_test_opens_the_pad_on_screen_through_the_root(  # type: 
     add_techs(ui_ctx)
     asked: list[PadSettings] = []
 
-    def open_pad(settings: PadSettings) -> SignaturePad:
+    def open_pad(settings: PadSettings) -> SignaturePad | None:
         asked.append(settings)
         return serial_pad(settings)
 
@@ -104,3 +106,7 @@ def test_the_admins_pad_test_opens_the_pad_on_screen_through_the_root(  # type: 
     finally:
         st.test_pad.click()
     assert admin.test_pad is None and st.test_pad.text() == "Test pad"
+    st.pad_port.setCurrentText("")
+    st.test_pad.click()  # nothing chosen and nothing saved: said, nothing opened
+    assert len(asked) == 2 and admin.test_pad is None
+    assert desk.banner.message == "Cannot test the pad: no pad port configured"

@@ -251,12 +251,18 @@ class AdminController(ScreenController):
 
         st = self._view.settings
         port, protocol, model = st.pad_choice()
+        live = self.desk.ctx.settings.pad
+        chosen = dataclasses.replace(  # as chosen on screen, not yet saved
+            live, port=port or live.port, model=model,
+            protocol=protocol or live.protocol or ("topaz" if model else ""))
         try:
-            live = self.desk.ctx.settings.pad
-            pad = self.desk.pad_for(dataclasses.replace(  # as chosen on screen, not yet saved
-                live, port=port or live.port, protocol=protocol or live.protocol, model=model))
+            pad = self.desk.pad_for(chosen)
         except Exception as exc:  # noqa: BLE001 - shown, never raised
             self.desk.notify("error", f"Cannot test the pad: {getattr(exc, 'message', exc)}")
+            return
+        if pad is None:  # no port (or no protocol) chosen, nor saved
+            why = "no pad port configured" if not chosen.port else "choose the pad's protocol"
+            self.desk.notify("error", f"Cannot test the pad: {why}")
             return
         self.test_pad = pad
         self.test_widget = SignatureWidget(self.desk.ctx.settings.signature, pad)

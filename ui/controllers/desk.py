@@ -62,9 +62,10 @@ class Desk(Protocol):
     def pad(self) -> SignaturePad | None:
         """The signature pad, lent to whichever signature step is showing."""
 
-    def pad_for(self, settings: PadSettings) -> SignaturePad:
+    def pad_for(self, settings: PadSettings) -> SignaturePad | None:
         """A pad opened for ``settings`` through the composition root's opener (the admin's
-        pad test, before the settings are saved); raises when they name no usable pad."""
+        pad test, before the settings are saved); None when they set up no pad; raises when
+        they name one that cannot work."""
 
     @property
     def printer_factory(self) -> PrinterFactory:
