@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, Refused
+from app.services.incident_records import open_incidents_of, settle
 from app.services.loans import STATUS_WORDS, open_incident
 from app.services.lookup import get_asset
 from app.uow import UnitOfWork
@@ -36,8 +37,6 @@ class StatusChange:
 
 def _closing(uow: UnitOfWork, asset: Asset, kinds: tuple[str, ...], outcome: str,
              note: str | None, cost_pence: int | None = None) -> list[int]:
-    from app.services.incidents import open_incidents_of, settle
-
     closed = []
     for incident in open_incidents_of(uow, asset, kinds):
         settle(uow, incident, outcome, cost_pence=cost_pence, note=note)

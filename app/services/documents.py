@@ -23,20 +23,21 @@ from typing import Any, Literal
 
 from sqlalchemy import select
 
+from app.atomic_files import sha256_file, write_new_file
 from app.bootstrap import AppContext
 from app.devices.printer import Printer, PrinterFactory, PrinterUnavailable, printer_label
 from app.errors import InvalidInput, NotFound, Refused
+from app.fingerprint import content_sha256, seal
 from app.services.lookup import get_asset, get_trip
-from app.services.receipts import content_sha256, create_receipt, get_receipt, person_block
-from app.signatures import SignatureData
+from app.services.receipts import create_receipt, get_receipt, person_block
 from app.uow import Actor, UnitOfWork
 from db.models import ASSET_KINDS, Asset, Loan, PrintJob, Receipt, Signature
-from printing.atomic import sha256_file, write_new_file
+from ink.signature import SignatureData
 from printing.fonts import printable
 from printing.labels import AssetLabel, LabelTooSmall, get_template, label_payload
 from printing.labels import render_labels as render_label_sheet
-from printing.render import CONTENT_ATTACHMENT, render_receipt
-from printing.verification import format_code, parse_verification_payload
+from printing.render import CONTENT_ATTACHMENT, SealedContent, render_receipt
+from printing.verification import format_code, parse_verification_payload, verification_code
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +88,24 @@ def _intact(path: Path, sha256: str | None) -> bool:
         return False
 
 
-def _check_record(receipt: Receipt) -> None:
-    if content_sha256(receipt.content) != receipt.content_sha256:
+def _sealed_record(receipt: Receipt) -> SealedContent:
+    """The receipt's content sealed for printing, refused if the record no longer matches."""
+    sealed = seal(dict(receipt.content))
+    if sealed.sha256 != receipt.content_sha256:
         raise Refused(
             f"the record of {_noun(receipt.kind)} {receipt.number} no longer matches its "
             "fingerprint: it was changed outside Loan Kiosk, so it is not printed "
             "(run 'loan-kiosk audit verify')")
+    return sealed
 
 
 def render_receipt_pdf(app_ctx: AppContext, number: str) -> bytes:
     """The PDF of a receipt rendered from its record (not written anywhere)."""
     with app_ctx.uow(Actor("system"), readonly=True) as uow:
         receipt = get_receipt(uow, number)
-        _check_record(receipt)
-        content = dict(receipt.content)
+        sealed = _sealed_record(receipt)
         signature = _signature_data(uow, receipt.signature_id)
-    return render_receipt(content, signature, size=app_ctx.settings.printing.page_size,
+    return render_receipt(sealed, signature, size=app_ctx.settings.printing.page_size,
                           logo=logo_path(app_ctx))
 
 
@@ -564,7 +567,7 @@ def verify_receipt_pdf(app_ctx: AppContext, path: Path) -> VerifyOutcome:
         record = dict(receipt.content)
         stored = receipt.content_sha256
         file_sha = receipt.file_sha256
-    record_code = stored[:16]
+    record_code = verification_code(stored)
     if content_sha256(record) != stored:
         problems.append("the database record was changed after the receipt was issued "
                         "(it no longer matches its stored fingerprint)")
@@ -572,7 +575,7 @@ def verify_receipt_pdf(app_ctx: AppContext, path: Path) -> VerifyOutcome:
         problems.append(f"the verification code on the PDF ({format_code(claims.code)}) is not "
                         f"the record's ({format_code(record_code)})")
     if claims.content is not None:
-        if claims.code is not None and content_sha256(claims.content)[:16] != claims.code:
+        if claims.code is not None and seal(claims.content).code != claims.code:
             problems.append("the content embedded in the PDF does not match the code printed "
                             "on it")
         diffs = _differences(claims.content, record)

@@ -24,9 +24,9 @@ from app.prepared import Prepared
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.lookup import get_asset, get_trip, open_loan
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
+from ink.signature import SignatureData
 
 STATUS_WORDS = {
     "in_repair": "in repair",

@@ -8,21 +8,16 @@ record at the desk.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from sqlalchemy import func, select
 
-from app import audit
+from app.fingerprint import content_sha256
 from app.services.encryption import EncryptionState
 from app.uow import UnitOfWork
 from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 
 PREFIX = {"leaver_return": "R", "loan_ack": "A", "trip_sheet": "T", "loan_return": "C"}
-
-
-def content_sha256(content: dict[str, Any]) -> str:
-    return hashlib.sha256(audit.canonical_json(content).encode("utf-8")).hexdigest()
 
 
 def next_number(uow: UnitOfWork, kind: str) -> str:

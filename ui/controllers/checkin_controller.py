@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from app.services.cards import AssetSummary, ScanInfo
 from app.services.loans import check_in, report_lost
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
+from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.views.checkin_view import CheckInView
 

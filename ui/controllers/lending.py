@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
 from app.services.receipts import loan_ack
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
 from db.models import Loan
+from ink.signature import SignatureData
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

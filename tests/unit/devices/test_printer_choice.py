@@ -12,7 +12,7 @@ import pytest
 from app import bootstrap as root
 from app.bootstrap import build_printer, default_print_backend, printer_factory
 from app.config import Settings, load_settings
-from app.devices.printer import CupsPrinter, PrinterUnavailable, UnusablePrinter, make_printer
+from app.devices.printer import CupsPrinter, PrinterUnavailable, UnusablePrinter
 from app.errors import InvalidInput
 from app.services.settings import validate
 
@@ -49,7 +49,6 @@ def test_the_queue_is_the_argument_then_the_setting_then_the_default() -> None:
         settings.printing.printer = "IT-Office"
         assert build_printer(settings).name == "IT-Office"
         assert build_printer(settings, "Library").name == "Library"
-        assert make_printer(settings, "Library").name == "Library"  # the old entry point
 
 
 def test_the_factory_reads_the_settings_each_time_it_builds() -> None:
