@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.atomic_files import fsync_dir
+from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
-from app.uow import Actor, Database
+from app.uow import Actor
 from db.engine import sqlite_path
 
 if TYPE_CHECKING:

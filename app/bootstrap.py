@@ -33,8 +33,9 @@ from app.config import (
 from db.first_look import FirstLook, first_look
 
 if TYPE_CHECKING:
+    from app.database import Database
     from app.devices.printer import Printer, PrinterFactory
-    from app.uow import Database, UnitOfWork
+    from app.uow import UnitOfWork
 
 
 # -- printers ---------------------------------------------------------------------------
@@ -162,8 +163,8 @@ def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tup
 
 
 def _open(url: str, settings: Settings, clock: Clock) -> Database:
+    from app.database import open_database
     from app.private_files import make_private
-    from app.uow import open_database
     from db.engine import sqlite_path
 
     file = sqlite_path(url)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.clock import local_date
+from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
 from app.services.reversals import Reversible
-from app.services.scan import AssetView, resolve_scan
+from app.services.scan import resolve_scan
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.errors import NotFound
 from app.fingerprint import content_sha256
 from app.services.encryption import EncryptionState
+from app.services.lookup import find_receipt
 from app.uow import UnitOfWork
 from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 
@@ -136,11 +138,7 @@ def return_receipt(uow: UnitOfWork, loan: Loan, signature_id: int) -> Receipt:
 
 
 def get_receipt(uow: UnitOfWork, number: str) -> Receipt:
-    from app.errors import NotFound
-
-    r = uow.session.execute(
-        select(Receipt).where(Receipt.number == number.strip().upper())
-    ).scalar_one_or_none()
+    r = find_receipt(uow, number)
     if r is None:
         raise NotFound(f"no receipt numbered {number.strip()!r}")
     return r
