@@ -20,7 +20,18 @@ from app.errors import LoanKioskError
 
 #: modules that contribute sub-commands, in help order
 COMMAND_MODULES = (
-    "app.cli.core_commands",
+    "app.cli.setup",
+    "app.cli.csv_imports",
+    "app.cli.lending",
+    "app.cli.encryption",
+    "app.cli.trips",
+    "app.cli.leavers",
+    "app.cli.whois",
+    "app.cli.reports",
+    "app.cli.audit_log",
+    "app.cli.technicians",
+    "app.cli.backup",
+    "app.cli.demo",
     "app.cli.incidents",
     "app.cli.assets",
     "app.cli.reversals",

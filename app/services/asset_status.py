@@ -20,8 +20,9 @@ from sqlalchemy import select
 
 from app.errors import InvalidInput, Refused
 from app.services.incident_records import open_incidents_of, settle
-from app.services.loans import STATUS_WORDS, open_incident
+from app.services.loans import open_incident
 from app.services.lookup import get_asset
+from app.status_words import status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, Asset, Loan
 
@@ -67,7 +68,7 @@ def return_to_service(uow: UnitOfWork, tag: str, *, note: str | None = None) -> 
     elif asset.status != "in_repair":
         hint = {"on_loan": "check it in first", "lost": "if it turned up, book it in as found",
                 "available": "it is already in service"}.get(asset.status, "")
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)}, not in "
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)}, not in "
                       f"repair or retired, so it cannot be returned to service"
                       + (f" ({hint})" if hint else ""))
     was = asset.status
@@ -75,7 +76,7 @@ def return_to_service(uow: UnitOfWork, tag: str, *, note: str | None = None) -> 
     uow.commit()
     extra = f"; incident {', '.join(f'#{i}' for i in closed)} closed as repaired" if closed else ""
     return StatusChange(asset.tag, "available",
-                        f"{asset.tag} is back in service (it was {STATUS_WORDS[was]}){extra}")
+                        f"{asset.tag} is back in service (it was {status_in_words(was)}){extra}")
 
 
 def found(uow: UnitOfWork, asset: Asset, *, note: str | None, condition: str = "ok",
@@ -119,7 +120,7 @@ def asset_found(uow: UnitOfWork, tag: str, *, note: str | None = None,
     """A lost or stolen asset turned up."""
     asset = get_asset(uow, tag, for_update=True)
     if asset.status != "lost":
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)}, not "
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)}, not "
                       "recorded as lost or stolen, so there is nothing to book in as found")
     return found(uow, asset, note=note, condition=condition)
 

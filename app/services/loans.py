@@ -22,23 +22,17 @@ from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
 from app.services.lookup import get_asset, get_trip, open_loan
+from app.status_words import status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
 from ink.signature import SignatureData
-
-STATUS_WORDS = {
-    "in_repair": "in repair",
-    "lost": "recorded as lost",
-    "retired": "retired",
-    "available": "available",
-    "on_loan": "on loan",
-}
+from printing.dates import date_text
 
 
 def fmt_date(value: dt.date | dt.datetime) -> str:
     if isinstance(value, dt.datetime):
         value = local_date(value)
-    return value.strftime("%-d %b %Y")
+    return date_text(value)
 
 
 def holder_text(loan: Loan) -> str:
@@ -54,7 +48,7 @@ def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
             raise Refused(f"{asset.tag} is already on loan to {holder_text(loan)}")
         raise Refused(f"{asset.tag} is marked on loan")
     if asset.status != "available":
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)} and cannot be lent")
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)} and cannot be lent")
 
 
 def encryption_gate(uow: UnitOfWork, asset: Asset, personal_data: bool,
@@ -264,7 +258,7 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
     loan = locked_open_loan(uow, asset)
     if loan is None:
         raise Refused(
-            f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "
+            f"{asset.tag} is not on loan (it is {status_in_words(asset.status)}), "
             "so there is nothing to check in"
         )
     if signature is None and uow.settings.signature.needed_on_return(loan.personal_data):
@@ -303,7 +297,7 @@ def report_lost(uow: UnitOfWork, tag: str, *, note: str | None = None,
         raise InvalidInput("kind must be lost or stolen")
     asset = get_asset(uow, tag, for_update=True)
     if asset.status in ("lost", "retired"):
-        raise Refused(f"{asset.tag} is already {STATUS_WORDS[asset.status]}")
+        raise Refused(f"{asset.tag} is already {status_in_words(asset.status)}")
     loan = open_loan(uow, asset.id, for_update=True)
     person = None
     if loan is not None:

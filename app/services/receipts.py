@@ -8,6 +8,7 @@ record at the desk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -108,6 +109,19 @@ def loan_ack(uow: UnitOfWork, loans: list[Loan]) -> Receipt:
     uow.audit("receipt_created", receipt, number=receipt.number, kind="loan_ack",
               sha256=receipt.content_sha256)
     return receipt
+
+
+def acknowledge_loans(uow: UnitOfWork, loan_ids: Sequence[int]) -> str:
+    """The acknowledgement of loans just lent together, recorded and committed: its number.
+
+    Lending commits first and this runs in a unit of work of its own, so a failure here
+    leaves the loans standing (the desk and ``checkout --print-ack`` say so) rather than
+    undoing them.
+    """
+    loans = [uow.session.get(Loan, i) for i in loan_ids]
+    receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+    uow.commit()
+    return receipt.number
 
 
 def returned_item(loan: Loan, block: dict[str, Any]) -> dict[str, Any]:
