@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext
+from app.cli.options import common_parent
 
 
 def register(sub: Any) -> None:

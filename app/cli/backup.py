@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext
+from app.cli.options import common_parent
 
 
 def register(sub: Any) -> None:

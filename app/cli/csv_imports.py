@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext, print_json
 from app.cli.inputs import read_file
+from app.cli.options import common_parent
 
 
 def register(sub: Any) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext, print_json
 from app.cli.inputs import archive_and_print, parse_tagged, signature_from_file
+from app.cli.options import common_parent
 from app.errors import InvalidInput
 
 

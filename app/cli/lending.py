@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext, print_json
 from app.cli.inputs import archive_and_print, date_arg, signature_from_file
+from app.cli.options import common_parent
 from app.cli.returns import add_checkin_command
 from app.uow import UnitOfWork
 from printing.dates import date_text

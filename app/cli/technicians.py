@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext
+from app.cli.options import common_parent
 from app.errors import InvalidInput
 
 

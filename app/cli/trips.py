@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli import common_parent
 from app.cli.context import CliContext, print_json
 from app.cli.documents import add_trip_sheet_command
 from app.cli.inputs import date_arg
+from app.cli.options import common_parent
 from app.uow import UnitOfWork
 
 

@@ -35,9 +35,11 @@ MAX_LINES = 400
 #: modules still being split (issue 14): each must still be over the limit, so the list only
 #: shrinks; empty when the split is done
 NOT_YET_SPLIT: set[str] = set()
-#: deliberate upward arrows, each with its reason: ``loan-kiosk desk`` (and a bare
-#: ``loan-kiosk``) starts the Qt desk, loaded by name so the CLI never imports Qt otherwise
-NAMED_EXCEPTIONS = {("app.cli.desk", "ui.desk_app")}
+#: deliberate upward arrows, each with its reason, all loaded by name at the moment of use:
+#: ``loan-kiosk desk`` (and a bare ``loan-kiosk``) starts the Qt desk, so the CLI never
+#: imports Qt otherwise; and a command that prints where ``[printing] backend`` is "qt"
+#: (the default on Windows and macOS) prints through the desk's Qt printer adapter
+NAMED_EXCEPTIONS = {("app.cli.desk", "ui.desk_app"), ("app.hardware", "ui.printing.qt_printer")}
 
 
 def sources(package: str) -> Iterator[Path]:
@@ -55,11 +57,26 @@ def imported_names(path: Path, module: str | None = None) -> set[str]:
     """Dotted names ``path`` (the module ``module``) imports anywhere in the file.
 
     ``from a.b import c`` gives ``a.b.c`` (module ``a.b`` unless ``c`` is one); relative
-    imports are resolved; ``importlib.import_module("x")`` with a literal name counts.
+    imports are resolved; ``importlib.import_module(x)`` counts when ``x`` is a literal, a
+    module-level string constant, or the variable of a loop over a module-level tuple of
+    strings (how the CLI loads its command modules).
     """
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     here = (module or module_name(path)).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
+    constants: dict[str, tuple[str, ...]] = {}
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+            else node.target if isinstance(node, ast.AnnAssign) else None
+        value = getattr(node, "value", None)
+        if isinstance(target, ast.Name) and value is not None:
+            strings = _strings(value)
+            if strings:
+                constants[target.id] = strings
+    for node in ast.walk(tree):  # loop variables over a tuple constant
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name) \
+                and isinstance(node.iter, ast.Name) and node.iter.id in constants:
+            constants.setdefault(node.target.id, constants[node.iter.id])
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -70,10 +87,23 @@ def imported_names(path: Path, module: str | None = None) -> set[str]:
                 base = ".".join(package[:len(package) - node.level + 1] + ([base] if base else []))
             names.update(f"{base}.{a.name}" if base else a.name for a in node.names)
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "import_module" and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            names.add(node.args[0].value)
+              and node.func.attr == "import_module" and node.args):
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                names.update(constants.get(arg.id, ()))
+            else:
+                names.update(_strings(arg))
     return {n for n in names if n}
+
+
+def _strings(node: ast.expr) -> tuple[str, ...]:
+    """The string a literal holds, or the strings of a tuple/list of literals."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return (node.value,)
+    if isinstance(node, ast.Tuple | ast.List) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+        return tuple(e.value for e in node.elts if isinstance(e, ast.Constant))
+    return ()
 
 
 def top_levels(path: Path) -> set[str]:
@@ -168,11 +198,16 @@ def test_the_fence_sees_lazy_and_type_checking_imports(tmp_path: Path) -> None:
         "if TYPE_CHECKING:\n    from app.uow import UnitOfWork\n"
         "def f() -> None:\n    import db.models\n"
         "    from . import fonts\n"
-        "    importlib.import_module('ui.desk_app')\n",
+        "    importlib.import_module('ui.desk_app')\n"
+        "PRINTER = 'ui.printing.qt_printer'\n"
+        "MODULES = ('app.cli.lending', 'app.cli.trips')\n"
+        "def g() -> None:\n    importlib.import_module(PRINTER)\n"
+        "    for name in MODULES:\n        importlib.import_module(name)\n",
         encoding="utf-8",
     )
     names = imported_names(probe, "printing.probe")
-    assert {"app.uow.UnitOfWork", "db.models", "printing.fonts", "ui.desk_app"} <= names
+    assert {"app.uow.UnitOfWork", "db.models", "printing.fonts", "ui.desk_app",
+            "ui.printing.qt_printer", "app.cli.lending", "app.cli.trips"} <= names
 
 
 def test_the_import_graph_has_no_circle() -> None:
