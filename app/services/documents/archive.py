@@ -21,7 +21,7 @@ from app.fingerprint import seal
 from app.services.receipts import get_receipt
 from app.uow import Actor, UnitOfWork
 from db.models import Receipt, Signature
-from ink.signature import SignatureData
+from ink.signature import BadSignature, SignatureData
 from printing.render import SealedContent, render_receipt
 
 log = logging.getLogger(__name__)
@@ -41,10 +41,14 @@ def signature_data(uow: UnitOfWork, signature_id: int | None) -> SignatureData |
     row = uow.session.get(Signature, signature_id)
     if row is None or not row.strokes or not row.window:
         return None  # purged under the retention policy, or never inked
-    return SignatureData.from_dict({
-        "strokes": row.strokes, "window": row.window, "device": row.device or "",
-        "incomplete": bool(row.incomplete),
-    })
+    try:
+        return SignatureData.from_dict({
+            "strokes": row.strokes, "window": row.window, "device": row.device or "",
+            "incomplete": bool(row.incomplete),
+        })
+    except BadSignature as exc:  # a row changed behind the app's back (audit verify names it)
+        raise InvalidInput(f"the stored signature #{signature_id} cannot be drawn: "
+                           f"{exc.message}") from exc
 
 
 def logo_path(app_ctx: AppContext) -> Path | None:
