@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.atomic_files import fsync_dir, make_dirs
+from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
-from app.uow import Actor, Database
+from app.uow import Actor
 from db.engine import sqlite_path
-from printing.atomic import make_dirs
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -96,18 +97,8 @@ def backup_database(db: Database, target: Path) -> Path:
         raise
     finally:
         src.close()
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- restore ---------------------------------------------------------------------------

@@ -122,7 +122,7 @@ class SignatureSettings:
 
 
 #: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
-#: chosen by the composition root, ``app.bootstrap.default_print_backend``)
+#: chosen by the composition root, ``app.hardware.default_print_backend``)
 PRINT_BACKENDS = ("qt", "cups")
 
 
@@ -282,7 +282,7 @@ def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically (temp file + rename), readable only by this user."""
     import tomli_w
 
-    from printing.atomic import make_dirs
+    from app.atomic_files import make_dirs
 
     make_dirs(path.parent)
     tmp = path.with_suffix(".tmp")

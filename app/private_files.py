@@ -89,7 +89,7 @@ def private_dir(path: Path, **mkdir: Any) -> Path:
     """Make the folder ``path`` (``mkdir`` arguments as for :meth:`Path.mkdir`; by default
     its parents too, and no error if it exists) and make it private; the parents it makes
     are 0700 too, whatever the umask."""
-    from printing.atomic import make_dirs
+    from app.atomic_files import make_dirs
 
     make_dirs(path.parent)
     path.mkdir(**{"parents": True, "exist_ok": True, **mkdir})

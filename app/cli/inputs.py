@@ -75,9 +75,12 @@ def read_file(path: str, limit: int = MAX_INPUT_BYTES) -> bytes:
 def signature_from_file(path: str | None) -> Any:
     if not path:
         return None
-    from app.signatures import SignatureData
+    from ink.signature import BadSignature, SignatureData
 
-    return SignatureData.from_json(read_file(path, MAX_SIGNATURE_BYTES))
+    try:
+        return SignatureData.from_json(read_file(path, MAX_SIGNATURE_BYTES))
+    except BadSignature as exc:
+        raise InvalidInput(exc.message) from exc
 
 
 def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,

@@ -18,9 +18,10 @@ from app.config import (
     save_settings,
     settings_from_dict,
 )
+from app.database import Database
 from app.errors import InvalidInput
 from app.settings_rules import PAGE_SIZES, RANGES, Range, range_problems, setting_problems
-from app.uow import Actor, Database
+from app.uow import Actor
 
 __all__ = ["PAGE_SIZES", "RANGES", "Range", "changed_keys", "range_problems", "update_settings",
            "validate"]

@@ -42,7 +42,7 @@ def test_a_full_disk_while_the_receipt_is_written_says_the_return_is_saved(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     with monkeypatch.context() as disk:
-        disk.setattr("app.services.documents.write_new_file", full)  # the disk fills up
+        disk.setattr("app.services.documents.archive.write_new_file", full)  # the disk fills up
         code, out, err = _run(capsys, app_ctx, "leaver", "return", "AB1",
                               "--confirm-not-leaving")
     assert code == 2

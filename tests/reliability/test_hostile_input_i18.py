@@ -15,9 +15,9 @@ from app.errors import InvalidInput
 from app.imports.assets import import_assets
 from app.services.leavers import leaver_return
 from app.services.loans import check_out
-from app.signatures import SignatureData
 from app.uow import Actor
 from db.models import Asset, Person
+from ink.signature import SignatureData
 from tests.conftest import user_folder
 from tests.e2e.test_cli import Cli
 from tests.factories import add_asset, add_person

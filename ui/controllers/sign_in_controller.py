@@ -14,7 +14,7 @@ from ui.views.sign_in_view import SignInView
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
     from app.uow import UnitOfWork
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 # The sign-in screen shows before the database has opened: the services (SQLAlchemy)
@@ -28,7 +28,7 @@ class SignInController(ScreenController):
     title = "Sign in"
     public = True
 
-    def __init__(self, desk: MainWindow, *, demo: bool = False) -> None:
+    def __init__(self, desk: Desk, *, demo: bool = False) -> None:
         super().__init__(desk)
         self._view = SignInView()
         self.demo = demo
@@ -48,18 +48,23 @@ class SignInController(ScreenController):
     def view(self) -> SignInView:
         return self._view
 
-    #: shown under the form each time the screen opens (a setting the desk could not use)
-    notice: str | None = None
+    def notice(self) -> str | None:
+        """What the screen says each time it opens: a setting the desk could not use, until
+        an admin's save corrects the file (``AppContext.settings_problem``)."""
+        problem = self.desk.ctx.settings_problem
+        if not problem:
+            return None
+        key = problem.removeprefix("setting ").split(" ", 1)[0]
+        return (f"Setting {key} is out of range: the desk uses its default until an admin "
+                "corrects it in Admin → Settings.")
 
-    def show_notice(self, text: str | None) -> None:
-        self.notice = text
-        self._view.show_message(text or "")
+    def show_notice(self) -> None:
+        self._view.show_message(self.notice() or "")
 
     def activated(self) -> None:
         self._pending = None
         self._view.clear()
-        if self.notice:
-            self._view.show_message(self.notice)
+        self.show_notice()
         look, self._first_look = self._first_look, None
         if look is not None:  # the start-up's look at the file answers the first time
             self.set_mode_for(look.technicians)
@@ -141,9 +146,8 @@ class SignInController(ScreenController):
         ok, message, actor, display = answer
         if not ok or actor is None:
             self._view.show_message(message)
-            self._view.pin.clear()
-            self._view.pin.setFocus()
-            self.desk.sound.play("error")
+            self._view.ask_pin_again()
+            self.desk.play_sound("error")
             return
         self._view.clear()
         self.desk.session.sign_in(actor, display)

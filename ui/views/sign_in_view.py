@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.common import Form, button, card, label
 
@@ -73,12 +75,15 @@ class SignInView(QWidget):
         self.changing = False
         self.set_mode(creating=False)
 
+    def _label(self, field: QWidget) -> QLabel:
+        return cast(QLabel, self._form.labelForField(field))
+
     def set_mode(self, *, creating: bool) -> None:
         self.creating = creating
         self.changing = False
         self.username.setReadOnly(False)
-        self._form.labelForField(self.pin).setText("PIN")
-        self._form.labelForField(self.pin2).setText("PIN again")
+        self._label(self.pin).setText("PIN")
+        self._label(self.pin2).setText("PIN again")
         for w in (self.display_name, self.pin2):
             w.setVisible(creating)
             self._form.labelForField(w).setVisible(creating)
@@ -103,8 +108,8 @@ class SignInView(QWidget):
         self.pin2.clear()
         self.pin2.setVisible(True)
         self._form.labelForField(self.pin2).setVisible(True)
-        self._form.labelForField(self.pin).setText("New PIN")
-        self._form.labelForField(self.pin2).setText("New PIN again")
+        self._label(self.pin).setText("New PIN")
+        self._label(self.pin2).setText("New PIN again")
         self.title.setText("Choose a new PIN")
         self.subtitle.setText(f"Your PIN is shorter than {MIN_PIN} digits, which is no longer "
                               f"safe enough. Choose a new PIN of {MIN_PIN} to 12 digits to "
@@ -131,6 +136,11 @@ class SignInView(QWidget):
             w.clear()
         self.show_message("")
         self.username.setFocus()
+
+    def ask_pin_again(self) -> None:
+        """The PIN was refused: an empty PIN field, ready to type in."""
+        self.pin.clear()
+        self.pin.setFocus()
 
     def badge_scanned(self, text: str) -> None:
         self.username.setText(text)
