@@ -27,7 +27,6 @@ from app.config import (
     Settings,
     default_data_dir,
     default_db_url,
-    load_settings,
 )
 from app.hardware import (
     PadFactory,
@@ -132,7 +131,11 @@ def resolve_db_url(db_url: str | None, paths: Paths) -> str:
 def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tuple[Paths, Settings]:
     paths = Paths(data_dir or default_data_dir())
     paths.ensure()
-    return paths, settings if settings is not None else load_settings(paths.settings_file)
+    if settings is not None:
+        return paths, settings
+    from app.settings_rules import load_checked_settings
+
+    return paths, load_checked_settings(paths.settings_file)
 
 
 def _open(url: str, settings: Settings, clock: Clock) -> Database:

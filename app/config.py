@@ -236,21 +236,9 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
     return settings
 
 
-class BadSetting(InvalidInput):
-    """A setting in the settings file is out of its range or not one of its choices."""
-
-    def __init__(self, message: str, key: str) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-def load_settings(path: Path, *, check: bool = True) -> Settings:
-    """Read ``path`` (TOML); a missing file gives the defaults.
-
-    ``check``: every value is range-checked (:mod:`app.settings_rules`), and the first
-    bad one raises :class:`BadSetting` naming its key; ``False`` (the admin fixing
-    the file): only the types are.
-    """
+def load_settings(path: Path) -> Settings:
+    """Read ``path`` (TOML); a missing file gives the defaults. Only the types are checked
+    here: :func:`app.settings_rules.load_checked_settings` checks the ranges too."""
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_SETTINGS_BYTES + 1)
@@ -267,15 +255,7 @@ def load_settings(path: Path, *, check: bool = True) -> Settings:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise InvalidInput(f"settings file {path} is not valid TOML: {exc}") from exc
-    settings = settings_from_dict(data)
-    if check:
-        from app.settings_rules import setting_problems
-
-        problems = setting_problems(settings)
-        if problems:
-            key, message = problems[0]
-            raise BadSetting(f"setting {key} in {path}: {message}", key)
-    return settings
+    return settings_from_dict(data)
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -6,8 +6,10 @@ its window shows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from app.config import PRINT_BACKENDS, RETURN_SIGNATURE_CHOICES, Settings
+from app.config import PRINT_BACKENDS, RETURN_SIGNATURE_CHOICES, Settings, load_settings
+from app.errors import InvalidInput
 
 PAGE_SIZES = ("A4", "Letter")
 #: a school name heads every receipt: a page's width of text, not a book
@@ -144,3 +146,22 @@ def with_defaults_for_bad(settings: Settings) -> tuple[Settings, list[tuple[str,
             section, name = key.split(".")
             setattr(getattr(fixed, section), name, getattr(getattr(defaults, section), name))
     return fixed, found
+
+
+class BadSetting(InvalidInput):
+    """A setting in the settings file is out of its range or not one of its choices."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def load_checked_settings(path: Path) -> Settings:
+    """:func:`app.config.load_settings`, every value range-checked: the first bad one raises
+    :class:`BadSetting` naming its key (the CLI's one ``error:`` line)."""
+    settings = load_settings(path)
+    problems = setting_problems(settings)
+    if problems:
+        key, message = problems[0]
+        raise BadSetting(f"setting {key} in {path}: {message}", key)
+    return settings

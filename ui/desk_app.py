@@ -55,15 +55,16 @@ def _settings_or_defaults(data_dir: Path | None) -> tuple[Settings | None, str |
     """A settings file with a value out of range still opens the desk: on that value's
     default, saying which it is, so that an admin can correct it in Admin → Settings.
     (None: the file is fine, or unreadable, which bootstrap reports.)"""
-    from app.config import BadSetting, Paths, default_data_dir, load_settings
+    from app.config import Paths, default_data_dir, load_settings
+    from app.settings_rules import BadSetting, load_checked_settings
 
     path = Paths(data_dir or default_data_dir()).settings_file
     try:
-        return load_settings(path), None
+        return load_checked_settings(path), None
     except BadSetting as exc:
         from app.settings_rules import with_defaults_for_bad
 
-        settings, _bad = with_defaults_for_bad(load_settings(path, check=False))
+        settings, _bad = with_defaults_for_bad(load_settings(path))
         return settings, (f"{exc.message}. The desk uses the default until an admin "
                           "corrects it in Admin → Settings.")
     except InvalidInput:

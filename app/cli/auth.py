@@ -16,13 +16,28 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from app.actor import Actor, current_os_user
 from app.errors import InvalidInput, PermissionDenied
 
 if TYPE_CHECKING:
-    from app.cli.context import CliContext
+    from app.bootstrap import AppContext
+
+T = TypeVar("T")
+
+
+class CliContext(Protocol):
+    """What signing in needs of :class:`app.cli.context.CliContext` (which calls this
+    module: named here, not imported, so the two do not import each other)."""
+
+    signed_in_pin: str | None
+
+    @property
+    def app(self) -> AppContext: ...
+
+    def transaction(self, work: Callable[[Any], T], actor: Actor | None = None) -> T: ...
 
 TECHNICIAN_ENV = "LOAN_KIOSK_TECHNICIAN"
 PIN_ENV = "LOAN_KIOSK_PIN"

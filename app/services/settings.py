@@ -49,7 +49,7 @@ def update_settings(actor: Actor, paths: Paths, settings: Settings, *,
     """
     actor.require_admin("change settings")
     new = validate(settings)
-    old = load_settings(paths.settings_file, check=False)  # a bad file is what is being fixed
+    old = load_settings(paths.settings_file)  # unchecked: a bad file is what is being fixed
     keys = changed_keys(old, new)
     if not keys:
         return []
@@ -102,7 +102,7 @@ def record_outside_edit(db: Database, paths: Paths, actor: Actor) -> list[str] |
         before = json.loads(last) if last else {}
         if now == before.get("sha256") or (now is None and last is None):
             return None
-        current = load_settings(paths.settings_file, check=False).to_dict()
+        current = load_settings(paths.settings_file).to_dict()
         old = before.get("values") or Settings().to_dict()
         keys = sorted(f"{section}.{key}" for section, values in current.items()
                       for key, value in values.items() if old.get(section, {}).get(key) != value)

@@ -4,6 +4,7 @@ what was saved, in one ``error:`` line (issue 18)."""
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import subprocess
 from pathlib import Path
@@ -42,7 +43,8 @@ def test_a_full_disk_while_the_receipt_is_written_says_the_return_is_saved(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     with monkeypatch.context() as disk:
-        disk.setattr("app.services.documents.archive.write_new_file", full)  # the disk fills up
+        disk.setattr(importlib.import_module("app.services.documents.archive"), "write_new_file",
+                     full)  # the disk fills up
         code, out, err = _run(capsys, app_ctx, "leaver", "return", "AB1",
                               "--confirm-not-leaving")
     assert code == 2

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from app.bootstrap import AppContext
-from app.config import BadSetting, load_settings
 from app.errors import InvalidInput
 from app.imports.assets import import_assets
 from app.services.leavers import leaver_return
 from app.services.loans import check_out
+from app.settings_rules import BadSetting, load_checked_settings
 from app.uow import Actor
 from db.models import Asset, Person
 from ink.signature import SignatureData
@@ -101,7 +101,7 @@ def test_a_bad_setting_stops_the_cli_with_one_error_naming_it(
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(toml, encoding="utf-8")
     with pytest.raises(BadSetting) as err:
-        load_settings(settings)
+        load_checked_settings(settings)
     assert err.value.key == key
     for command in (("whois", "LT-0001"), ("privacy", "purge", "--apply"), ("backups", "run")):
         cli.refused(*command, match=f"setting {key} in {settings}: ")

@@ -152,7 +152,7 @@ def test_a_setting_out_of_range_opens_the_desk_on_its_default_saying_which(  # t
 
     from sqlalchemy import select
 
-    from app.config import load_settings
+    from app.settings_rules import load_checked_settings
     from app.uow import SYSTEM
     from db.models import AuditEvent
     from tests.ui.desk import sign_in, wait_idle
@@ -183,7 +183,7 @@ def test_a_setting_out_of_range_opens_the_desk_on_its_default_saying_which(  # t
     assert settings_tab.days["laptop"].value() == 30
     settings_tab.save.click()
     wait_idle(qtbot, window)
-    assert load_settings(settings_file).loans.days_laptop == 30  # the file is right again
+    assert load_checked_settings(settings_file).loans.days_laptop == 30  # right again
     with ctx.uow(SYSTEM, readonly=True) as uow:
         ((actor, details),) = uow.session.execute(select(AuditEvent.actor, AuditEvent.details)
                                                   .where(AuditEvent.action == "settings_changed")
