@@ -19,6 +19,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
@@ -49,6 +50,9 @@ class Database:
     sessions: sessionmaker[Session] = field(repr=False)
     clock: Clock = system_clock
     settings: Settings = field(default_factory=Settings)
+    #: the data folder (the composition root sets it): where notices find the school's
+    #: templates and logo when a service queues one
+    data_dir: Path | None = None
     #: SQLite: a connection of our own for single-statement reads (see :meth:`read_one`)
     _reader: PoolProxiedConnection | None = field(default=None, init=False, repr=False,
                                                   compare=False)

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.pad",
     "app.cli.documents",
     "app.cli.maintenance",
+    "app.cli.notices",
 )
 
 

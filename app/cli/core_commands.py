@@ -132,6 +132,10 @@ def register(sub: Any) -> None:
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = aud_sub.add_parser("verify", parents=common, help="check the chain and every audited row")
     p.set_defaults(handler=cmd_audit_verify)
+    p = aud_sub.add_parser("head", parents=common,
+                           help="the chain's current anchor, one token on the last line (keep a "
+                                "copy outside the database)")
+    p.set_defaults(handler=cmd_audit_head)
 
     tech = sub.add_parser("technician", help="desk technicians")
     tech_sub = tech.add_subparsers(dest="tech_command", metavar="ACTION", required=True)
@@ -390,6 +394,16 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     print(f"audit log BROKEN: {result.problem}")
     return 1
+
+
+def cmd_audit_head(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.notices.daily import audit_anchor
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        token = audit_anchor(uow)
+    print("audit anchor (sequence-hash):")
+    print(token)
+    return 0
 
 
 def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
