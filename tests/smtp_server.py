@@ -63,7 +63,7 @@ class Inbox:
                                       server.transport.get_extra_info("ssl_object") is not None))
         return "250 Message accepted for delivery"
 
-    def keys(self) -> list[str]:
+    def notice_keys(self) -> list[str]:
         return [str(r.message["X-Loan-Kiosk-Notice"]) for r in self.received]
 
 

@@ -150,17 +150,17 @@ def test_nothing_is_queued_or_sent_twice_and_overdue_repeats_weekly(
     # another day in the same overdue week: the overdue loans are not reminded again
     clock.advance(days=1)
     run_daily(school, TECH, mailer(school))
-    kinds = Counter(k.split(":")[0] for k in server.inbox.keys())
+    kinds = Counter(k.split(":")[0] for k in server.inbox.notice_keys())
     assert kinds["overdue"] == 1 and kinds["due_soon"] == 1 and kinds["digest"] == 2
     # a week after the first reminder: the overdue reminder repeats once
     clock.advance(days=6)
     run_daily(school, TECH, mailer(school))
-    over = [k for k in server.inbox.keys() if k.startswith("overdue:2:")]
+    over = [k for k in server.inbox.notice_keys() if k.startswith("overdue:2:")]
     assert len(over) == 2
     with school.uow(TECH, readonly=True) as uow:
         marks = uow.session.execute(select(OutboxMark.key)).scalars().all()
     assert "overdue:2:2026-11-21:0" in marks and "overdue:2:2026-11-21:1" in marks
-    assert max(Counter(server.inbox.keys()).values()) == 1
+    assert max(Counter(server.inbox.notice_keys()).values()) == 1
 
 
 def test_dry_run_changes_and_sends_nothing(school: AppContext, server: MailServer) -> None:
@@ -227,7 +227,7 @@ def test_server_down_keeps_messages_then_sends_each_once(
     clock.advance(minutes=6)
     report = send_due(school, TECH, mailer(school))
     assert len(report.sent) == 4
-    assert sorted(Counter(server.inbox.keys()).values()) == [1, 1, 1, 1]
+    assert sorted(Counter(server.inbox.notice_keys()).values()) == [1, 1, 1, 1]
     clock.advance(days=1, minutes=1)
     send_due(school, TECH, mailer(school))
     assert len(server.inbox.received) == 4
