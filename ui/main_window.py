@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         #: backups checked at each sign-in; waiting print jobs retried every minute
         self.upkeep = DeskUpkeep(self)
         self.upkeep.print_timer.start()
+        self.upkeep.notices_timer.start()
         if install_scanner:
             self.install_scanner()
         #: several desks share the database: coming back to this one re-loads the screen shown
@@ -342,6 +343,7 @@ class MainWindow(QMainWindow):
             if c.resume(actor.name):  # work kept from before the lock
                 break
         self.upkeep.check_backups()
+        self.upkeep.notices_tick()  # today's notices, if this desk is the first open today
 
     def _on_locked(self) -> None:
         self._generation += 1  # answers to the locked-out technician's requests are dropped
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
                 pass
         self._reload_timer.stop()
         self.upkeep.print_timer.stop()
+        self.upkeep.notices_timer.stop()
         self.serial_scanner.stop()
         for c in self.controllers.built():
             shutdown = getattr(c, "shutdown", None)

@@ -68,6 +68,8 @@ class Draft:
     receipt_number: str | None = None
     #: reminder slots this message covers (see :class:`db.models.OutboxMark`)
     marks: list[str] = field(default_factory=list)
+    #: what the templates were filled with (the desk's preview fills an edited one with them)
+    values: Values | None = field(default=None, repr=False, compare=False)
 
 
 def long_date(d: dt.date) -> str:
@@ -137,10 +139,13 @@ class Builder:
                 "return_instructions": self.school.return_instructions}
         if person is not None:
             base.update(name=person.name, first_name=person.first_name or person.name)
-        rendered = self.templates.render(kind, Values({**base, **plain}, {"logo": logo, **parts}))
-        return Draft(kind, key, [a for a in to if a], [a for a in cc if a and a not in to],
-                     rendered.subject, rendered.text, rendered.html,
-                     person.person_id if person else None, **extra)  # type: ignore[arg-type]
+        values = Values({**base, **plain}, {"logo": logo, **parts})
+        rendered = self.templates.render(kind, values)
+        draft = Draft(kind, key, [a for a in to if a], [a for a in cc if a and a not in to],
+                      rendered.subject, rendered.text, rendered.html,
+                      person.person_id if person else None, **extra)  # type: ignore[arg-type]
+        draft.values = values
+        return draft
 
     def _items(self, items: Sequence[Item]) -> tuple[dict[str, str], dict[str, str]]:
         return {"items": items_text(items)}, {"items": items_html(items)}
