@@ -101,7 +101,7 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
     ),
     "digest": (
         "IT desk digest for ${date}: ${headline}",
-        "IT desk digest for ${date}\n\n${sections}\n"
+        "${school} IT desk digest for ${date}\n\n${sections}\n"
         "Audit anchor (loan-kiosk audit head): ${anchor}\n"
         "Keep this line: it lets 'loan-kiosk audit verify' prove the log was not rewritten.\n",
         _HEADER_HTML + "<p>IT desk digest for <b>${date}</b></p>\n${sections_html}\n"

@@ -345,3 +345,42 @@ def test_audit_anchor_matches_the_chain_head(school: AppContext) -> None:
 
         head = uow.session.get(AuditHead, 1)
         assert head is not None and token == f"{head.seq}-{head.hash[:20]}"
+
+
+def test_loan_acknowledgement_copy_when_asked(school: AppContext, server: MailServer,
+                                              tmp_path: Path) -> None:
+    from app.services.receipts import loan_ack
+
+    add_asset(school, "LT-0020", "laptop", encrypted=True)
+    with school.uow(TECH) as uow:
+        result = check_out(uow, "LT-0020", "AB1", signature=SIG)
+        loan_ack(uow, result.loans)  # off by default: nothing queued
+        uow.commit()
+    assert not states(school)
+    school.settings.notices.loan_ack_copy = True
+    with school.uow(TECH) as uow:
+        number = loan_ack(uow, result_loans(uow, "LT-0020")).number
+        uow.commit()
+    assert len(send_due(school, TECH, mailer(school)).sent) == 1
+    msg = server.inbox.received[0].message
+    assert msg["Subject"] == f"Your loan acknowledgement {number}" and msg["To"] == "sian@school.example"
+    (attachment,) = list(msg.iter_attachments())
+    pdf = tmp_path / "ack.pdf"
+    pdf.write_bytes(attachment.get_content())
+    assert verify_receipt_pdf(school, pdf).status == "match"
+
+
+def result_loans(uow, tag: str):  # type: ignore[no-untyped-def]
+    from db.models import Asset, Loan
+
+    return list(uow.session.execute(select(Loan).join(Asset, Asset.id == Loan.asset_id)
+                                    .where(Asset.tag == tag, Loan.outcome.is_(None))).scalars())
+
+
+def test_mail_off_queues_nothing(school: AppContext) -> None:
+    school.settings.mail.host = ""
+    report = run_daily(school, TECH, None)
+    assert report.skipped.startswith("mail is not set up")
+    with school.uow(TECH) as uow:
+        leaver_return(uow, "LV4", signature=SIG)
+    assert not states(school)
