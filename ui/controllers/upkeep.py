@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ui.ops import OpError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: how often waiting print jobs are tried again
 PRINT_RETRY_MS = 60_000
@@ -157,7 +158,6 @@ class DeskUpkeep(QObject):
         if actor is None or not self._mail_on() or (self._mailing and not force):
             return False
         ctx = self.desk.ctx
-        self._mailing = True
 
         def work() -> RunReport:
             from app.notices.daily import run_daily  # on the worker: see ui.desk_app
@@ -165,15 +165,10 @@ class DeskUpkeep(QObject):
             return run_daily(ctx, actor, ctx.mailer())
 
         def done(report: RunReport) -> None:
-            self._mailing = False
             self.notices_day = report.day
             ok(report)
 
-        def failed(error: OpError) -> None:
-            self._mailing = False
-            err(error)
-
-        self.mail_ops.run_plain(work, ok=done, err=failed)
+        self._on_mail_worker(work, done, err)
         return True
 
     def send_notices(self, ok: Callable[[SendReport], Any], err: Callable[[OpError], Any]) -> bool:
@@ -182,7 +177,6 @@ class DeskUpkeep(QObject):
         if actor is None or not self._mail_on():
             return False
         ctx = self.desk.ctx
-        self._mailing = True
 
         def work() -> SendReport:
             from app.notices.sender import SendReport, send_due
@@ -190,13 +184,20 @@ class DeskUpkeep(QObject):
             mailer = ctx.mailer()
             return send_due(ctx, actor, mailer) if mailer is not None else SendReport()
 
-        def done(report: SendReport) -> None:
+        self._on_mail_worker(work, ok, err)
+        return True
+
+    def _on_mail_worker(self, work: Callable[[], T], ok: Callable[[T], Any],
+                        err: Callable[[OpError], Any]) -> None:
+        """``work()`` on the mail worker, one batch at a time; the answer on the GUI thread."""
+        self._mailing = True
+
+        def done(result: T) -> None:
             self._mailing = False
-            ok(report)
+            ok(result)
 
         def failed(error: OpError) -> None:
             self._mailing = False
             err(error)
 
         self.mail_ops.run_plain(work, ok=done, err=failed)
-        return True
