@@ -186,7 +186,8 @@ def plan_day(uow: UnitOfWork, builder: Builder, settings: Settings, today: dt.da
     _plan_trips(uow, builder, today, loans, plan)
     if mail.desk_address.strip():
         plan.drafts.append(_digest(uow, builder, settings, today, loans, plan))
-    plan.drafts = [d for d in plan.drafts if not outbox.exists(uow, d.key)]
+    queued = outbox.existing(uow, [d.key for d in plan.drafts])
+    plan.drafts = [d for d in plan.drafts if d.key not in queued]
     return plan
 
 
@@ -435,8 +436,7 @@ def _queue_chunks(app_ctx: AppContext, actor: Actor, plan: Plan, report: RunRepo
 
         def work(chunk: list[Draft] = chunk, last: bool = last) -> None:
             with app_ctx.uow(actor) as uow:
-                for draft in chunk:
-                    outbox.queue(uow, draft)
+                outbox.queue_many(uow, chunk)
                 if last:
                     uow.audit("notices_run", "outbox", None, day=today.isoformat(),
                               queued=report.queued, no_email=len(plan.no_email))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -31,40 +32,61 @@ def split_addresses(text: str | None) -> list[str]:
     return [a.strip() for a in (text or "").split(",") if a.strip()]
 
 
+def _present(uow: UnitOfWork, column: Any, wanted: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        found.update(uow.session.execute(select(column).where(column.in_(wanted[i:i + 500])))
+                     .scalars())
+    return found
+
+
+def existing(uow: UnitOfWork, keys: Iterable[str]) -> set[str]:
+    """Which of these idempotency keys are in the outbox already."""
+    return _present(uow, OutboxMessage.key, list(keys))
+
+
 def exists(uow: UnitOfWork, key: str) -> bool:
-    return uow.session.execute(
-        select(OutboxMessage.id).where(OutboxMessage.key == key)).first() is not None
+    return bool(existing(uow, [key]))
 
 
 def covered(uow: UnitOfWork, marks: Iterable[str]) -> set[str]:
     """Which of these reminder slots an earlier message already covered."""
-    wanted = list(marks)
-    found: set[str] = set()
-    for i in range(0, len(wanted), 500):
-        found.update(uow.session.execute(
-            select(OutboxMark.key).where(OutboxMark.key.in_(wanted[i:i + 500]))).scalars())
-    return found
+    return _present(uow, OutboxMark.key, list(marks))
 
 
 def queue(uow: UnitOfWork, draft: Draft) -> int | None:
     """Put ``draft`` in the outbox in this unit of work; None when its key is there already
     (or it has nobody to go to). The caller commits."""
-    if not draft.to or exists(uow, draft.key):
-        return None
-    row = uow.insert(OutboxMessage, {
-        "key": draft.key, "kind": draft.kind, "created_at": uow.now, "created_by": uow.actor.name,
-        "person_id": draft.person_id, "to_addrs": join_addresses(draft.to),
-        "cc_addrs": join_addresses(draft.cc) or None, "subject": draft.subject,
-        "body_text": draft.text, "body_html": draft.html,
-        "receipt_number": draft.receipt_number, "state": "queued", "attempts": 0,
-        "next_attempt_at": uow.now,
-    })
-    if draft.marks:
-        uow.insert_many(OutboxMark, [{"key": m, "message_id": row.id} for m in draft.marks])
-    uow.audit("notice_queued", "outbox", row.id, key=draft.key, kind=draft.kind,
-              to=row.to_addrs, cc=row.cc_addrs, subject=draft.subject,
-              receipt=draft.receipt_number)
-    return row.id
+    return queue_many(uow, [draft])[0]
+
+
+def queue_many(uow: UnitOfWork, drafts: list[Draft]) -> list[int | None]:
+    """:func:`queue` for many drafts in one unit of work: one look for the keys already
+    there, one row and one audit event per new message, the reminder marks in one insert."""
+    have = existing(uow, [d.key for d in drafts])
+    ids: list[int | None] = []
+    marks: list[dict[str, Any]] = []
+    for draft in drafts:
+        if not draft.to or draft.key in have:
+            ids.append(None)
+            continue
+        have.add(draft.key)
+        row = uow.insert(OutboxMessage, {
+            "key": draft.key, "kind": draft.kind, "created_at": uow.now,
+            "created_by": uow.actor.name, "person_id": draft.person_id,
+            "to_addrs": join_addresses(draft.to), "cc_addrs": join_addresses(draft.cc) or None,
+            "subject": draft.subject, "body_text": draft.text, "body_html": draft.html,
+            "receipt_number": draft.receipt_number, "state": "queued", "attempts": 0,
+            "next_attempt_at": uow.now,
+        })
+        marks += [{"key": m, "message_id": row.id} for m in draft.marks]
+        uow.audit("notice_queued", "outbox", row.id, key=draft.key, kind=draft.kind,
+                  to=row.to_addrs, cc=row.cc_addrs, subject=draft.subject,
+                  receipt=draft.receipt_number)
+        ids.append(row.id)
+    if marks:
+        uow.insert_many(OutboxMark, marks)
+    return ids
 
 
 @dataclass(frozen=True)

@@ -238,9 +238,9 @@ def build_email(app_ctx: AppContext, actor: Actor, c: Claimed) -> EmailMessage:
 
 
 def _logo(app_ctx: AppContext) -> Path | None:
-    from app.services.documents import logo_path
+    from app.notices.daily import school_logo  # not documents': no ReportLab for a logo
 
-    return logo_path(app_ctx)
+    return school_logo(app_ctx.settings, app_ctx.paths.data_dir)
 
 
 def send_due(app_ctx: AppContext, actor: Actor, mailer: Mailer, *,
