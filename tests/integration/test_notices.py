@@ -280,6 +280,11 @@ def test_starttls_with_self_signed_certificate_and_auth(app_ctx: AppContext, tmp
     srv = MailServer(security="starttls", auth=True, cert=cert).start()
     try:
         use_server(app_ctx, srv, security="starttls", username=USER, ca_file=str(cert[0]))
+        import keyring
+        from keyring.backends import fail
+
+        previous = keyring.get_keyring()
+        keyring.set_keyring(fail.Keyring())  # a machine without a credential store
         stored = store_password(app_ctx.paths.data_dir, "127.0.0.1", USER, PASSWORD)
         assert not stored.in_store and "no system credential store" in stored.where
         assert (app_ctx.paths.data_dir / "mail-password").stat().st_mode & 0o777 == 0o600
@@ -307,6 +312,7 @@ def test_starttls_with_self_signed_certificate_and_auth(app_ctx: AppContext, tmp
         assert "refused the user name or password" in refused.problem
         assert states(app_ctx)["queued"] == 1
     finally:
+        keyring.set_keyring(previous)
         srv.stop()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -12,35 +13,42 @@ from keyring.backend import KeyringBackend
 from app.notices.password import load_password, store_password
 
 
-class MemoryKeyring(KeyringBackend):
-    """A credential store for the test (the machine has none: no Secret Service here)."""
+def memory_keyring() -> KeyringBackend:
+    """A credential store for the test (the machine has none: no Secret Service here).
 
-    priority = 1  # type: ignore[assignment]
+    Made inside the test, after keyring chose its backend: a backend class that exists when
+    keyring first looks is a candidate for every later test in the process.
+    """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
 
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
+        def __init__(self) -> None:
+            super().__init__()
+            self.saved: dict[tuple[str, str], str] = {}
 
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.saved.get((service, username))
 
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.saved[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.saved.pop((service, username), None)
+
+    return MemoryKeyring()
 
 
 @pytest.fixture
-def store() -> Iterator[MemoryKeyring]:
+def store() -> Iterator[Any]:
     previous = keyring.get_keyring()
-    ring = MemoryKeyring()
+    ring = memory_keyring()
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
 
 
-def test_the_password_goes_to_the_credential_store_not_a_file(store: MemoryKeyring,
+def test_the_password_goes_to_the_credential_store_not_a_file(store: Any,
                                                               tmp_path: Path) -> None:
     stored = store_password(tmp_path, "smtp.example", "desk", "s3cret")
     assert stored.in_store and "credential store" in stored.where
