@@ -7,8 +7,9 @@ reminder from the templates (text and HTML), queues them with their idempotency 
 and reminder marks, audited, in chunks, then sends each over one SMTP connection with
 its two-step claim/finish (one commit per message) and the desk digest.
 Floor: the plainest code doing the same work — one query for the overdue loans, then a
-loop that writes each outbox row (one commit each, the same durability: WAL,
-``synchronous=FULL``) and sends it with ``smtplib`` over one connection.
+loop that words each message (the same text and HTML, with ``str.format``), writes its
+outbox row (one commit each, the same durability: WAL, ``synchronous=FULL``) and sends it
+with ``smtplib`` over one connection.
 
 The server is aiosmtpd's ``Sink`` in a process of its own on 127.0.0.1, so its work
 does not share this process's GIL with either side.
@@ -20,6 +21,7 @@ floor's and ours' one durable commit per message), so ``--quick`` leaves it out.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import smtplib
 import socket
 import sqlite3
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import time
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from bench.context import BenchContext
@@ -94,39 +97,63 @@ def make_school(path: Path, people: int, overdue: int) -> None:
 
 
 def floor_run(path: Path, port: int) -> int:
-    """Overdue loans -> one outbox row and one message each, over one SMTP connection."""
+    """Overdue loans -> one outbox row and one message each, over one SMTP connection.
+
+    The messages are the same as ours (the default overdue wording, text and HTML with the
+    item table, the headers a well-formed message has), made with ``str.format``.
+    """
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     smtp = smtplib.SMTP("127.0.0.1", port)
+    subject = "Overdue: please return school equipment"
     n = 0
     try:
         rows = con.execute(
-            "SELECT l.id, l.due_on, p.id, p.first_name, p.email, a.tag FROM loans l "
-            "JOIN people p ON p.id = l.person_id JOIN assets a ON a.id = l.asset_id "
+            "SELECT l.id, l.due_on, p.id, p.first_name, p.email, a.tag, a.kind, a.make, a.model "
+            "FROM loans l JOIN people p ON p.id = l.person_id JOIN assets a ON a.id = l.asset_id "
             "WHERE l.outcome IS NULL AND l.due_on < ?", (DAY.isoformat(),)).fetchall()
-        for loan_id, due, pid, first, email, tag in rows:
-            subject = "Overdue: please return school equipment"
-            text = f"Dear {first},\n\n{tag} was due on {due}.\n"
-            html = f"<p>Dear {first},</p><p>{tag} was due on {due}.</p>"
+        for loan_id, due, pid, first, email, tag, kind, make, model in rows:
+            late = (DAY - dt.date.fromisoformat(due)).days
+            item = f"{kind.capitalize()}, {make} {model}"
+            text = _TEXT.format(first=first, tag=tag, item=item, due=due, late=late)
+            body = _HTML.format(first=html.escape(first), tag=html.escape(tag),
+                                item=html.escape(item), due=due, late=late)
             con.execute("BEGIN IMMEDIATE")
             con.execute(
                 "INSERT INTO outbox (key, kind, created_at, created_by, person_id, to_addrs, "
                 "subject, body_text, body_html, state, attempts, next_attempt_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (f"overdue:{loan_id}:{DAY}", "overdue", "2026-03-02 09:00:00", "bench", pid,
-                 email, subject, text, html, "sent", 1, "2026-03-02 09:00:00"))
+                 email, subject, text, body, "sent", 1, "2026-03-02 09:00:00"))
             con.execute("COMMIT")
             msg = EmailMessage()
             msg["From"], msg["To"], msg["Subject"] = "it@example.org", email, subject
+            msg["Date"], msg["Message-ID"] = formatdate(), make_msgid(domain="example.org")
             msg.set_content(text)
-            msg.add_alternative(html, subtype="html")
+            msg.add_alternative(body, subtype="html")
             smtp.send_message(msg)
             n += 1
     finally:
         smtp.quit()
         con.close()
     return n
+
+
+_TEXT = ("Dear {first},\n\nThe following school equipment you borrowed is overdue:\n\n"
+         "  - {tag}  {item} (due {due}) - {late} days overdue\n\n"
+         "Please bring every item, with its charger and case, to the IT office and ask for a "
+         "signed receipt.\n\n--\nExample Academy IT desk\n")
+_CELL = 'style="border:1px solid #bbb;padding:4px 8px;text-align:left"'
+_HTML = ('<h2 style="font-family:sans-serif">Example Academy</h2>\n<p>Dear {first},</p>\n'
+         "<p>The following school equipment you borrowed is <b>overdue</b>:</p>\n"
+         '<table style="border-collapse:collapse;font-family:sans-serif"><tr>'
+         + "".join(f"<th {_CELL}>{h}</th>" for h in ("Asset tag", "Item", "Due", "")) + "</tr>"
+         + f"<tr><td {_CELL}>{{tag}}</td><td {_CELL}>{{item}}</td><td {_CELL}>{{due}}</td>"
+         f"<td {_CELL}>{{late}} days overdue</td></tr></table>\n"
+         "<p>Please bring every item, with its charger and case, to the IT office and ask for a "
+         'signed receipt.</p>\n<p style="font-family:sans-serif;color:#555">Example Academy IT '
+         "desk</p>\n")
 
 
 def _measure(ctx: BenchContext) -> list[Result]:
