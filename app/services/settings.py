@@ -119,9 +119,12 @@ def _mail_problems(settings: Settings) -> list[str]:
     mail, notices = settings.mail, settings.notices
     if mail.security not in MAIL_SECURITY:
         problems.append("mail.security must be one of: " + ", ".join(f'"{c}"' for c in MAIL_SECURITY))
+    from email.utils import parseaddr
+
     for key in ("from_address", "reply_to", "desk_address", "hr_address"):
         value = getattr(mail, key).strip()
-        if value and ("@" not in value or any(c.isspace() for c in value)):
+        address = parseaddr(value)[1]  # "IT Desk <it@school.example>" is fine too
+        if value and ("@" not in address or any(c.isspace() for c in address)):
             problems.append(f"mail.{key} must be an e-mail address such as it@school.example, "
                             f"not {value!r}")
     if mail.host.strip() and not mail.from_address.strip():

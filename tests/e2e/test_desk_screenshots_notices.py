@@ -4,7 +4,7 @@ failed messages and resends one; the template editor previews an edit and refuse
 placeholder the notice does not have. Pictures at 1280×720, 1366×768 and 1920×1080.
 
 Run with ``LOAN_KIOSK_SCREENSHOTS=1`` to (re)write ``docs/screenshots/screen-admin-outbox-*``
-and ``screen-admin-notice-templates-*``.
+``screen-admin-notice-templates-*`` and ``screen-admin-settings-mail-*``.
 """
 
 from __future__ import annotations
@@ -117,8 +117,18 @@ def test_outbox_and_template_preview(qtbot, tmp_path) -> None:  # type: ignore[n
         tpl.default.click()
         wait_idle(qtbot, win)
         assert not saved.exists()
+        def mail_card() -> None:  # Admin → Settings, scrolled to the e-mail card
+            win._navigate("admin")
+            view.tabs.setCurrentWidget(view.settings)
+            wait_idle(qtbot, win)
+            bar = view.settings.scroll.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+        cut += look_at_sizes(win, "mail settings", SIZES, lambda: wait_idle(qtbot, win),
+                             mail_card, picture("settings-mail"))
+        assert view.settings.mail["host"].text() == "127.0.0.1"
         assert not cut, "\n".join(cut)
-        assert all(p.stat().st_size > 10_000 for p in shots) and len(shots) == 2 * len(SIZES)
+        assert all(p.stat().st_size > 10_000 for p in shots) and len(shots) == 3 * len(SIZES)
     finally:
         win.close()
         ctx.close()
