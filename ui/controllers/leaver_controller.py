@@ -327,6 +327,9 @@ class LeaverController(ScreenController):
         self._view.print_status.setText("Rendering and printing two copies…")
         self.desk.notify("ok", f"Leaver return done: receipt {r.number}.")
         self.desk.print_receipt(r.number, done=self._printed)
+        # the e-mail copy was queued with the return: send it now, not at the next tick
+        self.desk.upkeep.send_notices(self.desk.upkeep.notices_sent,
+                                      self.desk.upkeep.quiet_failure)
 
     def _printed(self, outcome: Any) -> None:
         self._view.print_status.setText(outcome.message)

@@ -134,20 +134,20 @@ class DeskUpkeep(QObject):
             return False
         today = dt.date.today()
         if self.desk.ctx.settings.notices.desk_daily_run and self.notices_day != today:
-            return self.run_notices(self._ran, self._quiet_failure)
-        return self.send_notices(self._sent, self._quiet_failure)
+            return self.run_notices(self._ran, self.quiet_failure)
+        return self.send_notices(self.notices_sent, self.quiet_failure)
 
     def _ran(self, report: RunReport) -> None:
         if report.send.failed:
             self.desk.notify("warn", f"Notices: {len(report.send.failed)} could not be sent "
                                      "(see Admin, Outbox).")
 
-    def _sent(self, report: SendReport) -> None:
+    def notices_sent(self, report: SendReport) -> None:
         if report.failed:
             self.desk.notify("warn", f"Notices: {len(report.failed)} could not be sent "
                                      "(see Admin, Outbox).")
 
-    def _quiet_failure(self, error: OpError) -> None:
+    def quiet_failure(self, error: OpError) -> None:
         log.warning("notices: %s", error.message)
 
     def run_notices(self, ok: Callable[[RunReport], Any], err: Callable[[OpError], Any], *,
