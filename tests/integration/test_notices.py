@@ -390,3 +390,31 @@ def test_mail_off_queues_nothing(school: AppContext) -> None:
     with school.uow(TECH) as uow:
         leaver_return(uow, "LV4", signature=SIG)
     assert not states(school)
+
+
+def test_leaver_hears_at_fourteen_and_again_at_three_days(school: AppContext, server: MailServer,
+                                                          clock: MutableClock) -> None:
+    leaving = TODAY + dt.timedelta(days=10)
+    run_daily(school, TECH, mailer(school))  # 10 days before: the 14-day notice (late, once)
+    for _ in range(6):  # 9 … 4 days before: nothing new for the leaver
+        clock.advance(days=1)
+        run_daily(school, TECH, mailer(school))
+    clock.advance(days=1)  # 3 days before
+    run_daily(school, TECH, mailer(school))
+    leaver_keys = [k for k in server.inbox.notice_keys() if k.startswith("leaver:")]
+    assert leaver_keys == [f"leaver:4:{leaving}:14", f"leaver:4:{leaving}:3"]
+
+
+def test_the_schools_logo_is_in_the_html_body(school: AppContext, server: MailServer) -> None:
+    from PIL import Image
+
+    logo = school.paths.data_dir / "logo.png"
+    Image.new("RGB", (40, 20), (0, 70, 140)).save(logo)
+    school.settings.school.logo = "logo.png"  # relative: in the data folder
+    run_daily(school, TECH, mailer(school))
+    msg = by_key(server)[f"overdue:2:{TODAY}"][0].message
+    html = msg.get_body(("html",))
+    assert 'src="cid:school-logo"' in html.get_content()
+    (image,) = [p for p in msg.walk() if p.get_content_type() == "image/png"]
+    assert image["Content-ID"] == "<school-logo>"
+    assert image.get_content() == logo.read_bytes()
