@@ -79,12 +79,16 @@ def school_logo(settings: Settings, data_dir: Path | None) -> Path | None:
 
 
 def templates_for(settings: Settings, data_dir: Path | None) -> Templates:
+    """The school's templates folder (relative: in the data folder); None: the defaults only."""
     folder = settings.notices.templates_dir.strip()
-    if not folder or data_dir is None:
-        return Templates(Path(folder).expanduser() if folder and Path(folder).is_absolute()
-                         else None)
+    if not folder:
+        return Templates(None)
     path = Path(folder).expanduser()
-    return Templates(path if path.is_absolute() else data_dir / path)
+    if not path.is_absolute():
+        if data_dir is None:
+            return Templates(None)
+        path = data_dir / path
+    return Templates(path)
 
 
 def builder_for(settings: Settings, data_dir: Path | None) -> Builder:
