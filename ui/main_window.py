@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from ui.controllers.base import ScreenController
 from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
+from ui.input_watch import InputWatch
 from ui.ops import OpError, OpRunner
 from ui.scanner import ScanFilter
 from ui.views.header_view import HeaderView
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         lock.activated.connect(self.lock)
 
         self.idle = IdleLock(app_ctx.settings.kiosk, self.lock, self, always=kiosk)
+        #: the one application-wide filter, handing the scanner and the idle lock their events
+        self.input_watch = InputWatch(self.scanner, self.idle, self)
         from ui.controllers.upkeep import DeskUpkeep
 
         #: backups checked at each sign-in; waiting print jobs retried every minute
@@ -134,8 +137,7 @@ class MainWindow(QMainWindow):
         lock (``ui.desk_app.start`` does it once the window is up)."""
         app = QApplication.instance()
         if app is not None and not self._scanner_installed:
-            app.installEventFilter(self.scanner)
-            app.installEventFilter(self.idle)
+            app.installEventFilter(self.input_watch)
             self._scanner_installed = True
 
     def start_serial_scanner(self, reader: SerialScanner | None = None) -> None:
@@ -393,8 +395,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self.scanner)
-            app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.input_watch)
         if isinstance(app, QGuiApplication):
             try:
                 app.applicationStateChanged.disconnect(self._application_state_changed)
