@@ -12,7 +12,7 @@ from app.errors import InvalidInput
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
     from app.notices.preview import KINDS
 
     common = [common_parent()]

@@ -52,8 +52,8 @@ def store_password(data_dir: Path, host: str, username: str, password: str) -> S
                           True)
         except KeyringError as exc:
             log.warning("credential store refused the password (%s): using a private file", exc)
+    from app.atomic_files import write_new_file
     from app.private_files import make_private
-    from printing.atomic import write_new_file
 
     path = data_dir / FALLBACK_FILE
     write_new_file(path, f"{_account(host, username)}\n{password}\n".encode(), mode=0o600,

@@ -216,7 +216,7 @@ def save_source(templates: Templates, kind: str, part: str, source: str) -> Path
     if not source.strip() or source == default_source(kind, part):
         path.unlink(missing_ok=True)
         return path
-    from printing.atomic import write_new_file
+    from app.atomic_files import write_new_file
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_new_file(path, source.encode("utf-8"), mode=0o600, overwrite=True)

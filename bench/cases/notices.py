@@ -68,7 +68,7 @@ def start_sink() -> tuple[subprocess.Popen[bytes], int]:
 
 def make_school(path: Path, people: int, overdue: int) -> None:
     """The app's schema, then people, assets and overdue loans written with plain sqlite3."""
-    from app.uow import open_database
+    from app.database import open_database
 
     open_database(sqlite_url(path)).dispose()
     con = sqlite3.connect(path, isolation_level=None)

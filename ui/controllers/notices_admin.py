@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.notices.messages import Builder
     from app.notices.sender import SendReport
     from app.uow import UnitOfWork
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 OutboxRows = tuple[str, list[tuple[int, str, str, str, str, str, str]]]
@@ -43,8 +43,9 @@ def load_outbox(uow: UnitOfWork) -> OutboxRows:
 
 
 class NoticesAdmin(QObject):
-    def __init__(self, desk: MainWindow, outbox_tab: OutboxTab, templates_tab: TemplatesTab) -> None:
-        super().__init__(desk)
+    def __init__(self, desk: Desk, outbox_tab: OutboxTab, templates_tab: TemplatesTab,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent or outbox_tab)
         self.desk = desk
         self.outbox = outbox_tab
         self.templates = templates_tab
@@ -90,7 +91,7 @@ class NoticesAdmin(QObject):
                              _send_words(report))
             self.refresh()
 
-        if not self.desk.upkeep.send_notices(done, self._failed):
+        if not self.desk.send_notices(done, self._failed):
             self.desk.notify("warn", "Mail is not set up yet: set the [mail] settings first.")
         else:
             self.outbox.working(True)
@@ -102,7 +103,7 @@ class NoticesAdmin(QObject):
                              f"{words} {_send_words(report.send)}")
             self.refresh()
 
-        if not self.desk.upkeep.run_notices(done, self._failed, force=True):
+        if not self.desk.run_notices(done, self._failed):
             self.desk.notify("warn", "Mail is not set up yet: set the [mail] settings first.")
         else:
             self.outbox.working(True)

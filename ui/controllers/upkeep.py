@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from app.notices.daily import RunReport
     from app.notices.sender import SendReport
     from app.services.documents import PrintOutcome
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,8 @@ NOTICES_TICK_MS = 15 * 60_000
 
 
 class DeskUpkeep(QObject):
-    def __init__(self, desk: MainWindow) -> None:
-        super().__init__(desk)
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.desk = desk
         self._retrying = False
         self.print_timer = QTimer(self)
