@@ -10,32 +10,22 @@ audit log, so an edit made behind the app's back is detected by
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
-    TypeDecorator,
     text,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from db.base import Base, UTCDateTime
 
 # Enumerations are stored as short strings (portable, readable in a dump) and
 # validated by the services; these tuples are the single source of truth.
@@ -56,44 +46,6 @@ RECEIPT_KINDS = ("leaver_return", "loan_ack", "trip_sheet", "loan_return")
 REVERSIBLE_ACTIONS = ("checkout", "checkin", "leaver_return")
 TECHNICIAN_ROLES = ("technician", "admin")
 PRINT_JOB_STATES = ("queued", "printing", "done", "failed")
-#: an outbox message: waiting, being handed to the mail server, sent, given up, withdrawn
-OUTBOX_STATES = ("queued", "sending", "sent", "failed", "cancelled")
-NOTICE_KINDS = ("due_soon", "overdue", "leaver", "receipt_copy", "loan_ack", "trip_phones",
-                "digest")
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Timezone-aware UTC datetimes on every backend.
-
-    SQLite has no time zones: values are stored as naive UTC and come back
-    aware, so that comparisons and audit digests behave the same everywhere.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        value = value.astimezone(dt.UTC)
-        if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    #: tables whose rows are digested into the audit log
-    __audited__: ClassVar[bool] = True
 
 
 class Person(Base):
@@ -357,71 +309,6 @@ class PrintJob(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
-class OutboxMessage(Base):
-    """An e-mail notice, queued in the transaction that caused it and sent by a worker.
-
-    ``key`` (unique) is the idempotency key: the same notice is never queued twice.
-    """
-
-    __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    created_by: Mapped[str] = mapped_column(String(128))
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
-    #: addresses, comma-separated
-    to_addrs: Mapped[str] = mapped_column(Text)
-    cc_addrs: Mapped[str | None] = mapped_column(Text)
-    subject: Mapped[str] = mapped_column(String(500))
-    body_text: Mapped[str] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text)
-    #: the receipt whose archived PDF goes with it (receipt copies)
-    receipt_number: Mapped[str | None] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(16), default="queued")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    #: who is handing it to the server ("host:pid"), since when
-    claimed_by: Mapped[str | None] = mapped_column(String(200))
-    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    #: the server's reply to the last failed attempt
-    last_error: Mapped[str | None] = mapped_column(Text)
-    message_id: Mapped[str | None] = mapped_column(String(300))
-
-
-class OutboxMark(Base):
-    """One reminder slot already covered (a loan's due-soon, its n-th overdue week...).
-
-    A reminder lists several loans; each loan's slot is marked once, so a later run
-    never reminds of it again, whatever else that borrower's next reminder lists.
-    """
-
-    __tablename__ = "outbox_marks"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
-    message_id: Mapped[int] = mapped_column(ForeignKey("outbox.id"), index=True)
-
-
-class NoticeLease(Base):
-    """Which desk does the daily notices run, until when, and the last day it was done.
-
-    Coordination, not evidence: not digested (the run itself is audited).
-    """
-
-    __tablename__ = "notice_leases"
-    __audited__ = False
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
-    holder: Mapped[str | None] = mapped_column(String(200))
-    until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    done_on: Mapped[dt.date | None] = mapped_column(Date)
-
-
 class AuditEvent(Base):
     """One link of the hash chain. Written only by :mod:`app.audit`."""
 
@@ -453,6 +340,13 @@ class AuditHead(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
 
+
+
+# the notices' tables register on the same Base and are audited: imported after the core
+# tables they refer to, so that importing db.models knows the whole schema
+from db.notices import NoticeLease as NoticeLease  # noqa: E402
+from db.notices import OutboxMark as OutboxMark  # noqa: E402
+from db.notices import OutboxMessage as OutboxMessage  # noqa: E402
 
 AUDITED_MODELS: tuple[type[Base], ...] = tuple(
     m.class_ for m in Base.registry.mappers if getattr(m.class_, "__audited__", True)

@@ -182,8 +182,8 @@ def cmd_preview(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from app.cli.context import chosen_data_dir
     from app.config import load_settings
-    from app.notices.daily import builder_for
     from app.notices.preview import sample
+    from app.notices.school import builder_for
 
     data_dir = chosen_data_dir(args)
     settings = load_settings(data_dir / "settings.toml")

@@ -25,26 +25,24 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.exc import IntegrityError
 
 from app.actor import Actor
 from app.clock import local_date
 from app.config import Settings
 from app.notices import outbox
-from app.notices.messages import Builder, Draft, Item, Recipient, School, Section
+from app.notices.lease import finish_lease, take_lease
+from app.notices.messages import Builder, Draft, Item, Recipient, Section
+from app.notices.school import builder_for, what
 from app.notices.sender import SendReport, send_due, this_process
-from app.notices.templates import Templates
 from app.uow import UnitOfWork
 from db.models import (
     Asset,
     AuditHead,
     EncryptionCheck,
     Loan,
-    NoticeLease,
     OutboxMessage,
     Person,
     Trip,
@@ -54,47 +52,12 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.notices.mailer import Mailer
 
-LEASE_NAME = "daily"
-#: how long a desk may hold the daily run before another may take it over
-LEASE = dt.timedelta(minutes=15)
 #: drafts queued per transaction (a desk scanning meanwhile waits at most one chunk)
 CHUNK = 250
 #: lines per digest section; the rest are counted ("… and 12 more")
 DIGEST_LINES = 200
 #: trips that ended longer ago than this are not chased by mail any more
 TRIP_WINDOW_DAYS = 30
-
-
-# -- the school's builder ------------------------------------------------------------------
-
-
-def school_logo(settings: Settings, data_dir: Path | None) -> Path | None:
-    logo = settings.school.logo.strip()
-    if not logo:
-        return None
-    path = Path(logo).expanduser()
-    if not path.is_absolute() and data_dir is not None:
-        path = data_dir / path
-    return path if path.is_file() else None
-
-
-def templates_for(settings: Settings, data_dir: Path | None) -> Templates:
-    """The school's templates folder (relative: in the data folder); None: the defaults only."""
-    folder = settings.notices.templates_dir.strip()
-    if not folder:
-        return Templates(None)
-    path = Path(folder).expanduser()
-    if not path.is_absolute():
-        if data_dir is None:
-            return Templates(None)
-        path = data_dir / path
-    return Templates(path)
-
-
-def builder_for(settings: Settings, data_dir: Path | None) -> Builder:
-    return Builder(templates_for(settings, data_dir),
-                   School(settings.school.name, school_logo(settings, data_dir),
-                          settings.notices.return_instructions))
 
 
 # -- who is owed what ----------------------------------------------------------------------
@@ -111,11 +74,6 @@ class _Loan:
     leaving_date: dt.date | None
     asset_id: int
     item: Item
-
-
-def what(kind: str, make: str | None, model: str | None) -> str:
-    name = " ".join(p for p in (make, model) if p)
-    return f"{kind.capitalize()}, {name}" if name else kind.capitalize()
 
 
 def _open_loans(uow: UnitOfWork) -> list[_Loan]:
@@ -318,45 +276,6 @@ def _unencrypted_personal(uow: UnitOfWork, loans: list[_Loan]) -> list[str]:
                            latest.c.last == EncryptionCheck.id))).all() if enc}
     return [f"{ln.item.tag} ({ln.item.what}): {ln.person.name} ({ln.person.staff_code})"
             for ln in loans if ln.asset_id not in encrypted]
-
-
-# -- the lease -----------------------------------------------------------------------------
-
-
-def take_lease(app_ctx: AppContext, actor: Actor, holder: str, today: dt.date) -> str | None:
-    """Take today's run for ``holder``; None when taken, else why not (done, or another
-    desk holds it)."""
-    from app.retry import run_with_retry
-
-    def work() -> str | None:
-        with app_ctx.uow(actor) as uow:
-            lease = uow.session.execute(select(NoticeLease).where(NoticeLease.name == LEASE_NAME)
-                                        .with_for_update()).scalar_one_or_none()
-            if lease is None:
-                lease = NoticeLease(name=LEASE_NAME)
-                uow.session.add(lease)
-            elif lease.done_on is not None and lease.done_on >= today:
-                return f"today's notices run was done already ({lease.holder or 'another desk'})"
-            elif (lease.holder and lease.holder != holder and lease.until is not None
-                  and lease.until > uow.now):
-                return f"{lease.holder} is doing today's notices run"
-            lease.holder, lease.until = holder, uow.now + LEASE
-            uow.commit()
-            return None
-
-    try:
-        return run_with_retry(work)
-    except IntegrityError:  # two desks made the row at once: the other one has it
-        return "another desk is doing today's notices run"
-
-
-def finish_lease(app_ctx: AppContext, actor: Actor, holder: str, today: dt.date) -> None:
-    with app_ctx.uow(actor) as uow:
-        lease = uow.session.execute(select(NoticeLease).where(NoticeLease.name == LEASE_NAME)
-                                    .with_for_update()).scalar_one()
-        if lease.holder == holder:
-            lease.done_on, lease.until = today, None
-            uow.commit()
 
 
 # -- the run -------------------------------------------------------------------------------

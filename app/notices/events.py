@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.notices import outbox
-from app.notices.daily import builder_for, what
 from app.notices.messages import Item, Recipient
+from app.notices.school import builder_for, what
 from app.uow import UnitOfWork
 from db.models import Person, Receipt
 

@@ -238,7 +238,7 @@ def build_email(app_ctx: AppContext, actor: Actor, c: Claimed) -> EmailMessage:
 
 
 def _logo(app_ctx: AppContext) -> Path | None:
-    from app.notices.daily import school_logo  # not documents': no ReportLab for a logo
+    from app.notices.school import school_logo  # not documents': no ReportLab for a logo
 
     return school_logo(app_ctx.settings, app_ctx.paths.data_dir)
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from app import audit
 from app.bootstrap import AppContext
 from app.notices import outbox
-from app.notices.daily import audit_anchor, finish_lease, run_daily, take_lease
+from app.notices.daily import audit_anchor, run_daily
+from app.notices.lease import finish_lease, take_lease
 from app.notices.password import store_password
 from app.notices.sender import send_due
 from app.services.documents import verify_receipt_pdf

@@ -114,7 +114,7 @@ class NoticesAdmin(QObject):
 
     # -- templates -------------------------------------------------------------------------
     def _builder(self) -> Builder:
-        from app.notices.daily import builder_for
+        from app.notices.school import builder_for
 
         return builder_for(self.desk.ctx.settings, self.desk.ctx.paths.data_dir)
 
