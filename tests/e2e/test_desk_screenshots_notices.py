@@ -121,7 +121,7 @@ def test_outbox_and_template_preview(qtbot, tmp_path) -> None:  # type: ignore[n
             win._navigate("admin")
             view.tabs.setCurrentWidget(view.settings)
             wait_idle(qtbot, win)
-            bar = view.settings.scroll.verticalScrollBar()
+            bar = view.settings.scroll_area.verticalScrollBar()
             bar.setValue(bar.maximum())
 
         cut += look_at_sizes(win, "mail settings", SIZES, lambda: wait_idle(qtbot, win),
