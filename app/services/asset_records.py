@@ -19,6 +19,7 @@ from app.errors import FormInvalid, Refused
 from app.imports import asset_terms
 from app.imports.upsert import max_length
 from app.services import device_fields
+from app.services.cards import KIND_WORDS
 from app.services.incidents import money, parse_cost
 from app.services.lookup import get_asset
 from app.services.record_forms import (
@@ -32,7 +33,15 @@ from app.services.record_forms import (
     touched,
 )
 from app.uow import UnitOfWork
-from db.models import ASSET_KINDS, Asset
+from db.models import ASSET_KINDS, ENCRYPTION_METHODS, Asset
+
+#: (value, words) for a form's choices: the kinds, and the encryption methods ("" for none)
+KIND_CHOICES = tuple((kind, KIND_WORDS[kind]) for kind in ASSET_KINDS)
+_METHOD_WORDS = {"bitlocker": "BitLocker (Windows)", "filevault": "FileVault (Mac)",
+                 "android": "Android device encryption", "ios": "iOS / iPadOS",
+                 "other": "Other (e.g. a Chromebook's own)"}
+METHOD_CHOICES = (("", "None or not known"),) + tuple(
+    (method, _METHOD_WORDS.get(method, method)) for method in ENCRYPTION_METHODS)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,12 @@ def form_of(asset: Asset) -> AssetForm:
 def asset_form(uow: UnitOfWork, tag: str) -> AssetForm:
     """The edit form of the asset tagged ``tag`` (read-only)."""
     return form_of(get_asset(uow, tag))
+
+
+def asset_form_and_status(uow: UnitOfWork, tag: str) -> tuple[AssetForm, str]:
+    """The edit form of the asset tagged ``tag``, and its status (read-only)."""
+    asset = get_asset(uow, tag)
+    return form_of(asset), asset.status
 
 
 def default_method(kind: str, make: str, model: str = "") -> str:

@@ -27,6 +27,7 @@ from ui.widgets.common import (
     fmt_date,
     fmt_when,
     label,
+    record_buttons,
     set_role,
 )
 from ui.widgets.common import update_encryption_badge as _badge
@@ -46,7 +47,7 @@ class AssetHeader(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
-        top = QHBoxLayout()
+        top = self.top = QHBoxLayout()
         self.title = label("", "title", name="Asset")
         self.badge = encryption_badge(None, "Unknown")
         top.addWidget(self.title, 1)
@@ -94,12 +95,17 @@ class AssetCardView(QWidget):
     found_confirmed = Signal(str, str)  # condition, note
     retire_confirmed = Signal(str)  # reason
     close_confirmed = Signal(int, str, str, str)  # incident id, outcome, cost, note
+    edit_clicked = Signal()
+    add_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 12, 20, 12)
         self.header = AssetHeader()
+        self.edit = button("Edit details…", "Edit this asset's details")
+        self.add_new = button("Add an asset…", "Add a new asset")
+        self.header.top.addWidget(record_buttons(self.edit, self.add_new))
         lay.addWidget(self.header)
         row = QHBoxLayout()
         self.lend = button("Lend this", "Lend this asset", primary=True)
@@ -186,6 +192,8 @@ class AssetCardView(QWidget):
         self.lost.clicked.connect(self.lost_panel.open)
         self.service.clicked.connect(self.service_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
+        self.edit.clicked.connect(self.edit_clicked.emit)
+        self.add_new.clicked.connect(self.add_clicked.emit)
         self.found.clicked.connect(lambda: self.found_panel.open())
         self.retire.clicked.connect(lambda: self.retire_panel.open())
         self.close_incident.clicked.connect(self._close_selected)

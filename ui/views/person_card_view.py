@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.cards import PersonCard
 from ui import theme
-from ui.widgets.common import button, card, fmt_date, fmt_when, label
+from ui.widgets.common import button, card, fmt_date, fmt_when, label, record_buttons
 from ui.widgets.table import Table
 
 RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
@@ -20,6 +20,8 @@ class PersonCardView(QWidget):
     reverse_clicked = Signal()
     asset_opened = Signal(str)
     receipt_opened = Signal(str)
+    edit_clicked = Signal()
+    add_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +31,12 @@ class PersonCardView(QWidget):
         self.title = label("", "title", name="Person")
         self.facts = label("", name="Person details")
         self.summary = label("", name="Items summary")
-        bl.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.edit = button("Edit details…", "Edit this person's details")
+        self.add_new = button("Add a member of staff…", "Add a member of staff")
+        top.addWidget(record_buttons(self.edit, self.add_new))
+        bl.addLayout(top)
         bl.addWidget(self.facts)
         bl.addWidget(self.summary)
         lay.addWidget(box)
@@ -61,6 +68,8 @@ class PersonCardView(QWidget):
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.leaver.clicked.connect(self.leaver_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
+        self.edit.clicked.connect(self.edit_clicked.emit)
+        self.add_new.clicked.connect(self.add_clicked.emit)
         self._tags: list[str] = []
         self._numbers: list[str] = []
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -59,6 +60,17 @@ def button(text: str, name: str = "", *, primary: bool = False, danger: bool = F
         b.setProperty("danger", True)
     b.setAutoDefault(True)
     return b
+
+
+def record_buttons(*buttons: QPushButton) -> QWidget:
+    """Buttons side by side with room around them (a card's Edit and Add, in its tab bar's
+    corner)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(8, 0, 0, 4)
+    for b in buttons:
+        row.addWidget(b)
+    return box
 
 
 def text_list(name: str) -> QListWidget:
