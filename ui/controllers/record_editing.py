@@ -102,6 +102,7 @@ class AssetEditing(QObject):
         self.view.clear_errors()
         self.view.set_busy(False)
         self.view.open()
+        self.view.refit()
         self.view.focus_first()
 
     def _edited(self, name: str) -> None:
@@ -171,6 +172,7 @@ class PersonEditing(QObject):
         self.view.clear_errors()
         self.view.set_busy(False)
         self.view.open()
+        self.view.refit()
         self.view.focus_first()
 
     def _save(self) -> None:

@@ -34,7 +34,6 @@ class PersonFormView(RecordFormView):
             self.extra.addWidget(w)
             w.hide()
         self.reactivate.toggled.connect(self._reactivate_toggled)
-        self.resize(720, 600)
 
     def for_adding(self) -> None:
         self.setWindowTitle("Add a member of staff")
@@ -61,6 +60,7 @@ class PersonFormView(RecordFormView):
 
     def _reactivate_toggled(self, on: bool) -> None:
         self.reason.setVisible(on)
+        self.refit()
         if on:
             self.reason.setFocus()
         else:
@@ -78,3 +78,4 @@ class PersonFormView(RecordFormView):
                             problem or ("Say why they are active again." if reason else ""))
         if reason and len(errors) == 1:
             self.reason.setFocus()
+        self.refit()

@@ -63,7 +63,10 @@ class RecordFormView(QDialog):
         self._fields: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         self._errors: dict[str, QLabel] = {}
         for spec in specs:
-            self.form.addRow(spec.label, self._field_box(spec))
+            field, error = self._field(spec)
+            self.form.addRow(spec.label, field)
+            self.form.addRow("", error)  # its own row: the label stays level with the field
+            self.form.setRowVisible(error, False)
         self.extra = QVBoxLayout()
         self.form.addRow("", self.extra)
         scroll = QScrollArea()
@@ -72,6 +75,7 @@ class RecordFormView(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._body, self._scroll = body, scroll
         row = QHBoxLayout()
         row.addStretch(1)
         self.cancel = button("Cancel", "Cancel and close the form")
@@ -81,13 +85,8 @@ class RecordFormView(QDialog):
         outer.addLayout(row)
         self.cancel.clicked.connect(self.reject)
         self.save.clicked.connect(self.save_clicked.emit)
-        self.resize(720, 640)
 
-    def _field_box(self, spec: FieldSpec) -> QWidget:
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
+    def _field(self, spec: FieldSpec) -> tuple[QWidget, QLabel]:
         widget: QLineEdit | QComboBox | QPlainTextEdit
         if spec.kind == "choice":
             widget = QComboBox()
@@ -107,12 +106,9 @@ class RecordFormView(QDialog):
             widget.setPlaceholderText(spec.hint)
         error = label("", name=f"{spec.label} problem")
         error.setStyleSheet(f"color: {theme.ERROR}; font-weight: 700;")
-        error.hide()
-        lay.addWidget(widget)
-        lay.addWidget(error)
         self._fields[spec.name] = widget
         self._errors[spec.name] = error
-        return box
+        return widget, error
 
     # -- what the controller uses ---------------------------------------------------------
     def set_values(self, values: dict[str, str]) -> None:
@@ -147,7 +143,7 @@ class RecordFormView(QDialog):
         for name, error in self._errors.items():
             text = errors.get(name, "")
             error.setText(text[:1].upper() + text[1:] if text else "")
-            error.setVisible(bool(text))
+            self.form.setRowVisible(error, bool(text))
             if text and first is None:
                 first = self._fields[name]
         unplaced = [m for n, m in errors.items() if n not in self._errors]
@@ -159,9 +155,24 @@ class RecordFormView(QDialog):
         self.problem.setVisible(bool(summary))
         if first is not None:
             first.setFocus()
+        self.refit()
+
+    def refit(self) -> None:
+        """Grow (within the window it belongs to) to show messages just put under fields."""
+        window = self.parentWidget()
+        if self.isVisible() and window is not None:
+            self.fit_into(window.width(), window.height())
 
     def clear_errors(self) -> None:
         self.show_errors({})
+
+    def fit_into(self, width: int, height: int) -> None:
+        """As tall as its fields need (messages shown included), within ``width`` × ``height``
+        (the desk window): a form that does not fit scrolls."""
+        self.layout().activate()
+        chrome = self.sizeHint().height() - self._scroll.sizeHint().height()
+        wanted = self._body.sizeHint().height() + chrome + 8
+        self.resize(min(720, width - 40), max(min(360, height - 40), min(wanted, height - 40)))
 
     def set_busy(self, busy: bool) -> None:
         self.save.setEnabled(not busy)
