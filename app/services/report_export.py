@@ -17,7 +17,7 @@ from app.services import reports
 from app.uow import UnitOfWork
 from printing.atomic import write_new_file
 from printing.report_table import render_report
-from printing.wording import fmt_date, fmt_datetime
+from printing.wording import fmt_date, fmt_datetime, kind_label
 
 #: (name, what the desk calls it); "history" needs an asset tag or a staff code
 REPORT_CHOICES = (
@@ -65,6 +65,8 @@ def _pdf_cell(field: str, value: Any) -> str:
         return fmt_datetime(str(value))
     if field in _DATES:
         return fmt_date(str(value))
+    if field == "kind":
+        return kind_label(str(value))
     return str(value).replace("_", " ") if field in ("outcome", "status") else str(value)
 
 
@@ -106,6 +108,7 @@ def export_report(uow: UnitOfWork, name: str, arg: str | None, fmt: str, path: P
     try:
         saved = write_new_file(path, data, mode=0o600, overwrite=True)
     except OSError as exc:
-        raise InvalidInput(f"cannot save {path}: {exc.strerror or exc}") from exc
+        raise InvalidInput(f"Cannot save the report as {path} ({exc.strerror or exc}): "
+                           "choose another folder or name") from exc
     n = len(rows)
     return ExportDone(saved, n, f"{title}: {n} row{'s' if n != 1 else ''} saved to {saved}")

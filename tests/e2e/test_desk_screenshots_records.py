@@ -22,18 +22,20 @@ from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 
 
-def _composite(win, dialog):  # type: ignore[no-untyped-def]
-    """The window's image, dimmed, with ``dialog`` drawn over it where it shows."""
+def _composite(win, dialogs):  # type: ignore[no-untyped-def]
+    """The window's image with each dialog drawn over it, centred, the one behind dimmed."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor, QPainter
 
     image = win.grab()
     painter = QPainter(image)
-    painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
-    where = QPoint((win.width() - dialog.width()) // 2, max(0, (win.height() - dialog.height()) // 2))
-    painter.drawPixmap(where, dialog.grab())
-    painter.setPen(QColor(60, 60, 60))
-    painter.drawRect(where.x() - 1, where.y() - 1, dialog.width() + 1, dialog.height() + 1)
+    for dialog in dialogs:
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
+        where = QPoint((win.width() - dialog.width()) // 2,
+                       max(0, (win.height() - dialog.height()) // 2))
+        painter.drawPixmap(where, dialog.grab())
+        painter.setPen(QColor(60, 60, 60))
+        painter.drawRect(where.x() - 1, where.y() - 1, dialog.width() + 1, dialog.height() + 1)
     painter.end()
     return image
 
@@ -62,16 +64,18 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
             wait_idle(qtbot, win)
             QApplication.processEvents()
             cut.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(win))
-            form = dialog() if dialog is not None else None
-            if form is not None:
-                form.refit()  # as the desk fits it to the window
+            forms = dialog() if dialog is not None else []
+            for form in forms:
+                if hasattr(form, "refit"):
+                    form.refit()  # as the desk fits it to the window
                 QApplication.processEvents()
-                cut.extend(f"{name} at {w}x{h}, the form: {p}" for p in cut_off(form))
-            image = _composite(win, form) if form is not None else win.grab()
+                cut.extend(f"{name} at {w}x{h}, {form.windowTitle()}: {p}"
+                           for p in cut_off(form))
+            image = _composite(win, forms)
             path = out / f"screen-{name}-{w}x{h}.png"
             assert image.save(str(path))
             shots.append(path)
-            if form is not None:
+            for form in reversed(forms):
                 form.reject()
 
     sign_in_demo(qtbot, win)
@@ -93,7 +97,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
                          "purchase_date": "19/08/2024", "purchase_cost": "179.00"})
         asset.editing._edited("make")
         form.save.click()
-    shoot("asset-form-add-refused", adding, lambda: asset.editing.view)
+    shoot("asset-form-add-refused", adding, lambda: [asset.editing.view])
 
     def editing() -> None:
         win.open_asset(phone)
@@ -101,7 +105,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         asset.view.edit.click()
         wait_idle(qtbot, win)
         asset.editing.view.set_value("location", "Trip cupboard, IT office")
-    shoot("asset-form-edit", editing, lambda: asset.editing.view)
+    shoot("asset-form-edit", editing, lambda: [asset.editing.view])
 
     def reactivating() -> None:
         win.open_person(left)
@@ -112,7 +116,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         form.reactivate.setChecked(True)
         form.set_value("leaving_date", "")
         form.save.click()
-    shoot("person-form-reactivate", reactivating, lambda: person.editing.view)
+    shoot("person-form-reactivate", reactivating, lambda: [person.editing.view])
 
     def records() -> None:
         win._navigate("admin")
@@ -121,8 +125,37 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         admin.tabs.setCurrentWidget(admin.records)
     shoot("admin-records", records)
 
+    exporting = win.controller("dashboard").exporting
+
+    def export_dialog() -> None:
+        win._navigate("dashboard")
+        wait_idle(qtbot, win)
+        win.controller("dashboard").view.export.click()
+        exporting.view.set_choice("history", phone)
+        exporting.view.pdf.setChecked(True)
+    shoot("export-dialog", export_dialog, lambda: [exporting.view])
+
+    def save_dialog() -> None:
+        export_dialog()
+        exporting.file_dialog = None
+        exporting.view.save.click()
+        assert exporting.file_dialog is not None
+        exporting.file_dialog.resize(min(900, win.width() - 80), min(560, win.height() - 60))
+    shoot("export-save-dialog", save_dialog,
+          lambda: [exporting.view, exporting.file_dialog])
+
+    # what the PDF export looks like: the first page of the on-loan report
+    from app.services.report_export import export_report
+    from tests.unit.printing.pdfs import render
+
+    with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
+        done = export_report(uow, "on-loan", None, "pdf", tmp_path / "on-loan.pdf")
+    page = render(done.path.read_bytes(), dpi=100)
+    page.save(out / "report-on-loan.png")
+    shots.append(out / "report-on-loan.png")
+
     win.close()
     ctx.close()
     assert not cut, "\n".join(cut)
-    assert len(shots) == len(SIZES) * 5
+    assert len(shots) == len(SIZES) * 7 + 1
     assert all(p.stat().st_size > 10_000 for p in shots)

@@ -99,6 +99,6 @@ def test_bad_requests_say_why(ctx: AppContext, tmp_path: Path) -> None:
         export_report(uow, "on-loan", None, "xlsx", tmp_path / "x.xlsx")
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where a folder should be")
-    with ctx.uow(TECH, readonly=True) as uow, pytest.raises(InvalidInput, match="cannot save"):
+    with ctx.uow(TECH, readonly=True) as uow, pytest.raises(InvalidInput, match="Cannot save the report as"):
         export_report(uow, "on-loan", None, "csv", blocked / "on-loan.csv")
     assert not list(tmp_path.glob("*.pdf"))

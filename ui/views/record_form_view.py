@@ -169,7 +169,9 @@ class RecordFormView(QDialog):
     def fit_into(self, width: int, height: int) -> None:
         """As tall as its fields need (messages shown included), within ``width`` × ``height``
         (the desk window): a form that does not fit scrolls."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         chrome = self.sizeHint().height() - self._scroll.sizeHint().height()
         wanted = self._body.sizeHint().height() + chrome + 8
         self.resize(min(720, width - 40), max(min(360, height - 40), min(wanted, height - 40)))
