@@ -107,6 +107,22 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         asset.editing.view.set_value("location", "Trip cupboard, IT office")
     shoot("asset-form-edit", editing, lambda: [asset.editing.view])
 
+    from dataclasses import replace
+
+    from app.services.asset_records import asset_form, edit_asset
+
+    with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
+        opened = asset_form(uow, phone)
+    with ctx.uow(DEMO_ACTOR) as uow:
+        edit_asset(uow, phone, replace(opened, location="Trip cupboard, IT office",
+                                       phone_number="07700 900418"), opened)
+
+    def changes_tab() -> None:
+        win.open_asset(phone)
+        wait_idle(qtbot, win)
+        asset.view.tabs.setCurrentWidget(asset.view.changes)
+    shoot("asset-card-changes", changes_tab)
+
     def reactivating() -> None:
         win.open_person(left)
         wait_idle(qtbot, win)
@@ -157,5 +173,5 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
     win.close()
     ctx.close()
     assert not cut, "\n".join(cut)
-    assert len(shots) == len(SIZES) * 7 + 1
+    assert len(shots) == len(SIZES) * 8 + 1
     assert all(p.stat().st_size > 10_000 for p in shots)

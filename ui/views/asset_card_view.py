@@ -19,6 +19,7 @@ from app.services.incidents import OUTCOME_WORDS
 from db.models import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
 from ui import theme
 from ui.widgets.action_panel import ActionPanel
+from ui.widgets.changes_table import changes_table, show_changes
 from ui.widgets.common import (
     Form,
     button,
@@ -141,7 +142,8 @@ class AssetCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
         self.history = Table(["Borrower", "Out", "By", "Due", "Back", "Condition", "Outcome", "Note",
-                              "Signature"], "Loan history", "Never lent yet.", stretch=(0, 7))
+                              "Personal data", "Signature"], "Loan history", "Never lent yet.",
+                             stretch=(0, 7, 8))
         self.history.cellDoubleClicked.connect(self._open_signature)
         self.tabs.addTab(self.history, "History")
         enc = QWidget()
@@ -186,6 +188,8 @@ class AssetCardView(QWidget):
         self.close_incident = button("Close the selected incident…", "Close the selected incident")
         il.addWidget(self.close_incident, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(inc, "Incidents")
+        self.changes = changes_table()
+        self.tabs.addTab(self.changes, "Changes")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.check_in.clicked.connect(self.check_in_clicked.emit)
@@ -237,7 +241,7 @@ class AssetCardView(QWidget):
             self._signatures.append(sig)
             rows.append([f"{h.borrower} ({h.staff_code})", fmt_when(h.out_at), h.out_by, fmt_date(h.due_on),
                          fmt_when(h.in_at), h.condition or "", h.outcome_text,
-                         h.note or (f"override: {h.override_reason}" if h.override_reason else ""),
+                         h.note or "", h.personal_data_text,
                          "View (double-click)" if sig else ""])
             colours.append(theme.ERROR if h.outcome in ("lost", "not_returned") else None)
         self.history.set_rows(rows, colours)
@@ -249,6 +253,7 @@ class AssetCardView(QWidget):
               i.description or "", i.status_text] for i in c.incidents],
             [theme.WARN if i.status == "open" else None for i in c.incidents])
         self._open_incidents = [i.id if i.status == "open" else None for i in c.incidents]
+        show_changes(self.changes, c.changes)
         self.close_incident.setEnabled(any(self._open_incidents))
         if keep_input:
             if a.status in ("lost", "retired"):

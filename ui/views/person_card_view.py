@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.cards import PersonCard
 from ui import theme
+from ui.widgets.changes_table import changes_table, show_changes
 from ui.widgets.common import button, card, fmt_date, fmt_when, label, record_buttons
 from ui.widgets.table import Table
 
@@ -55,8 +56,9 @@ class PersonCardView(QWidget):
                            "Holds nothing at the moment.", stretch=(1, 4))
         self.items.cellDoubleClicked.connect(self._open_item)
         self.tabs.addTab(self.items, "Items held")
-        self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note"],
-                             "Past loans", "Has never borrowed anything.", stretch=6)
+        self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note",
+                              "Personal data"], "Past loans", "Has never borrowed anything.",
+                             stretch=(6, 7))
         self.tabs.addTab(self.history, "Past loans")
         self.receipts = Table(["Number", "Kind", "Issued", "By"], "Receipts", "No receipts.")
         self.receipts.cellDoubleClicked.connect(self._open_receipt)
@@ -64,6 +66,8 @@ class PersonCardView(QWidget):
         self.incidents = Table(["Reported", "Kind", "Tag", "Description", "Status"], "Incidents",
                                "No incidents.", stretch=3)
         self.tabs.addTab(self.incidents, "Incidents")
+        self.changes = changes_table()
+        self.tabs.addTab(self.changes, "Changes")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.leaver.clicked.connect(self.leaver_clicked.emit)
@@ -99,7 +103,8 @@ class PersonCardView(QWidget):
             [theme.ERROR if a.overdue else None for a in p.items])
         past = [h for h in c.history if h.outcome != "on loan"]
         self.history.set_rows([[h.tag, fmt_when(h.out_at), fmt_date(h.due_on), fmt_when(h.in_at),
-                                h.condition or "", h.outcome_text, h.note or ""]
+                                h.condition or "", h.outcome_text, h.note or "",
+                                h.personal_data_text]
                                for h in past],
                               [theme.ERROR if h.outcome in ("lost", "not_returned") else None
                                for h in past])
@@ -108,6 +113,7 @@ class PersonCardView(QWidget):
                                  r.created_by] for r in c.receipts])
         self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.tag or "", i.description or "",
                                   i.status_text] for i in c.incidents])
+        show_changes(self.changes, c.changes)
 
     def _open_item(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._tags):
