@@ -130,6 +130,11 @@ class AppContext:
         """True once the database is open (or has failed to open)."""
         return self._db.done()
 
+    @property
+    def embedded_ready(self) -> bool:
+        """True once the database is open and is an embedded (SQLite) file."""
+        return self._db.done() and self._db.exception() is None and self._db.result().is_sqlite
+
     def when_db_ready(self, fn: Callable[[BaseException | None], None]) -> None:
         """Call ``fn(None)`` once the database is open, or ``fn(error)`` if it could not be.
 

@@ -79,7 +79,7 @@ class Probe:
         self.result: dict[str, Any] | None = None
         self._buf = b""
 
-    def wait_for(self, marker: str, timeout_s: float = 300) -> tuple[int, int | None]:
+    def wait_for(self, marker: str, timeout_s: float = 90) -> tuple[int, int | None]:
         assert self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
         deadline = time.monotonic() + timeout_s

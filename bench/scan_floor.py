@@ -10,8 +10,9 @@ holder and due date, the checklist, the overdue notice); the layout settled and 
 changed painted (:func:`settle_and_paint`, as the desk's side ends too).
 
 What it leaves out is what the desk adds on purpose: the wedge-scanner filter, the
-hand-off to the worker thread and back (no database work on the GUI thread), the
-banner, the cards, check boxes and radio buttons a technician ticks.
+answer coming back through the event loop (and, on PostgreSQL or a slow file, the
+hand-off to the worker thread: see ``ui.ops.OpRunner.read``), the banner, the cards,
+check boxes and radio buttons a technician ticks.
 """
 
 from __future__ import annotations

@@ -140,9 +140,15 @@ def desk(db_url: str, data_dir: str) -> int:
 
         setattr(cls, name, watched)
 
-    def showing(window: Any) -> None:
+    show_window = desk_app.show_window
+
+    def showing(window: Any, **kwargs: Any) -> None:
+        # the desk shows its window at its preferred size, maximised or full screen
+        # (desk_app.show_window): watch the one function that does all three
         state["window"] = window
         window.ops.busy_changed.connect(lambda _busy: check())
+        show_window(window, **kwargs)
+        check()
 
     first_paint_hook = desk_app.after_first_paint
 
@@ -156,7 +162,7 @@ def desk(db_url: str, data_dir: str) -> int:
         state["settled"] = True
 
     desk_app.after_first_paint = after_first_paint
-    wrap(MainWindow, "show", showing)
+    desk_app.show_window = showing
     wrap(MainWindow, "install_scanner")
     wrap(SignInController, "set_mode_for")
     wrap(desk_app._DatabaseWatch, "_on_settled", settled)

@@ -157,6 +157,24 @@ class MainWindow(QMainWindow):
         actor = self.session.actor
         if actor is None:
             return False
+        guarded_ok, guarded_err = self._guarded(ok, err)
+        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
+        return True
+
+    def read(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
+             err: Callable[[OpError], Any] | None = None) -> bool:
+        """A short read as the signed-in technician, at once where the database is quick
+        (:meth:`ui.ops.OpRunner.read`); nothing if locked."""
+        actor = self.session.actor
+        if actor is None:
+            return False
+        guarded_ok, guarded_err = self._guarded(ok, err)
+        self.ops.read(actor, fn, ok=guarded_ok, err=guarded_err)
+        return True
+
+    def _guarded(self, ok: Callable[[Any], Any] | None, err: Callable[[OpError], Any] | None
+                 ) -> tuple[Callable[[Any], None], Callable[[OpError], None]]:
+        """``ok`` and ``err`` dropped when the desk has locked since (another technician's)."""
         generation = self._generation
 
         def guarded_ok(result: Any) -> None:
@@ -171,8 +189,7 @@ class MainWindow(QMainWindow):
             else:
                 self.notify("error", error.message)
 
-        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
-        return True
+        return guarded_ok, guarded_err
 
     _generation = 0
 

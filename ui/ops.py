@@ -12,6 +12,15 @@ strings), not ORM objects: those are detached once the unit of work closes.
 Work runs one job at a time, in order, so a scan that arrives while a save is
 still running sees the saved state.
 
+``read(fn)`` is for the desk's one frequent short read, resolving a scan: on the
+embedded SQLite database, while it answers within :data:`INLINE_READ_BUDGET_S` and
+the worker is idle, ``fn`` runs at once on the GUI thread (an indexed lookup there
+takes ~0.3 ms; handing it to the worker and back took 3–4 ms of a scan on a busy
+two-core machine, waiting for a CPU and the GIL twice). Its answer still comes back
+through the event loop, as a worker's would. On PostgreSQL, while the worker is busy,
+and while reads have lately been slow (:class:`ReadCost`: a database file on a network
+share, a disk busy with a backup), ``read`` is ``run(fn, readonly=True)``.
+
 A write (``run`` without ``readonly``) that meets a transient conflict with
 another desk (SQLite busy past its timeout, a PostgreSQL deadlock or lost
 serialization) is run again in a fresh unit of work by
@@ -25,6 +34,7 @@ from __future__ import annotations
 import atexit
 import logging
 import sys
+import time
 import traceback
 import weakref
 from collections.abc import Callable
@@ -42,6 +52,30 @@ if TYPE_CHECKING:  # loaded on the worker, after the window shows (see ui.desk_a
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: reads may run on the GUI thread while they take no longer than this lately (a 60 Hz
+#: frame is 16.7 ms; the desk's own paint of a screen takes several)
+INLINE_READ_BUDGET_S = 0.004
+
+
+class ReadCost:
+    """How long short reads have taken lately: a moving average of each read's time (on
+    the GUI thread or the worker), so that one slow read among quick ones moves nothing,
+    a run of slow ones sends reads to the worker, and quick ones bring them back."""
+
+    #: the weight of the newest read
+    WEIGHT = 0.3
+
+    def __init__(self, budget_s: float = INLINE_READ_BUDGET_S) -> None:
+        self.budget_s = budget_s
+        self.average_s = 0.0
+
+    def note(self, seconds: float) -> None:
+        self.average_s += self.WEIGHT * (seconds - self.average_s)
+
+    @property
+    def quick(self) -> bool:
+        return self.average_s <= self.budget_s
 
 _RUNNERS: weakref.WeakSet[OpRunner] = weakref.WeakSet()
 
@@ -93,14 +127,7 @@ class _Job(QRunnable, Generic[T]):
         self._runner = runner
 
     def run(self) -> None:
-        try:
-            result = self._work()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
-            if not isinstance(exc, LoanKioskError):
-                log.error("operation failed:\n%s", traceback.format_exc())
-            self._runner._failed.emit(self._id, to_op_error(exc))
-            return
-        self._runner._succeeded.emit(self._id, result)
+        self._runner._do(self._id, self._work)
 
 
 class OpRunner(QObject):
@@ -128,6 +155,8 @@ class OpRunner(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self._next_id = 0
         self._closed = False
+        #: how long :meth:`read` s have taken lately
+        self.read_cost = ReadCost()
         self._callbacks: dict[int, tuple[Callable[[Any], Any] | None,
                                          Callable[[OpError], Any] | None]] = {}
         self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
@@ -155,6 +184,41 @@ class OpRunner(QObject):
 
         self.run_plain(once, ok=ok, err=err, retry=not readonly if retry is None else retry)
 
+    def read(self, actor: Actor, fn: Callable[[UnitOfWork], T], *,
+             ok: Callable[[T], Any] | None = None,
+             err: Callable[[OpError], Any] | None = None) -> None:
+        """A short read: at once on the GUI thread where that is quick (see the module's
+        docs), else on the worker as :meth:`run` with ``readonly``. Either way ``ok`` or
+        ``err`` is called from the event loop, never from inside this call."""
+        ctx = self.app_ctx
+        cost = self.read_cost
+
+        def timed(uow: UnitOfWork) -> T:
+            start = time.perf_counter()
+            try:
+                return fn(uow)
+            finally:
+                cost.note(time.perf_counter() - start)
+
+        if not self._may_read_here():
+            self.run(actor, timed, ok=ok, err=err, readonly=True)
+            return
+        job_id = self._add(ok, err)
+
+        def once() -> T:
+            with ctx.uow(actor, readonly=True) as uow:
+                return timed(uow)
+
+        self._do(job_id, once)
+
+    @property
+    def reads_here(self) -> bool:
+        """Whether :meth:`read` runs on the GUI thread now (when the worker is idle)."""
+        return self.read_cost.quick and self.app_ctx.embedded_ready
+
+    def _may_read_here(self) -> bool:
+        return not self._closed and not self.busy and self.reads_here
+
     def run_plain(self, fn: Callable[[], T], *, ok: Callable[[T], Any] | None = None,
                   err: Callable[[OpError], Any] | None = None, retry: bool = False) -> None:
         """Run ``fn()`` on the worker (no unit of work; ``retry``: see :meth:`run`)."""
@@ -168,13 +232,29 @@ class OpRunner(QObject):
 
                 return run_with_retry(fn, on_retry=self._retry_notice.emit)
 
+        self._pool.start(_Job(self._add(ok, err), work, self))
+
+    def _add(self, ok: Callable[[Any], Any] | None, err: Callable[[OpError], Any] | None) -> int:
+        """Register a job's answers (the runner is busy until they are called)."""
         self._next_id += 1
         job_id = self._next_id
         was_busy = self.busy
         self._callbacks[job_id] = (ok, err)
         if not was_busy:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, work, self))
+        return job_id
+
+    def _do(self, job_id: int, work: Callable[[], Any]) -> None:
+        """Do a job (on the worker, or inline for :meth:`read`) and post its answer to the
+        GUI thread's event loop."""
+        try:
+            result = work()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            if not isinstance(exc, LoanKioskError):
+                log.error("operation failed:\n%s", traceback.format_exc())
+            self._failed.emit(job_id, to_op_error(exc))
+            return
+        self._succeeded.emit(job_id, result)
 
     @Slot(int, object)
     def _on_succeeded(self, job_id: int, result: Any) -> None:

@@ -89,3 +89,22 @@ def test_the_suite_runs_on_tiny_data(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert row["ours_ms"] > 0 and row["floor_ms"] > 0, row
         assert len(row["attempts"]) >= 1
     assert "operation" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["desk", "bare"])
+def test_the_cold_start_probe_reaches_usable_and_ready(tmp_path: Path, mode: str) -> None:
+    """The probe watches the real desk start however it shows its window (preferred size,
+    maximised on a small screen like the offscreen one, or full screen); a probe that
+    never says READY made CI wait out its timeout on every attempt."""
+    from bench.probe import Probe
+
+    db_path = generate.database(generate.TINY, base=tmp_path, log=False)
+    args = ([mode, generate.sqlite_url(db_path), str(tmp_path / "data")] if mode == "desk"
+            else [mode, str(db_path)])
+    probe = Probe("bench.start_probe", *args)
+    try:
+        ready = probe.wait_for("READY", timeout_s=60)
+        assert probe.marks["SHOWN"][0] <= probe.marks["USABLE"][0] <= ready[0]
+    finally:
+        probe.finish()

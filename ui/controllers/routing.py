@@ -51,7 +51,7 @@ class ScanRouter:
             desk.notify("warn", f"Answer the question on the screen first, then scan {text} "
                                 "again.")
             return
-        desk.run(lambda uow: _describe_scan(uow, text), self._offer, readonly=True)
+        desk.read(lambda uow: _describe_scan(uow, text), self._offer)
 
     def _offer(self, info: ScanInfo) -> None:
         desk = self.desk
