@@ -190,3 +190,27 @@ def test_export_a_report_from_the_dashboard(qtbot, desk, tmp_path) -> None:  # t
     dashboard.exporting.file_dialog.close()
     wait_idle(qtbot, desk)
     assert dialog.isVisible() and dialog.problem.text().startswith("Cannot save")
+
+
+def test_a_barcode_scanned_into_the_form_fills_its_field(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.keys import scan
+
+    school(desk.ctx)
+    sign_in(qtbot, desk, "bob", TECH_PIN)
+    desk.open_asset("LT-0001")
+    wait_idle(qtbot, desk)
+    card = desk.controller("asset")
+    card.view.add_new.click()
+    form = card.editing.view
+    form._fields["serial"].setFocus()
+    qtbot.waitUntil(lambda: form._fields["serial"].hasFocus())
+    scan("5CG3411ABC")  # the serial's barcode on the box, typed by a wedge scanner
+    wait_idle(qtbot, desk)
+    assert form.value("serial") == "5CG3411ABC"
+    assert form.isVisible() and desk.current.name == "asset"  # the desk stayed put
+    form._fields["notes"].setFocus()
+    qtbot.waitUntil(lambda: form._fields["notes"].hasFocus())
+    scan("PH-0001")
+    wait_idle(qtbot, desk)
+    assert "click the field it is for" in form.problem.text()
+    assert form.value("notes") == ""

@@ -176,6 +176,18 @@ class RecordFormView(QDialog):
         wanted = self._body.sizeHint().height() + chrome + 8
         self.resize(min(720, width - 40), max(min(360, height - 40), min(wanted, height - 40)))
 
+    def take_scan(self, text: str) -> bool:
+        """A barcode scanned while the form is open goes into the field being filled in (a
+        serial or IMEI label); with no such field, the form says where to put it."""
+        for name, widget in self._fields.items():
+            if widget.hasFocus() and isinstance(widget, QLineEdit):
+                widget.setText(text)
+                widget.textEdited.emit(text)
+                self.edited.emit(name)
+                return True
+        self.show_errors({}, f"Scanned “{text}”: click the field it is for, then scan again.")
+        return True
+
     def set_busy(self, busy: bool) -> None:
         self.save.setEnabled(not busy)
         self.save.setText("Saving…" if busy else "Save")

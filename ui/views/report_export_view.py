@@ -105,6 +105,11 @@ class ReportExportView(QDialog):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
+    def take_scan(self, text: str) -> bool:
+        """A label or staff card scanned while the dialog is open: whose history to export."""
+        self.set_choice("history", text)
+        return True
+
     def set_busy(self, busy: bool) -> None:
         self.save.setEnabled(not busy)
         self.save.setText("Saving…" if busy else "Save as…")
