@@ -12,10 +12,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app import keys
-from app.errors import FormInvalid, Refused
+from app.errors import FormInvalid
 from app.imports import asset_terms
 from app.imports.upsert import max_length
 from app.services import device_fields
@@ -25,6 +24,7 @@ from app.services.lookup import get_asset
 from app.services.record_forms import (
     Field,
     before_after,
+    commit_unique,
     date_of,
     parse_fields,
     shown_date,
@@ -164,13 +164,6 @@ def _form_errors(exc: FormInvalid) -> FormInvalid:
     return FormInvalid({_FORM.get(k, k): v for k, v in exc.errors.items()})
 
 
-def _commit(uow: UnitOfWork) -> None:
-    try:
-        uow.commit()
-    except IntegrityError as exc:
-        raise Refused("another desk has just used this asset tag or serial; "
-                      "check the tag and serial and save again") from exc
-
 
 def add_asset(uow: UnitOfWork, form: AssetForm) -> AssetForm:
     """Add one asset (status available). A blank encryption method takes the kind and make's
@@ -188,7 +181,7 @@ def add_asset(uow: UnitOfWork, form: AssetForm) -> AssetForm:
     uow.session.add(asset)
     uow.session.flush()
     uow.audit("asset_added", asset, tag=asset.tag, fields=values)
-    _commit(uow)
+    commit_unique(uow, "asset tag or serial")
     return form_of(asset)
 
 
@@ -214,6 +207,6 @@ def edit_asset(uow: UnitOfWork, tag: str, form: AssetForm,
     if "tag" in changes:
         asset.tag_key = keys.tag_key(asset.tag)
     uow.audit("asset_edited", asset, tag=asset.tag, changes=changes)
-    _commit(uow)
+    commit_unique(uow, "asset tag or serial")
     return form_of(asset)
 

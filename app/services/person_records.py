@@ -14,15 +14,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app import keys
-from app.errors import FormInvalid, InvalidInput, Refused
+from app.errors import FormInvalid, InvalidInput
 from app.imports.upsert import max_length
 from app.services.lookup import get_person
 from app.services.record_forms import (
     Field,
     before_after,
+    commit_unique,
     date_of,
     parse_fields,
     shown_date,
@@ -137,13 +137,6 @@ def _status_after(status: str, leaving_date: Any, date_changed: bool) -> str:
     return status
 
 
-def _commit(uow: UnitOfWork) -> None:
-    try:
-        uow.commit()
-    except IntegrityError as exc:
-        raise Refused("another desk has just used this staff code or badge; "
-                      "check them and save again") from exc
-
 
 def add_person(uow: UnitOfWork, form: PersonForm) -> PersonSaved:
     """Add one member of staff: active, or leaving when a leaving date is given."""
@@ -156,7 +149,7 @@ def add_person(uow: UnitOfWork, form: PersonForm) -> PersonSaved:
     uow.session.flush()
     uow.audit("person_added", person, staff_code=person.staff_code,
               fields={**values, "status": status})
-    _commit(uow)
+    commit_unique(uow, "staff code or badge")
     return PersonSaved(form_of(person), person.status)
 
 
@@ -197,5 +190,5 @@ def edit_person(uow: UnitOfWork, staff_code: str, form: PersonForm,
                   changes=shown)
     else:
         uow.audit("person_edited", person, staff_code=person.staff_code, changes=shown)
-    _commit(uow)
+    commit_unique(uow, "staff code or badge")
     return PersonSaved(form_of(person), person.status)

@@ -20,9 +20,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from app.errors import FormInvalid, InvalidInput, Refused
 from app.imports import cells
 from app.imports.cells import RowRejected
+from app.uow import UnitOfWork
 
 #: text → column value; raises ValueError or RowRejected with the reason
 Parser = Callable[[str], Any]
@@ -79,6 +82,16 @@ def touched(fields: tuple[Field, ...], new: Mapping[str, str], base: Mapping[str
             "close the form and open it again to see the new values, then make your change"
         )
     return changed
+
+
+def commit_unique(uow: UnitOfWork, codes: str) -> None:
+    """Commit; a unique code taken at another desk since it was checked (``codes``: "asset tag
+    or serial") is refused in words, nothing saved."""
+    try:
+        uow.commit()
+    except IntegrityError as exc:
+        raise Refused(f"another desk has just used this {codes}: check them and save again") \
+            from exc
 
 
 def before_after(obj: object, values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

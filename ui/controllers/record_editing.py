@@ -79,7 +79,7 @@ class AssetEditing(QObject):
         self._tag, self._opened, self._method_chosen = None, None, False
         self._fill(AssetForm())
         self.view.for_adding()
-        self._open()
+        self.view.show_form()
 
     def edit(self, tag: str) -> None:
         def shown(pair: tuple[AssetForm, str]) -> None:
@@ -87,7 +87,7 @@ class AssetEditing(QObject):
             self._tag, self._opened, self._method_chosen = form.tag, form, True
             self._fill(form)
             self.view.for_editing(form.tag, STATUS_WORDS.get(status, status))
-            self._open()
+            self.view.show_form()
 
         self.desk.run(lambda uow: asset_form_and_status(uow, tag), shown, readonly=True)
 
@@ -97,13 +97,6 @@ class AssetEditing(QObject):
             self.view.set_values(form.texts())
         finally:
             self._filling = False
-
-    def _open(self) -> None:
-        self.view.clear_errors()
-        self.view.set_busy(False)
-        self.view.open()
-        self.view.refit()
-        self.view.focus_first()
 
     def _edited(self, name: str) -> None:
         if self._filling:
@@ -154,7 +147,7 @@ class PersonEditing(QObject):
         self._code, self._opened = None, None
         self.view.set_values(PersonForm().texts())
         self.view.for_adding()
-        self._open()
+        self.view.show_form()
 
     def edit(self, staff_code: str) -> None:
         def shown(current: PersonSaved) -> None:
@@ -164,16 +157,9 @@ class PersonEditing(QObject):
             self.view.for_editing(f"{form.first_name} {form.last_name}",
                                   STATUS_WORDS.get(current.status, current.status),
                                   current.status == "left")
-            self._open()
+            self.view.show_form()
 
         self.desk.run(lambda uow: person_form(uow, staff_code), shown, readonly=True)
-
-    def _open(self) -> None:
-        self.view.clear_errors()
-        self.view.set_busy(False)
-        self.view.open()
-        self.view.refit()
-        self.view.focus_first()
 
     def _save(self) -> None:
         form = PersonForm(**self.view.values())

@@ -166,6 +166,14 @@ class RecordFormView(QDialog):
     def clear_errors(self) -> None:
         self.show_errors({})
 
+    def show_form(self) -> None:
+        """Open it (window-modal, not blocking) with no messages, sized to its fields."""
+        self.clear_errors()
+        self.set_busy(False)
+        self.open()
+        self.refit()
+        self.focus_first()
+
     def fit_into(self, width: int, height: int) -> None:
         """As tall as its fields need (messages shown included), within ``width`` × ``height``
         (the desk window): a form that does not fit scrolls."""
