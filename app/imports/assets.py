@@ -13,6 +13,7 @@ asset's encryption method is the usual one for its kind and make.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.errors import InvalidInput
 from app.imports import asset_terms, cells, holders
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
+from app.imports.export_dates import export_date
 from app.imports.report import ImportReport, RejectedRow
 from app.imports.upsert import (
     Owners,
@@ -171,8 +173,12 @@ _LOCATION_LEN = max_length(Asset, "location")
 
 
 def _cost(raw: str | None) -> int | None:
+    """A cost as an export writes it: ``£1,049.00``, ``1049``, ``GBP 1,049.00``."""
+    value = cells.text(raw, "Purchase Cost", 40)
+    if value is not None:
+        value = re.sub(r"^(GBP|UKP)\s*|\s*(GBP)$", "", value, flags=re.IGNORECASE)
     try:
-        return parse_cost(cells.text(raw, "Purchase Cost", 40))
+        return parse_cost(value)
     except InvalidInput as exc:
         raise RowRejected(f"Purchase Cost: {exc.message}") from None
 
@@ -220,7 +226,7 @@ def _parse(row: CsvRow, present: frozenset[str], *, is_new: bool, on_loan: bool)
                                      _LOCATION_LEN) \
             or cells.text(values.get("location"), "Location", _LOCATION_LEN)
     if "purchase_date" in present:
-        out["purchase_date"] = cells.date(values.get("purchase_date"), "Purchase Date")
+        out["purchase_date"] = export_date(values.get("purchase_date"), "Purchase Date")
     if "purchase_cost" in present:
         out["purchase_cost_pence"] = _cost(values.get("purchase_cost"))
     status = cells.text(values.get("status"), "Status", 200)

@@ -22,6 +22,7 @@ from app import keys
 from app.clock import local_date
 from app.imports import cells
 from app.imports.cells import RowRejected, shown
+from app.imports.export_dates import export_date
 from app.uow import UnitOfWork
 from db.models import Loan, Person
 
@@ -99,19 +100,6 @@ class Holders:
         return self._people[ids.pop()]
 
 
-_DATE_TIME = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})"
-                        r"(?:[ T].*)?")
-
-
-def _day(raw: str | None, label: str) -> dt.date | None:
-    """A date cell, or the date of a date-and-time cell (Snipe-IT's ``2024-09-02 10:15AM``)."""
-    value = cells.text(raw, label, 40)
-    if value is None:
-        return None
-    found = _DATE_TIME.fullmatch(value)
-    return cells.date(found.group(1) if found else value, label)
-
-
 def plan(uow: UnitOfWork, holders: Holders, values: dict[str, str], *, line: int, tag: str,
          kind: str, status: str, holder_here: int | None) -> PlannedLoan | None:
     """The loan a row's ``Checked Out To`` asks for: None when there is nothing to do
@@ -135,10 +123,10 @@ def plan(uow: UnitOfWork, holders: Holders, values: dict[str, str], *, line: int
         raise RowRejected(f"Checked Out To {who}, who has left: imported without a loan; "
                           "record it as not returned or lend it again at the desk")
     today = local_date(uow.now)
-    out_on = _day(values.get("checkout_date"), "Checkout Date") or today
+    out_on = export_date(values.get("checkout_date"), "Checkout Date") or today
     if out_on > today:
         raise RowRejected(f"Checkout Date {out_on.isoformat()} is in the future")
-    due_on = _day(values.get("expected_checkin"), "Expected Checkin Date") \
+    due_on = export_date(values.get("expected_checkin"), "Expected Checkin Date") \
         or out_on + dt.timedelta(days=uow.settings.loans.days_for(kind))
     if person.status == "leaving" and person.leaving_date is not None:
         due_on = min(due_on, max(person.leaving_date, out_on))

@@ -150,3 +150,20 @@ def test_an_asset_on_loan_here_to_someone_else_keeps_its_loan(staff: AppContext)
         "Checked Out To John Doe (JD2), but it is on loan here to Sam Patel (SP1): the loan here "
         "is kept; check it in first if it has changed hands"]
     assert [ln["person_id"] for ln in loans_of(staff, "LT-0202") if ln["outcome"] is None] == [3]
+
+
+def test_dates_and_costs_as_a_school_set_snipeit_to_show_them(app_ctx: AppContext) -> None:
+    data = ('Asset Tag,Category,Purchase Date,Purchase Cost\r\n'
+            'LT-0301,Laptops,"Mon Aug 19, 2024","GBP 1,049.00"\r\n'
+            'LT-0302,Laptops,19.08.2024,612.5\r\n'
+            'LT-0303,Laptops,someday,£10\r\n').encode()
+    with app_ctx.uow(ADMIN) as uow:
+        report = import_assets(uow, data, source_name="assets-display-format.csv")
+    assert report.format_lines() == [
+        "created 2, updated 0, unchanged 0, rejected 1",
+        "line 4: Purchase Date 'someday' is not a date (e.g. 2024-08-19 or 19/08/2024)"]
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        found = {a.tag: (a.purchase_date, a.purchase_cost_pence)
+                 for a in uow.session.scalars(select(Asset))}
+    assert found == {"LT-0301": (dt.date(2024, 8, 19), 104900),
+                     "LT-0302": (dt.date(2024, 8, 19), 61250)}
