@@ -104,9 +104,6 @@ class AssetCardView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 12, 20, 12)
         self.header = AssetHeader()
-        self.edit = button("Edit details…", "Edit this asset's details")
-        self.add_new = button("Add an asset…", "Add a new asset")
-        self.header.top.addWidget(record_buttons(self.edit, self.add_new))
         lay.addWidget(self.header)
         row = QHBoxLayout()
         self.lend = button("Lend this", "Lend this asset", primary=True)
@@ -123,6 +120,11 @@ class AssetCardView(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
+        # in the header, but after the actions in the focus chain: the screen's first button
+        # (which takes the focus, and Enter) stays its main action
+        self.edit = button("Edit details…", "Edit this asset's details")
+        self.add_new = button("Add an asset…", "Add a new asset")
+        self.header.top.addWidget(record_buttons(self.edit, self.add_new))
         self.lost_panel = LostPanel()
         lay.addWidget(self.lost_panel)
         self.found_panel = ActionPanel(

@@ -34,9 +34,6 @@ class PersonCardView(QWidget):
         self.summary = label("", name="Items summary")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        self.edit = button("Edit details…", "Edit this person's details")
-        self.add_new = button("Add a member of staff…", "Add a member of staff")
-        top.addWidget(record_buttons(self.edit, self.add_new))
         bl.addLayout(top)
         bl.addWidget(self.facts)
         bl.addWidget(self.summary)
@@ -50,6 +47,11 @@ class PersonCardView(QWidget):
         row.addWidget(self.reverse)
         row.addStretch(1)
         lay.addLayout(row)
+        # in the header, but after the actions in the focus chain: the screen's first button
+        # (which takes the focus, and Enter) stays its main action
+        self.edit = button("Edit details…", "Edit this person's details")
+        self.add_new = button("Add a member of staff…", "Add a member of staff")
+        top.addWidget(record_buttons(self.edit, self.add_new))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Person records")
         self.items = Table(["Tag", "Item", "Since", "Due", "Encryption"], "Items held",

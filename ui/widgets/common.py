@@ -66,6 +66,8 @@ def record_buttons(*buttons: QPushButton) -> QWidget:
     """Buttons side by side with room around them (a card's Edit and Add, in its tab bar's
     corner)."""
     box = QWidget()
+    box.setObjectName("recordButtons")
+    box.setStyleSheet("#recordButtons { background: transparent; }")  # the card's own shows
     row = QHBoxLayout(box)
     row.setContentsMargins(8, 0, 0, 4)
     for b in buttons:
