@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.atomic_files import fsync_dir
+from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
-from app.uow import Actor, Database
+from app.uow import Actor
 from db.engine import sqlite_path
 
 if TYPE_CHECKING:
@@ -90,18 +92,8 @@ def backup_database(db: Database, target: Path) -> Path:
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- restore ---------------------------------------------------------------------------

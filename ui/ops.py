@@ -71,6 +71,9 @@ class ReadCost:
         self.average_s = 0.0
 
     def note(self, seconds: float) -> None:
+        # one very slow read (the first after start, compiling its statements) counts as
+        # a few budgets, not as a hundred: quick reads win it back within a scan or two
+        seconds = min(seconds, 4 * self.budget_s)
         self.average_s += self.WEIGHT * (seconds - self.average_s)
 
     @property

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.atomic_files import write_new_file
 from app.errors import InvalidInput
 from app.services import reports
 from app.uow import UnitOfWork
-from printing.atomic import write_new_file
 from printing.report_table import render_report
 from printing.wording import fmt_date, fmt_datetime, kind_label
 

@@ -10,19 +10,19 @@ from ui.controllers.report_exporting import ReportExporting
 from ui.views.dashboard_view import DashboardView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class DashboardController(ScreenController):
     name = "dashboard"
     title = "Dashboard"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = DashboardView()
         self._view.asset_opened.connect(self.desk.open_asset)
         self._view.person_opened.connect(self.desk.open_person)
-        self.exporting = ReportExporting(desk, desk)
+        self.exporting = ReportExporting(desk, self._view)
         self._view.export_clicked.connect(self.exporting.open)
 
     @property

@@ -12,14 +12,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from app.config import KioskSettings
 
-_INPUT = {
+#: the events that count as someone at the desk (the desk's filter: :mod:`ui.input_watch`)
+INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
-}
+})
 
 
 class IdleLock(QObject):
-    """Install on the application; calls ``on_idle`` after the idle time without input, while
+    """Calls ``on_idle`` after the idle time without input (told by :meth:`input_seen`), while
     armed (someone is signed in) and enabled (``always``, or the setting)."""
 
     def __init__(self, settings: KioskSettings, on_idle: Callable[[], None],
@@ -70,7 +71,7 @@ class IdleLock(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT and self._timer.isActive():
+    def input_seen(self) -> None:
+        """Someone is at the desk: count down from the start again (if counting)."""
+        if self._timer.isActive():
             self._timer.start()
-        return False

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
-from app.services.receipts import loan_ack
-from app.signatures import SignatureData
+from app.services.receipts import acknowledge_loans
 from app.uow import UnitOfWork
-from db.models import Loan
+from ink.signature import SignatureData
+from printing.dates import date_text
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 
@@ -33,7 +33,7 @@ class LendRequest:
     signature: SignatureData
 
 
-def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
+def lend_and_acknowledge(desk: Desk, r: LendRequest,
                          done: Callable[[str, str | None], None],
                          failed: Callable[[str], None]) -> None:
     """Lend on the worker; ``done(text, acknowledgement number)`` (None: the loans stand but
@@ -44,7 +44,7 @@ def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
                         personal_data=r.personal_data, override_reason=r.override_reason,
                         signature=r.signature)
         n = len(r.tags)
-        due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
+        due_text = date_text(res.loans[0].due_on, weekday=True)
         capped = " (their leaving date)" if res.capped_at is not None else ""
         return ([ln.id for ln in res.loans],
                 f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
@@ -54,10 +54,7 @@ def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
         loan_ids, text = lent
 
         def ack(uow: UnitOfWork) -> tuple[str, str]:
-            loans = [uow.session.get(Loan, i) for i in loan_ids]
-            receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
-            uow.commit()
-            return text, receipt.number
+            return text, acknowledge_loans(uow, loan_ids)
 
         def ack_failed(e: OpError) -> None:
             desk.notify("error", f"The items are lent, but the acknowledgement could not be "

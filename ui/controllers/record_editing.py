@@ -1,14 +1,14 @@
 """Adding and editing one asset or one person from the desk: open the form, save it on the
 worker, put each refusal under its field, and say what was saved.
 
-Depends only on what it asks of the desk (:class:`DeskRuns`): run work off the GUI thread
-and say something in the banner.
+Asks of the desk (:class:`ui.controllers.desk.Desk`) only to run work off the GUI thread and
+to say something in the banner; the forms open over the view they were asked from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -23,7 +23,6 @@ from app.services.asset_records import (
     default_method,
     edit_asset,
 )
-from app.services.cards import STATUS_WORDS
 from app.services.person_records import (
     PersonForm,
     PersonSaved,
@@ -31,20 +30,15 @@ from app.services.person_records import (
     edit_person,
     person_form,
 )
+from app.status_words import status_in_words, status_label
 from app.uow import UnitOfWork
 from ui.ops import OpError
 from ui.views.asset_form_view import AssetFormView
 from ui.views.person_form_view import PersonFormView
 from ui.views.record_form_view import RecordFormView
 
-
-class DeskRuns(Protocol):
-    """What the editors need from the desk."""
-
-    def run(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
-            err: Callable[[OpError], Any] | None = None, *, readonly: bool = False) -> bool: ...
-
-    def notify(self, level: str, message: str) -> None: ...
+if TYPE_CHECKING:
+    from ui.controllers.desk import Desk
 
 
 def _refused(view: RecordFormView) -> Callable[[OpError], None]:
@@ -63,7 +57,7 @@ class AssetEditing(QObject):
 
     saved = Signal(str)
 
-    def __init__(self, desk: DeskRuns, parent: QWidget) -> None:
+    def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(parent)
         self.desk = desk
         self.view = AssetFormView(KIND_CHOICES, METHOD_CHOICES, parent)
@@ -86,7 +80,7 @@ class AssetEditing(QObject):
             form, status = pair
             self._tag, self._opened, self._method_chosen = form.tag, form, True
             self._fill(form)
-            self.view.for_editing(form.tag, STATUS_WORDS.get(status, status))
+            self.view.for_editing(form.tag, status_label(status))
             self.view.show_form()
 
         self.desk.run(lambda uow: asset_form_and_status(uow, tag), shown, readonly=True)
@@ -135,7 +129,7 @@ class PersonEditing(QObject):
 
     saved = Signal(str)
 
-    def __init__(self, desk: DeskRuns, parent: QWidget) -> None:
+    def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(parent)
         self.desk = desk
         self.view = PersonFormView(parent)
@@ -155,7 +149,7 @@ class PersonEditing(QObject):
             self._code, self._opened = form.staff_code, form
             self.view.set_values(form.texts())
             self.view.for_editing(f"{form.first_name} {form.last_name}",
-                                  STATUS_WORDS.get(current.status, current.status),
+                                  status_label(current.status),
                                   current.status == "left")
             self.view.show_form()
 
@@ -176,7 +170,7 @@ class PersonEditing(QObject):
             self.view.set_busy(False)
             self.view.accept()
             name = f"{saved.form.first_name} {saved.form.last_name}"
-            status = STATUS_WORDS.get(saved.status, saved.status).lower()
+            status = status_in_words(saved.status)
             self.desk.notify("ok", f"{name} ({saved.form.staff_code}) "
                                    f"{'saved' if code else 'added'}; {status}.")
             self.saved.emit(saved.form.staff_code)

@@ -4,21 +4,24 @@ report read, rendered and written on the worker; the banner says where it went."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.clock import local_date, system_clock
 from app.services.report_export import REPORT_CHOICES, ExportDone, default_file_name, export_report
-from ui.controllers.record_editing import DeskRuns
 from ui.ops import OpError
 from ui.views.report_export_view import ReportExportView
+
+if TYPE_CHECKING:
+    from ui.controllers.desk import Desk
 
 _FILTERS = {"csv": "Spreadsheet (*.csv)", "pdf": "PDF document (*.pdf)"}
 
 
 class ReportExporting(QObject):
-    def __init__(self, desk: DeskRuns, parent: QWidget) -> None:
+    def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(parent)
         self.desk = desk
         self.view = ReportExportView(REPORT_CHOICES, parent)
