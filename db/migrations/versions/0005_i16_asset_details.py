@@ -1,7 +1,7 @@
 """issue 16: where an asset lives, when and for how much it was bought, how it is encrypted
 
 Revision ID: i16_asset_details
-Revises: i12_corrections
+Revises: i23_notices (re-chained after issue 23's migration when main was merged)
 Create Date: 2026-12-06 17:15:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'i16_asset_details'
-down_revision = 'i12_corrections'
+down_revision = 'i23_notices'
 branch_labels = None
 depends_on = None
 
