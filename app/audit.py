@@ -247,17 +247,6 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
     return VerifyResult(True, count)
 
 
-def head(session: Session) -> dict[str, Any]:
-    """The chain's tip: the newest event's number, time, action and hash (to write down
-    somewhere safe and compare later: an edited or truncated log cannot keep it)."""
-    tip = session.get(AuditHead, 1)
-    seq = tip.seq if tip is not None else 0
-    last = session.execute(select(AuditEvent).where(AuditEvent.seq == seq)).scalar_one_or_none()
-    return {"seq": seq, "hash": tip.hash if tip is not None else GENESIS,
-            "at": last.at.isoformat() if last is not None else None,
-            "action": last.action if last is not None else None}
-
-
 def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: int) -> str | None:
     seen: set[str] = set()
     for model in AUDITED_MODELS:

@@ -48,6 +48,11 @@ RANGES: dict[str, Range] = {
                                           "before going on"),
     "reversal.window_hours": Range(0, 720, "hours",
                                    "The time an admin has to reverse a mistaken action"),
+    "mail.port": Range(0, 65535, "(0: the usual port)", "The mail server's port"),
+    "mail.timeout_seconds": Range(1, 600, "seconds", "The wait for the mail server"),
+    "notices.due_soon_days": Range(0, 60, "days", "The due-soon reminder's notice"),
+    "notices.overdue_repeat_days": Range(1, 365, "days",
+                                         "The time between overdue reminders"),
 }
 
 #: ranges checked on load and save that the admin screen does not edit as numbers

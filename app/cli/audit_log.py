@@ -1,4 +1,5 @@
-"""``loan-kiosk audit verify|head``: check the tamper-evident audit log, show its tip."""
+"""``loan-kiosk audit verify`` and ``audit head``: check the tamper-evident audit log, and
+print its anchor to keep outside the database."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ def register(sub: Any) -> None:
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = aud_sub.add_parser("verify", parents=common, help="check the chain and every audited row")
     p.set_defaults(handler=cmd_audit_verify)
-    p = aud_sub.add_parser("head", parents=common, help="the chain's newest event and its hash")
-    p.add_argument("--json", action="store_true")
+    p = aud_sub.add_parser("head", parents=common,
+                           help="the chain's current anchor, one token on the last line (keep a "
+                                "copy outside the database)")
     p.set_defaults(handler=cmd_audit_head)
 
 
@@ -34,13 +36,10 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_head(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app import audit
-    from app.cli.context import print_json
+    from app.notices.daily import audit_anchor
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
-        head = audit.head(uow.session)
-    if args.json:
-        print_json(head)
-    else:
-        print(f"audit head: event {head['seq']} at {head['at'] or '-'}, hash {head['hash']}")
+        token = audit_anchor(uow)
+    print("audit anchor (sequence-hash):")
+    print(token)
     return 0

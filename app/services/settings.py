@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.config import (
+    MAIL_SECURITY,
     Paths,
     Settings,
     load_settings,
@@ -30,9 +31,30 @@ def validate(settings: Settings) -> Settings:
     """A checked copy of ``settings`` (types as in the file; ranges that make sense)."""
     checked = settings_from_dict(settings.to_dict())
     problems = [message for _key, message in setting_problems(checked)]
+    problems += _mail_problems(checked)
     if problems:
         raise InvalidInput("; ".join(problems) + ".")
     return checked
+
+
+def _mail_problems(settings: Settings) -> list[str]:
+    problems = []
+    mail, notices = settings.mail, settings.notices
+    if mail.security not in MAIL_SECURITY:
+        problems.append("mail.security must be one of: " + ", ".join(f'"{c}"' for c in MAIL_SECURITY))
+    from email.utils import parseaddr
+
+    for key in ("from_address", "reply_to", "desk_address", "hr_address"):
+        value = getattr(mail, key).strip()
+        address = parseaddr(value)[1]  # "IT Desk <it@school.example>" is fine too
+        if value and ("@" not in address or any(c.isspace() for c in address)):
+            problems.append(f"mail.{key} must be an e-mail address such as it@school.example, "
+                            f"not {value!r}")
+    if mail.host.strip() and not mail.from_address.strip():
+        problems.append("mail.from_address is needed once mail.host is set (the sender of notices)")
+    if any(not 1 <= d <= 365 for d in notices.leaver_days):
+        problems.append("notices.leaver_days must be days between 1 and 365, e.g. [14, 3]")
+    return problems
 
 
 def changed_keys(old: Settings, new: Settings) -> list[str]:

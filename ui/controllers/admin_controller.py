@@ -18,6 +18,7 @@ from app.uow import UnitOfWork
 from printing.labels import TEMPLATES
 from ui.controllers.base import ScreenController
 from ui.controllers.desk_documents import open_file
+from ui.controllers.record_editing import AssetEditing, PersonEditing
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
@@ -36,7 +37,10 @@ class AdminController(ScreenController):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
-        self._view = AdminView(_templates())
+        from app.notices.preview import KINDS, LABELS
+        from ui.controllers.notices_admin import NoticesAdmin
+
+        self._view = AdminView(_templates(), [(k, LABELS[k]) for k in KINDS])
         self.previewed: tuple[str, str] | None = None
         self.test_pad: SignaturePad | None = None
         v = self._view
@@ -50,6 +54,13 @@ class AdminController(ScreenController):
         v.settings.number_changed.connect(lambda _k, _v: self.check_settings())
         v.settings.test_pad_clicked.connect(self.toggle_pad_test)
         v.technicians.add_clicked.connect(self.add_tech)
+        self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
+        self.asset_editing = AssetEditing(desk, self._view)
+        self.asset_editing.saved.connect(desk.open_asset)
+        self.person_editing = PersonEditing(desk, self._view)
+        self.person_editing.saved.connect(desk.open_person)
+        v.records.add_asset_clicked.connect(self.asset_editing.add)
+        v.records.add_person_clicked.connect(self.person_editing.add)
 
     @property
     def view(self) -> AdminView:
@@ -68,6 +79,8 @@ class AdminController(ScreenController):
         self._view.labels.choose_template(s.printing.label_template)
         self._label_preview()
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
+        self.notices.refresh()
+        self.notices.show_template()
 
     # -- scans: the Labels tab takes asset labels into its list to print ------------------------
     def _on_labels(self) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
 from ui import theme
+from ui.views.notices_view import OutboxTab, TemplatesTab
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
@@ -233,8 +234,37 @@ class TechniciansTab(QWidget):
         self.admin.setChecked(False)
 
 
+class RecordsTab(QWidget):
+    """One asset or one member of staff at a time, without a CSV file."""
+
+    add_asset_clicked = Signal()
+    add_person_clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        lay = QVBoxLayout(self)
+        box, bl = card()
+        bl.addWidget(label("Add one record", "", name="Add one record"))
+        bl.addWidget(label("A new laptop, tablet or phone, or a new member of staff, without "
+                           "writing a CSV file. To correct one, open its card (scan it or search) "
+                           "and choose Edit details.", "hint", name="Add one record help"))
+        row = QHBoxLayout()
+        self.add_asset = button("Add an asset…", "Add an asset", primary=True)
+        self.add_person = button("Add a member of staff…", "Add a member of staff")
+        row.addWidget(self.add_asset)
+        row.addWidget(self.add_person)
+        row.addStretch(1)
+        bl.addLayout(row)
+        lay.addWidget(box)
+        lay.addStretch(1)
+        self.add_asset.clicked.connect(self.add_asset_clicked.emit)
+        self.add_person.clicked.connect(self.add_person_clicked.emit)
+
+
 class AdminView(QWidget):
-    def __init__(self, templates: list[tuple[str, str, int, int]], parent: QWidget | None = None) -> None:
+    def __init__(self, templates: list[tuple[str, str, int, int]],
+                 notice_kinds: list[tuple[str, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 10, 20, 10)
@@ -245,10 +275,16 @@ class AdminView(QWidget):
         self.labels = LabelsTab(templates)
         self.settings = SettingsTab()
         self.technicians = TechniciansTab()
+        self.records = RecordsTab()
         self.tabs.addTab(self.imports, "Import")
         self.tabs.addTab(self.labels, "Labels")
         self.tabs.addTab(self.settings, "Settings")
         self.tabs.addTab(self.technicians, "Technicians")
+        self.outbox = OutboxTab()
+        self.notice_templates = TemplatesTab(notice_kinds or [])
+        self.tabs.addTab(self.outbox, "Outbox")
+        self.tabs.addTab(self.notice_templates, "Notice templates")
+        self.tabs.addTab(self.records, "Records")
         lay.addWidget(self.tabs, 1)
 
     def labels_showing(self) -> bool:

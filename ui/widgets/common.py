@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -60,6 +61,19 @@ def button(text: str, name: str = "", *, primary: bool = False, danger: bool = F
         b.setProperty("danger", True)
     b.setAutoDefault(True)
     return b
+
+
+def record_buttons(*buttons: QPushButton) -> QWidget:
+    """Buttons side by side with room around them (a card's Edit and Add, in its tab bar's
+    corner)."""
+    box = QWidget()
+    box.setObjectName("recordButtons")
+    box.setStyleSheet("#recordButtons { background: transparent; }")  # the card's own shows
+    row = QHBoxLayout(box)
+    row.setContentsMargins(8, 0, 0, 4)
+    for b in buttons:
+        row.addWidget(b)
+    return box
 
 
 def text_list(name: str) -> QListWidget:
