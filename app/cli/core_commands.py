@@ -131,7 +131,14 @@ def register(sub: Any) -> None:
     aud = sub.add_parser("audit", help="the tamper-evident audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     p = aud_sub.add_parser("verify", parents=common, help="check the chain and every audited row")
+    p.add_argument("--anchor", action="append", default=[], metavar="TOKEN",
+                   help="an anchor from `audit head` the chain must still hold (repeatable)")
+    p.add_argument("--anchors", action="append", default=[], metavar="FILE",
+                   help="a file of anchors, one a line (# comments allowed)")
     p.set_defaults(handler=cmd_audit_verify)
+    p = aud_sub.add_parser("head", parents=common,
+                           help="check the chain, then print its anchor (keep it off this PC)")
+    p.set_defaults(handler=cmd_audit_head)
 
     tech = sub.add_parser("technician", help="desk technicians")
     tech_sub = tech.add_subparsers(dest="tech_command", metavar="ACTION", required=True)
@@ -381,15 +388,34 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app import anchors, audit
+
+    given = anchors.parse_all(args.anchor, [Path(f) for f in args.anchors])
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        result = audit.verify(uow.session, anchors=given)
+    if result.ok:
+        held = f"; {len(given)} anchor{'s' if len(given) != 1 else ''} held" if given else ""
+        print(f"audit log intact ({result.events} events{held})")
+        return 0
+    print(f"audit log BROKEN: {result.problem}")
+    return 1
+
+
+def cmd_audit_head(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The chain is verified first: an anchor of a log already tampered with proves nothing."""
     from app import audit
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         result = audit.verify(uow.session)
-    if result.ok:
-        print(f"audit log intact ({result.events} events)")
-        return 0
-    print(f"audit log BROKEN: {result.problem}")
-    return 1
+        anchor = audit.head_anchor(uow.session)
+    if not result.ok:
+        print(f"audit log BROKEN: {result.problem}")
+        print("no anchor given: fix or restore the log first")
+        return 1
+    print(f"audit log intact ({result.events} events). Write this anchor down, or keep it "
+          "with your DPO, off this PC; `audit verify --anchor` checks it later:")
+    print(anchor.token)
+    return 0
 
 
 def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
