@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, create_engine, delete, select, text, update
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -31,6 +31,12 @@ def attacker(url: str) -> Iterator[Engine]:
     """An engine of the attacker's own: SQLite without foreign keys, PostgreSQL
     with its triggers off (the owner role can do both)."""
     engine = create_engine(url)
+    if engine.dialect.name == "postgresql":
+        @event.listens_for(engine, "connect")
+        def _no_triggers(dbapi_conn: Any, _record: Any) -> None:
+            with dbapi_conn.cursor() as cur:
+                cur.execute("SET session_replication_role = replica")
+            dbapi_conn.commit()
     try:
         yield engine
     finally:
