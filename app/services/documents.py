@@ -27,6 +27,7 @@ from app.bootstrap import AppContext
 from app.devices.printer import Printer, PrinterFactory, PrinterUnavailable, printer_label
 from app.errors import InvalidInput, NotFound, Refused
 from app.services.lookup import get_asset, get_trip
+from app.services.receipt_rows import row_problems
 from app.services.receipts import content_sha256, create_receipt, get_receipt, person_block
 from app.signatures import SignatureData
 from app.uow import Actor, UnitOfWork
@@ -148,6 +149,7 @@ def export_receipt(app_ctx: AppContext, actor: Actor, number: str, dest: Path, *
     ``dest`` is never overwritten unless asked; the copy is the archived file
     byte for byte, so it verifies.
     """
+    refuse_archive_target(app_ctx, dest)
     archived = archive_receipt(app_ctx, actor, number)
     try:
         return write_new_file(dest, archived.read_bytes(), mode=0o644, overwrite=overwrite)
@@ -156,6 +158,16 @@ def export_receipt(app_ctx: AppContext, actor: Actor, number: str, dest: Path, *
                       ) from None
     except OSError as exc:
         raise InvalidInput(f"cannot write {dest}: {exc.strerror}") from exc
+
+
+def refuse_archive_target(app_ctx: AppContext, dest: Path) -> None:
+    """Refuse to write into the documents archive: its files are evidence, written
+    once by :func:`archive_receipt` and never replaced, not even with ``--force``."""
+    archive = app_ctx.paths.documents_dir.resolve()
+    target = dest.expanduser().resolve()
+    if target == archive or archive in target.parents:
+        raise Refused(f"{dest} is in the receipts archive ({archive}); archived receipts are "
+                      "evidence and are never overwritten. Choose a file outside that folder.")
 
 
 def write_output(dest: Path, data: bytes, *, overwrite: bool = False) -> Path:
@@ -587,6 +599,7 @@ def verify_receipt_pdf(app_ctx: AppContext, path: Path) -> VerifyOutcome:
                 continue  # text extraction reorders right-to-left runs: compared via content
             if _squash(shown) not in seen:
                 problems.append(f"the printed text does not show {what} ({expected})")
+        problems.extend(row_problems(record, claims.text))
     if file_sha is not None and hashlib.sha256(data).hexdigest() != file_sha:
         problems.append("the file is not the archived copy: its bytes differ "
                         f"(SHA-256 {hashlib.sha256(data).hexdigest()[:16]}…, archived "

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,6 +92,14 @@ def test_receipt_show_prints_a_summary_and_saves_without_overwriting(desk: Desk,
     code, _, err = desk.run("receipt", "show", number, "--out", str(copy))
     assert code == 2 and "already exists" in err
     assert desk.run("receipt", "show", number, "--out", str(copy), "--force")[0] == 0
+    # the archived file is evidence: never replaced, not even with --force
+    code, stdout, _ = desk.run("receipt", "show", number, "--json")
+    archived = Path(json.loads(stdout)["file"])
+    before = archived.read_bytes()
+    for target in (archived, archived.parent / "other.pdf"):
+        code, _, err = desk.run("receipt", "show", number, "--out", str(target), "--force")
+        assert code == 2 and "archived receipts are evidence and are never overwritten" in err
+    assert archived.read_bytes() == before and not (archived.parent / "other.pdf").exists()
     code, _, err = desk.run("receipt", "show", "R-1999-0001")
     assert code == 2 and err.startswith("error: no receipt numbered")
 
