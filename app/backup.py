@@ -17,12 +17,14 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from app import anchors
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
 from app.uow import Actor, Database
 from db.engine import sqlite_path
+from printing.atomic import write_new_file
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -69,6 +71,7 @@ def backup_database(db: Database, target: Path) -> Path:
     tmp = target.with_name(f".{target.name}.partial")
     tmp.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+    head: tuple[Any, ...] | None = None
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -80,6 +83,7 @@ def backup_database(db: Database, target: Path) -> Path:
             (ok,) = dst.execute("PRAGMA integrity_check").fetchone()
             if ok != "ok":
                 raise InvalidInput(f"the backup failed its integrity check: {ok}")
+            head = dst.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         finally:
             dst.close()
     except BaseException:
@@ -90,8 +94,29 @@ def backup_database(db: Database, target: Path) -> Path:
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, target)
+    if head is not None:
+        record_backup_anchor(target, anchors.for_event(int(head[0]), str(head[1])))
     _fsync_dir(target.parent)
     return target
+
+
+def anchor_file(backup: Path) -> Path:
+    """``<backup>.anchor``: the audit anchor the backup holds, written beside it."""
+    return backup.with_name(backup.name + ".anchor")
+
+
+def record_backup_anchor(backup: Path, anchor: anchors.Anchor) -> None:
+    """Write the backup's anchor beside it: a restored copy can be checked against it,
+    and whoever keeps the backups keeps the anchors too (docs/reliability.md)."""
+    write_new_file(anchor_file(backup), f"{anchor.token}\n".encode("ascii"), overwrite=True)
+
+
+def backup_anchor(backup: Path) -> anchors.Anchor | None:
+    """The anchor recorded beside a backup, if any."""
+    try:
+        return anchors.read_file(anchor_file(backup))[0]
+    except InvalidInput:
+        return None
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -286,6 +311,7 @@ def auto_backup(app_ctx: AppContext) -> Path | None:
     keep = max(1, app_ctx.settings.backup.keep)
     for _, old in existing[:-keep]:
         old.unlink(missing_ok=True)
+        anchor_file(old).unlink(missing_ok=True)
     return made
 
 

@@ -389,16 +389,32 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     from app import anchors, audit
+    from app.evidence import check_receipts
 
     given = anchors.parse_all(args.anchor, [Path(f) for f in args.anchors])
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         result = audit.verify(uow.session, anchors=given)
-    if result.ok:
-        held = f"; {len(given)} anchor{'s' if len(given) != 1 else ''} held" if given else ""
-        print(f"audit log intact ({result.events} events{held})")
-        return 0
-    print(f"audit log BROKEN: {result.problem}")
-    return 1
+        archive = check_receipts(uow.session, ctx.app.paths.data_dir)
+        printed = [a for _, a in archive.printed]
+        on_paper = audit.verify(uow.session, anchors=printed) if result.ok and printed else None
+    if not result.ok:
+        print(f"audit log BROKEN: {result.problem}")
+        return 1
+    if on_paper is not None and not on_paper.ok:
+        problem = str(on_paper.problem)
+        numbers = [n for n, a in archive.printed if f"anchor {a.token} " in problem]
+        where = f" (printed on receipt {numbers[0]})" if numbers else ""
+        print(f"audit log BROKEN: {problem}{where}")
+        return 1
+    held = f"; {len(given)} anchor{'s' if len(given) != 1 else ''} held" if given else ""
+    print(f"audit log intact ({result.events} events{held})")
+    if archive.problems:
+        for problem in archive.problems:
+            print(f"receipts archive BROKEN: {problem}")
+        return 1
+    print(f"receipts archive intact ({archive.archived} archived files match their SHA-256; "
+          f"the anchors printed on {len(printed)} receipts hold)")
+    return 0
 
 
 def cmd_audit_head(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -439,10 +455,13 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.backup import backup_database
+    from app.backup import backup_anchor, backup_database
 
     path = backup_database(ctx.app.db, Path(args.file))
     print(f"backup written to {path}")
+    anchor = backup_anchor(path)
+    if anchor is not None:
+        print(f"its audit anchor (also in {path.name}.anchor): {anchor.token}")
     return 0
 
 
