@@ -255,9 +255,10 @@ def _check_audit(path: Path) -> None:
 
     uri = f"{path.resolve().as_uri()}?mode=ro"
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    recorded = backup_anchor(path)  # a backup rewritten after it was taken no longer holds it
     try:
         with Session(engine) as session:
-            result = audit.verify(session)
+            result = audit.verify(session, anchors=[recorded] if recorded else [])
     finally:
         engine.dispose()
     if not result.ok:

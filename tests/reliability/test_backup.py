@@ -257,3 +257,18 @@ def test_a_backup_records_its_audit_anchor(desk: AppContext, tmp_path: Path) -> 
     b = backup_database(desk.db, tmp_path / "b.sqlite3")
     assert (tmp_path / "b.sqlite3.anchor").read_text(encoding="ascii") == f"{live.token}\n"
     assert backup_anchor(b) == live
+
+
+def test_a_backup_rewritten_after_it_was_taken_is_not_restored(desk: AppContext,
+                                                               tmp_path: Path) -> None:
+    """The backup holder rebuilds the chain in the backup file; its recorded anchor exposes it."""
+    from tests.reliability import tamper
+
+    with desk.uow(ADMIN) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    b = backup_database(desk.db, tmp_path / "b.sqlite3")
+    with tamper.attacker(f"sqlite:///{b}") as eng, eng.begin() as conn:
+        conn.execute(tamper.EVENTS.delete().where(tamper.EVENTS.c.seq == 2))
+        tamper.rechain(conn)
+    with pytest.raises(Refused, match=r"does not hold"):
+        restore_database(desk, ADMIN, b)
