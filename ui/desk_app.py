@@ -25,6 +25,7 @@ from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
 from app.config import choose_database
 from app.config import demo_data_dir as demo_data_dir  # where the tests and docs look for it
 from app.demo_identity import DEMO_ACTOR as DEMO_ACTOR  # who fills the demo school
+from ui.desk_devices import DeskDevices, desk_devices
 
 if TYPE_CHECKING:
     from app.uow import UnitOfWork
@@ -75,11 +76,9 @@ def tune_gc() -> None:
 
 
 def _needs_demo_data(uow: UnitOfWork) -> bool:
-    from sqlalchemy import select
+    from app.services.lookup import has_people  # on the worker: see the module's docstring
 
-    from db.models import Person
-
-    return uow.session.execute(select(Person.id).limit(1)).first() is None
+    return not has_people(uow)
 
 
 def fill_demo_in_background(window: MainWindow, ctx: AppContext) -> None:
@@ -91,7 +90,7 @@ def fill_demo_in_background(window: MainWindow, ctx: AppContext) -> None:
     def done(summary: str) -> None:
         tune_gc()
         window.notify("ok", summary[0].upper() + summary[1:] + ".")
-        window.controller("sign_in").activated()
+        window.nav.screens.sign_in.activated()
 
     # fill_demo opens its own units of work: it is not one to run again as a whole
     window.ops.run(DEMO_ACTOR, lambda _uow: fill_demo(ctx, DEMO_ACTOR), ok=done, retry=False,
@@ -99,17 +98,23 @@ def fill_demo_in_background(window: MainWindow, ctx: AppContext) -> None:
 
 
 def build_window(ctx: AppContext, *, demo: bool = False, kiosk: bool = False,
-                 install_scanner: bool = True) -> MainWindow:
+                 install_scanner: bool = True, devices: DeskDevices | None = None) -> MainWindow:
+    """The desk's composition root: the window, with the hardware it uses handed in.
+
+    ``devices`` (tests hand in fakes) defaults to the real ones for ``ctx``: its printers
+    (``app.bootstrap``), the serial pad and the serial scanner the settings name.
+    """
     from ui import theme
     from ui.main_window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply(app)
-    window = MainWindow(ctx, demo=demo, kiosk=kiosk, install_scanner=install_scanner)
+    window = MainWindow(ctx, demo=demo, kiosk=kiosk, install_scanner=install_scanner,
+                        devices=devices or desk_devices(ctx))
     if demo:  # an empty demo database is filled first (on the worker, once it is open)
         window.ops.run(DEMO_ACTOR, _needs_demo_data, readonly=True,
-                       ok=lambda empty: empty and fill_demo_in_background(window, ctx))
+                       ok=lambda empty: fill_demo_in_background(window, ctx) if empty else None)
     return window
 
 
@@ -207,7 +212,11 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     #   to the filter (the style sheet's style) makes PySide6 build QStyle's Python enum
     #   types; neither need delay the first paint;
     # * the database starts opening on its thread (it and the paint would share the GIL).
-    after_first_paint(window, lambda: (window.install_scanner(), ctx.start_opening()))
+    def painted() -> None:
+        window.install_scanner()
+        ctx.start_opening()
+
+    after_first_paint(window, painted)
     return window, ctx
 
 

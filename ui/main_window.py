@@ -1,7 +1,10 @@
 """The desk's one window: header, status banner, and a stack of screens.
 
-Every scan, from whichever source and on whichever screen, comes to
-:meth:`MainWindow.handle_scan` and is routed by :class:`ui.controllers.routing.ScanRouter`.
+The window puts the desk's parts together and is what every screen's controller sees as
+its :class:`ui.controllers.desk.Desk` (nothing more of it): which screen shows is
+:mod:`ui.navigation`'s, where a scan goes :mod:`ui.scan_routing`'s, work as the signed-in
+technician :mod:`ui.session_work`'s, and the hardware — built by the composition root
+(:mod:`ui.desk_app`) and handed in — :mod:`ui.desk_devices`'.
 """
 
 from __future__ import annotations
@@ -9,18 +12,23 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from ui.controllers.base import ScreenController
 from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
+from ui.controllers.upkeep import DeskUpkeep
+from ui.desk_devices import DeskDevices, DeskHardware, desk_devices
 from ui.input_watch import InputWatch
+from ui.navigation import Navigator
 from ui.ops import OpError, OpRunner
+from ui.scan_routing import ScanRouter
 from ui.scanner import ScanFilter
+from ui.serial_scanner import DeskSerialScanner
+from ui.session_work import SessionWork
 from ui.views.header_view import HeaderView
 from ui.widgets.busy import DelayedBusy
 from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
@@ -30,36 +38,37 @@ if TYPE_CHECKING:
     # thread of its own): what needs the database is imported where it runs, on the worker.
     from app.actor import Actor
     from app.bootstrap import AppContext
+    from app.config import PadSettings
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
-    from app.devices.serial_scanner import SerialScanner
-    from app.services.cards import ScanInfo
+    from app.services.cards import AssetSummary, ScanInfo
+    from app.services.documents import PrintOutcome
     from app.services.search import PersonHit
     from app.uow import UnitOfWork
+    from ui.controllers.base import ScreenController
+    from ui.controllers.screens import Screens
     from ui.widgets.question import Question
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 
 class MainWindow(QMainWindow):
     def __init__(self, app_ctx: AppContext, *, demo: bool = False, kiosk: bool = False,
-                 install_scanner: bool = True, printer_factory: PrinterFactory | None = None) -> None:
+                 install_scanner: bool = True, devices: DeskDevices | None = None) -> None:
         super().__init__()
         self.ctx = app_ctx
-        #: where documents and labels print (the composition root's unless a test hands one in)
-        self.printer_factory: PrinterFactory = printer_factory or app_ctx.printer_factory
         self.demo = demo
         self.kiosk = kiosk
         self.setWindowTitle(f"Loan Kiosk — {app_ctx.settings.school.name}" + (" (demo)" if demo else ""))
         self.setAccessibleName("Loan Kiosk desk")
         self.ops = OpRunner(app_ctx, self)
         self.session = DeskSession(self)
+        self.work = SessionWork(self.ops, self.session, self.notify)
         self.sound = SoundPlayer(app_ctx.settings.kiosk.sound)
         self.scanner = ScanFilter(app_ctx.settings.scanner, self)
-        self.scanner.scanned.connect(self.handle_scan)
         self._scanner_installed = False
-        #: the signature pad, owned here and lent to whichever signature step is showing
-        self.pad: SignaturePad | None = None
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -76,21 +85,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        from ui.serial_scanner import DeskSerialScanner
 
-        self.serial_scanner = DeskSerialScanner(self.handle_scan, self.header.show_scanner,
-                                                self.notify, self)
-
-        from ui.controllers.screens import Screens
-
-        #: every screen by name; each is built on first use
-        self.controllers = Screens(self)
-        self.current: ScreenController | None = None
-        from ui.controllers.routing import ScanRouter
-
-        self.router = ScanRouter(self)
+        #: the printers, the pad and the serial scanner (the composition root's, or the real ones)
+        self.hardware = DeskHardware(devices or desk_devices(app_ctx), app_ctx.settings,
+                                     self.handle_scan, self.header.show_scanner, self.notify, self)
+        self.nav = Navigator(self, self.session, self.stack, self.header.mark,
+                             self.banner.clear, parent=self, demo=demo)
         #: the question being asked (one at a time), if any
         self.question: Question | None = None
+        self.router = ScanRouter(self, self.nav, self.banner, lambda: self.question is not None)
+        self.scanner.scanned.connect(self.handle_scan)
 
         self.header.navigate.connect(self._navigate)
         self.header.lock_requested.connect(self.lock)
@@ -107,10 +111,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(app_ctx.settings.kiosk, self.lock, self, always=kiosk)
         #: the one application-wide filter, handing the scanner and the idle lock their events
         self.input_watch = InputWatch(self.scanner, self.idle, self)
-        from ui.controllers.upkeep import DeskUpkeep
-
         #: backups checked at each sign-in; waiting print jobs retried every minute
-        self.upkeep = DeskUpkeep(self)
+        self.upkeep = DeskUpkeep(self, self)
         self.upkeep.print_timer.start()
         if install_scanner:
             self.install_scanner()
@@ -139,90 +141,59 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.input_watch)
             self._scanner_installed = True
 
-    def start_serial_scanner(self, reader: SerialScanner | None = None) -> None:
-        """The serial scanner (``reader``, else the configured one): scans to :meth:`handle_scan`."""
-        from ui.serial_scanner import scanner_from_settings
+    # -- hardware (handed in: see ui.desk_devices) ----------------------------------------------
+    @property
+    def devices(self) -> DeskDevices:
+        return self.hardware.devices
 
-        self.serial_scanner.start(reader or scanner_from_settings(self.ctx.settings.scanner))
+    @property
+    def printer_factory(self) -> PrinterFactory:
+        """Where documents and labels print (the composition root's)."""
+        return self.hardware.devices.printer_factory
 
-    # -- what controllers use ----------------------------------------------------
+    @property
+    def pad(self) -> SignaturePad | None:
+        return self.hardware.pad
+
+    def open_pad(self) -> None:
+        """Open the configured pad (once the database is open, and after a settings change)."""
+        self.hardware.open_pad()
+
+    def pad_for(self, settings: PadSettings) -> SignaturePad | None:
+        return self.hardware.devices.open_pad(settings)
+
+    def set_pad(self, pad: SignaturePad | None) -> None:
+        self.hardware.set_pad(pad)
+
+    @property
+    def serial_scanner(self) -> DeskSerialScanner:
+        return self.hardware.serial_scanner
+
+    def start_serial_scanner(self) -> None:
+        """The configured serial scanner, reading: its scans go to :meth:`handle_scan`."""
+        self.hardware.start_serial_scanner()
+
+    # -- what controllers use (ui.controllers.desk.Desk) ---------------------------------------
     @property
     def actor(self) -> Actor | None:
         return self.session.actor
 
-    def run(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
-            err: Callable[[OpError], Any] | None = None, *, readonly: bool = False) -> bool:
-        """Run ``fn(uow)`` on the worker as the signed-in technician (nothing if locked).
-
-        A write runs again after a transient conflict with another desk (see ``OpRunner``).
-        """
-        actor = self.session.actor
-        if actor is None:
-            return False
-        guarded_ok, guarded_err = self._guarded(ok, err)
-        self.ops.run(actor, fn, ok=guarded_ok, err=guarded_err, readonly=readonly)
-        return True
-
-    def read(self, fn: Callable[[UnitOfWork], Any], ok: Callable[[Any], Any] | None = None,
-             err: Callable[[OpError], Any] | None = None) -> bool:
-        """A short read as the signed-in technician, at once where the database is quick
-        (:meth:`ui.ops.OpRunner.read`); nothing if locked."""
-        actor = self.session.actor
-        if actor is None:
-            return False
-        guarded_ok, guarded_err = self._guarded(ok, err)
-        self.ops.read(actor, fn, ok=guarded_ok, err=guarded_err)
-        return True
-
-    def _guarded(self, ok: Callable[[Any], Any] | None, err: Callable[[OpError], Any] | None
-                 ) -> tuple[Callable[[Any], None], Callable[[OpError], None]]:
-        """``ok`` and ``err`` dropped when the desk has locked since (another technician's)."""
-        generation = self._generation
-
-        def guarded_ok(result: Any) -> None:
-            if generation == self._generation and ok is not None:
-                ok(result)
-
-        def guarded_err(error: OpError) -> None:
-            if generation != self._generation:
-                return
-            if err is not None:
-                err(error)
-            else:
-                self.notify("error", error.message)
-
-        return guarded_ok, guarded_err
-
-    _generation = 0
-
     @property
     def generation(self) -> int:
         """Goes up at every lock: answers to an earlier session's requests are dropped."""
-        return self._generation
+        return self.work.generation
+
+    def run(self, fn: Callable[[UnitOfWork], T], ok: Callable[[T], object] | None = None,
+            err: Callable[[OpError], object] | None = None, *, readonly: bool = False) -> bool:
+        """Run ``fn(uow)`` on the worker as the signed-in technician (nothing if locked)."""
+        return self.work.run(fn, ok, err, readonly=readonly)
+
+    def read(self, fn: Callable[[UnitOfWork], T], ok: Callable[[T], object] | None = None,
+             err: Callable[[OpError], object] | None = None) -> bool:
+        return self.work.read(fn, ok, err)
 
     def people_lookup(self, text: str, answer: Callable[[list[PersonHit]], None]) -> None:
-        """Type-ahead over staff, on the worker (for every person-search field)."""
-        def work(uow: UnitOfWork) -> list[PersonHit]:
-            from app.services.search import search_people
-
-            return search_people(uow, text)
-
-        self.run(work, answer, lambda _e: None, readonly=True)
-
-    def open_pad(self) -> None:
-        """Open the configured pad; it reconnects by itself, and signing falls back to the mouse."""
-        s = self.ctx.settings.pad
-        if not (s.port and s.protocol):
-            return
-        from app.devices.serial_pad import SerialPad, SerialPadConfig
-
-        try:
-            pad = SerialPad(SerialPadConfig.from_settings(s))
-            pad.open(must_connect=False)
-        except Exception as exc:  # noqa: BLE001 - a bad pad setting must not stop the desk
-            self.notify("warn", f"Signature pad not available ({exc}); sign with the mouse.")
-            return
-        self.set_pad(pad)
+        self.work.people_lookup(text, answer)
 
     def apply_settings(self) -> None:
         """Settings changed on the admin screen: take them up where they live."""
@@ -230,22 +201,25 @@ class MainWindow(QMainWindow):
         self.sound.enabled = s.kiosk.sound
         self.idle.apply()
         self.header.school.setText(s.school.name)
-        self.set_pad(None)
-        self.open_pad()
-        self.start_serial_scanner()
-
-    def set_pad(self, pad: SignaturePad | None) -> None:
-        if self.pad is not None and self.pad is not pad:
-            self.pad.close()
-        self.pad = pad
+        self.hardware.settings_changed()
 
     def notify(self, level: str, message: str) -> None:
         log.log(logging.WARNING if level in ("error", "warn") else logging.INFO, "%s: %s",
                 level, message)  # the desk's log says what the person was told
         self.banner.show_message(level, message)
 
+    def handle_scan(self, text: str) -> None:
+        """Every scan, whichever its source (wedge, serial, typed on the Scan screen)."""
+        self.router.handle(text)
+
+    def clear_message(self) -> None:
+        self.banner.clear()
+
+    def play_sound(self, kind: str) -> None:
+        self.sound.play(kind)
+
     def ask(self, title: str, text: str, answers: list[tuple[str, str]],
-            then: Callable[[str, str], Any], *, field: str | None = None,
+            then: Callable[[str, str], object], *, field: str | None = None,
             safe: str | None = None) -> Question:
         """Ask before going on; ``then(answer, typed)`` runs with the answer (Esc gives
         ``safe``, by default the last answer: the one that changes nothing). One question at
@@ -266,6 +240,66 @@ class MainWindow(QMainWindow):
         q.open()
         return q
 
+    def print_receipt(self, number: str, copies: int | None = None,
+                      done: Callable[[PrintOutcome], object] | None = None) -> None:
+        """Archive and print a receipt on the worker; the banner says what happened."""
+        from ui.controllers.desk_documents import print_receipt
+
+        print_receipt(self, number, copies, done)
+
+    # -- screens (ui.navigation) ---------------------------------------------------------------
+    @property
+    def controllers(self) -> Screens:
+        return self.nav.screens
+
+    @property
+    def current(self) -> ScreenController | None:
+        return self.nav.current
+
+    def controller(self, name: str) -> ScreenController:
+        """A screen by name, for tests and probes (the desk's own code uses typed calls)."""
+        return self.nav.screens[name]
+
+    def show_screen(self, name: str) -> None:
+        self.nav.show_screen(name)
+
+    def _navigate(self, name: str) -> None:
+        self.nav.navigate(name)
+
+    def go_back(self) -> None:
+        self.nav.go_back()
+
+    def reload_shown(self) -> None:
+        """Re-load the screen showing from the database (other desks' changes), keeping input."""
+        self.nav.reload_shown()
+
+    def open_asset(self, tag: str) -> None:
+        self.nav.open_asset(tag)
+
+    def open_person(self, code: str) -> None:
+        self.nav.open_person(code)
+
+    def open_receipt(self, number: str) -> None:
+        self.nav.open_receipt(number)
+
+    def lend(self, asset: AssetSummary) -> None:
+        self.nav.lend(asset)
+
+    def lend_to(self, staff_code: str, name: str) -> None:
+        self.nav.lend_to(staff_code, name)
+
+    def check_in(self, asset: AssetSummary) -> None:
+        self.nav.check_in(asset)
+
+    def leaver_return(self, staff_code: str) -> None:
+        self.nav.leaver_return(staff_code)
+
+    # -- scans (ui.scan_routing) -----------------------------------------------------------------
+    def route(self, info: ScanInfo) -> None:
+        """What a scan does when the screen showing has no use for it."""
+        self.router.route(info)
+
+    # -- failures ------------------------------------------------------------------------------------
     #: why the database could not be opened (set once; the desk then only says so)
     database_error: BaseException | None = None
 
@@ -288,66 +322,6 @@ class MainWindow(QMainWindow):
         """A write is waiting for another desk; the op's own answer replaces this."""
         self.notify("warn", message[:1].upper() + message[1:])
 
-    def show_screen(self, name: str) -> ScreenController:
-        if name != "sign_in" and not self.session.is_signed_in:
-            name = "sign_in"
-        controller = self.controllers[name]
-        previous, self.current = self.current, controller
-        if previous is not None and previous is not controller:
-            previous.deactivated()
-        self.stack.setCurrentWidget(controller.view)
-        self.header.mark(name)
-        controller.activated()
-        return controller
-
-    def reload_shown(self) -> None:
-        """Re-load the screen showing from the database (other desks' changes), keeping input."""
-        if self.session.is_signed_in and self.current is not None:
-            self.current.reload_shown()
-
-    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
-            self._reload_timer.start()
-
-    def _navigate(self, name: str) -> None:
-        self.banner.clear()
-        self.show_screen(name)
-
-    def controller(self, name: str) -> Any:
-        return self.controllers[name]
-
-    def go_back(self) -> None:
-        if self.current is None or not self.session.is_signed_in:
-            return
-        if self.current.back():
-            return
-        if self.current.name != "scan":
-            self.banner.clear()
-            self.show_screen("scan")
-
-    # -- scans -----------------------------------------------------------------------
-    def handle_scan(self, text: str) -> None:
-        self.router.handle(text)
-
-    def route(self, info: ScanInfo) -> None:
-        """What a scan does when the screen showing has no use for it."""
-        self.router.route(info)
-
-    def print_receipt(self, number: str, copies: int | None = None,
-                      done: Callable[[Any], Any] | None = None) -> None:
-        """Archive and print a receipt on the worker; the banner says what happened."""
-        from ui.controllers.desk_documents import print_receipt
-
-        print_receipt(self, number, copies, done)
-
-    def open_asset(self, tag: str) -> None:
-        self.show_screen("asset")
-        self.controller("asset").load(tag)
-
-    def open_person(self, code: str) -> None:
-        self.show_screen("person")
-        self.controller("person").load(code)
-
     # -- session -------------------------------------------------------------------------
     def lock(self) -> None:
         self.session.lock()
@@ -356,26 +330,25 @@ class MainWindow(QMainWindow):
         self.header.show_technician(self.session.display_name, actor.is_admin)
         self.banner.clear()
         self.idle.arm()
-        self.show_screen("scan")
-        for c in self.controllers.built():
-            if c.resume(actor.name):  # work kept from before the lock
-                break
+        self.nav.signed_in(actor.name)  # work kept from before the lock is taken up
         self.upkeep.check_backups()
 
     def _on_locked(self) -> None:
-        self._generation += 1  # answers to the locked-out technician's requests are dropped
+        self.work.locked()  # answers to the locked-out technician's requests are dropped
         self.idle.disarm()
         self.header.show_technician(None, False)
         if self.question is not None:
             self.question.reject()  # its safe answer: nothing changes
         self.banner.clear()
         who = self.session.previous.name if self.session.previous else ""
-        for c in self.controllers.built():
-            c.locked(who)
-        self.show_screen("sign_in")
+        self.nav.locked(who)
 
-    # -- keys --------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    # -- window events -----------------------------------------------------------------------------
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self._reload_timer.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
             focus = QApplication.focusWidget()
             if focus is None or not focus.property("ownsEnter"):
@@ -390,7 +363,7 @@ class MainWindow(QMainWindow):
             self._reload_timer.start()
         return super().event(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.input_watch)
@@ -401,13 +374,8 @@ class MainWindow(QMainWindow):
                 pass
         self._reload_timer.stop()
         self.upkeep.print_timer.stop()
-        self.serial_scanner.stop()
-        for c in self.controllers.built():
-            shutdown = getattr(c, "shutdown", None)
-            if shutdown is not None:
-                shutdown()
+        self.hardware.serial_scanner.stop()
+        self.nav.shutdown()
         self.ops.close()
-        if self.pad is not None:
-            self.pad.close()
+        self.hardware.close()
         super().closeEvent(event)
-

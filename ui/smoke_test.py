@@ -60,7 +60,7 @@ class SmokeTest(QObject):
         self._check()
 
     def _answered(self) -> bool:
-        return bool(getattr(self.window.controller("sign_in"), "mode_known", False)) \
+        return self.window.nav.screens.sign_in.mode_known \
             and not self.window.ops.busy
 
     def problems(self) -> list[str]:
@@ -91,7 +91,7 @@ class SmokeTest(QObject):
         if self.screenshot is not None and not self._save_screenshot(self.screenshot):
             self._finish(CHECK_FAILED)
             return
-        view = self.window.controller("sign_in").view
+        view = self.window.nav.screens.sign_in.view
         mode = "create the first admin" if view.creating else "sign in"
         say(f"ok: the sign-in screen is up ({mode}) and the database is open")
         self._finish(0)

@@ -91,3 +91,14 @@ def latest_check(uow: UnitOfWork, asset_id: int) -> EncryptionCheck | None:
         .order_by(EncryptionCheck.id.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def loans_by_id(uow: UnitOfWork, loan_ids: list[int]) -> list[Loan]:
+    """The loans with these ids, in that order (ids of loans no longer there are skipped)."""
+    loans = (uow.session.get(Loan, i) for i in loan_ids)
+    return [loan for loan in loans if loan is not None]
+
+
+def has_people(uow: UnitOfWork) -> bool:
+    """Whether anyone is recorded yet (an empty demo school is filled first)."""
+    return uow.session.execute(select(Person.id).limit(1)).first() is not None

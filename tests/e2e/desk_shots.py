@@ -24,17 +24,13 @@ def shots_dir(tmp_path: Path) -> Path:
 
 def demo_desk(qtbot: Any, tmp_path: Path) -> tuple[Any, AppContext]:
     """The demo school on a fresh database, and the desk's window showing it (signed out)."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui import theme
-    from ui.main_window import MainWindow
+    from ui.desk_app import build_window
 
     ctx = bootstrap(f"sqlite:///{tmp_path / 'demo.sqlite3'}", data_dir=tmp_path / "data",
                     settings=Settings())
     ctx.settings.kiosk.sound = False
     fill_demo(ctx, DEMO_ACTOR)
-    theme.apply(QApplication.instance())
-    win = MainWindow(ctx, demo=True)
+    win = build_window(ctx, demo=True)  # as the desk starts: the composition root
     qtbot.addWidget(win)
     win.show()
     wait_idle(qtbot, win)
@@ -42,7 +38,7 @@ def demo_desk(qtbot: Any, tmp_path: Path) -> tuple[Any, AppContext]:
 
 
 def sign_in_demo(qtbot: Any, win: Any) -> None:
-    sv = win.controller("sign_in").view
+    sv = win.nav.screens.sign_in.view
     sv.username.setText(DEMO_TECHNICIAN)
     sv.pin.setText(DEMO_PIN)
     sv.submit.click()

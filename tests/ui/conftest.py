@@ -28,30 +28,46 @@ def ui_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppCont
 
 
 @pytest.fixture
-def desk(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
-    """The real main window on a fresh SQLite desk with two technicians (alice admin, bob)."""
-    from tests.ui.desk import add_techs
-    from ui import theme
-    from ui.main_window import MainWindow
+def build_desk(qtbot, ui_ctx):  # type: ignore[no-untyped-def]
+    """Build the real main window as the composition root does (``ui.desk_app.build_window``),
+    with the hardware handed in: ``build_desk(printer_factory=...)`` (fakes or a CUPS queue);
+    the pad and the serial scanner are the ones the settings name unless given too."""
+    from ui.desk_app import build_window
+    from ui.desk_devices import DeskDevices
 
-    add_techs(ui_ctx)
-    from PySide6.QtWidgets import QApplication
+    windows = []
 
-    theme.apply(QApplication.instance())
-    win = MainWindow(ui_ctx)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    def build(**devices):  # type: ignore[no-untyped-def]
+        devices.setdefault("printer_factory", ui_ctx.printer_factory)
+        win = build_window(ui_ctx, devices=DeskDevices(**devices))
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        windows.append(win)
+        return win
+
+    yield build
+    for win in windows:
+        win.close()
 
 
 @pytest.fixture
-def printer(desk):  # type: ignore[no-untyped-def]
-    """A fake printer behind the desk (the CUPS run is in the e2e tests)."""
+def desk(request, build_desk, ui_ctx):  # type: ignore[no-untyped-def]
+    """The real main window on a fresh desk with two technicians (alice admin, bob); with the
+    ``printer`` fixture, it prints on that fake printer."""
+    from tests.ui.desk import add_techs
+
+    add_techs(ui_ctx)
+    if "printer" in request.fixturenames:
+        fake = request.getfixturevalue("printer")
+        return build_desk(printer_factory=lambda _settings, _name=None: fake)
+    return build_desk()
+
+
+@pytest.fixture
+def printer():  # type: ignore[no-untyped-def]
+    """A fake printer the desk is built with (the CUPS run is in the e2e tests)."""
     from app.devices.printer import FakePrinter
 
-    fake = FakePrinter("DeskPrinter")
-    desk.printer_factory = lambda _settings, _name=None: fake
-    return fake
+    return FakePrinter("DeskPrinter")

@@ -14,7 +14,7 @@ from app.services.receipts import get_receipt
 from app.uow import Actor
 from tests.integration.cups_queue import Spool, queue  # noqa: F401 - fixture
 from tests.integration.test_documents import make_leaver_receipt
-from tests.ui.desk import sign_in, wait_idle
+from tests.ui.desk import add_techs, sign_in, wait_idle
 from tests.unit.printing.pdfs import assert_printed_matches, qr_payloads
 
 
@@ -28,8 +28,9 @@ def test_the_desk_prints_through_the_printer_the_composition_root_built(desk, ui
 
 @pytest.mark.cups
 def test_a_receipt_printed_at_the_desk_through_qt_is_rendered_and_sent_on_the_worker(  # type: ignore[no-untyped-def]
-        qtbot, desk, queue: str) -> None:  # noqa: F811
-    ctx = desk.ctx
+        qtbot, build_desk, ui_ctx, queue: str) -> None:  # noqa: F811
+    ctx = ui_ctx
+    add_techs(ctx)
     ctx.settings.printing.backend = "qt"
     ctx.settings.printing.printer = queue
     tech = Actor(f"tech-{uuid.uuid4().hex[:10]}", "technician")  # this run's receipt is unique
@@ -50,7 +51,7 @@ def test_a_receipt_printed_at_the_desk_through_qt_is_rendered_and_sent_on_the_wo
         printer.submit = on_which_thread  # type: ignore[method-assign]
         return printer
 
-    desk.printer_factory = watching
+    desk = build_desk(printer_factory=watching)  # as the composition root hands it in
     sign_in(qtbot, desk)
     spool = Spool()
     desk.print_receipt(number)

@@ -24,7 +24,7 @@ from app.uow import SYSTEM, Actor
 from db.models import AuditEvent, Loan, Person, PrintJob, Receipt, Signature
 from tests.factories import add_person, school
 from tests.integration.test_cups_printing import _wait_for_outputs, queue  # noqa: F401 - fixture
-from tests.ui.desk import ADMIN_PIN, TECH_PIN, scan_into_checkout, sign_in, wait_idle
+from tests.ui.desk import ADMIN_PIN, TECH_PIN, add_techs, scan_into_checkout, sign_in, wait_idle
 from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
 
@@ -118,9 +118,12 @@ def test_check_out_signed_on_a_7_bit_pad_that_mixes_in_every_packet_kind(  # typ
 
 
 @pytest.mark.cups
-def test_leaver_return_prints_its_receipt_through_cups(qtbot, desk, queue: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    desk.ctx.settings.printing.printer = queue
-    desk.printer_factory = lambda settings, name=None: CupsPrinter(name or settings.printing.printer)
+def test_leaver_return_prints_its_receipt_through_cups(qtbot, build_desk, ui_ctx,  # type: ignore[no-untyped-def]
+                                                       queue: str) -> None:  # noqa: F811
+    add_techs(ui_ctx)
+    ui_ctx.settings.printing.printer = queue
+    desk = build_desk(printer_factory=lambda settings, name=None:
+                      CupsPrinter(name or settings.printing.printer))
     school(desk.ctx)
     add_person(desk.ctx, "NX5", "Aoife", "MacLeod", status="leaving",
                leaving_date=dt.date(2026, 12, 10))

@@ -19,7 +19,8 @@ from app.devices.pad import PenSample
 from app.devices.pad_simulator import PtyPort
 from app.devices.serial_pad import SerialPad, SerialPadConfig
 from app.signatures import SignatureData
-from ui.widgets.signature_widget import NO_PAD_TEXT, POINTER_WINDOW, SignatureWidget
+from ui.widgets.signature_canvas import POINTER_WINDOW
+from ui.widgets.signature_widget import NO_PAD_TEXT, SignatureWidget
 
 WAIT_MS = 10_000
 WINDOW = (500.0, 400.0, 2650.0, 2100.0)

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app.devices.pad_simulator import PtyPort
 from app.devices.serial_pad import SerialPad, SerialPadConfig
-from ui.widgets.signature_widget import SignatureCanvas, SignatureWidget
+from ui.widgets.signature_canvas import SignatureCanvas
+from ui.widgets.signature_widget import SignatureWidget
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc and ptys")
 

@@ -26,7 +26,7 @@ def test_trip_kit_signed_once_then_phones_come_back(qtbot, desk, printer) -> Non
     scan("CD2")  # the leader's staff card
     wait_idle(qtbot, desk)
     assert view.leader_label.text() == "Leader: Łukasz Żółć (CD2)"
-    view.create.click()
+    view.create_button.click()
     wait_idle(qtbot, desk)
     assert view.page == "kit"
     for tag in ("PH-0001", "PH-0002", "PH-0001", "PH-0003"):

@@ -21,8 +21,9 @@ from ui.controllers.desk_documents import open_file
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
+    from app.devices.pad import SignaturePad
     from app.services.cards import ScanInfo
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 def _templates() -> list[tuple[str, str, int, int]]:
@@ -33,16 +34,15 @@ class AdminController(ScreenController):
     name = "admin"
     title = "Admin"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = AdminView(_templates())
         self.previewed: tuple[str, str] | None = None
-        self.test_pad = None
+        self.test_pad: SignaturePad | None = None
         v = self._view
         v.imports.preview_clicked.connect(lambda: self.run_import(dry_run=True))
         v.imports.apply_clicked.connect(lambda: self.run_import(dry_run=False))
         v.imports.browse_clicked.connect(self._browse)
-        v.imports.path.textChanged.connect(lambda _t: v.imports.apply.setEnabled(False))
         v.labels.preview_changed.connect(self._label_preview)
         v.labels.save_clicked.connect(lambda: self._labels(print_them=False))
         v.labels.print_clicked.connect(lambda: self._labels(print_them=True))
@@ -65,17 +65,13 @@ class AdminController(ScreenController):
         s = self.desk.ctx.settings
         self._view.settings.show_settings(s, [p.stable_path or p.device for p in list_ports()])
         self.check_settings()
-        t = self._view.labels.template.findData(
-            next(((k, c, r) for k, _n, c, r in _templates() if k == s.printing.label_template),
-                 None))
-        if t >= 0:
-            self._view.labels.template.setCurrentIndex(t)
+        self._view.labels.choose_template(s.printing.label_template)
         self._label_preview()
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
 
     # -- scans: the Labels tab takes asset labels into its list to print ------------------------
     def _on_labels(self) -> bool:
-        return self._view.tabs.currentWidget() is self._view.labels
+        return self._view.labels_showing()
 
     def task(self) -> str | None:
         return "the labels to print" if self._on_labels() else None
@@ -85,13 +81,11 @@ class AdminController(ScreenController):
             return False
         lt = self._view.labels
         tag = info.asset.tag
-        tags = lt.tags.text().replace(",", " ").split()
+        tags = lt.typed_tags()
         if tag.casefold() in (t.casefold() for t in tags):
             self.desk.notify("warn", f"{tag} is already in the list of labels to print.")
             return True
-        if lt.kind.currentData():
-            lt.kind.setCurrentIndex(0)  # a scanned label means these tags, not a whole kind
-        lt.tags.setText(" ".join([*tags, tag]))
+        lt.add_tag(tag)  # a scanned label means these tags, not a whole kind
         n = len(tags) + 1
         self.desk.notify("pending", f"{tag} added to the labels to print ({n} label"
                                     f"{'s' if n != 1 else ''}): save or print them when ready.")
@@ -99,8 +93,7 @@ class AdminController(ScreenController):
 
     def reset(self) -> None:
         self._stop_pad_test()
-        self._view.imports.report.clear()
-        self._view.imports.apply.setEnabled(False)
+        self._view.imports.clear_report()
 
     def shutdown(self) -> None:
         self._stop_pad_test()
@@ -110,12 +103,12 @@ class AdminController(ScreenController):
         path, _f = QFileDialog.getOpenFileName(self._view, "Choose a CSV file", str(Path.home()),
                                                "CSV files (*.csv);;All files (*)")
         if path:
-            self._view.imports.path.setText(path)
+            self._view.imports.set_path(path)
 
     def run_import(self, *, dry_run: bool) -> None:
         tab = self._view.imports
-        what = str(tab.what.currentData())
-        path = Path(tab.path.text().strip())
+        what, typed = tab.chosen()
+        path = Path(typed)
         if not dry_run and self.previewed != (what, str(path)):
             self.desk.notify("error", "Preview the import first.")
             return
@@ -135,13 +128,11 @@ class AdminController(ScreenController):
             if dry_run:
                 lines.insert(0, "Preview — nothing has changed yet. Apply to make these changes:")
                 self.previewed = (what, str(path))
-                tab.apply.setEnabled(report.changed)
             else:
                 lines.insert(0, "Imported:")
                 self.previewed = None
-                tab.apply.setEnabled(False)
                 self.desk.notify("ok", f"Import done: {report.summary()}.")
-            tab.report.setPlainText("\n".join(lines))
+            tab.show_report(lines, can_apply=dry_run and report.changed)
 
         def failed(e: Any) -> None:
             tab.working(False)
@@ -152,21 +143,15 @@ class AdminController(ScreenController):
 
     # -- labels -----------------------------------------------------------------------------
     def _label_choice(self) -> tuple[list[str], str | None, str, int]:
-        lt = self._view.labels
-        tags = lt.tags.text().replace(",", " ").split()
-        kind = str(lt.kind.currentData()) or None
-        key, _c, _r = lt.template.currentData()
-        return ([] if kind else tags), kind, key, lt.start.value()
+        tags, kind, key, start = self._view.labels.choice()
+        return ([] if kind else tags), kind, key, start
 
     def _label_preview(self) -> None:
-        lt = self._view.labels
         tags, kind, _key, start = self._label_choice()
-        _k, cols, rows = lt.template.currentData()
-        lt.start.setMaximum(cols * rows)
-        count = len(tags) if not kind else 0
-        lt.sheet.set_sheet(cols, rows, start, min(count, cols * rows - start + 1))
-        lt.count.setText(f"{len(tags)} label(s) from position {start}" if not kind
-                         else f"Every {kind} (not retired), from position {start}")
+        self._view.labels.show_preview(
+            start, len(tags) if not kind else 0,
+            f"{len(tags)} label(s) from position {start}" if not kind
+            else f"Every {kind} (not retired), from position {start}")
 
     def _labels(self, *, print_them: bool) -> None:
         from app.services.documents import render_labels
@@ -207,8 +192,8 @@ class AdminController(ScreenController):
         """Say under each number what is wrong with it (nothing is clamped or put back behind
         the technician's back); the problems, for Save to refuse with."""
         st = self._view.settings
-        per_field = {key: p for key, spin in st.spins.items()
-                     if (p := RANGES[key].problem(spin.value())) is not None}
+        per_field = {key: p for key, value in st.numbers().items()
+                     if (p := RANGES[key].problem(value)) is not None}
         problems = range_problems(self._edited())
         st.show_problems(per_field, [p for p in problems if p not in per_field.values()])
         return problems
@@ -262,25 +247,27 @@ class AdminController(ScreenController):
         if self.test_pad is not None:
             self._stop_pad_test()
             return
-        from app.devices.serial_pad import SerialPad, SerialPadConfig
         from ui.widgets.signature_widget import SignatureWidget
 
         st = self._view.settings
+        port, protocol, model = st.pad_choice()
+        live = self.desk.ctx.settings.pad
+        chosen = dataclasses.replace(  # as chosen on screen, not yet saved
+            live, port=port or live.port, model=model,
+            protocol=protocol or live.protocol or ("topaz" if model else ""))
         try:
-            cfg = SerialPadConfig.from_settings(self.desk.ctx.settings.pad,
-                                                port=st.pad_port.currentText().strip(),
-                                                protocol=str(st.pad_protocol.currentData()),
-                                                model=str(st.pad_model.currentData()))
-            pad = SerialPad(cfg)
-            pad.open(must_connect=False)
+            pad = self.desk.pad_for(chosen)
         except Exception as exc:  # noqa: BLE001 - shown, never raised
             self.desk.notify("error", f"Cannot test the pad: {getattr(exc, 'message', exc)}")
+            return
+        if pad is None:  # no port (or no protocol) chosen, nor saved
+            why = "no pad port configured" if not chosen.port else "choose the pad's protocol"
+            self.desk.notify("error", f"Cannot test the pad: {why}")
             return
         self.test_pad = pad
         self.test_widget = SignatureWidget(self.desk.ctx.settings.signature, pad)
         self.test_widget.setMinimumHeight(200)
-        st.pad_panel.addWidget(self.test_widget)
-        st.test_pad.setText("Stop pad test")
+        st.show_pad_test(self.test_widget)
 
     def _stop_pad_test(self) -> None:
         if self.test_pad is None:
@@ -290,13 +277,12 @@ class AdminController(ScreenController):
         self.test_widget.deleteLater()
         self.test_pad.close()
         self.test_pad = None
-        self._view.settings.test_pad.setText("Test pad")
+        self._view.settings.pad_test_stopped()
 
     # -- technicians -----------------------------------------------------------------------
     def add_tech(self) -> None:
         t = self._view.technicians
-        username, display, pin = t.username.text().strip(), t.display.text().strip(), t.pin.text()
-        badge, admin = t.badge.text().strip() or None, t.admin.isChecked()
+        username, display, pin, badge, admin = t.new_technician()
 
         def work(uow: UnitOfWork) -> str:
             tech = add_technician(uow, username, pin, admin=admin, display_name=display or None,

@@ -7,10 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout
-
 from app.services.asset_status import asset_found, retire_asset, return_to_service
-from app.services.cards import AssetCard, asset_card, signature_strokes
+from app.services.cards import AssetCard, SignatureStrokes, asset_card, signature_strokes
 from app.services.encryption import record_check
 from app.services.incidents import close_incident, money
 from app.services.loans import report_lost
@@ -18,24 +16,22 @@ from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
 from ui.controllers.reversing import confirm_reversal
 from ui.views.asset_card_view import AssetCardView
-from ui.widgets.common import fmt_when, label
-from ui.widgets.signature_preview import SignaturePreview
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class AssetController(ScreenController):
     name = "asset"
     title = "Asset"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = AssetCardView()
         self.card: AssetCard | None = None
         self._view.lend_clicked.connect(self._lend)
         self._view.check_in_clicked.connect(self._check_in)
-        self._view.lost_panel.confirmed.connect(self._report_lost)
+        self._view.lost_confirmed.connect(self._report_lost)
         self._view.check_saved.connect(self._save_check)
         self._view.signature_requested.connect(self.show_signature)
         v = self._view
@@ -70,15 +66,18 @@ class AssetController(ScreenController):
         elif self.card.asset.status == "on_loan":
             self._check_in()
 
+    def _done(self, message: str, tag: str) -> None:
+        """A change went through: say so, and show the card as it is now."""
+        self.desk.notify("ok", message)
+        self.load(tag)
+
     def _lend(self) -> None:
         if self.card is not None:
-            self.desk.show_screen("checkout")
-            self.desk.controller("checkout").add_asset(self.card.asset)
+            self.desk.lend(self.card.asset)
 
     def _check_in(self) -> None:
         if self.card is not None:
-            self.desk.show_screen("checkin")
-            self.desk.controller("checkin").load(self.card.asset)
+            self.desk.check_in(self.card.asset)
 
     def _report_lost(self, kind: str, note: str) -> None:
         if self.card is None:
@@ -90,7 +89,7 @@ class AssetController(ScreenController):
             who = f" (was with {res.loan.person.name})" if res.loan else ""
             return f"{tag} recorded as {kind}{who}; incident #{res.incident.id} opened."
 
-        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+        self.desk.run(work, lambda msg: self._done(msg, tag))
 
     def _save_check(self, encrypted: bool, method: str, note: str) -> None:
         if self.card is None:
@@ -103,7 +102,7 @@ class AssetController(ScreenController):
             return f"Encryption check recorded for {tag}: " + ("encrypted." if encrypted else
                                                                "not encrypted.")
 
-        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+        self.desk.run(work, lambda msg: self._done(msg, tag))
 
     # -- the ways out ------------------------------------------------------------------------
     def _change(self, work: Callable[[UnitOfWork], str]) -> None:
@@ -111,8 +110,7 @@ class AssetController(ScreenController):
         if self.card is None:
             return
         tag = self.card.asset.tag
-        self.desk.run(work, lambda msg: (self.desk.notify("ok", msg[:1].upper() + msg[1:] + "."),
-                                         self.load(tag)))
+        self.desk.run(work, lambda msg: self._done(msg[:1].upper() + msg[1:] + ".", tag))
 
     def _back_in_service(self) -> None:
         if self.card is not None:
@@ -144,24 +142,11 @@ class AssetController(ScreenController):
             return
         tag = self.card.asset.tag
         confirm_reversal(self.desk, self.card.reversible, tag,
-                         lambda msg: (self.desk.notify("ok", msg), self.load(tag)))
+                         lambda msg: self._done(msg, tag))
 
     def show_signature(self, signature_id: int) -> None:
-        def shown(s) -> None:  # type: ignore[no-untyped-def]
-            if s is None:
-                return
-            dlg = QDialog(self.desk)
-            dlg.setWindowTitle("Signature")
-            dlg.setAccessibleName("Signature viewer")
-            lay = QVBoxLayout(dlg)
-            prev = SignaturePreview()
-            prev.set_signature([] if s.purged else s.strokes, s.window)
-            lay.addWidget(prev)
-            lay.addWidget(label(f"Signed {fmt_when(s.captured_at)}"
-                                + (f" on {s.device}" if s.device else "")
-                                + (" — strokes removed by the retention policy" if s.purged else "")))
-            dlg.resize(600, 320)
-            dlg.show()
-            self.signature_dialog = dlg
+        def shown(s: SignatureStrokes | None) -> None:
+            if s is not None:
+                self._view.show_signature(s)
 
         self.desk.run(lambda uow: signature_strokes(uow, signature_id), shown, readonly=True)

@@ -1,4 +1,4 @@
-"""What every screen's controller offers the main window."""
+"""What every screen's controller offers the desk (and :mod:`ui.controllers.desk`, what it may ask)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class ScreenController(QObject):
@@ -20,8 +20,8 @@ class ScreenController(QObject):
     #: True: stays available while nobody is signed in
     public = False
 
-    def __init__(self, desk: MainWindow) -> None:
-        super().__init__(desk)
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()  # the desk's screen list gives it its parent (the window)
         self.desk = desk
 
     @property
@@ -64,3 +64,6 @@ class ScreenController(QObject):
 
     def reset(self) -> None:
         """Forget everything (the desk was locked)."""
+
+    def shutdown(self) -> None:
+        """The window is closing: let go of threads and devices of this screen's own."""

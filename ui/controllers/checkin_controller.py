@@ -18,7 +18,7 @@ from ui.controllers.base import ScreenController
 from ui.views.checkin_view import CheckInView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 SCREEN_CHECK = ("screen", "Screen and body undamaged")
@@ -47,7 +47,7 @@ class CheckInController(ScreenController):
     name = "checkin"
     title = "Check in"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = CheckInView(desk.ctx.settings.signature)
         self.asset: AssetSummary | None = None
@@ -56,9 +56,9 @@ class CheckInController(ScreenController):
         self._view.checklist_changed.connect(self._suggest)
         self._view.confirm_clicked.connect(self.confirm)
         self._view.back_clicked.connect(self.back)
-        self._view.signature.accepted.connect(self._signed)
+        self._view.on_signed(self._signed)
         self._view.details_clicked.connect(lambda: self.asset and self.desk.open_asset(self.asset.tag))
-        self._view.lost_panel.confirmed.connect(self._lost)
+        self._view.lost_confirmed.connect(self._lost)
 
     @property
     def view(self) -> CheckInView:
@@ -73,7 +73,7 @@ class CheckInController(ScreenController):
                                      f"{a.due_on.strftime('%-d %b %Y') if a.due_on else '?'}.")
 
     def reset(self) -> None:
-        self._view.signature.end()
+        self._view.end_signature()
         self._view.show_page("form")
         self.asset = None
         self.pending = None
@@ -88,7 +88,7 @@ class CheckInController(ScreenController):
 
     def back(self) -> bool:
         if self._view.page == "sign":
-            self._view.signature.end()
+            self._view.end_signature()
             self._view.show_page("form")
             self.pending = None
             return True
@@ -112,9 +112,9 @@ class CheckInController(ScreenController):
 
     def primary(self) -> None:
         if self._view.page == "sign":
-            self._view.signature.accept()
+            self._view.accept_signature()
             return
-        if self._view.lost_panel.isVisible():
+        if self._view.reporting_loss():
             return
         self.confirm()
 
@@ -124,13 +124,13 @@ class CheckInController(ScreenController):
         tag = self.asset.tag
         condition = self._view.condition()
         missing = [text for _k, text in self._view.missing()]
-        note_parts = [self._view.note.text().strip()]
+        note_parts = [self._view.note_text()]
         if missing:
             note_parts.append("not right at check-in: " + "; ".join(missing))
         note = " — ".join(p for p in note_parts if p) or None
         if condition == "damaged" and not note:
             self.desk.notify("error", "Say what is damaged in the note, so the repair has a start.")
-            self._view.note.setFocus()
+            self._view.focus_note()
             return
         data = self._view.data_handling() if self.asset.personal_data else None
         if self.asset.personal_data and data is None:
@@ -138,18 +138,18 @@ class CheckInController(ScreenController):
                                       "with (removed, wiped, or kept for a handover).")
             return
         r = _Return(tag, condition, note, data,
-                    self._view.data_note.text().strip() or None if data else None)
+                    self._view.data_note_text() or None if data else None)
         if self.desk.ctx.settings.signature.needed_on_return(self.asset.personal_data):
             self.pending = r
             who = self.asset.holder_name or "The borrower"
             self._view.show_page("sign")
-            self._view.signature.begin(f"{who}: please sign to confirm you returned {tag} "
+            self._view.begin_signature(f"{who}: please sign to confirm you returned {tag} "
                                        f"(condition {condition}).", self.desk.pad)
             return
         self._check_in(r, None)
 
     def _signed(self, sig: SignatureData) -> None:
-        self._view.signature.end()
+        self._view.end_signature()
         if self.pending is not None:
             self._check_in(self.pending, sig)
 

@@ -22,14 +22,14 @@ from ui.controllers.lending import LendRequest, lend_and_acknowledge
 from ui.views.checkout_view import CheckOutView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class CheckOutController(ScreenController):
     name = "checkout"
     title = "Lend"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = CheckOutView(desk.people_lookup, desk.ctx.settings.signature)
         self.items: list[AssetSummary] = []
@@ -42,17 +42,17 @@ class CheckOutController(ScreenController):
         self._touched_at: dt.datetime | None = None
         self._left = False
         v = self._view
-        v.search.chosen.connect(self.set_borrower)
+        v.borrower_chosen.connect(self.set_borrower)
         v.cancel_clicked.connect(self.cancel)
         v.change_borrower.connect(self._change_borrower)
         v.remove_clicked.connect(self._remove)
         v.continue_clicked.connect(self.to_signature)
         v.back_clicked.connect(self.back)
-        v.signature.accepted.connect(self._signed)
+        v.on_signed(self._signed)
         v.print_clicked.connect(self._print)
         v.new_clicked.connect(lambda: self.desk.show_screen("scan"))
         v.personal_data_changed.connect(lambda _on: self._refresh())
-        v.due.dateChanged.connect(self._due_changed)
+        v.due_changed.connect(self._due_changed)
 
     @property
     def view(self) -> CheckOutView:
@@ -60,7 +60,7 @@ class CheckOutController(ScreenController):
 
     # -- state -----------------------------------------------------------------------
     def reset(self) -> None:
-        self._view.signature.end()
+        self._view.end_signature()
         self.items = []
         self.borrower = None
         self.facts = None
@@ -75,7 +75,7 @@ class CheckOutController(ScreenController):
         if self._view.page == "done":
             self.reset()
         if not self.borrower:
-            self._view.search.edit.setFocus()
+            self._view.focus_search()
 
     def deactivated(self) -> None:
         if self._view.page == "sign":
@@ -174,7 +174,7 @@ class CheckOutController(ScreenController):
     def _remove(self, row: int) -> None:
         if 0 <= row < len(self.items):
             del self.items[row]
-            self.desk.banner.clear()  # what it said was about the check-out as it was
+            self.desk.clear_message()  # what it said was about the check-out as it was
             self._touch()
             if not self.items:  # nothing left to lend: the borrower goes too
                 self._clear_borrower()
@@ -233,7 +233,7 @@ class CheckOutController(ScreenController):
         elif before is not None and before[0] != f.staff_code:
             self.desk.notify("info", f"The borrower is now {f.name} (it was {before[1]}).")
         else:
-            self.desk.banner.clear()
+            self.desk.clear_message()
 
     def _clear_borrower(self) -> None:
         self.borrower = None
@@ -245,7 +245,7 @@ class CheckOutController(ScreenController):
         self._clear_borrower()
         self._touch()
         self._refresh()
-        self._view.search.edit.setFocus()
+        self._view.focus_search()
 
     def _due_changed(self) -> None:
         self.due_touched = True
@@ -259,7 +259,7 @@ class CheckOutController(ScreenController):
         return due
 
     def blocked(self) -> list[AssetSummary]:
-        personal = self._view.personal.isChecked()
+        personal = self._view.personal_data()
         return [a for a in self.items if gate_blocks(a, personal)]
 
     def _refresh(self) -> None:
@@ -300,7 +300,7 @@ class CheckOutController(ScreenController):
                 return ("The encryption policy refuses this loan: "
                         + ", ".join(a.tag for a in blocked)
                         + " is not verified as encrypted. Untick personal data or ask an admin.")
-            if not self._view.override.text().strip():
+            if not self._view.override_reason():
                 return "Give a reason for the override, or untick personal data."
         return None
 
@@ -309,7 +309,7 @@ class CheckOutController(ScreenController):
         if page == "details":
             self.to_signature()
         elif page == "sign":
-            self._view.signature.accept()
+            self._view.accept_signature()
         else:
             self.desk.show_screen("scan")
 
@@ -319,16 +319,16 @@ class CheckOutController(ScreenController):
             self.desk.notify("error", problem)
             return
         assert self.borrower is not None
-        self.desk.banner.clear()
+        self.desk.clear_message()
         tags = ", ".join(a.tag for a in self.items)
         self._view.show_page("sign")
-        self._view.signature.begin(
+        self._view.begin_signature(
             f"{self.borrower[1]}: please sign for {tags}, due back {self._view.summary()}.",
             self.desk.pad)
 
     def back(self) -> bool:
         if self._view.page == "sign":
-            self._view.signature.end()
+            self._view.end_signature()
             self._view.show_page("details")
             return True
         if self._view.page == "details" and self.has_work():
@@ -338,14 +338,14 @@ class CheckOutController(ScreenController):
 
     def _signed(self, sig: SignatureData) -> None:
         assert self.borrower is not None
-        self._view.signature.end()
+        self._view.end_signature()
         tags = [a.tag for a in self.items]
         code = self.borrower[0]
         due = self._view.due_date()
         due_arg = None if (not self.due_touched and due == self.default_due()) else due
-        purpose = self._view.purpose.text().strip() or None
-        personal = self._view.personal.isChecked()
-        reason = self._view.override.text().strip() or None if self.blocked() else None
+        purpose = self._view.purpose_text() or None
+        personal = self._view.personal_data()
+        reason = self._view.override_reason() or None if self.blocked() else None
 
         def done(text: str, number: str | None) -> None:
             self.receipt_number = number

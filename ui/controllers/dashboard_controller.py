@@ -9,14 +9,14 @@ from ui.controllers.base import ScreenController
 from ui.views.dashboard_view import DashboardView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class DashboardController(ScreenController):
     name = "dashboard"
     title = "Dashboard"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = DashboardView()
         self._view.asset_opened.connect(self.desk.open_asset)

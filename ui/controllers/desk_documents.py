@@ -16,10 +16,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
-def print_receipt(desk: MainWindow, number: str, copies: int | None = None,
+def print_receipt(desk: Desk, number: str, copies: int | None = None,
                   done: Callable[[Any], Any] | None = None) -> None:
     """Archive and print a receipt on the worker; the banner says what happened."""
     actor = desk.session.actor
@@ -40,7 +40,7 @@ def print_receipt(desk: MainWindow, number: str, copies: int | None = None,
         ok=printed, err=lambda e: desk.notify("error", e.message))
 
 
-def open_file(desk: MainWindow, path: Path, what: str) -> bool:
+def open_file(desk: Desk, path: Path, what: str) -> bool:
     """Open ``path`` in the computer's own viewer; if there is none, say where the file is."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True

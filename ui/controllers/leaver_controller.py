@@ -23,14 +23,14 @@ from ui.views.leaver_view import LeaverView
 from ui.widgets.common import fmt_date
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class LeaverController(ScreenController):
     name = "leaver"
     title = "Leavers"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = LeaverView(desk.people_lookup, desk.ctx.settings.signature)
         self.person: PersonSummary | None = None
@@ -44,7 +44,7 @@ class LeaverController(ScreenController):
         v.leaver_picked.connect(self.load)
         v.continue_clicked.connect(self.to_signature)
         v.back_clicked.connect(self.back)
-        v.signature.accepted.connect(self._signed)
+        v.on_signed(self._signed)
         v.finish_clicked.connect(self.finish)
         v.print_clicked.connect(self._print)
         v.open_clicked.connect(lambda: self.receipt_number and self._open())
@@ -59,14 +59,14 @@ class LeaverController(ScreenController):
             self.refresh_soon()
 
     def reset(self) -> None:
-        self._view.signature.end()
+        self._view.end_signature()
         self.person = None
         self.signature = None
         self.receipt_number = None
         self.confirmed_not_leaving = False
         self.parked_by = None
-        self._view.pin.clear()
-        self._view.search.clear()
+        self._view.clear_pin()
+        self._view.clear_search()
         self._view.show_page("pick")
 
     # -- state rules ---------------------------------------------------------------------
@@ -84,9 +84,9 @@ class LeaverController(ScreenController):
         if self.task() is None:
             self.reset()
             return
-        self._view.signature.end()
+        self._view.end_signature()
         self.signature = None
-        self._view.pin.clear()
+        self._view.clear_pin()
         self._view.show_page("items")
         self.parked_by = technician
 
@@ -98,7 +98,7 @@ class LeaverController(ScreenController):
         self.desk.show_screen("leaver")
         if owner == technician:
             self.desk.notify("info", f"{person.name}'s leaver return is as you left it: "
-                                     f"{self._view.progress.text()}.")
+                                     f"{self._view.progress_text()}.")
             return True
 
         def answer(key: str, _typed: str) -> None:
@@ -109,11 +109,11 @@ class LeaverController(ScreenController):
                                          "discarded; nothing had been recorded.")
             else:
                 self.desk.notify("info", f"{person.name}'s leaver return, continued: "
-                                         f"{self._view.progress.text()}.")
+                                         f"{self._view.progress_text()}.")
 
         self.desk.ask(
             "Unfinished leaver return",
-            f"{owner} was doing {person.name}'s leaver return ({self._view.progress.text()}) "
+            f"{owner} was doing {person.name}'s leaver return ({self._view.progress_text()}) "
             "when the desk locked. Nothing has been recorded yet. Continue it, or discard it?",
             [("keep", "Continue it"), ("discard", "Discard it")], answer, safe="keep")
         return True
@@ -163,10 +163,10 @@ class LeaverController(ScreenController):
                 self.desk.ask(
                     "Another leaver?",
                     f"{current.name}'s leaver return is in progress "
-                    f"({self._view.progress.text()}). Leave it (nothing is recorded) and start "
+                    f"({self._view.progress_text()}). Leave it (nothing is recorded) and start "
                     f"{p.name}'s?",
                     [("switch", f"Start {p.name}'s"), ("stay", f"Stay with {current.name}'s")],
-                    lambda key, _t: key == "switch" and self._start(p))
+                    lambda key, _t: self._start(p) if key == "switch" else None)
                 return
             self._start(p)
 
@@ -181,14 +181,14 @@ class LeaverController(ScreenController):
             f"{p.name} ({p.staff_code}) is not marked as leaving. A leaver return records them "
             "as left and anything not handed back as not returned. Is this the right person?",
             [("yes", f"Yes, {p.name} is leaving"), ("no", "No, go back")],
-            lambda key, _t: key == "yes" and self._show(p, confirmed=True))
+            lambda key, _t: self._show(p, confirmed=True) if key == "yes" else None)
 
     def _show(self, p: PersonSummary, *, confirmed: bool) -> None:
         self.person = p
         self.signature = None
         self.confirmed_not_leaving = confirmed
         self.parked_by = None
-        self.desk.banner.clear()
+        self.desk.clear_message()
         self._view.show_person(p)
 
     # -- scans -----------------------------------------------------------------------------
@@ -236,14 +236,14 @@ class LeaverController(ScreenController):
         if page == "items":
             self.to_signature()
         elif page == "sign":
-            self._view.signature.accept()
+            self._view.accept_signature()
         elif page == "pin":
             self.finish()
 
     def back(self) -> bool:
         page = self._view.page
         if page == "sign":
-            self._view.signature.end()
+            self._view.end_signature()
             self._view.show_page("items")
             return True
         if page == "pin":
@@ -268,7 +268,7 @@ class LeaverController(ScreenController):
             self.desk.notify("error", "Say how the personal data was dealt with on "
                              + ", ".join(unsaid) + " (lent with personal data).")
             return
-        self.desk.banner.clear()
+        self.desk.clear_message()
         st = self._view.states()
         back = [t for t, ok, _n in st if ok]
         kept = [t for t, ok, _n in st if not ok]
@@ -277,18 +277,18 @@ class LeaverController(ScreenController):
         if kept:
             text += f" and did not return {', '.join(kept)}"
         self._view.show_page("sign")
-        self._view.signature.begin(text + ".", self.desk.pad)
+        self._view.begin_signature(text + ".", self.desk.pad)
 
     def _signed(self, sig: SignatureData) -> None:
         self.signature = sig
-        self._view.signature.end()
+        self._view.end_signature()
         self._view.ask_pin(self.person.name if self.person else "the leaver",
                            self.desk.ctx.settings.printing.receipt_copies)
 
     def finish(self) -> None:
         if self.person is None or self.signature is None:
             return
-        pin = self._view.pin.text()
+        pin = self._view.typed_pin()
         code = self.person.staff_code
         st = self._view.states()
         returned = [t for t, ok, _n in st if ok]
@@ -308,34 +308,27 @@ class LeaverController(ScreenController):
 
         def failed(e: OpError) -> None:
             self.desk.notify("error", e.message)
-            self._view.pin.clear()
-            self._view.pin.setFocus()
+            self._view.ask_pin_again()
 
         self.desk.run(work, self._done, failed)
 
     def _done(self, r: Any) -> None:
         self.receipt_number = r.number
         person = self.person
-        self._view.done_text.setText(f"Receipt {r.number}: {person.name if person else ''} is now "
-                                     "recorded as left.")
-        items = r.content.get("items") or []
-        self._view.receipt_items.set_rows([[str(i.get("tag")),
-                                            " ".join(str(x) for x in (i.get("make"), i.get("model")) if x),
-                                            str(i.get("outcome", "")).replace("_", " "),
-                                            str(i.get("note") or "")] for i in items])
-        self._view.show_page("done")
-        self._view.print_status.setText("Rendering and printing two copies…")
+        self._view.show_done(f"Receipt {r.number}: {person.name if person else ''} is now "
+                             "recorded as left.", r.content.get("items") or [])
+        self._view.show_print_status("Rendering and printing two copies…")
         self.desk.notify("ok", f"Leaver return done: receipt {r.number}.")
         self.desk.print_receipt(r.number, done=self._printed)
 
     def _printed(self, outcome: Any) -> None:
-        self._view.print_status.setText(outcome.message)
+        self._view.show_print_status(outcome.message)
 
     def _print(self) -> None:
         if self.receipt_number:
             self.desk.print_receipt(self.receipt_number, done=self._printed)
 
     def _open(self) -> None:
-        self.desk.show_screen("receipt")
-        self.desk.controller("receipt").load_number(self.receipt_number)
+        if self.receipt_number:
+            self.desk.open_receipt(self.receipt_number)
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
+from app.services.lookup import loans_by_id
 from app.services.receipts import loan_ack
 from app.signatures import SignatureData
 from app.uow import UnitOfWork
-from db.models import Loan
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 
@@ -33,7 +33,7 @@ class LendRequest:
     signature: SignatureData
 
 
-def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
+def lend_and_acknowledge(desk: Desk, r: LendRequest,
                          done: Callable[[str, str | None], None],
                          failed: Callable[[str], None]) -> None:
     """Lend on the worker; ``done(text, acknowledgement number)`` (None: the loans stand but
@@ -54,8 +54,7 @@ def lend_and_acknowledge(desk: MainWindow, r: LendRequest,
         loan_ids, text = lent
 
         def ack(uow: UnitOfWork) -> tuple[str, str]:
-            loans = [uow.session.get(Loan, i) for i in loan_ids]
-            receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+            receipt = loan_ack(uow, loans_by_id(uow, loan_ids))
             uow.commit()
             return text, receipt.number
 

@@ -10,14 +10,14 @@ from ui.controllers.reversing import confirm_reversal
 from ui.views.person_card_view import PersonCardView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class PersonController(ScreenController):
     name = "person"
     title = "Person"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = PersonCardView()
         self.card: PersonCard | None = None
@@ -52,19 +52,19 @@ class PersonController(ScreenController):
             return
         code = self.card.person.staff_code
         confirm_reversal(self.desk, self.card.reversible, code,
-                         lambda msg: (self.desk.notify("ok", msg), self.load(code)))
+                         lambda msg: self._done(msg, code))
+
+    def _done(self, message: str, code: str) -> None:
+        self.desk.notify("ok", message)
+        self.load(code)
 
     def _lend(self) -> None:
         if self.card is not None:
-            self.desk.show_screen("checkout")
-            self.desk.controller("checkout").set_borrower(self.card.person.staff_code,
-                                                          self.card.person.name)
+            self.desk.lend_to(self.card.person.staff_code, self.card.person.name)
 
     def _leaver(self) -> None:
         if self.card is not None:
-            self.desk.show_screen("leaver")
-            self.desk.controller("leaver").load(self.card.person.staff_code)
+            self.desk.leaver_return(self.card.person.staff_code)
 
     def _receipt(self, number: str) -> None:
-        self.desk.show_screen("receipt")
-        self.desk.controller("receipt").load_number(number)
+        self.desk.open_receipt(number)

@@ -11,14 +11,14 @@ from ui.controllers.desk_documents import open_file
 from ui.views.receipt_view import ReceiptView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class ReceiptController(ScreenController):
     name = "receipt"
     title = "Receipt"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = ReceiptView()
         self.receipt: ReceiptSummary | None = None

@@ -11,10 +11,10 @@ from app.uow import UnitOfWork
 from ui.widgets.common import fmt_when
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
-def confirm_reversal(desk: MainWindow, rev: Reversible, code: str,
+def confirm_reversal(desk: Desk, rev: Reversible, code: str,
                      done: Callable[[str], object]) -> None:
     """Ask, then reverse on the worker; ``done(message)`` once it is recorded."""
 

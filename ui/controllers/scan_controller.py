@@ -10,14 +10,14 @@ from ui.controllers.base import ScreenController
 from ui.views.scan_view import ScanView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class ScanController(ScreenController):
     name = "scan"
     title = "Scan"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = ScanView()
         self._view.submitted.connect(lambda text: self.desk.handle_scan(text))
@@ -47,7 +47,7 @@ class ScanController(ScreenController):
             return search_people(uow, text), search_assets(uow, text)
 
         def done(found) -> None:  # type: ignore[no-untyped-def]
-            if self._view.entry.text().strip() == text:
+            if self._view.entry_text() == text:
                 self._view.show_matches(*found)
 
         self.desk.run(work, done, readonly=True)

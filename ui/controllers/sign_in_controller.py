@@ -14,7 +14,7 @@ from ui.views.sign_in_view import SignInView
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
     from app.uow import UnitOfWork
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 # The sign-in screen shows before the database has opened: the services (SQLAlchemy)
@@ -28,7 +28,7 @@ class SignInController(ScreenController):
     title = "Sign in"
     public = True
 
-    def __init__(self, desk: MainWindow, *, demo: bool = False) -> None:
+    def __init__(self, desk: Desk, *, demo: bool = False) -> None:
         super().__init__(desk)
         self._view = SignInView()
         self.demo = demo
@@ -98,9 +98,8 @@ class SignInController(ScreenController):
         ok, message, actor, display = answer
         if not ok or actor is None:
             self._view.show_message(message)
-            self._view.pin.clear()
-            self._view.pin.setFocus()
-            self.desk.sound.play("error")
+            self._view.ask_pin_again()
+            self.desk.play_sound("error")
             return
         self._view.clear()
         self.desk.session.sign_in(actor, display)

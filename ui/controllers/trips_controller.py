@@ -15,27 +15,27 @@ from ui.controllers.base import ScreenController
 from ui.views.trips_view import TripsView
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
 
 
 class TripsController(ScreenController):
     name = "trips"
     title = "Trips"
 
-    def __init__(self, desk: MainWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self._view = TripsView(desk.people_lookup, desk.ctx.settings.signature)
         self.trip: TripDetail | None = None
         self.kit: list[AssetSummary] = []
         self.leader: tuple[str, str] | None = None
         v = self._view
-        v.leader_search.chosen.connect(self._set_leader)
+        v.leader_chosen.connect(self._set_leader)
         v.create_clicked.connect(self.create)
         v.trip_opened.connect(self.open_trip)
         v.sign_clicked.connect(self.to_signature)
         v.remove_clicked.connect(self._remove)
         v.back_clicked.connect(self.back)
-        v.signature.accepted.connect(self._signed)
+        v.on_signed(self._signed)
         v.print_clicked.connect(self.print_sheet)
 
     @property
@@ -48,12 +48,12 @@ class TripsController(ScreenController):
             self.refresh()
 
     def reset(self) -> None:
-        self._view.signature.end()
+        self._view.end_signature()
         self.trip = None
         self.kit = []
         self.leader = None
         self._view.show_leader(None, None)
-        self._view.title.setText("Trips")
+        self._view.show_list_title()
         self._view.show_page("list")
 
     def refresh(self) -> None:
@@ -80,8 +80,8 @@ class TripsController(ScreenController):
         self._view.show_leader(code, name)
 
     def create(self) -> None:
-        name = self._view.name.text().strip()
-        dest = self._view.destination.text().strip() or None
+        name, destination = self._view.new_trip()
+        dest = destination or None
         start, end = self._view.dates()
         if not self.leader:
             self.desk.notify("error", "Choose the trip leader: scan their staff card or type their name.")
@@ -93,8 +93,7 @@ class TripsController(ScreenController):
 
         def done(trip_name: str) -> None:
             self.desk.notify("ok", f"Trip “{trip_name}” created. Scan the phones for its kit.")
-            self._view.name.clear()
-            self._view.destination.clear()
+            self._view.clear_new_trip()
             self.open_trip(trip_name)
 
         self.desk.run(work, done)
@@ -167,7 +166,7 @@ class TripsController(ScreenController):
 
     def deactivated(self) -> None:
         if self._view.page == "sign":
-            self._view.signature.end()
+            self._view.end_signature()
             self._view.show_page("kit")
 
     def _return_phone(self, a: AssetSummary) -> None:
@@ -175,8 +174,7 @@ class TripsController(ScreenController):
         name = self.trip.trip.name
         if self.desk.ctx.settings.signature.needed_on_return(a.personal_data):
             # the borrower signs for the return: the check-in screen takes it
-            self.desk.show_screen("checkin")
-            self.desk.controller("checkin").load(a)
+            self.desk.check_in(a)
             return
 
         def done(_r: Any) -> None:
@@ -189,7 +187,7 @@ class TripsController(ScreenController):
         if 0 <= row < len(self.kit):
             del self.kit[row]
             self._view.show_kit([(x.tag, x.title) for x in self.kit])
-            self.desk.banner.clear()  # what it said was about the kit as it was
+            self.desk.clear_message()  # what it said was about the kit as it was
 
     # -- signing -------------------------------------------------------------------------------
     def primary(self) -> None:
@@ -199,12 +197,12 @@ class TripsController(ScreenController):
         elif page == "kit" and self.kit:
             self.to_signature()
         elif page == "sign":
-            self._view.signature.accept()
+            self._view.accept_signature()
 
     def back(self) -> bool:
         page = self._view.page
         if page == "sign":
-            self._view.signature.end()
+            self._view.end_signature()
             self._view.show_page("kit")
             return True
         if page == "kit":
@@ -219,13 +217,13 @@ class TripsController(ScreenController):
             return
         t = self.trip.trip
         self._view.show_page("sign")
-        self._view.signature.begin(
+        self._view.begin_signature(
             f"{t.leader}: please sign for {len(self.kit)} phone{'s' if len(self.kit) != 1 else ''} "
             f"({', '.join(a.tag for a in self.kit)}) for {t.name}.", self.desk.pad)
 
     def _signed(self, sig: SignatureData) -> None:
         assert self.trip is not None
-        self._view.signature.end()
+        self._view.end_signature()
         tags = [a.tag for a in self.kit]
         t = self.trip.trip
 

@@ -17,7 +17,7 @@ from app.errors import LoanKioskError
 if TYPE_CHECKING:
     from app.backup import BackupStatus
     from app.services.documents import PrintOutcome
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
     from ui.ops import OpError
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,8 @@ PRINT_RETRY_MS = 60_000
 
 
 class DeskUpkeep(QObject):
-    def __init__(self, desk: MainWindow) -> None:
-        super().__init__(desk)
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.desk = desk
         self._retrying = False
         self.print_timer = QTimer(self)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
-from db.models import ASSET_KINDS
 from ui import theme
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label
@@ -77,6 +77,23 @@ class ImportTab(QWidget):
         self.preview.clicked.connect(self.preview_clicked.emit)
         self.apply.clicked.connect(self.apply_clicked.emit)
         self.browse.clicked.connect(self.browse_clicked.emit)
+        self.path.textChanged.connect(lambda _t: self.apply.setEnabled(False))  # preview again
+
+    def chosen(self) -> tuple[str, str]:
+        """What to import ("staff" or "assets") and the file's path, as typed."""
+        return str(self.what.currentData()), self.path.text().strip()
+
+    def set_path(self, path: str) -> None:
+        self.path.setText(path)
+
+    def show_report(self, lines: list[str], *, can_apply: bool) -> None:
+        """What an import did (or a preview would do); Apply only after a preview with changes."""
+        self.apply.setEnabled(can_apply)
+        self.report.setPlainText("\n".join(lines))
+
+    def clear_report(self) -> None:
+        self.report.clear()
+        self.apply.setEnabled(False)
 
     def working(self, on: bool) -> None:
         self.progress.setRange(0, 0 if on else 1)
@@ -131,6 +148,40 @@ class LabelsTab(QWidget):
         self.save.clicked.connect(self.save_clicked.emit)
         self.print.clicked.connect(self.print_clicked.emit)
 
+    def typed_tags(self) -> list[str]:
+        """The asset tags typed (or scanned) into the list, in order."""
+        return self.tags.text().replace(",", " ").split()
+
+    def add_tag(self, tag: str) -> None:
+        """A scanned label: these tags, not a whole kind."""
+        if self.kind.currentData():
+            self.kind.setCurrentIndex(0)
+        self.tags.setText(" ".join([*self.typed_tags(), tag]))
+
+    def choice(self) -> tuple[list[str], str | None, str, int]:
+        """The tags typed, the kind chosen (None: the tags), the template's key, the start."""
+        key, _cols, _rows = self.template.currentData()
+        return self.typed_tags(), str(self.kind.currentData()) or None, key, self.start.value()
+
+    def choose_template(self, key: str) -> None:
+        """Show the template ``key`` (the printing settings' own), if it is one of the list."""
+        for i in range(self.template.count()):
+            if self.template.itemData(i)[0] == key:
+                self.template.setCurrentIndex(i)
+                return
+
+    def template_size(self) -> tuple[int, int]:
+        """Columns and rows of the template chosen."""
+        _key, cols, rows = self.template.currentData()
+        return cols, rows
+
+    def show_preview(self, start: int, count: int, text: str) -> None:
+        """The sheet with ``count`` labels from position ``start``, and ``text`` saying so."""
+        cols, rows = self.template_size()
+        self.start.setMaximum(cols * rows)
+        self.sheet.set_sheet(cols, rows, start, min(count, cols * rows - start + 1))
+        self.count.setText(text)
+
 
 class TechniciansTab(QWidget):
     add_clicked = Signal()
@@ -171,6 +222,11 @@ class TechniciansTab(QWidget):
         self.table.set_rows([[r.username, r.display_name, r.role, "yes" if r.badge else "",
                               "yes" if r.active else "no"] for r in rows])
 
+    def new_technician(self) -> tuple[str, str, str, str | None, bool]:
+        """The form: username, name, PIN, badge (None: none), whether an admin."""
+        return (self.username.text().strip(), self.display.text().strip(), self.pin.text(),
+                self.badge.text().strip() or None, self.admin.isChecked())
+
     def clear_form(self) -> None:
         for w in (self.username, self.display, self.pin, self.badge):
             w.clear()
@@ -194,3 +250,7 @@ class AdminView(QWidget):
         self.tabs.addTab(self.settings, "Settings")
         self.tabs.addTab(self.technicians, "Technicians")
         lay.addWidget(self.tabs, 1)
+
+    def labels_showing(self) -> bool:
+        """The Labels tab is the one showing (it takes scanned asset labels)."""
+        return self.tabs.currentWidget() is self.labels

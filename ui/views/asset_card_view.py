@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
@@ -14,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cards import AssetCard, AssetSummary, method_word
+from app.choices import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
+from app.services.cards import AssetCard, AssetSummary, SignatureStrokes, method_word
 from app.services.incidents import OUTCOME_WORDS
-from db.models import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
 from ui import theme
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.common import (
@@ -31,6 +32,7 @@ from ui.widgets.common import (
 )
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.signature_preview import SignaturePreview
 from ui.widgets.table import Table
 
 FOUND_CONDITIONS = [("ok", "In good order"), ("incomplete", "Something missing"),
@@ -94,6 +96,7 @@ class AssetCardView(QWidget):
     found_confirmed = Signal(str, str)  # condition, note
     retire_confirmed = Signal(str)  # reason
     close_confirmed = Signal(int, str, str, str)  # incident id, outcome, cost, note
+    lost_confirmed = Signal(str, str)  # kind (lost|stolen), note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +187,7 @@ class AssetCardView(QWidget):
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.check_in.clicked.connect(self.check_in_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
+        self.lost_panel.confirmed.connect(self.lost_confirmed)
         self.service.clicked.connect(self.service_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
         self.found.clicked.connect(lambda: self.found_panel.open())
@@ -192,10 +196,10 @@ class AssetCardView(QWidget):
         self.found_panel.confirmed.connect(lambda key, texts: self.found_confirmed.emit(key,
                                                                                         texts[0]))
         self.retire_panel.confirmed.connect(lambda _k, texts: self.retire_confirmed.emit(texts[0]))
-        self.close_panel.confirmed.connect(
-            lambda key, texts: self.close_confirmed.emit(self._closing, key, texts[0], texts[1]))
         self._open_incidents: list[int | None] = []
         self._closing = 0
+        self.close_panel.confirmed.connect(
+            lambda key, texts: self.close_confirmed.emit(self._closing, key, texts[0], texts[1]))
         self.save_check.clicked.connect(
             lambda: self.check_saved.emit(self.enc_yes.isChecked(), str(self.method.currentData()),
                                           self.enc_note.text().strip()))
@@ -268,6 +272,22 @@ class AssetCardView(QWidget):
                               "and a note.",
                               {"damaged": "repaired", "lost": "recovered",
                                "stolen": "recovered"}.get(kind))
+
+    def show_signature(self, s: SignatureStrokes) -> None:
+        """A signature in a window of its own (over the desk)."""
+        dlg = QDialog(self.window())
+        dlg.setWindowTitle("Signature")
+        dlg.setAccessibleName("Signature viewer")
+        lay = QVBoxLayout(dlg)
+        prev = SignaturePreview()
+        prev.set_signature([] if s.purged else s.strokes, s.window)
+        lay.addWidget(prev)
+        lay.addWidget(label(f"Signed {fmt_when(s.captured_at)}"
+                            + (f" on {s.device}" if s.device else "")
+                            + (" — strokes removed by the retention policy" if s.purged else "")))
+        dlg.resize(600, 320)
+        dlg.show()
+        self.signature_dialog = dlg
 
     def _open_signature(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._signatures) and self._signatures[row]:

@@ -20,7 +20,7 @@ from app.services.cards import AssetSummary
 from ui.views.asset_card_view import AssetHeader
 from ui.widgets.common import button, card, label
 from ui.widgets.lost_panel import LostPanel
-from ui.widgets.signature_step import SignatureStep
+from ui.widgets.signature_step import SignatureStep, SigningView
 
 CONDITIONS = (("ok", "OK"), ("incomplete", "Incomplete (something missing)"),
               ("damaged", "Damaged (opens an incident)"))
@@ -28,11 +28,12 @@ DATA_CHOICES = (("removed", "They removed it"), ("wiped", "IT wiped the device")
                 ("kept", "It stays, for a handover"))
 
 
-class CheckInView(QWidget):
+class CheckInView(SigningView, QWidget):
     checklist_changed = Signal()
     confirm_clicked = Signal()
     details_clicked = Signal()
     back_clicked = Signal()
+    lost_confirmed = Signal(str, str)  # kind (lost|stolen), note
 
     def __init__(self, signature: SignatureSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,7 @@ class CheckInView(QWidget):
         self.confirm.clicked.connect(self.confirm_clicked.emit)
         self.lost.clicked.connect(self.lost_panel.open)
         self.details.clicked.connect(self.details_clicked.emit)
+        self.lost_panel.confirmed.connect(self.lost_confirmed)
 
     def _radios(self, choices: tuple[tuple[str, str], ...], name: str,
                 into: QVBoxLayout) -> tuple[QButtonGroup, dict[str, QRadioButton]]:
@@ -160,6 +162,20 @@ class CheckInView(QWidget):
     def show_page(self, page: str) -> None:
         self.form.setVisible(page == "form")
         self.sign.setVisible(page == "sign")
+
+    def reporting_loss(self) -> bool:
+        """The lost/stolen report is open (Enter belongs to it, not to the check-in)."""
+        return self.lost_panel.isVisible()
+
+    def note_text(self) -> str:
+        return self.note.text().strip()
+
+    def focus_note(self) -> None:
+        self.note.setFocus()
+
+    def data_note_text(self) -> str:
+        """What was said about the personal data (a handover's who and why)."""
+        return self.data_note.text().strip()
 
     def data_handling(self) -> str | None:
         """How personal data was dealt with (None: not said, or not lent with personal data)."""

@@ -20,14 +20,14 @@ from app.services.cards import AssetSummary
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.signature_step import SignatureStep
+from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
 POLICY = ("School policy: personal data may only be kept on devices the school has verified as "
           "encrypted.")
 
 
-class CheckOutView(QWidget):
+class CheckOutView(SigningView, QWidget):
     remove_clicked = Signal(int)
     change_borrower = Signal()
     continue_clicked = Signal()
@@ -36,6 +36,8 @@ class CheckOutView(QWidget):
     new_clicked = Signal()
     cancel_clicked = Signal()
     personal_data_changed = Signal(bool)
+    borrower_chosen = Signal(str, str)  # staff code, name
+    due_changed = Signal(QDate)
 
     def __init__(self, lookup: Lookup, signature: SignatureSettings,
                  parent: QWidget | None = None) -> None:
@@ -150,6 +152,8 @@ class CheckOutView(QWidget):
         self.print.clicked.connect(self.print_clicked.emit)
         self.new.clicked.connect(self.new_clicked.emit)
         self.personal.toggled.connect(self.personal_data_changed.emit)
+        self.search.chosen.connect(self.borrower_chosen)
+        self.due.dateChanged.connect(self.due_changed)
 
     @property
     def page(self) -> str:
@@ -184,6 +188,21 @@ class CheckOutView(QWidget):
         self.borrower_note.setVisible(bool(notes))
         self.due.setMaximumDate(QDate(latest.year, latest.month, latest.day) if latest
                                 else QDate(7999, 12, 31))
+
+    def focus_search(self) -> None:
+        """The borrower search, ready to type in."""
+        self.search.edit.setFocus()
+
+    def personal_data(self) -> bool:
+        """Will personal data be kept on the devices (the box is ticked)."""
+        return self.personal.isChecked()
+
+    def purpose_text(self) -> str:
+        return self.purpose.text().strip()
+
+    def override_reason(self) -> str:
+        """An admin's reason for lending unverified devices with personal data ("" if none)."""
+        return self.override.text().strip()
 
     def focus_details(self) -> None:
         """After choosing the borrower: the loan details (due date, purpose, personal data)."""

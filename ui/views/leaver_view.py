@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +22,7 @@ from app.services.cards import PersonSummary
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.signature_step import SignatureStep
+from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
 PAGES = ("pick", "items", "sign", "pin", "done")
@@ -29,7 +31,7 @@ DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped
                 ("kept", "Kept for a handover"))
 
 
-class LeaverView(QWidget):
+class LeaverView(SigningView, QWidget):
     leaver_picked = Signal(str)
     continue_clicked = Signal()
     back_clicked = Signal()
@@ -196,6 +198,36 @@ class LeaverView(QWidget):
         self.show_page("pin")
         self.pin.setFocus()
 
+    def typed_pin(self) -> str:
+        return self.pin.text()
+
+    def clear_pin(self) -> None:
+        self.pin.clear()
+
+    def ask_pin_again(self) -> None:
+        """The PIN was refused: an empty PIN field, ready to type in."""
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def progress_text(self) -> str:
+        """How far the return is, in words ("2 of 3 returned")."""
+        return self.progress.text()
+
+    def show_done(self, text: str, items: list[dict[str, Any]]) -> None:
+        """The receipt made: what it says, and each item's outcome."""
+        self.done_text.setText(text)
+        self.receipt_items.set_rows([[str(i.get("tag")),
+                                      " ".join(str(x) for x in (i.get("make"), i.get("model")) if x),
+                                      str(i.get("outcome", "")).replace("_", " "),
+                                      str(i.get("note") or "")] for i in items])
+        self.show_page("done")
+
+    def show_print_status(self, text: str) -> None:
+        self.print_status.setText(text)
+
     def show_soon(self, rows: list[tuple[str, str, str, int]]) -> None:
         self._soon_codes = [r[1] for r in rows]
         self.soon.set_rows([[name, code, when, str(n)] for name, code, when, n in rows])
@@ -272,6 +304,10 @@ class LeaverView(QWidget):
                 return r
         return -1
 
+    def _text(self, row: int, column: int) -> str:
+        item = self.items.item(row, column)
+        return item.text() if item is not None else ""
+
     def returned_box(self, row: int) -> QCheckBox:
         w = self.items.cellWidget(row, 0)
         assert isinstance(w, QCheckBox)
@@ -288,7 +324,7 @@ class LeaverView(QWidget):
         return w if isinstance(w, QComboBox) else None
 
     def states(self) -> list[tuple[str, bool, str]]:
-        return [(self.items.item(r, 1).text(), self.returned_box(r).isChecked(),
+        return [(self._text(r, 1), self.returned_box(r).isChecked(),
                  self.note_edit(r).text().strip()) for r in range(self.items.rowCount())]
 
     def data_states(self) -> dict[str, tuple[str, str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -66,7 +68,7 @@ class ReceiptView(QWidget):
                 self.verdict.setText("✗ The printed code does NOT match the record: the paper was "
                                      "altered or is not this receipt.")
                 set_role(self.verdict, "badge-bad")
-        c = r.content
+        c: dict[str, Any] = r.content
         person = c.get("person") or c.get("leader") or {}
         who = person.get("name", "") if isinstance(person, dict) else ""
         tech = c.get("technician") or {}

@@ -69,6 +69,10 @@ class ScanView(QWidget):
         if code:
             self.picked.emit(code)
 
+    def entry_text(self) -> str:
+        """What is typed in the entry now."""
+        return self.entry.text().strip()
+
     def show_unknown(self, text: str, layout_mismatch: bool = False) -> None:
         self.unknown.setText(
             f"“{text}” came from a scanner set for another keyboard layout (see above)."

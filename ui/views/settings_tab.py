@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.choices import ASSET_KINDS
 from app.config import Settings
 from app.devices.topaz_models import MODELS, model_key
-from db.models import ASSET_KINDS
 from ui import theme
 from ui.widgets.common import Form, button, card, label
 
@@ -43,12 +43,12 @@ class SettingsTab(QWidget):
         super().__init__()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
-        self.scroll.setWidget(inner)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(inner)
+        outer.addWidget(self.scroll_area, 1)
         grid = QGridLayout(inner)
         #: every number field by its setting ("loans.days_laptop"), and its message line
         self.spins: dict[str, QSpinBox] = {}
@@ -192,6 +192,23 @@ class SettingsTab(QWidget):
             line.setVisible(bool(text))
         self.summary.setText(" ".join(f"{p}." for p in others))
         self.summary.setVisible(bool(others))
+
+    def numbers(self) -> dict[str, int]:
+        """Every number field's value by its setting's key (for the range checks)."""
+        return {key: spin.value() for key, spin in self.spins.items()}
+
+    def pad_choice(self) -> tuple[str, str, str]:
+        """The pad as chosen on screen (maybe not saved yet): port, protocol, model."""
+        return (self.pad_port.currentText().strip(), str(self.pad_protocol.currentData()),
+                str(self.pad_model.currentData()))
+
+    def show_pad_test(self, widget: QWidget) -> None:
+        """A signature widget on the pad being tested, below the pad settings."""
+        self.pad_panel.addWidget(widget)
+        self.test_pad.setText("Stop pad test")
+
+    def pad_test_stopped(self) -> None:
+        self.test_pad.setText("Test pad")
 
     def show_settings(self, s: Settings, ports: list[str]) -> None:
         self.school.setText(s.school.name)

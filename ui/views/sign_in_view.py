@@ -95,6 +95,11 @@ class SignInView(QWidget):
         self.show_message("")
         self.username.setFocus()
 
+    def ask_pin_again(self) -> None:
+        """The PIN was refused: an empty PIN field, ready to type in."""
+        self.pin.clear()
+        self.pin.setFocus()
+
     def badge_scanned(self, text: str) -> None:
         self.username.setText(text)
         self.pin.clear()

@@ -20,7 +20,7 @@ from app.services.trip_views import TripDetail, TripRow
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.signature_step import SignatureStep
+from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
 PAGES = ("list", "kit", "sign")
@@ -34,13 +34,14 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class TripsView(QWidget):
+class TripsView(SigningView, QWidget):
     create_clicked = Signal()
     trip_opened = Signal(str)
     sign_clicked = Signal()
     remove_clicked = Signal(int)
     back_clicked = Signal()
     print_clicked = Signal()
+    leader_chosen = Signal(str, str)  # staff code, name
 
     def __init__(self, lookup: Lookup, signature: SignatureSettings,
                  parent: QWidget | None = None) -> None:
@@ -87,8 +88,8 @@ class TripsView(QWidget):
         fl.addWidget(self.leader_label)
         self.leader_search = PersonSearch(lookup, name="Trip leader search")
         fl.addWidget(self.leader_search)
-        self.create = button("Create trip", "Create trip", primary=True)
-        fl.addWidget(self.create)
+        self.create_button = button("Create trip", "Create trip", primary=True)
+        fl.addWidget(self.create_button)
         fl.addStretch(1)
         ll.addWidget(fbox, 1)
         self.pages.addWidget(lst)
@@ -134,7 +135,8 @@ class TripsView(QWidget):
         sg.addWidget(self.sign_back, 0, Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(sign)
 
-        self.create.clicked.connect(self.create_clicked.emit)
+        self.create_button.clicked.connect(self.create_clicked.emit)
+        self.leader_search.chosen.connect(self.leader_chosen)
         self.sign.clicked.connect(self.sign_clicked.emit)
         self.remove.clicked.connect(lambda: self.remove_clicked.emit(self.kit.currentRow()))
         self.back.clicked.connect(self.back_clicked.emit)
@@ -155,6 +157,17 @@ class TripsView(QWidget):
 
     def dates(self) -> tuple[dt.date, dt.date]:
         return _pydate(self.start.date()), _pydate(self.end.date())
+
+    def new_trip(self) -> tuple[str, str]:
+        """The new-trip form's name and destination, as typed."""
+        return self.name.text().strip(), self.destination.text().strip()
+
+    def clear_new_trip(self) -> None:
+        self.name.clear()
+        self.destination.clear()
+
+    def show_list_title(self) -> None:
+        self.title.setText("Trips")
 
     def show_trips(self, rows: list[TripRow]) -> None:
         self._names = [r.name for r in rows]

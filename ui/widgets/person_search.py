@@ -74,7 +74,10 @@ class PersonSearch(QWidget):
         if len(text) < 2:
             self.show_hits([])
             return
-        self._lookup(text, lambda hits, asked=text: self._answer(asked, hits))
+        def answer(hits: list[PersonHit], asked: str = text) -> None:
+            self._answer(asked, hits)
+
+        self._lookup(text, answer)
 
     def _answer(self, asked: str, hits: list[PersonHit]) -> None:
         if asked != self.edit.text().strip():

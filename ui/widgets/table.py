@@ -89,6 +89,6 @@ class Table(QTableWidget):
     def row_texts(self) -> list[list[str]]:
         out = []
         for r in range(self.rowCount()):
-            out.append([(self.item(r, c).text() if self.item(r, c) else "")
+            out.append([item.text() if (item := self.item(r, c)) is not None else ""
                         for c in range(self.columnCount())])
         return out

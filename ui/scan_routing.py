@@ -13,12 +13,15 @@ something else — is said on that screen, and the desk stays where it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
     from app.uow import UnitOfWork
-    from ui.main_window import MainWindow
+    from ui.controllers.desk import Desk
+    from ui.navigation import Navigator
+    from ui.widgets.feedback_banner import FeedbackBanner
 
 
 def _what(info: ScanInfo) -> str:
@@ -36,8 +39,19 @@ def _what(info: ScanInfo) -> str:
 
 
 class ScanRouter:
-    def __init__(self, desk: MainWindow) -> None:
+    """Takes every scan (:meth:`handle`) and sends it where it belongs.
+
+    ``desk`` is what every screen may ask of the desk; ``screens`` the screen showing and
+    the way to each; ``banner`` the desk's message line; ``asking`` whether a question is
+    waiting for an answer.
+    """
+
+    def __init__(self, desk: Desk, screens: Navigator, banner: FeedbackBanner,
+                 asking: Callable[[], bool]) -> None:
         self.desk = desk
+        self.screens = screens
+        self.banner = banner
+        self.asking = asking
 
     def handle(self, text: str) -> None:
         desk = self.desk
@@ -45,54 +59,51 @@ class ScanRouter:
         if not text:
             return
         if not desk.session.is_signed_in:
-            desk.controller("sign_in").badge_scanned(text)
+            self.screens.screens.sign_in.badge_scanned(text)
             return
-        if desk.question is not None:
+        if self.asking():
             desk.notify("warn", f"Answer the question on the screen first, then scan {text} "
                                 "again.")
             return
         desk.read(lambda uow: _describe_scan(uow, text), self._offer)
 
     def _offer(self, info: ScanInfo) -> None:
-        desk = self.desk
-        with desk.banner.replacing():  # a warning the new screen gives replaces the last one
-            current = desk.current
+        with self.banner.replacing():  # a warning the new screen gives replaces the last one
+            current = self.screens.current
             if current is not None and current.offer_scan(info):
                 return
             task = current.task() if current is not None else None
             if task:
                 level = "error" if info.type == "unknown" else "warn"
-                desk.notify(level, f"{_what(info)}. It is not part of {task}: finish or cancel "
-                                   f"{task} first (nothing in it was lost).")
+                self.desk.notify(level, f"{_what(info)}. It is not part of {task}: finish or "
+                                        f"cancel {task} first (nothing in it was lost).")
                 return
             self.route(info)
 
     def route(self, info: ScanInfo) -> None:
         """What a scan does when the screen showing has no use for it."""
-        desk = self.desk
+        nav = self.screens
         if info.type == "asset" and info.asset is not None:
             a = info.asset
-            desk.banner.clear()
+            self.banner.clear()
             if a.status == "available":
-                desk.show_screen("checkout")
-                desk.controller("checkout").add_asset(a)
+                nav.lend(a)
             elif a.status == "on_loan":
-                desk.controller("checkin").load(a)  # filled, then shown: laid out once
-                desk.show_screen("checkin")
+                nav.check_in(a)
             else:
-                desk.open_asset(a.tag)
+                nav.open_asset(a.tag)
         elif info.type == "person" and info.person is not None:
-            desk.banner.clear()
-            desk.open_person(info.person.staff_code)
+            self.banner.clear()
+            nav.open_person(info.person.staff_code)
         elif info.type == "receipt":
-            desk.banner.clear()
-            desk.show_screen("receipt")
-            desk.controller("receipt").load(info)
+            self.banner.clear()
+            nav.show_screen("receipt")
+            nav.screens.receipt.load(info)
         else:
-            desk.notify("error", info.advice or f"{_what(info)}. Search for it below, or check "
-                                                "the label.")
-            desk.show_screen("scan")
-            desk.controller("scan").show_unknown(info.text, bool(info.advice))
+            self.desk.notify("error", info.advice or f"{_what(info)}. Search for it below, or "
+                                                     "check the label.")
+            nav.show_screen("scan")
+            nav.screens.scan.show_unknown(info.text, bool(info.advice))
 
 
 def _describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
