@@ -57,3 +57,23 @@ def check_receipts(session: Session, data_dir: Path, limit: int = 20) -> Archive
     if len(out.problems) > limit:
         out.problems[limit:] = [f"… and {len(out.problems) - limit} more"]
     return out
+
+
+@dataclass(frozen=True)
+class AnchorReport:
+    """The chain checked, and its anchor now (what the admin screen shows)."""
+
+    ok: bool
+    events: int
+    token: str | None
+    problem: str | None = None
+
+
+def current_anchor(session: Session) -> AnchorReport:
+    """Verify the chain, then give its anchor (none for a broken chain: it would prove nothing)."""
+    from app import audit
+
+    result = audit.verify(session)
+    if not result.ok:
+        return AnchorReport(False, result.events, None, result.problem)
+    return AnchorReport(True, result.events, audit.head_anchor(session).token)
