@@ -103,8 +103,11 @@ def render_receipt_pdf(app_ctx: AppContext, number: str) -> bytes:
         _check_record(receipt)
         content = dict(receipt.content)
         signature = _signature_data(uow, receipt.signature_id)
-    return render_receipt(content, signature, size=app_ctx.settings.printing.page_size,
-                          logo=logo_path(app_ctx))
+    try:
+        return render_receipt(content, signature, size=app_ctx.settings.printing.page_size,
+                              logo=logo_path(app_ctx))
+    except ValueError as exc:  # a setting the printing code cannot use (a page size…)
+        raise InvalidInput(f"cannot make the PDF of {number}: {exc}") from exc
 
 
 def archive_receipt(app_ctx: AppContext, actor: Actor, number: str) -> Path:

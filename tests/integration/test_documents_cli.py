@@ -158,3 +158,25 @@ def test_trip_sheet_command(desk: Desk, tmp_path: Path) -> None:
     assert desk.run("receipt", "verify", str(out))[0] == 0
     code, _, err = desk.run("trip", "sheet", "Year 9 Iceland")
     assert code == 2 and "--out" in err
+
+
+def test_a_leaver_return_whose_receipt_cannot_be_archived_says_so_and_how_to_fix_it(
+        desk: Desk, tmp_path: Path) -> None:
+    data_dir = Path(desk.common[desk.common.index("--data-dir") + 1])
+    settings = data_dir / "settings.toml"
+    before = settings.read_text(encoding="utf-8") if settings.exists() else ""
+    settings.write_text(before + '\n[printing]\npage_size = "A3"\n', encoding="utf-8")
+    code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving",
+                                 "--out", str(tmp_path / "r.pdf"))
+    number = re.search(r"R-\d{4}-\d{4}", stdout)
+    assert number is not None, (stdout, err)
+    assert code == 3, (code, err)
+    assert f"the leaver return IS recorded (receipt {number.group(0)})" in err
+    assert "unknown page size 'A3'" in err
+    assert f"loan-kiosk receipt show {number.group(0)} --out FILE.pdf" in err
+    # the fix: the page size put right, the same command the message gives archives it
+    settings.write_text(before, encoding="utf-8")
+    out = tmp_path / "fixed.pdf"
+    assert desk.run("receipt", "show", number.group(0), "--out", str(out))[0] == 0
+    code, stdout, _ = desk.run("receipt", "verify", str(out))
+    assert code == 0, stdout

@@ -86,8 +86,10 @@ class Desk(Protocol):
         """Type-ahead over staff, on the worker."""
 
     def print_receipt(self, number: str, copies: int | None = None,
-                      done: Callable[[PrintOutcome], object] | None = None) -> None:
-        """Archive and print a receipt on the worker; the banner says what happened."""
+                      done: Callable[[PrintOutcome], object] | None = None,
+                      failed: Callable[[OpError], object] | None = None) -> None:
+        """Archive and print a receipt on the worker; the banner says what happened
+        (``failed``: also told when it could not even be archived)."""
 
     def handle_scan(self, text: str) -> None:
         """A code typed or picked on a screen: it goes where a scan of it would."""
