@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import anchors
+from app.atomic_files import fsync_dir, write_new_file
+from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
-from app.uow import Actor, Database
+from app.uow import Actor
 from db.engine import sqlite_path
-from printing.atomic import write_new_file
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -96,7 +97,7 @@ def backup_database(db: Database, target: Path) -> Path:
     os.replace(tmp, target)
     if head is not None:
         record_backup_anchor(target, anchors.for_event(int(head[0]), str(head[1])))
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -117,16 +118,6 @@ def backup_anchor(backup: Path) -> anchors.Anchor | None:
         return anchors.read_file(anchor_file(backup))[0]
     except InvalidInput:
         return None
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- restore ---------------------------------------------------------------------------

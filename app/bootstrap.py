@@ -1,4 +1,5 @@
-"""The composition root: the one place that wires paths, settings, database and devices.
+"""The composition root: the one place that wires paths, settings, database and devices
+(the hardware factories of :mod:`app.hardware`: printer, signature pad, serial scanner).
 
 The desk UI, the CLI and the tests all start here; tests pass their own data
 directory, URL, clock and fakes instead of touching the user's real files.
@@ -13,7 +14,6 @@ that is only ever the worker thread, never the GUI.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -23,66 +23,27 @@ from typing import TYPE_CHECKING
 from app.actor import Actor
 from app.clock import Clock, system_clock
 from app.config import (
-    PRINT_BACKENDS,
     Paths,
     Settings,
     default_data_dir,
     default_db_url,
     load_settings,
 )
+from app.hardware import (
+    PadFactory,
+    ScannerFactory,
+    build_pad,
+    build_printer,
+    build_scanner_reader,
+    default_print_backend,
+    printer_factory,
+)
 from db.first_look import FirstLook, first_look
 
 if TYPE_CHECKING:
-    from app.devices.printer import Printer, PrinterFactory
-    from app.uow import Database, UnitOfWork
-
-
-# -- printers ---------------------------------------------------------------------------
-
-#: the desk-side module with the printer on Qt's print support (loaded by name: ``app``
-#: never imports Qt, and the CLI loads Qt only when it prints through it)
-QT_PRINTER_MODULE = "ui.printing.qt_printer"
-
-
-def default_print_backend(platform: str = sys.platform) -> str:
-    """The backend when ``[printing] backend`` is empty: Qt's print support on Windows (which
-    has no CUPS) and macOS (Qt prints through macOS's own printing system there); CUPS on
-    Linux, which reports job ids and why a queue is unavailable (stopped, refusing jobs)
-    and needs no display."""
-    return "qt" if platform in ("win32", "cygwin", "darwin") else "cups"
-
-
-def build_printer(settings: Settings, name: str | None = None, *, backend: str | None = None,
-                  platform: str = sys.platform) -> Printer:
-    """The printer for queue ``name`` (else the settings', else the system default) on
-    ``backend``, else ``[printing] backend``, else the platform's default."""
-    import importlib
-
-    from app.devices.printer import CupsPrinter, UnusablePrinter
-
-    queue = name or settings.printing.printer or None
-    chosen = backend or settings.printing.backend or default_print_backend(platform)
-    if chosen == "cups":
-        return CupsPrinter(queue)
-    if chosen != "qt":
-        return UnusablePrinter(queue, f"cannot be used: the setting printing.backend is "
-                                      f"{chosen!r}; use one of {', '.join(PRINT_BACKENDS)}")
-    try:
-        module = importlib.import_module(QT_PRINTER_MODULE)
-    except ImportError as exc:  # a bundle built without QtPrintSupport or PDFium, say
-        return UnusablePrinter(queue, f"cannot be used: Qt's print support is incomplete in "
-                                      f"this installation ({exc.name or exc} is missing)")
-    printer: Printer = module.make_qt_printer(queue, page_size=settings.printing.page_size)
-    return printer
-
-
-def printer_factory(backend: str | None = None, *, platform: str = sys.platform) -> PrinterFactory:
-    """What the services print through: :func:`build_printer`, reading the settings at each
-    call (the admin screen may change them), on ``backend`` if given (``--backend``)."""
-    def make(settings: Settings, name: str | None = None) -> Printer:
-        return build_printer(settings, name, backend=backend, platform=platform)
-
-    return make
+    from app.database import Database
+    from app.devices.printer import PrinterFactory
+    from app.uow import UnitOfWork
 
 
 # -- the application --------------------------------------------------------------------
@@ -94,11 +55,16 @@ class AppContext:
     def __init__(self, paths: Paths, settings: Settings, db: Database | Future[Database],
                  opener: threading.Thread | None = None, *,
                  printers: PrinterFactory | None = None, first_look: FirstLook | None = None,
-                 opens_on_use: bool = True) -> None:
+                 opens_on_use: bool = True, pads: PadFactory | None = None,
+                 scanners: ScannerFactory | None = None) -> None:
         self.paths = paths
         self.settings = settings
         #: builds the printer documents go to (:func:`printer_factory`; tests hand in fakes)
         self.printer_factory: PrinterFactory = printers or printer_factory()
+        #: builds the signature pad the settings name (:func:`app.hardware.build_pad`)
+        self.pad_factory: PadFactory = pads or build_pad
+        #: builds the serial scanner reader (:func:`app.hardware.build_scanner_reader`)
+        self.scanner_factory: ScannerFactory = scanners or build_scanner_reader
         #: what a look at the database file found before it opened (SQLite; see
         #: :mod:`db.first_look`), or None
         self.first_look = first_look
@@ -167,8 +133,8 @@ def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tup
 
 
 def _open(url: str, settings: Settings, clock: Clock) -> Database:
+    from app.database import open_database
     from app.private_files import make_private
-    from app.uow import open_database
     from db.engine import sqlite_path
 
     file = sqlite_path(url)
@@ -182,17 +148,22 @@ def _open(url: str, settings: Settings, clock: Clock) -> Database:
 
 def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
               settings: Settings | None = None, clock: Clock = system_clock,
-              printers: PrinterFactory | None = None) -> AppContext:
-    """Open everything the app needs. ``db_url`` beats ``LOAN_KIOSK_DB`` beats the default file."""
+              printers: PrinterFactory | None = None, pads: PadFactory | None = None,
+              scanners: ScannerFactory | None = None) -> AppContext:
+    """Open everything the app needs. ``db_url`` beats ``LOAN_KIOSK_DB`` beats the default file.
+
+    ``printers``, ``pads``, ``scanners``: the hardware factories (:mod:`app.hardware`'s by
+    default; tests hand in fakes)."""
     paths, settings = _paths_and_settings(data_dir, settings)
     return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock),
-                      printers=printers)
+                      printers=printers, pads=pads, scanners=scanners)
 
 
 def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None = None,
                             settings: Settings | None = None, clock: Clock = system_clock,
                             start: bool = True, printers: PrinterFactory | None = None,
-                            opens_on_use: bool = True) -> AppContext:
+                            opens_on_use: bool = True, pads: PadFactory | None = None,
+                            scanners: ScannerFactory | None = None) -> AppContext:
     """:func:`bootstrap`, returning at once: the database opens on a thread of its own.
 
     Paths and settings are ready on return (bad settings still fail here, at once), and
@@ -218,7 +189,13 @@ def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None 
             opening.set_result(db)
 
     ctx = AppContext(paths, settings, opening, threading.Thread(target=open_it, name="open-database"),
-                     printers=printers, first_look=look, opens_on_use=opens_on_use)
+                     printers=printers, first_look=look, opens_on_use=opens_on_use, pads=pads,
+                     scanners=scanners)
     if start:
         ctx.start_opening()
     return ctx
+
+
+#: the hardware factories, importable from the composition root as before
+__all__ = ["AppContext", "bootstrap", "bootstrap_in_background", "build_pad", "build_printer",
+           "build_scanner_reader", "default_print_backend", "printer_factory", "resolve_db_url"]

@@ -120,7 +120,7 @@ class SignatureSettings:
 
 
 #: ``[printing] backend``: how documents reach the printer (empty: the platform's default,
-#: chosen by the composition root, ``app.bootstrap.default_print_backend``)
+#: chosen by the composition root, ``app.hardware.default_print_backend``)
 PRINT_BACKENDS = ("qt", "cups")
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import anchors
+from app.atomic_files import sha256_file
 from db.models import Receipt
-from printing.atomic import sha256_file
 
 
 @dataclass

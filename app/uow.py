@@ -9,140 +9,65 @@ every audited row that was written, so changes cannot escape the log.
 Hot paths (a scan, a check-out or check-in) skip the ORM's machinery: they read
 whole rows with prepared statements (:meth:`UnitOfWork.fetch_one`,
 :meth:`UnitOfWork.loaded`) and write them with :meth:`UnitOfWork.insert` and
-:meth:`UnitOfWork.update`, which record the same digests a flush would.
+:meth:`UnitOfWork.update`, which record the same digests a flush would (the row
+helpers are in :mod:`app.cursor_rows`; services reach them only through named reads
+such as :mod:`app.services.rows`). The database handle a unit of work runs on is
+:class:`app.database.Database`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.pool import PoolProxiedConnection
 
 from app import audit
 from app.actor import SYSTEM, Actor
-from app.clock import Clock, system_clock
+from app.clock import Clock
 from app.config import Settings
+from app.cursor_rows import column_defaults, column_keys, detached, insert_returning_id, update_by_id
 from app.errors import Busy
 from app.prepared import Prepared
-from db.engine import make_engine, make_sessionmaker
+from app.retry import is_transient, sqlstate_of
 from db.models import Base
 
+#: services and the desk take ``Actor`` and ``SYSTEM`` from here, with the unit of work
+__all__ = ["SYSTEM", "Actor", "DatabaseHandle", "UnitOfWork", "before_flush",
+           "friendly_operational"]
 
-@dataclass
-class Database:
-    """An opened database: URL, engine and session factory (built by :func:`open_database`)."""
+M = TypeVar("M", bound=Base)
 
-    url: str
+#: ``Session.info`` key of the unit of work a session belongs to
+UOW_KEY = "loan_kiosk.uow"
+
+
+class DatabaseHandle(Protocol):
+    """What a unit of work needs of the database it runs on (:class:`app.database.Database`)."""
+
     engine: Engine
-    sessions: sessionmaker[Session] = field(repr=False)
-    clock: Clock = system_clock
-    settings: Settings = field(default_factory=Settings)
-    #: SQLite: a connection of our own for single-statement reads (see :meth:`read_one`)
-    _reader: PoolProxiedConnection | None = field(default=None, init=False, repr=False,
-                                                  compare=False)
-    _reader_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
-                                         compare=False)
-    _sqlite: bool = field(default=False, init=False, repr=False, compare=False)
-    _dialect: Dialect = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # one listener for every unit of work's session (listening per session cost
-        # as much as the rest of opening one). Not guarded by ``event.contains``: that
-        # goes by id() and can match the listener of a collected factory at the same address.
-        event.listen(self.sessions, "before_flush", _before_flush)
-        # a restore disposes of the engine to reopen the file: the reader goes with it
-        event.listen(self.engine, "engine_disposed", self._drop_reader)
-        self._sqlite = self.is_sqlite
-        self._dialect = self.engine.dialect
+    sessions: sessionmaker[Session]
+    settings: Settings
 
     @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+    def clock(self) -> Clock: ...
 
-    @cached_property
-    def write_bind(self) -> Engine:
-        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``)."""
-        if self.is_sqlite:
-            return self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        return self.engine
+    @property
+    def is_sqlite(self) -> bool: ...
 
-    def uow(self, actor: Actor = SYSTEM, *, readonly: bool = False) -> UnitOfWork:
-        return UnitOfWork(self, actor, readonly=readonly)
+    @property
+    def write_bind(self) -> Engine: ...
 
-    def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None:
-        """Run one prepared read outside any transaction (one statement is its own snapshot).
-
-        On SQLite it runs on a connection this database keeps for such reads, when no
-        other thread is using it: checking a connection out of the pool and back in
-        (with the pool's reset) cost as much as a scan's indexed query. Otherwise, and
-        always on PostgreSQL (whose pool pings a connection before handing it out), the
-        statement checks a pooled connection out.
-        """
-        engine = self.engine
-        if self._sqlite and self._reader_lock.acquire(blocking=False):
-            try:
-                reader = self._reader
-                if reader is None:
-                    reader = engine.raw_connection()
-                    reader.detach()  # ours, not the pool's: closing it closes it
-                    self._reader = reader
-                try:
-                    return read.run(reader.dbapi_connection, self._dialect, (params,),
-                                    pooled=reader)
-                except BaseException:
-                    self._reader = None
-                    reader.close()
-                    raise
-            finally:
-                self._reader_lock.release()
-        raw = engine.raw_connection()
-        try:
-            return read.run(raw.dbapi_connection, engine.dialect, [params], pooled=raw)
-        finally:
-            raw.close()  # back to the pool, which rolls back whatever the driver began
-
-    def _drop_reader(self, *_: Any) -> None:
-        with self._reader_lock:
-            reader, self._reader = self._reader, None
-        if reader is not None:
-            reader.close()
-
-    def dispose(self) -> None:
-        self.engine.dispose()  # and the reader (engine_disposed)
+    def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None: ...
 
 
-def open_database(url: str, *, clock: Clock = system_clock, upgrade: bool = True) -> Database:
-    """Open (creating and upgrading as needed) the database at ``url``."""
-    from db import schema
-
-    engine = make_engine(url)
-    if upgrade:
-        try:
-            schema.upgrade(engine)
-        except OperationalError as exc:
-            engine.dispose()
-            raise Busy(_friendly_operational(exc)) from exc
-        except Exception:
-            engine.dispose()
-            raise
-    return Database(url, engine, make_sessionmaker(engine), clock)
-
-
-def _friendly_operational(exc: OperationalError) -> str:
-    from app.retry import is_transient, sqlstate_of
-
+def friendly_operational(exc: OperationalError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if is_transient(exc) or "locked" in text or "busy" in text:
         return "another desk is busy with the database; try again in a moment"
@@ -155,7 +80,7 @@ def _friendly_operational(exc: OperationalError) -> str:
 
 
 class UnitOfWork:
-    def __init__(self, db: Database, actor: Actor, *, readonly: bool = False) -> None:
+    def __init__(self, db: DatabaseHandle, actor: Actor, *, readonly: bool = False) -> None:
         self.db = db
         self.actor = actor
         self.readonly = readonly
@@ -189,7 +114,7 @@ class UnitOfWork:
             if self.readonly:
                 self._session = self.db.sessions(bind=self.db.engine)
             else:
-                self._session = self.db.sessions(bind=self._connection(), info={_UOW: self},
+                self._session = self.db.sessions(bind=self._connection(), info={UOW_KEY: self},
                                                  join_transaction_mode="control_fully")
         return self._session
 
@@ -207,7 +132,7 @@ class UnitOfWork:
         if isinstance(exc, OperationalError):
             # a lock timeout, deadlock or lost connection inside the work itself:
             # say so plainly (nothing was changed) instead of a driver message
-            raise Busy(_friendly_operational(exc)) from exc
+            raise Busy(friendly_operational(exc)) from exc
 
     def _close(self, exc: BaseException | None) -> None:
         session, conn = self._session, self._conn
@@ -224,7 +149,7 @@ class UnitOfWork:
         finally:
             try:
                 if session is not None:
-                    session.info.pop(_UOW, None)
+                    session.info.pop(UOW_KEY, None)
                     session.close()
             finally:
                 if conn is not None:
@@ -273,7 +198,7 @@ class UnitOfWork:
         it. The session does not know it, so work on the same row must go through
         this object, not through a query of the session.
         """
-        obj = _detached(model, dict(zip(_column_keys(model), values, strict=True)), related)
+        obj = detached(model, dict(zip(column_keys(model), values, strict=True)), related)
         self._loaded[id(obj)] = obj
         return obj
 
@@ -285,11 +210,11 @@ class UnitOfWork:
         its new id and the ``related`` objects set.
         """
         table = cast(Table, model.__table__)
-        row = {**_column_defaults(table), **values}
-        returned = self.execute(_insert_returning_id(table), [row])
+        row = {**column_defaults(table), **values}
+        returned = self.execute(insert_returning_id(table), [row])
         assert returned is not None
         row["id"] = returned[0]
-        obj = _detached(model, row, related)
+        obj = detached(model, row, related)
         self._loaded[id(obj)] = obj
         self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
         return obj
@@ -314,7 +239,7 @@ class UnitOfWork:
             return
         params = {f"set_{key}": value for key, value in changed.items()}
         params["row_id"] = state.identity[0]
-        self.execute(_update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
+        self.execute(update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
         for key, value in changed.items():
             set_committed_value(obj, key, value)
         self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
@@ -361,7 +286,7 @@ class UnitOfWork:
         if not records:
             return []
         table = cast(Table, model.__table__)
-        defaults = _column_defaults(table)
+        defaults = column_defaults(table)
         unknown = set(records[0]) - set(defaults)
         if unknown:
             raise ValueError(f"{table.name} has no column(s) {sorted(unknown)}")
@@ -436,7 +361,7 @@ class UnitOfWork:
                 self._conn.commit()  # begun by execute() after the session's last commit
         except OperationalError as exc:
             self._rollback()
-            raise Busy(_friendly_operational(exc)) from exc
+            raise Busy(friendly_operational(exc)) from exc
         self._committed = True
         self._events.clear()
         self._unresolved.clear()
@@ -445,73 +370,9 @@ class UnitOfWork:
         self._bulk.clear()
 
 
-M = TypeVar("M", bound=Base)
-
-_COLUMN_KEYS: dict[type[Base], list[str]] = {}
-_DEFAULTS: dict[str, dict[str, Any]] = {}
-_INSERTS: dict[str, Prepared] = {}
-_UPDATES: dict[tuple[str, tuple[str, ...]], Prepared] = {}
-
-
-def _column_keys(model: type[Base]) -> list[str]:
-    """The model's column attributes, in table column order (the order of ``select(table)``)."""
-    keys = _COLUMN_KEYS.get(model)
-    if keys is None:
-        mapper = sa_inspect(model)
-        keys = [mapper.get_property_by_column(c).key for c in cast(Table, model.__table__).columns]
-        _COLUMN_KEYS[model] = keys
-    return keys
-
-
-def _column_defaults(table: Table) -> dict[str, Any]:
-    """Every column but the id, with its declared scalar default (or None)."""
-    defaults = _DEFAULTS.get(table.name)
-    if defaults is None:
-        defaults = {
-            c.key: (getattr(c.default, "arg", None) if c.default is not None and c.default.is_scalar
-                    else None)
-            for c in table.columns if c.key != "id"
-        }
-        _DEFAULTS[table.name] = defaults
-    return dict(defaults)
-
-
-def _insert_returning_id(table: Table) -> Prepared:
-    stmt = _INSERTS.get(table.name)
-    if stmt is None:
-        stmt = Prepared(insert(table).returning(table.c.id), list(_column_defaults(table)))
-        _INSERTS[table.name] = stmt
-    return stmt
-
-
-def _update_by_id(table: Table, keys: tuple[str, ...]) -> Prepared:
-    stmt = _UPDATES.get((table.name, keys))
-    if stmt is None:
-        stmt = Prepared(update(table).where(table.c.id == bindparam("row_id"))
-                        .values({k: bindparam(f"set_{k}") for k in keys}))
-        _UPDATES[(table.name, keys)] = stmt
-    return stmt
-
-
-def _detached(model: type[M], row: dict[str, Any], related: dict[str, Base]) -> M:
-    """``row`` (every column) and ``related`` objects as a detached instance of ``model``.
-
-    What the ORM's loading does, minus the session: the values go straight into
-    the instance's ``__dict__`` as loaded state; relationships not given stay
-    unloaded (reading one raises, as on any detached object).
-    """
-    obj = cast(M, sa_inspect(model).class_manager.new_instance())
-    obj.__dict__.update(row)
-    obj.__dict__.update(related)
-    make_transient_to_detached(obj)
-    return obj
-
-
-#: ``Session.info`` key of the unit of work a session belongs to
-_UOW = "loan_kiosk.uow"
-
-
-def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
-    uow = session.info.get(_UOW)
+def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    """The session factory's ``before_flush`` listener: hands the flush to the session's
+    unit of work, which records the rows it writes for the audit digest."""
+    uow = session.info.get(UOW_KEY)
     if uow is not None:
         uow._before_flush(session)

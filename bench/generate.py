@@ -178,7 +178,7 @@ def _signature_json(rng: random.Random) -> tuple[str, str]:
 
 def generate(path: Path, scale: Scale, seed: int = 7) -> None:
     """Create ``path`` with the app's schema and fill it to ``scale``."""
-    from app.uow import open_database
+    from app.database import open_database
 
     if path.exists():
         path.unlink()
@@ -202,8 +202,9 @@ def generate(path: Path, scale: Scale, seed: int = 7) -> None:
 
 
 def _add_technician(path: Path) -> None:
+    from app.database import open_database
     from app.services.technicians import add_technician
-    from app.uow import SYSTEM, open_database
+    from app.uow import SYSTEM
 
     db = open_database(sqlite_url(path))
     try:

@@ -28,7 +28,7 @@ from pathlib import Path, PurePath
 ROOT = Path(__file__).resolve().parent.parent
 
 #: our top-level packages (``[tool.setuptools.packages.find] include``)
-PACKAGES = ("app", "db", "printing", "ui")
+PACKAGES = ("app", "db", "printing", "ink", "ui")
 
 #: where Alembic's scripts live (run from their files, never imported by name)
 MIGRATIONS = Path("db") / "migrations"

@@ -10,7 +10,7 @@ It prints one line of ``key=value`` pairs, in kilobytes (1024 bytes, as ``du -k`
 * ``deps_kb``: the installed files of every distribution Loan Kiosk needs at run time
   (``loan-kiosk``'s requirements without extras, followed through theirs) — what
   ``pip install loan-kiosk`` adds to a virtual environment, test tools left out;
-* ``app_kb``: our own packages (``app``, ``db``, ``printing``, ``ui``);
+* ``app_kb``: our own packages (``app``, ``db``, ``printing``, ``ink``, ``ui``);
 * ``python_kb``: the Python it runs on (standard library, compiled modules, ``libpython``),
   which a source install needs as well.
 """
@@ -24,7 +24,7 @@ import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("app", "db", "printing", "ui")
+PACKAGES = ("app", "db", "printing", "ink", "ui")
 
 
 def _kb(paths: list[Path]) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from printing.fonts import REGULAR
 from printing.qr import QrFlowable
 from printing.signature import draw_signature

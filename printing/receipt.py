@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from printing.blocks import CellParagraph, details_grid, items_grid, signed_closing
 from printing.styles import Styles
 from printing.wording import (

@@ -7,12 +7,14 @@ The PDF carries, besides what a person reads:
 * the verification payload ``LKR:<number>:<code>`` in the document keywords
   (plain text in the file, found even if the PDF is damaged).
 
-Takes plain data, never a database session.
+Takes plain data, never a database session: the caller (the documents service)
+hands in the content already sealed — its canonical JSON and fingerprint, made
+by :func:`app.fingerprint.seal` — so the printed code is the record's by
+construction and rendering loads no database code.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +22,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from app.audit import canonical_json
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from printing import acknowledgement, receipt, return_receipt, trip_sheet
 from printing.layout import MARGIN_X, Attachment, DocumentHeader, build_pdf, page_size
 from printing.styles import Styles, make_styles
@@ -47,20 +48,33 @@ KINDS: dict[str, DocumentKind] = {
 }
 
 
-def content_sha256(content: Mapping[str, Any]) -> str:
-    """SHA-256 (hex) of the canonical JSON of ``content`` — what the code is made from."""
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+@dataclass(frozen=True)
+class SealedContent:
+    """A receipt's content with what seals it, as the app computed them.
+
+    ``canonical`` is the canonical JSON of ``content`` (embedded in the PDF so it can be
+    checked later) and ``sha256`` its digest (``Receipt.content_sha256``); the printed
+    verification code is the digest's first 16 hex digits.
+    """
+
+    content: Mapping[str, Any]
+    canonical: str
+    sha256: str
+
+    @property
+    def code(self) -> str:
+        return verification_code(self.sha256)
 
 
-def render_receipt(content: Mapping[str, Any], signature: SignatureData | None = None, *,
+def render_receipt(sealed: SealedContent, signature: SignatureData | None = None, *,
                    size: str = "A4", logo: Path | None = None) -> bytes:
     """The PDF of a receipt, acknowledgement or trip sheet (by ``content["kind"]``)."""
+    content = sealed.content
     kind = KINDS.get(str(content.get("kind")))
     if kind is None:
         raise ValueError(f"cannot render a document of kind {content.get('kind')!r}")
     number = str(content.get("number"))
-    canonical = canonical_json(content)
-    code = verification_code(hashlib.sha256(canonical.encode("utf-8")).hexdigest())
+    code = sealed.code
     styles = make_styles()
     width = page_size(size)[0] - 2 * MARGIN_X
     header = DocumentHeader(
@@ -72,7 +86,7 @@ def render_receipt(content: Mapping[str, Any], signature: SignatureData | None =
         kind.story(content, signature, code, styles, width), header, size=size,
         subject=f"{kind.title} {number}",
         keywords=verification_payload(number, code),
-        attachments=[Attachment(CONTENT_ATTACHMENT, canonical.encode("utf-8"),
+        attachments=[Attachment(CONTENT_ATTACHMENT, sealed.canonical.encode("utf-8"),
                                 "application/json",
                                 "Canonical content of this receipt (for verification)")],
     )

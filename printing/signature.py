@@ -2,7 +2,7 @@
 
 Vector ink stays sharp at any zoom and on any printer, and a receipt PDF holds
 the strokes rather than a bitmap. The geometry (smoothing, aspect-preserving
-fit, pressure → width) comes from :mod:`app.signature_render`, so the receipt
+fit, pressure → width) comes from :mod:`ink.geometry`, so the receipt
 shows the same ink as the screen.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from app.signature_render import ink_runs
-from app.signatures import SignatureData
+from ink.geometry import ink_runs
+from ink.signature import SignatureData
 
 #: a ballpoint-ish line on paper, in points
 DEFAULT_LINE_WIDTH = 1.1

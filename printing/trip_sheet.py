@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from printing.blocks import closing_section, details_grid, signature_block, verification_block
 from printing.styles import Styles, items_table_style
 from printing.wording import fmt_date, fmt_datetime, make_model, text

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
+from printing.dates import date_text
 from printing.fonts import printable
 
 KIND_LABELS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
@@ -79,7 +80,7 @@ def fmt_date(value: str | None) -> str:
         d = dt.date.fromisoformat(value[:10])
     except ValueError:
         return str(value)
-    return f"{d.day} {d:%b %Y}"
+    return date_text(d)
 
 
 def fmt_datetime(value: str | None) -> str:
@@ -93,7 +94,7 @@ def fmt_datetime(value: str | None) -> str:
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
     local = at.astimezone()
-    return f"{local.day} {local:%b %Y, %H:%M} {local:%Z}".rstrip()
+    return f"{date_text(local)}, {local:%H:%M} {local:%Z}".rstrip()
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

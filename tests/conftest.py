@@ -89,7 +89,7 @@ def _pg_create_database() -> str:
             if _pg_template is None:
                 name = f"lk_template_{uuid.uuid4().hex[:10]}"
                 conn.execute(text(f'CREATE DATABASE "{name}"'))
-                from app.uow import open_database
+                from app.database import open_database
 
                 db = open_database(make_url(PG_URL).set(database=name).render_as_string(False))
                 db.dispose()

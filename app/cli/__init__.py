@@ -16,11 +16,24 @@ from typing import NoReturn
 
 from app import __version__
 from app.cli.context import CliContext
+from app.cli.options import add_common as _add_common
+from app.cli.options import common_parent as common_parent
 from app.errors import LoanKioskError
 
 #: modules that contribute sub-commands, in help order
 COMMAND_MODULES = (
-    "app.cli.core_commands",
+    "app.cli.setup",
+    "app.cli.csv_imports",
+    "app.cli.lending",
+    "app.cli.encryption",
+    "app.cli.trips",
+    "app.cli.leavers",
+    "app.cli.whois",
+    "app.cli.reports",
+    "app.cli.audit_log",
+    "app.cli.technicians",
+    "app.cli.backup",
+    "app.cli.demo",
     "app.cli.incidents",
     "app.cli.assets",
     "app.cli.reversals",
@@ -67,26 +80,6 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
             continue
         module.register(sub)
     return parser
-
-
-def _add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="URL", default=default,
-                        help="database URL (default: LOAN_KIOSK_DB, else SQLite in the data dir)")
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
-    parser.add_argument("--technician", metavar="USER", default=default,
-                        help="who is doing this (default: the OS user, recorded as cli:<user>)")
-    if not top:  # the top level has its own, which also starts the demo desk
-        parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                            help="on the demo school's own database, never the real one")
-
-
-def common_parent() -> argparse.ArgumentParser:
-    """A parent parser so ``--db`` etc. work after the sub-command too."""
-    parent = argparse.ArgumentParser(add_help=False)
-    _add_common(parent)
-    return parent
 
 
 _HELP = ("-h", "--help")

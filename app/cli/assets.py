@@ -11,7 +11,7 @@ from db.models import CONDITIONS
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     common = [common_parent()]
     asset = sub.add_parser("asset", help="an asset back from repair, found, or retired")

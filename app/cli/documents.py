@@ -17,7 +17,7 @@ VERIFY_EXIT = {"match": 0, "mismatch": 1, "not_ours": 2}
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
     from printing.labels import TEMPLATES
 
     common = [common_parent()]
@@ -74,7 +74,7 @@ def register(sub: Any) -> None:
 
 def add_trip_sheet_command(trip_subparsers: Any) -> None:
     """``trip sheet NAME``: called by the module that owns the ``trip`` group."""
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     p = trip_subparsers.add_parser("sheet", parents=[common_parent()],
                                    help="the trip's phone sheet (travels with the trip)")

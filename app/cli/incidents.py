@@ -10,7 +10,7 @@ from app.uow import UnitOfWork
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     common = [common_parent()]
     inc = sub.add_parser("incident", help="incidents: list them, close one with its outcome")

@@ -46,9 +46,12 @@ def read_file(path: str) -> bytes:
 def signature_from_file(path: str | None) -> Any:
     if not path:
         return None
-    from app.signatures import SignatureData
+    from ink.signature import BadSignature, SignatureData
 
-    return SignatureData.from_json(read_file(path))
+    try:
+        return SignatureData.from_json(read_file(path))
+    except BadSignature as exc:
+        raise InvalidInput(exc.message) from exc
 
 
 def archive_and_print(ctx: CliContext, actor: Actor, number: str, *, out: str | None,

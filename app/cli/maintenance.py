@@ -11,7 +11,7 @@ from app.errors import InvalidInput
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     common = [common_parent()]
 

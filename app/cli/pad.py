@@ -26,7 +26,7 @@ from app.errors import InvalidInput
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     common = [common_parent()]
     pad = sub.add_parser("pad", help="signature pad: list ports, test, capture, simulate")

@@ -29,7 +29,7 @@ from app.devices.pad_replay import replay
 from app.devices.serial_pad import SerialPad
 from app.devices.topaz import DeviceInfo
 from app.errors import InvalidInput
-from app.signatures import check_quality
+from ink.signature import check_quality
 
 Event = tuple[str, Any]
 

@@ -10,7 +10,7 @@ from app.uow import UnitOfWork
 
 
 def register(sub: Any) -> None:
-    from app.cli import common_parent
+    from app.cli.options import common_parent
 
     p = sub.add_parser(
         "reverse", parents=[common_parent()],

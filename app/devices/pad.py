@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from app.errors import LoanKioskError
-from app.signatures import Point, SignatureData
+from ink.signature import Point, SignatureData
 
 log = logging.getLogger(__name__)
 

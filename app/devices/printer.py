@@ -221,11 +221,3 @@ class FakePrinter:
         job_id = f"{self.printer_name or 'default'}-{len(self.jobs) + 1}"
         self.jobs.append(FakeJob(path, path.read_bytes(), copies, title, job_id, duplex))
         return job_id
-
-
-def make_printer(settings: Settings, name: str | None = None) -> Printer:
-    """The printer to use: ``name``, else the one in the settings, else the system default,
-    on the backend the settings (or the platform) choose — as the composition root builds it."""
-    from app.bootstrap import build_printer
-
-    return build_printer(settings, name)

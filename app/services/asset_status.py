@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import InvalidInput, Refused
-from app.services.loans import STATUS_WORDS, open_incident
+from app.services.incident_records import open_incidents_of, settle
+from app.services.loans import open_incident
 from app.services.lookup import get_asset
+from app.status_words import status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, Asset, Loan
 
@@ -36,8 +38,6 @@ class StatusChange:
 
 def _closing(uow: UnitOfWork, asset: Asset, kinds: tuple[str, ...], outcome: str,
              note: str | None, cost_pence: int | None = None) -> list[int]:
-    from app.services.incidents import open_incidents_of, settle
-
     closed = []
     for incident in open_incidents_of(uow, asset, kinds):
         settle(uow, incident, outcome, cost_pence=cost_pence, note=note)
@@ -68,7 +68,7 @@ def return_to_service(uow: UnitOfWork, tag: str, *, note: str | None = None) -> 
     elif asset.status != "in_repair":
         hint = {"on_loan": "check it in first", "lost": "if it turned up, book it in as found",
                 "available": "it is already in service"}.get(asset.status, "")
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)}, not in "
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)}, not in "
                       f"repair or retired, so it cannot be returned to service"
                       + (f" ({hint})" if hint else ""))
     was = asset.status
@@ -76,7 +76,7 @@ def return_to_service(uow: UnitOfWork, tag: str, *, note: str | None = None) -> 
     uow.commit()
     extra = f"; incident {', '.join(f'#{i}' for i in closed)} closed as repaired" if closed else ""
     return StatusChange(asset.tag, "available",
-                        f"{asset.tag} is back in service (it was {STATUS_WORDS[was]}){extra}")
+                        f"{asset.tag} is back in service (it was {status_in_words(was)}){extra}")
 
 
 def found(uow: UnitOfWork, asset: Asset, *, note: str | None, condition: str = "ok",
@@ -120,7 +120,7 @@ def asset_found(uow: UnitOfWork, tag: str, *, note: str | None = None,
     """A lost or stolen asset turned up."""
     asset = get_asset(uow, tag, for_update=True)
     if asset.status != "lost":
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)}, not "
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)}, not "
                       "recorded as lost or stolen, so there is nothing to book in as found")
     return found(uow, asset, note=note, condition=condition)
 

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from app.errors import Refused
 from app.uow import UnitOfWork
 from db.models import Asset, Loan, Person
+from printing.dates import date_text
 
 
 def _when(day: dt.date) -> str:
-    return day.strftime("%-d %b %Y")
+    return date_text(day)
 
 
 def refuse_borrower(person: Person, today: dt.date) -> None:

@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.clock import local_date
+from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
 from app.services.reversals import Reversible
-from app.services.scan import AssetView, resolve_scan
+from app.services.scan import resolve_scan
+from app.status_words import status_label
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
+from printing.dates import date_text
 
 KIND_WORDS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
-STATUS_WORDS = {"available": "Available", "on_loan": "On loan", "in_repair": "In repair",
-                "lost": "Lost", "retired": "Retired", "active": "Active", "leaving": "Leaving",
-                "left": "Left"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class AssetSummary:
 
     @property
     def status_word(self) -> str:
-        return STATUS_WORDS.get(self.status, self.status)
+        return status_label(self.status)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class PersonSummary:
 
     @property
     def status_word(self) -> str:
-        return STATUS_WORDS.get(self.status, self.status)
+        return status_label(self.status)
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class HistoryRow:
         """"returned", "not returned — came back 3 Dec 2026" (found later), "reversed"…"""
         words = self.outcome.replace("_", " ")
         if self.outcome in ("not_returned", "lost") and self.in_at is not None:
-            words += f" — came back {local_date(self.in_at).strftime('%-d %b %Y')}"
+            words += f" — came back {date_text(local_date(self.in_at))}"
         if self.data:
             words += f" — personal data {self.data}"
         return words

@@ -13,6 +13,7 @@ from app.errors import InvalidInput
 from app.services.lookup import get_asset, latest_check
 from app.uow import UnitOfWork
 from db.models import ENCRYPTION_METHODS, Asset, EncryptionCheck
+from printing.dates import date_text
 
 #: kinds the encryption gate applies to (portable devices)
 GATED_KINDS = ("laptop", "tablet", "phone")
@@ -49,7 +50,7 @@ class EncryptionState:
         if self.verified_at_iso:
             import datetime as dt
 
-            parts.append(dt.datetime.fromisoformat(self.verified_at_iso).strftime("%-d %b %Y"))
+            parts.append(date_text(dt.datetime.fromisoformat(self.verified_at_iso)))
         inner = ", ".join(p for p in parts if p)
         return f"Encrypted ({inner})" if inner else "Encrypted"
 

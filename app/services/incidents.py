@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,8 +18,10 @@ from typing import Any
 from sqlalchemy import select
 
 from app.errors import InvalidInput, NotFound, Refused
+from app.services import asset_status
+from app.services.incident_records import open_incidents_of, settle
 from app.uow import UnitOfWork
-from db.models import INCIDENT_OUTCOMES, Asset, Incident
+from db.models import INCIDENT_OUTCOMES, Incident
 
 OUTCOME_WORDS = {"recovered": "recovered", "repaired": "repaired", "replaced": "replaced",
                  "written_off": "written off", "charged": "charged"}
@@ -133,30 +134,10 @@ def get_incident(uow: UnitOfWork, incident_id: int | str, *, for_update: bool = 
     return incident
 
 
-def settle(uow: UnitOfWork, incident: Incident, outcome: str, *, cost_pence: int | None = None,
-           note: str | None = None) -> None:
-    """Close one open incident (the caller audits what made it close)."""
-    incident.status = "closed"
-    incident.outcome = outcome
-    incident.cost_pence = cost_pence
-    incident.closed_at = uow.now
-    incident.closed_by = uow.actor.name
-    incident.resolution = (note or "").strip() or None
-
-
-def open_incidents_of(uow: UnitOfWork, asset: Asset, kinds: Iterable[str]) -> list[Incident]:
-    return list(uow.session.execute(
-        select(Incident).where(Incident.asset_id == asset.id, Incident.status == "open",
-                               Incident.kind.in_(tuple(kinds)))
-        .order_by(Incident.id).with_for_update()).scalars())
-
-
 def close_incident(uow: UnitOfWork, incident_id: int | str, outcome: str, *,
                    cost: str | int | float | Decimal | None = None,
                    note: str | None = None) -> IncidentInfo:
     """Close an open incident with how it ended, what it cost and a note."""
-    from app.services import asset_status
-
     incident = get_incident(uow, incident_id, for_update=True)
     value = outcome_of(outcome)
     pence = parse_cost(cost)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.atomic_files import write_new_file
 from app.bootstrap import AppContext
-from app.devices.printer import printer_label
-from app.services.documents import PrinterFactory, attempt_print_jobs
+from app.devices.printer import PrinterFactory, printer_label
+from app.services.documents.print_queue import attempt_print_jobs
 from app.uow import Actor
 from db.models import PrintJob
-from printing.atomic import write_new_file
 
 LABELS_DIR = Path("documents") / "labels"
 

@@ -26,9 +26,9 @@ from app.services.loans import (
 )
 from app.services.lookup import get_asset, get_person, open_loan, open_loans_of
 from app.services.receipts import asset_block, create_receipt, person_block
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
 from db.models import Loan, Person, Receipt
+from ink.signature import SignatureData
 
 
 @dataclass

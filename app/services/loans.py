@@ -12,83 +12,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
-from app.errors import InvalidInput, NotFound, Refused
-from app.keys import badge_key, staff_key, tag_key
-from app.prepared import Prepared
+from app.errors import InvalidInput, Refused
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
+from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
 from app.services.lookup import get_asset, get_trip, open_loan
-from app.signatures import SignatureData
+from app.status_words import status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
-
-STATUS_WORDS = {
-    "in_repair": "in repair",
-    "lost": "recorded as lost",
-    "retired": "retired",
-    "available": "available",
-    "on_loan": "on loan",
-}
-
-
-_ASSETS = cast(Table, Asset.__table__)
-_PEOPLE = cast(Table, Person.__table__)
-_LOANS = cast(Table, Loan.__table__)
-
-# Check-out and check-in read whole rows (their digests go to the audit log) with these,
-# compiled once per dialect and run on the DBAPI cursor: the ORM's statement and flush
-# machinery cost several times the statements (docs/performance.md). Locked rows as
-# the ORM lookups lock them (FOR UPDATE on PostgreSQL; SQLite's write transaction is
-# already exclusive).
-_ASSET_FOR_UPDATE = Prepared(
-    select(_ASSETS).where(_ASSETS.c.tag_key == bindparam("key")).with_for_update())
-_PERSON_FOR_UPDATE = Prepared(
-    select(_PEOPLE).where(_PEOPLE.c.staff_key == bindparam("key")).with_for_update())
-_PERSON_BY_BADGE = Prepared(select(_PEOPLE).where(_PEOPLE.c.badge_key == bindparam("key")))
-# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans)
-_OPEN_LOAN_AND_BORROWER_FOR_UPDATE = Prepared(
-    select(_LOANS, _PEOPLE).join(_PEOPLE, _PEOPLE.c.id == _LOANS.c.person_id)
-    .where(_LOANS.c.asset_id == bindparam("asset_id"), _LOANS.c.outcome.is_(None))
-    .with_for_update(of=_LOANS))
-
-
-def locked_asset(uow: UnitOfWork, tag: str) -> Asset:
-    """The asset tagged ``tag``, row-locked, read in this unit of work (see ``uow.loaded``)."""
-    row = uow.fetch_one(_ASSET_FOR_UPDATE, {"key": tag_key(tag)})
-    if row is None:
-        raise NotFound(f"no asset with tag {tag.strip()!r}")
-    return uow.loaded(Asset, row)
-
-
-def locked_borrower(uow: UnitOfWork, code: str) -> Person:
-    """The member of staff with this staff code (row-locked) or, failing that, badge code."""
-    row = uow.fetch_one(_PERSON_FOR_UPDATE, {"key": staff_key(code)}) \
-        or uow.fetch_one(_PERSON_BY_BADGE, {"key": badge_key(code)})
-    if row is None:
-        raise NotFound(f"no member of staff with code {code.strip()!r}")
-    return uow.loaded(Person, row)
-
-
-def locked_open_loan(uow: UnitOfWork, asset: Asset) -> Loan | None:
-    """``asset``'s open loan (row-locked) with its borrower, read in this unit of work."""
-    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"asset_id": asset.id})
-    if row is None:
-        return None
-    split = len(_LOANS.columns)
-    person = uow.loaded(Person, row[split:])
-    return uow.loaded(Loan, row[:split], asset=asset, person=person)
+from ink.signature import SignatureData
+from printing.dates import date_text
 
 
 def fmt_date(value: dt.date | dt.datetime) -> str:
     if isinstance(value, dt.datetime):
         value = local_date(value)
-    return value.strftime("%-d %b %Y")
+    return date_text(value)
 
 
 def holder_text(loan: Loan) -> str:
@@ -104,7 +48,7 @@ def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
             raise Refused(f"{asset.tag} is already on loan to {holder_text(loan)}")
         raise Refused(f"{asset.tag} is marked on loan")
     if asset.status != "available":
-        raise Refused(f"{asset.tag} is {STATUS_WORDS.get(asset.status, asset.status)} and cannot be lent")
+        raise Refused(f"{asset.tag} is {status_in_words(asset.status)} and cannot be lent")
 
 
 def encryption_gate(uow: UnitOfWork, asset: Asset, personal_data: bool,
@@ -314,7 +258,7 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
     loan = locked_open_loan(uow, asset)
     if loan is None:
         raise Refused(
-            f"{asset.tag} is not on loan (it is {STATUS_WORDS.get(asset.status, asset.status)}), "
+            f"{asset.tag} is not on loan (it is {status_in_words(asset.status)}), "
             "so there is nothing to check in"
         )
     if signature is None and uow.settings.signature.needed_on_return(loan.personal_data):
@@ -353,7 +297,7 @@ def report_lost(uow: UnitOfWork, tag: str, *, note: str | None = None,
         raise InvalidInput("kind must be lost or stolen")
     asset = get_asset(uow, tag, for_update=True)
     if asset.status in ("lost", "retired"):
-        raise Refused(f"{asset.tag} is already {STATUS_WORDS[asset.status]}")
+        raise Refused(f"{asset.tag} is already {status_in_words(asset.status)}")
     loan = open_loan(uow, asset.id, for_update=True)
     person = None
     if loan is not None:

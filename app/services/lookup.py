@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 from app.errors import NotFound
 from app.keys import badge_key, staff_key, tag_key
 from app.uow import UnitOfWork
-from db.models import Asset, EncryptionCheck, Loan, Person, Trip
+from db.models import Asset, EncryptionCheck, Loan, Person, Receipt, Trip
 
 
 def find_asset(uow: UnitOfWork, tag: str) -> Asset | None:
@@ -93,12 +93,13 @@ def latest_check(uow: UnitOfWork, asset_id: int) -> EncryptionCheck | None:
     ).scalar_one_or_none()
 
 
-def loans_by_id(uow: UnitOfWork, loan_ids: list[int]) -> list[Loan]:
-    """The loans with these ids, in that order (ids of loans no longer there are skipped)."""
-    loans = (uow.session.get(Loan, i) for i in loan_ids)
-    return [loan for loan in loans if loan is not None]
-
-
 def has_people(uow: UnitOfWork) -> bool:
     """Whether anyone is recorded yet (an empty demo school is filled first)."""
     return uow.session.execute(select(Person.id).limit(1)).first() is not None
+
+
+def find_receipt(uow: UnitOfWork, number: str) -> Receipt | None:
+    """The receipt numbered ``number`` (as printed: any case, surrounding spaces), if any."""
+    return uow.session.execute(
+        select(Receipt).where(Receipt.number == number.strip().upper())
+    ).scalar_one_or_none()

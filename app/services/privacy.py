@@ -31,16 +31,16 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from app.atomic_files import write_new_file
 from app.audit import canonical_json
 from app.bootstrap import AppContext
 from app.clock import local_date
 from app.errors import InvalidInput
+from app.fingerprint import content_sha256
 from app.private_files import private_dir
 from app.services.lookup import get_person
-from app.services.receipts import content_sha256
 from app.uow import Actor, UnitOfWork
 from db.models import AuditEvent, Incident, Loan, Person, Receipt, Reversal, Signature
-from printing.atomic import write_new_file
 
 PURGED_PREFIX = "purged-"
 ROUTINE_KINDS = ("loan_ack", "trip_sheet", "loan_return")

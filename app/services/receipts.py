@@ -8,21 +8,20 @@ record at the desk.
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
 
 from app import audit
+from app.errors import NotFound
+from app.fingerprint import content_sha256
 from app.services.encryption import EncryptionState
+from app.services.lookup import find_receipt
 from app.uow import UnitOfWork
 from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 
 PREFIX = {"leaver_return": "R", "loan_ack": "A", "trip_sheet": "T", "loan_return": "C"}
-
-
-def content_sha256(content: dict[str, Any]) -> str:
-    return hashlib.sha256(audit.canonical_json(content).encode("utf-8")).hexdigest()
 
 
 def next_number(uow: UnitOfWork, kind: str) -> str:
@@ -116,6 +115,19 @@ def loan_ack(uow: UnitOfWork, loans: list[Loan]) -> Receipt:
     return receipt
 
 
+def acknowledge_loans(uow: UnitOfWork, loan_ids: Sequence[int]) -> str:
+    """The acknowledgement of loans just lent together, recorded and committed: its number.
+
+    Lending commits first and this runs in a unit of work of its own, so a failure here
+    leaves the loans standing (the desk and ``checkout --print-ack`` say so) rather than
+    undoing them.
+    """
+    loans = [uow.session.get(Loan, i) for i in loan_ids]
+    receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+    uow.commit()
+    return receipt.number
+
+
 def returned_item(loan: Loan, block: dict[str, Any]) -> dict[str, Any]:
     """An item block as a returned loan left it: condition, notes, personal data, dates."""
     block.update(condition=loan.condition_in, outcome=loan.outcome, note=loan.note_in,
@@ -144,11 +156,7 @@ def return_receipt(uow: UnitOfWork, loan: Loan, signature_id: int) -> Receipt:
 
 
 def get_receipt(uow: UnitOfWork, number: str) -> Receipt:
-    from app.errors import NotFound
-
-    r = uow.session.execute(
-        select(Receipt).where(Receipt.number == number.strip().upper())
-    ).scalar_one_or_none()
+    r = find_receipt(uow, number)
     if r is None:
         raise NotFound(f"no receipt numbered {number.strip()!r}")
     return r

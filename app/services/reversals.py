@@ -32,6 +32,7 @@ from app.errors import NotFound, Refused
 from app.services.lookup import find_asset, find_person
 from app.uow import UnitOfWork
 from db.models import Asset, AuditEvent, Incident, Loan, Person, Receipt, Reversal
+from printing.dates import date_time_text
 
 WHAT = {"checkout": "check-out", "checkin": "check-in", "leaver_return": "leaver return"}
 #: loan columns a check-in (or leaver return) set, put back as they were before it
@@ -81,7 +82,7 @@ def _who(p: Person) -> str:
 
 
 def _stamp(at: dt.datetime) -> str:
-    return at.astimezone().strftime("%-d %b %Y %H:%M")
+    return date_time_text(at.astimezone())
 
 
 def _leaver_receipt(uow: UnitOfWork, loan: Loan) -> Receipt | None:

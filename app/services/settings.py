@@ -20,8 +20,9 @@ from app.config import (
     save_settings,
     settings_from_dict,
 )
+from app.database import Database
 from app.errors import InvalidInput
-from app.uow import Actor, Database
+from app.uow import Actor
 
 PAGE_SIZES = ("A4", "Letter")
 

@@ -1,9 +1,9 @@
 """Printed documents: a leaver receipt PDF (QR label sheets: :mod:`bench.cases.labels`).
 
-Ours: :func:`printing.render.render_receipt` of a leaver return
-with 10 items and a signature. Floor: a ReportLab canvas drawing the same text
-(same bundled fonts), the table's lines, the signature's strokes and the
-verification QR code (plain ``qrcode`` matrix as rectangles) directly,
+Ours: :func:`printing.render.render_receipt` of a leaver return with 10 items and a
+signature, sealed by :func:`app.fingerprint.seal` as the documents service does. Floor:
+a ReportLab canvas drawing the same text (same bundled fonts), the table's lines, the
+signature's strokes and the verification QR code (plain ``qrcode`` matrix as rectangles) directly,
 compressed the same way, with no layout engine. Every run renders a receipt
 with a different number, so neither side can answer from a cache of an
 earlier run (a desk renders each receipt once).
@@ -169,14 +169,15 @@ def _receipt_floor(content: dict[str, Any], strokes: list[list[list[float]]]) ->
 
 def measurements(ctx: BenchContext) -> list[Measurement]:
     def receipt() -> list[Result]:
-        from app.signatures import SignatureData
+        from app.fingerprint import seal
+        from ink.signature import SignatureData
         from printing.render import render_receipt
 
         content = leaver_content()
         strokes = signature_strokes()
         sig = SignatureData.from_dict({"strokes": strokes, "window": [500, 400, 2650, 2100]})
         render = ctx.slowed("receipt", render_receipt)
-        r_ours, r_floor = compare(lambda i: render(numbered(content, i), sig),
+        r_ours, r_floor = compare(lambda i: render(seal(numbered(content, i)), sig),
                                   lambda i: _receipt_floor(numbered(content, i), strokes),
                                   runs=ctx.runs(20 if ctx.quick else 40), warmup=2)
         return [Result("leaver receipt PDF (10 items + signature)", 3.0, key="receipt",

@@ -30,8 +30,9 @@ _DT = "%Y-%m-%d %H:%M:%S.%f"
 
 
 def service_cycle(db_path: Path) -> tuple[Callable[[str, str], None], Callable[[], None]]:
+    from app.database import open_database
     from app.services.loans import check_in, check_out
-    from app.uow import Actor, open_database
+    from app.uow import Actor
 
     db = open_database(sqlite_url(db_path))
     actor = Actor("bench", "admin")

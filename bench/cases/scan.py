@@ -43,8 +43,9 @@ def scan_mix(ctx: BenchContext, db: Path, n: int = 400) -> list[str]:
 def service_resolver(db_path: Path) -> tuple[Any, Any]:
     """(resolve(tag) -> shown values, database) through the app's services."""
     from app.bootstrap import bootstrap  # noqa: F401 - same imports as the desk
+    from app.database import open_database
     from app.services.scan import resolve_scan
-    from app.uow import SYSTEM, open_database
+    from app.uow import SYSTEM
     from bench.generate import sqlite_url
 
     db = open_database(sqlite_url(db_path))

@@ -73,8 +73,9 @@ def floor_import(path: Path, data: bytes) -> int:
 
 
 def _measure(ctx: BenchContext) -> list[Result]:
+    from app.database import open_database
     from app.imports.staff import import_staff
-    from app.uow import Actor, open_database
+    from app.uow import Actor
 
     n = ctx.scale.staff_csv_rows
     data = staff_csv(n)

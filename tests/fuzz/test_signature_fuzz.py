@@ -1,4 +1,4 @@
-"""Property tests: any signature JSON gives a SignatureData or InvalidInput, never another
+"""Property tests: any signature JSON gives a SignatureData or BadSignature, never another
 exception; whatever is accepted passes the quality gate check, renders to a PNG and survives
 a JSON round trip unchanged."""
 
@@ -11,9 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.errors import InvalidInput
-from app.signature_render import render_png
-from app.signatures import SignatureData, check_quality
+from app.signature_png import render_png
+from ink.signature import BadSignature, SignatureData, check_quality
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -63,7 +62,7 @@ CORPUS: list[bytes] = [
 def _accepts_or_refuses(raw: bytes | str) -> SignatureData | None:
     try:
         return SignatureData.from_json(raw)
-    except InvalidInput as exc:
+    except BadSignature as exc:
         assert exc.message
         return None
 
@@ -107,5 +106,5 @@ def test_arbitrary_input(raw: Any) -> None:
 def test_a_number_too_big_for_a_float_is_refused_not_a_crash() -> None:
     """Found by hypothesis: a 300-digit integer coordinate raised OverflowError."""
     raw = json.dumps({"strokes": [[[0, 0, 0, 10**300]]], "window": [0, 0, 10, 10]})
-    with pytest.raises(InvalidInput):
+    with pytest.raises(BadSignature):
         SignatureData.from_json(raw)

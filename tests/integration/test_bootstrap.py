@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from app.bootstrap import bootstrap_in_background
-from app.uow import SYSTEM, open_database
+from app.database import open_database
+from app.uow import SYSTEM
 from db.schema import SchemaError
 
 

@@ -368,10 +368,11 @@ def test_files_that_are_not_our_receipts(app_ctx: AppContext, tech: Actor,
 
 def test_a_receipt_from_elsewhere_is_not_in_the_database(app_ctx: AppContext,
                                                          tmp_path: Path) -> None:
+    from app.fingerprint import seal
     from printing.render import render_receipt
 
     path = tmp_path / "other.pdf"
-    path.write_bytes(render_receipt(samples.leaver_content(number="R-2026-0777")))
+    path.write_bytes(render_receipt(seal(samples.leaver_content(number="R-2026-0777"))))
     outcome = documents.verify_receipt_pdf(app_ctx, path)
     assert (outcome.status, outcome.message) == \
         ("mismatch", "receipt R-2026-0777 is not in the database")

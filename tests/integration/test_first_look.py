@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.database import open_database
 from app.services.technicians import add_technician
-from app.uow import SYSTEM, open_database
+from app.uow import SYSTEM
 from db.first_look import FirstLook, first_look, sqlite_file
 
 

@@ -13,9 +13,9 @@ from app.errors import Refused
 from app.services.leavers import leaver_return, leaving_soon, preview
 from app.services.loans import check_out
 from app.services.receipts import content_sha256
-from app.signatures import SignatureData
 from app.uow import Actor
 from db.models import Asset, Incident, Loan, Person, Receipt, Signature
+from ink.signature import SignatureData
 from tests.factories import add_person, school
 
 SIG = SignatureData(

@@ -230,8 +230,8 @@ def test_write_without_audit_event_is_refused(ctx: AppContext) -> None:
 
 
 def test_trip_checkout_signature_is_the_trip_leaders(ctx: AppContext, tech: Actor) -> None:
-    from app.signatures import SignatureData
     from db.models import Trip
+    from ink.signature import SignatureData
 
     with ctx.uow(tech) as uow:
         create_trip(uow, "Y9 Snowdon", leader="CD2", start=dt.date(2026, 11, 26),

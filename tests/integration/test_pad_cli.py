@@ -22,8 +22,8 @@ from sqlalchemy import create_engine, select
 
 from app.devices.pad import PadStatus, StatusEvent, StrokeAssembler
 from app.devices.serial_pad import SerialPad, SerialPadConfig
-from app.signatures import SignatureData, check_quality
 from db.models import Signature
+from ink.signature import SignatureData, check_quality
 from tests.integration.pad_sim import Result, Simulator, simulate
 from tests.unit.devices.test_serial_pad import Collector, reader_threads
 

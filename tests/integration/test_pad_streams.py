@@ -19,7 +19,7 @@ import pytest
 import serial
 
 from app.devices.pad_simulator import PtyPort
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from tests.integration.pad_sim import Result, Simulator, simulate
 from tests.unit.devices import test_isdv4 as v4
 from tests.unit.devices import test_topaz as vt

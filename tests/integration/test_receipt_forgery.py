@@ -8,40 +8,27 @@ something else. Verification reads each item's row and refuses it.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.bootstrap import AppContext
+from app.fingerprint import seal
 from app.services import documents
 from app.services.receipts import get_receipt
 from app.uow import Actor
 from printing import render
-from printing.verification import format_code
 from tests.integration.test_documents import make_leaver_receipt
 
 ACTOR = Actor("tech")
 
 
 def forge(record: dict[str, Any], shown: dict[str, Any]) -> bytes:
-    """A PDF carrying ``record``'s QR, code and embedded content, but printing ``shown``."""
-    canonical = render.canonical_json(record)
-    code = render.verification_code(hashlib.sha256(canonical.encode("utf-8")).hexdigest())
-    kind = render.KINDS[record["kind"]]
-    styles = render.make_styles()
-    width = render.page_size("A4")[0] - 2 * render.MARGIN_X
-    header = render.DocumentHeader(
-        school=str(record.get("school") or ""), title=kind.title, number=record["number"],
-        logo=None, footer_note=f"{record.get('school')} · {record['number']} · "
-                               f"verification code {format_code(code)}")
-    return render.build_pdf(
-        kind.story(shown, None, code, styles, width), header, size="A4",
-        subject=f"{kind.title} {record['number']}",
-        keywords=render.verification_payload(record["number"], code),
-        attachments=[render.Attachment(render.CONTENT_ATTACHMENT, canonical.encode("utf-8"),
-                                       "application/json", "content")])
+    """A PDF carrying ``record``'s QR, code and embedded content, but printing ``shown``:
+    the printing code handed a seal of the record around other content."""
+    genuine = seal(record)
+    return render.render_receipt(render.SealedContent(shown, genuine.canonical, genuine.sha256))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from app.uow import open_database
+from app.database import open_database
 from db.schema import SchemaError, alembic_config, current_revision, head_revision
 
 

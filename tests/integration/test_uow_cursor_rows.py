@@ -14,10 +14,12 @@ from sqlalchemy import inspect, select
 
 from app import audit
 from app.bootstrap import AppContext
-from app.services.loans import check_in, check_out, close_loan_returned, locked_asset
-from app.signatures import SignatureData
-from app.uow import Actor, Database, UnitOfWork, open_database
+from app.database import Database, open_database
+from app.services.loans import check_in, check_out, close_loan_returned
+from app.services.locked_rows import locked_asset
+from app.uow import Actor, UnitOfWork
 from db.models import Asset, AuditEvent, Base, Loan, Person, Signature
+from ink.signature import SignatureData
 from tests.factories import school
 
 SIG = SignatureData(strokes=[[(0, 10, 20, 0.5), (10, 30, 40, 0.6)]], window=(0, 0, 100, 100),

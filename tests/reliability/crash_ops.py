@@ -19,9 +19,9 @@ from app.retry import run_with_retry
 from app.services import documents
 from app.services.leavers import leaver_return
 from app.services.loans import check_in, check_out
-from app.signatures import SignatureData
 from app.uow import Actor
 from db.models import Asset, Loan, Person, Receipt
+from ink.signature import SignatureData
 
 ACTOR = Actor("crash-desk", "admin")
 STAFF_BATCH = 12

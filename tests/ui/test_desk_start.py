@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.bootstrap import bootstrap
-from app.uow import open_database
+from app.database import open_database
 from tests.ui.desk import ADMIN_PIN, add_techs, sqlite_only_db
 
 db_url = sqlite_only_db  # start-up is the same on either backend; SQLite keeps it quick

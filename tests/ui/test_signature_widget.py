@@ -18,7 +18,7 @@ from app.devices import topaz
 from app.devices.pad import PenSample
 from app.devices.pad_simulator import PtyPort
 from app.devices.serial_pad import SerialPad, SerialPadConfig
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from ui.widgets.signature_canvas import POINTER_WINDOW
 from ui.widgets.signature_widget import NO_PAD_TEXT, SignatureWidget
 

@@ -113,7 +113,7 @@ def test_the_qt_printer_and_what_it_prints_with_go_in() -> None:
     """The composition root loads the Qt printer by name; it needs QtPrintSupport (whose
     PyInstaller hook brings Qt's printsupport plugins: CUPS on Linux, the Windows spooler)
     and PDFium (pypdfium2, a run-time dependency, not a test tool)."""
-    from app.bootstrap import QT_PRINTER_MODULE
+    from app.hardware import QT_PRINTER_MODULE
 
     assert QT_PRINTER_MODULE in contents.hidden_imports()
     assert not {"pypdfium2", "pypdfium2_raw", "PySide6", "PySide6.QtPrintSupport"} & set(contents.EXCLUDES)

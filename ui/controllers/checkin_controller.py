@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from app.services.cards import AssetSummary, ScanInfo
 from app.services.loans import check_in, report_lost
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
+from ink.signature import SignatureData
+from printing.dates import date_text
 from ui.controllers.base import ScreenController
 from ui.views.checkin_view import CheckInView
 
@@ -70,7 +71,7 @@ class CheckInController(ScreenController):
         self._view.show_asset(a, checklist_for(a))
         if a.overdue:
             self.desk.notify("warn", f"{a.tag} is overdue: it was due back on "
-                                     f"{a.due_on.strftime('%-d %b %Y') if a.due_on else '?'}.")
+                                     f"{date_text(a.due_on) if a.due_on else '?'}.")
 
     def reset(self) -> None:
         self._view.end_signature()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from app.clock import local_date
 from app.services.borrowers import BorrowerFacts, borrower_facts
 from app.services.cards import AssetSummary, ScanInfo, gate_blocks
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.controllers.lending import LendRequest, lend_and_acknowledge
 from ui.views.checkout_view import CheckOutView

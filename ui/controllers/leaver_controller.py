@@ -15,8 +15,8 @@ from app.services.cards import PersonSummary, ScanInfo, person_summary, summaris
 from app.services.leavers import leaver_return, leaving_soon
 from app.services.lookup import open_loans_of
 from app.services.technicians import verify_pin
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
+from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.ops import OpError
 from ui.views.leaver_view import LeaverView

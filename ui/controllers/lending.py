@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
-from app.services.lookup import loans_by_id
-from app.services.receipts import loan_ack
-from app.signatures import SignatureData
+from app.services.receipts import acknowledge_loans
 from app.uow import UnitOfWork
+from ink.signature import SignatureData
+from printing.dates import date_text
 
 if TYPE_CHECKING:
     from ui.controllers.desk import Desk
@@ -44,7 +44,7 @@ def lend_and_acknowledge(desk: Desk, r: LendRequest,
                         personal_data=r.personal_data, override_reason=r.override_reason,
                         signature=r.signature)
         n = len(r.tags)
-        due_text = res.loans[0].due_on.strftime("%a %-d %b %Y")
+        due_text = date_text(res.loans[0].due_on, weekday=True)
         capped = " (their leaving date)" if res.capped_at is not None else ""
         return ([ln.id for ln in res.loans],
                 f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
@@ -54,9 +54,7 @@ def lend_and_acknowledge(desk: Desk, r: LendRequest,
         loan_ids, text = lent
 
         def ack(uow: UnitOfWork) -> tuple[str, str]:
-            receipt = loan_ack(uow, loans_by_id(uow, loan_ids))
-            uow.commit()
-            return text, receipt.number
+            return text, acknowledge_loans(uow, loan_ids)
 
         def ack_failed(e: OpError) -> None:
             desk.notify("error", f"The items are lent, but the acknowledgement could not be "

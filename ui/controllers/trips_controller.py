@@ -9,8 +9,8 @@ from app.services.cards import AssetSummary, ScanInfo
 from app.services.loans import check_in, check_out
 from app.services.trip_views import TripDetail, trip_detail, trip_rows
 from app.services.trips import create_trip
-from app.signatures import SignatureData
 from app.uow import UnitOfWork
+from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.views.trips_view import TripsView
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import local_date
+from printing.dates import date_text, date_time_text
 from ui.widgets.wrap_label import WrapLabel
 
 
@@ -92,7 +93,7 @@ def fmt_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = local_date(value)
-    return value.strftime("%a %-d %b %Y")
+    return date_text(value, weekday=True)
 
 
 def fmt_range(start: dt.date, end: dt.date) -> str:
@@ -101,14 +102,14 @@ def fmt_range(start: dt.date, end: dt.date) -> str:
         return fmt_date(start)
     if start.year != end.year:
         return f"{fmt_date(start)} – {fmt_date(end)}"
-    first = start.strftime("%a %-d") if start.month == end.month else start.strftime("%a %-d %b")
+    first = date_text(start, weekday=True, month=start.month != end.month, year=False)
     return f"{first} – {fmt_date(end)}"
 
 
 def fmt_when(value: dt.datetime | None) -> str:
     if value is None:
         return ""
-    return value.astimezone().strftime("%-d %b %Y %H:%M")
+    return date_time_text(value.astimezone())
 
 
 def encryption_badge(encrypted: bool | None, text: str) -> QLabel:

@@ -4,7 +4,7 @@ Drawing: new samples are drawn as short segments straight into a backing
 pixmap and only their small rectangle is repainted, so ink keeps up with 200
 samples a second; ``paintEvent`` just copies the pixmap. When the pen lifts,
 the pixmap is redrawn from the strokes with the smoothed, pressure-aware
-geometry of :mod:`app.signature_render`, the same ink the receipt will show.
+geometry of :mod:`ink.geometry`, the same ink the receipt will show.
 
 Fallback: pointer input (mouse, tablet with pressure, touch) signs on the same
 canvas, in the pad's coordinates, so a signature is never blocked by hardware.
@@ -36,7 +36,7 @@ from app.devices.pad import (
     StrokeAssembler,
     Window,
 )
-from app.signature_render import Transform, fit_transform, ink_runs, stroke_width
+from ink.geometry import Transform, fit_transform, ink_runs, stroke_width
 
 #: the coordinate window of pointer signing when there is no pad (a signature box, about 8:3)
 POINTER_WINDOW: Window = (0.0, 0.0, 4000.0, 1500.0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.config import SignatureSettings
 from app.devices.pad import SignaturePad
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from ui.widgets.common import label
 from ui.widgets.signature_widget import SignatureWidget
 

@@ -22,7 +22,7 @@ from app.devices.pad import (
     SignaturePad,
     StatusEvent,
 )
-from app.signatures import SignatureData, check_quality
+from ink.signature import SignatureData, check_quality
 from ui import theme
 from ui.widgets.pad_bridge import PadBridge
 from ui.widgets.signature_canvas import SignatureCanvas

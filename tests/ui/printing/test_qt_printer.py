@@ -14,6 +14,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from app.devices.printer import PrinterUnavailable
+from app.fingerprint import seal
 from printing.labels import AssetLabel, render_labels
 from printing.render import render_receipt
 from tests.unit.printing import samples
@@ -81,7 +82,7 @@ def test_the_paper_is_the_settings_unless_the_document_is_made_for_other_stock()
 
 
 def test_a_receipt_painted_through_qt_matches_the_apps_rendering(tmp_path: Path) -> None:
-    pdf = render_receipt(samples.leaver_content(), samples.signature())
+    pdf = render_receipt(seal(samples.leaver_content()), samples.signature())
     out = tmp_path / "printed.pdf"
     paint_pdf(pdf_printer(out), pdf, paper="A4")
     printed = out.read_bytes()
@@ -91,8 +92,8 @@ def test_a_receipt_painted_through_qt_matches_the_apps_rendering(tmp_path: Path)
 
 
 def test_copies_are_painted_again_where_the_printer_cannot_make_them(tmp_path: Path) -> None:
-    pdf = render_receipt(samples.leaver_content(
-        [samples.leaver_item(i) for i in range(1, 40)]), samples.signature())
+    pdf = render_receipt(seal(samples.leaver_content(
+        [samples.leaver_item(i) for i in range(1, 40)])), samples.signature())
     out = tmp_path / "printed.pdf"
     printer = pdf_printer(out)
     assert not printer.supportsMultipleCopies()  # Qt's PDF engine makes no copies itself
@@ -130,7 +131,7 @@ def test_a_printer_that_is_not_there_is_named_plainly(tmp_path: Path) -> None:
     assert status.message == ("Printer 'No Such Printer Ł' is not set up on this computer "
                               "(no print queue named 'No Such Printer Ł')")
     doc = tmp_path / "r.pdf"
-    doc.write_bytes(render_receipt(samples.leaver_content()))
+    doc.write_bytes(render_receipt(seal(samples.leaver_content())))
     with pytest.raises(PrinterUnavailable) as err:
         printer.submit(doc, title="Receipt R-2026-0042")
     assert err.value.printer == "No Such Printer Ł" and err.value.reason.startswith("is not set up")

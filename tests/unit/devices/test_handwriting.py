@@ -8,7 +8,7 @@ import pytest
 
 from app.devices.handwriting import signature_frames
 from app.devices.pad import PenSample, StrokeAssembler
-from app.signatures import check_quality
+from ink.signature import check_quality
 
 WINDOWS = [(500.0, 400.0, 2650.0, 2100.0), (400.0, 350.0, 2400.0, 1050.0),
            (0.0, 0.0, 24576.0, 18432.0)]

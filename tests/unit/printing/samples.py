@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 
 NAMES = [
     ("Siân", "Ó Briain"),

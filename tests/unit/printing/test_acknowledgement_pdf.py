@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from printing.render import content_sha256, render_receipt
+from app.fingerprint import content_sha256, seal
+from printing.render import render_receipt
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import decode_qr, ink_pixels, page_texts, render
 
@@ -15,7 +16,7 @@ def squash(text: str) -> str:
 
 def test_shows_borrower_items_due_dates_purpose_and_encryption() -> None:
     content = samples.ack_content()
-    text = squash(" ".join(page_texts(render_receipt(content, samples.signature()))))
+    text = squash(" ".join(page_texts(render_receipt(seal(content), samples.signature()))))
     assert "Loan of school equipment" in text and "A-2026-0007" in text
     assert "Łukasz Żółć" in text and "LZ1" in text
     for tag in ("LT-0001", "LT-0002"):
@@ -27,7 +28,7 @@ def test_shows_borrower_items_due_dates_purpose_and_encryption() -> None:
 
 
 def test_states_the_acceptable_use_terms_the_borrower_signs_up_to() -> None:
-    text = squash(" ".join(page_texts(render_receipt(samples.ack_content(),
+    text = squash(" ".join(page_texts(render_receipt(seal(samples.ack_content()),
                                                      samples.signature()))))
     assert "remains school property at all times" in text
     assert "Do not keep personal data" in text and "not encrypted" in text
@@ -40,13 +41,13 @@ def test_states_the_acceptable_use_terms_the_borrower_signs_up_to() -> None:
 def test_no_warning_when_everything_is_encrypted() -> None:
     content = samples.ack_content()
     content["items"] = content["items"][:1]
-    text = squash(page_texts(render_receipt(content, samples.signature()))[0])
+    text = squash(page_texts(render_receipt(seal(content), samples.signature()))[0])
     assert "do not store personal data on" not in text
 
 
 def test_is_signed_and_verifiable() -> None:
     content = samples.ack_content()
-    pdf = render_receipt(content, samples.signature())
+    pdf = render_receipt(seal(content), samples.signature())
     image = render(pdf, 0, dpi=300)
     assert ink_pixels(image) > 300
     assert [r.text for r in decode_qr(image)] == \

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.fingerprint import seal
 from printing.render import render_receipt
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import assert_printed_matches
@@ -13,7 +14,7 @@ from tests.unit.printing.pdfs import assert_printed_matches
 def receipt(**changes: object) -> bytes:
     content = samples.leaver_content()
     content.update(changes)
-    return render_receipt(content, samples.signature())
+    return render_receipt(seal(content), samples.signature())
 
 
 def test_the_same_document_matches_itself() -> None:
@@ -34,7 +35,7 @@ def test_a_change_a_reader_would_notice_fails(changed: dict[str, object]) -> Non
 def test_another_paper_size_or_a_missing_copy_fails() -> None:
     a4 = receipt()
     with pytest.raises(AssertionError, match="printed 612.0 x 792.0 pt"):
-        assert_printed_matches(a4, render_receipt(samples.leaver_content(), samples.signature(),
+        assert_printed_matches(a4, render_receipt(seal(samples.leaver_content()), samples.signature(),
                                                   size="Letter"))
     with pytest.raises(AssertionError):
         assert_printed_matches(a4, a4, copies=2)

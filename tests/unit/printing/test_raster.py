@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from app.fingerprint import seal
 from printing.labels import AssetLabel, render_labels
 from printing.raster import RasterDocument, UnreadablePdf
 from printing.render import render_receipt
@@ -24,7 +25,7 @@ def as_image(doc: RasterDocument, index: int, dpi: int) -> Image.Image:
 
 
 def test_pages_render_at_the_asked_resolution_in_rgb_as_pdfium_draws_them() -> None:
-    pdf = render_receipt(samples.leaver_content(), samples.signature())
+    pdf = render_receipt(seal(samples.leaver_content()), samples.signature())
     with RasterDocument(pdf) as doc:
         assert len(doc) == 1
         width, height = doc.page_size(0)
@@ -36,7 +37,7 @@ def test_pages_render_at_the_asked_resolution_in_rgb_as_pdfium_draws_them() -> N
 
 
 def test_a_letter_document_and_a_roll_label_keep_their_sizes() -> None:
-    with RasterDocument(render_receipt(samples.leaver_content(), size="Letter")) as doc:
+    with RasterDocument(render_receipt(seal(samples.leaver_content()), size="Letter")) as doc:
         assert doc.page_size(0) == pytest.approx((612, 792))
     roll = render_labels([AssetLabel("LT-0001", "LT-0001", "laptop", "Example Academy")],
                          "roll-62x29")
@@ -49,7 +50,7 @@ def test_a_file_in_a_welsh_and_polish_named_folder_opens(tmp_path: Path) -> None
     folder = tmp_path / "Dafydd ap Gruffydd" / "Łucja Wójcik"
     folder.mkdir(parents=True)
     path = folder / "R-2026-0042 (copy).pdf"
-    path.write_bytes(render_receipt(samples.leaver_content()))
+    path.write_bytes(render_receipt(seal(samples.leaver_content())))
     with RasterDocument.open(path) as doc:
         assert len(doc) == 1
 

@@ -12,8 +12,9 @@ import pytest
 from PIL import Image
 
 from app.audit import canonical_json
+from app.fingerprint import content_sha256, seal
 from printing.fonts import BOLD, REGULAR, register_fonts
-from printing.render import CONTENT_ATTACHMENT, content_sha256, render_receipt
+from printing.render import CONTENT_ATTACHMENT, render_receipt
 from printing.verification import format_code
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import (
@@ -34,7 +35,7 @@ def squash(text: str) -> str:
 
 def test_lists_every_item_with_its_outcome_and_note() -> None:
     content = samples.leaver_content()
-    text = squash(" ".join(page_texts(render_receipt(content, samples.signature()))))
+    text = squash(" ".join(page_texts(render_receipt(seal(content), samples.signature()))))
     assert "Return of school property" in text
     assert "R-2026-0042" in text
     assert "Siân Ó Briain" in text and "SOB" in text and "Science" in text
@@ -54,7 +55,7 @@ def test_lists_every_item_with_its_outcome_and_note() -> None:
 
 def test_without_missing_items_the_statement_does_not_mention_recovery() -> None:
     content = samples.leaver_content([samples.leaver_item(1), samples.leaver_item(2)])
-    text = squash(" ".join(page_texts(render_receipt(content, samples.signature()))))
+    text = squash(" ".join(page_texts(render_receipt(seal(content), samples.signature()))))
     assert "2 returned" in text
     assert "Not returned" not in text and "recover" not in text
 
@@ -63,7 +64,7 @@ def test_without_missing_items_the_statement_does_not_mention_recovery() -> None
 def test_names_in_every_script_come_out_as_the_same_text(first: str, last: str) -> None:
     content = samples.leaver_content(who=samples.person(first, last))
     content["technician"] = {"username": "t", "name": "Ζωή Παπαδοπούλου"}
-    pdf = render_receipt(content, samples.signature())
+    pdf = render_receipt(seal(content), samples.signature())
     for extractor in (page_texts, pdfium_texts):
         text = squash(" ".join(extractor(pdf)))
         assert f"{first} {last}" in text
@@ -79,18 +80,18 @@ def test_names_in_every_script_come_out_as_the_same_text(first: str, last: str) 
 
 def test_signature_is_drawn_from_the_strokes() -> None:
     content = samples.leaver_content()
-    signed = render(render_receipt(content, samples.signature()), dpi=100)
-    unsigned = render(render_receipt(content, None), dpi=100)
+    signed = render(render_receipt(seal(content), samples.signature()), dpi=100)
+    unsigned = render(render_receipt(seal(content), None), dpi=100)
     assert ink_pixels(signed) > 300
     assert ink_pixels(unsigned) == 0
-    assert "No signature was captured" in page_texts(render_receipt(content, None))[0]
+    assert "No signature was captured" in page_texts(render_receipt(seal(content), None))[0]
 
 
 def test_sixty_items_make_three_numbered_pages_with_the_header_on_each() -> None:
     items = [samples.leaver_item(i, returned=i % 7 != 0,
                                  note="Not brought in" if i % 7 == 0 else None)
              for i in range(1, 61)]
-    pdf = render_receipt(samples.leaver_content(items), samples.signature())
+    pdf = render_receipt(seal(samples.leaver_content(items)), samples.signature())
     pages = page_texts(pdf)
     assert len(pages) == 3
     for n, text in enumerate(pages, 1):
@@ -108,7 +109,7 @@ def test_sixty_items_make_three_numbered_pages_with_the_header_on_each() -> None
 
 def test_verification_qr_decodes_to_number_and_content_code() -> None:
     content = samples.leaver_content()
-    pdf = render_receipt(content, samples.signature())
+    pdf = render_receipt(seal(content), samples.signature())
     code = content_sha256(content)[:16]
     assert code == __import__("hashlib").sha256(canonical_json(content).encode()).hexdigest()[:16]
     found = [r.text for r in decode_qr(render(pdf, 0, dpi=300))]
@@ -118,7 +119,7 @@ def test_verification_qr_decodes_to_number_and_content_code() -> None:
 
 def test_canonical_content_travels_inside_the_pdf() -> None:
     content = samples.leaver_content()
-    reader = pypdf.PdfReader(io.BytesIO(render_receipt(content, samples.signature())))
+    reader = pypdf.PdfReader(io.BytesIO(render_receipt(seal(content), samples.signature())))
     (blob,) = reader.attachments[CONTENT_ATTACHMENT]
     assert json.loads(blob) == content
     assert blob.decode("utf-8") == canonical_json(content)
@@ -128,51 +129,51 @@ def test_canonical_content_travels_inside_the_pdf() -> None:
 
 def test_same_content_renders_to_the_same_bytes() -> None:
     content = samples.leaver_content()
-    assert render_receipt(content, samples.signature()) == \
-        render_receipt(json.loads(json.dumps(content)), samples.signature())
+    assert render_receipt(seal(content), samples.signature()) == \
+        render_receipt(seal(json.loads(json.dumps(content))), samples.signature())
 
 
 def test_letter_paper_when_the_school_uses_it() -> None:
-    pdf = render_receipt(samples.leaver_content(), samples.signature(), size="Letter")
+    pdf = render_receipt(seal(samples.leaver_content()), samples.signature(), size="Letter")
     box = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    a4 = pypdf.PdfReader(io.BytesIO(render_receipt(samples.leaver_content()))).pages[0].mediabox
+    a4 = pypdf.PdfReader(io.BytesIO(render_receipt(seal(samples.leaver_content())))).pages[0].mediabox
     assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
 
 
 def test_school_logo_is_printed_and_a_missing_logo_is_not_fatal(tmp_path: Path) -> None:
     logo = tmp_path / "crest.png"
     Image.new("RGB", (120, 160), (200, 30, 40)).save(logo)
-    pdf = render_receipt(samples.leaver_content(), samples.signature(), logo=logo)
+    pdf = render_receipt(seal(samples.leaver_content()), samples.signature(), logo=logo)
     page = render(pdf, 0, dpi=72)
     red = sum(1 for r, g, b in pixels(page) if r > 180 and g < 60 and b < 70)
     assert red > 200
-    missing = render_receipt(samples.leaver_content(), logo=tmp_path / "nope.png")
+    missing = render_receipt(seal(samples.leaver_content()), logo=tmp_path / "nope.png")
     assert page_count(missing) == 1
 
 
 def test_text_from_the_record_is_never_taken_as_markup() -> None:
     content = samples.leaver_content(who=samples.person("Amy <b>", "O'Brien & Sons"))
     content["items"][0]["note"] = "scratched <screen> & missing key"
-    text = squash(" ".join(page_texts(render_receipt(content))))
+    text = squash(" ".join(page_texts(render_receipt(seal(content)))))
     assert "Amy <b> O'Brien & Sons" in text
     assert "scratched <screen> & missing key" in text
 
 
 def test_no_equipment_is_stated_plainly() -> None:
-    text = squash(page_texts(render_receipt(samples.leaver_content([])))[0])
+    text = squash(page_texts(render_receipt(seal(samples.leaver_content([]))))[0])
     assert "No school equipment was on loan to Siân Ó Briain" in text
 
 
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="kind"):
-        render_receipt(dict(samples.leaver_content(), kind="invoice"))
+        render_receipt(seal(dict(samples.leaver_content(), kind="invoice")))
 
 
 def test_characters_the_font_lacks_print_as_a_replacement_mark_not_a_box() -> None:
     content = samples.leaver_content(who=samples.person("👩🏽‍💻 Zoë", "Ødegård"))
     content["items"][0]["note"] = "left on the bus 🚌"
-    pdf = render_receipt(content)
+    pdf = render_receipt(seal(content))
     text = " ".join(page_texts(pdf))
     assert "\ufffd\ufffd\u200d\ufffd Zoë Ødegård" in text
     assert "left on the bus \ufffd" in text
@@ -184,7 +185,7 @@ def test_a_very_long_note_is_cut_in_the_table_and_printed_in_full_below() -> Non
     note = "The charger, case and stylus were not handed back. " * 200  # ~10,000 characters
     content = samples.leaver_content()
     content["items"][1]["note"] = note
-    pdf = render_receipt(content, samples.signature())
+    pdf = render_receipt(seal(content), samples.signature())
     pages = page_texts(pdf)
     text = squash(" ".join(pages))
     assert "(in full under Notes)" in text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from printing.render import content_sha256, render_receipt
+from app.fingerprint import content_sha256, seal
+from printing.render import render_receipt
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import decode_qr, ink_pixels, page_count, page_texts, render
 
@@ -15,7 +16,7 @@ def squash(text: str) -> str:
 
 def test_says_what_came_back_its_condition_and_how_personal_data_was_dealt_with() -> None:
     content = samples.return_content()
-    pdf = render_receipt(content, samples.signature())
+    pdf = render_receipt(seal(content), samples.signature())
     text = squash(" ".join(page_texts(pdf)))
     assert page_count(pdf) == 1
     assert "Return of school equipment" in text and "C-2026-0012" in text
@@ -29,7 +30,7 @@ def test_says_what_came_back_its_condition_and_how_personal_data_was_dealt_with(
 
 def test_is_signed_and_verifiable() -> None:
     content = samples.return_content()
-    image = render(render_receipt(content, samples.signature()), 0, dpi=300)
+    image = render(render_receipt(seal(content), samples.signature()), 0, dpi=300)
     assert ink_pixels(image) > 300
     assert [r.text for r in decode_qr(image)] == \
         [f"LKR:C-2026-0012:{content_sha256(content)[:16]}"]
@@ -39,7 +40,7 @@ def test_each_way_of_dealing_with_personal_data_is_worded() -> None:
     for data, words in (("removed", "removed by the borrower"), ("wiped", "wiped by IT"),
                         (None, "how it was dealt with was not recorded")):
         content = samples.return_content(data=data, data_note=None)
-        assert f"Personal data: {words}" in squash(page_texts(render_receipt(content))[0])
+        assert f"Personal data: {words}" in squash(page_texts(render_receipt(seal(content)))[0])
 
 
 def test_the_leaver_receipt_says_so_for_each_item_lent_with_personal_data() -> None:
@@ -48,7 +49,7 @@ def test_the_leaver_receipt_says_so_for_each_item_lent_with_personal_data() -> N
     kept = samples.leaver_item(2, returned=False, note="at home")
     kept.update(personal_data=True, data=None, data_note=None)
     plain = samples.leaver_item(3)
-    text = squash(page_texts(render_receipt(samples.leaver_content([returned, kept, plain])))[0])
+    text = squash(page_texts(render_receipt(seal(samples.leaver_content([returned, kept, plain]))))[0])
     assert "Personal data: wiped by IT" in text
     assert "Personal data: still on the device (not returned)" in text
     assert text.count("Personal data:") == 2  # not for the item lent without personal data

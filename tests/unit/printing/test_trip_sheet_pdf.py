@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from printing.render import content_sha256, render_receipt
+from app.fingerprint import content_sha256, seal
+from printing.render import render_receipt
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import decode_qr, ink_pixels, page_texts, render
 
@@ -15,7 +16,7 @@ def squash(text: str) -> str:
 
 def test_lists_trip_dates_leader_and_every_phone_with_number_and_imei() -> None:
     content = samples.trip_content()
-    text = squash(" ".join(page_texts(render_receipt(content, samples.signature()))))
+    text = squash(" ".join(page_texts(render_receipt(seal(content), samples.signature()))))
     assert "Trip phone sheet" in text and "T-2026-0003" in text
     assert "Year 9 Iceland" in text and "Reykjavík" in text
     assert "12 Mar 2027 – 15 Mar 2027" in text
@@ -30,7 +31,7 @@ def test_lists_trip_dates_leader_and_every_phone_with_number_and_imei() -> None:
 
 def test_is_signed_by_the_leader_and_verifiable() -> None:
     content = samples.trip_content()
-    image = render(render_receipt(content, samples.signature()), 0, dpi=300)
+    image = render(render_receipt(seal(content), samples.signature()), 0, dpi=300)
     assert ink_pixels(image) > 300
     assert [r.text for r in decode_qr(image)] == \
         [f"LKR:T-2026-0003:{content_sha256(content)[:16]}"]
@@ -39,5 +40,5 @@ def test_is_signed_by_the_leader_and_verifiable() -> None:
 def test_a_trip_with_no_phones_out_says_so() -> None:
     content = samples.trip_content()
     content["items"] = []
-    text = squash(page_texts(render_receipt(content))[0])
+    text = squash(page_texts(render_receipt(seal(content)))[0])
     assert "No phones are out with this trip." in text

@@ -8,17 +8,9 @@ import random
 
 from PIL import Image
 
-from app.signature_render import (
-    densify,
-    fit_transform,
-    ink_runs,
-    render_image,
-    render_png,
-    run_bounds,
-    smooth,
-    stroke_width,
-)
-from app.signatures import SignatureData
+from app.signature_png import render_image, render_png
+from ink.geometry import densify, fit_transform, ink_runs, run_bounds, smooth, stroke_width
+from ink.signature import SignatureData
 
 WINDOW = (500.0, 400.0, 2650.0, 2100.0)
 

@@ -8,6 +8,10 @@ and accepted by ``leaver return --signature``)::
      "window": [xmin, ymin, xmax, ymax],                  # the pad's inked area
      "device": "Topaz 5-byte on /dev/ttyUSB0",
      "incomplete": false}                                 # pad vanished mid-signature
+
+Standard library only: the app, the printing floor and the desk all use it, so it
+imports nothing of theirs. Bad input raises :class:`BadSignature` (a ``ValueError``);
+the app's edges turn it into their own ``InvalidInput``.
 """
 
 from __future__ import annotations
@@ -17,13 +21,19 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.errors import InvalidInput
-
 FORMAT_VERSION = 1
 MAX_POINTS = 200_000  # far beyond any real signature; bounds hostile input
 
 
 Point = tuple[float, float, float, float]  # t_ms, x, y, pressure
+
+
+class BadSignature(ValueError):
+    """A signature document that is not one, explained in words fit to show a person."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else "not a valid signature"
 
 
 @dataclass
@@ -62,24 +72,24 @@ class SignatureData:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as exc:
-            raise InvalidInput(f"signature is not valid JSON: {exc}") from exc
+            raise BadSignature(f"signature is not valid JSON: {exc}") from exc
         return cls.from_dict(data)
 
     @classmethod
     def from_dict(cls, data: Any) -> SignatureData:
         if not isinstance(data, dict):
-            raise InvalidInput("signature must be a JSON object")
+            raise BadSignature("signature must be a JSON object")
         version = data.get("version", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            raise InvalidInput(f"unsupported signature format version {version!r}")
+            raise BadSignature(f"unsupported signature format version {version!r}")
         strokes_in = data.get("strokes")
         if not isinstance(strokes_in, list):
-            raise InvalidInput("signature has no 'strokes' list")
+            raise BadSignature("signature has no 'strokes' list")
         strokes: list[list[Point]] = []
         total = 0
         for i, stroke in enumerate(strokes_in):
             if not isinstance(stroke, list):
-                raise InvalidInput(f"signature stroke {i} is not a list of points")
+                raise BadSignature(f"signature stroke {i} is not a list of points")
             pts: list[Point] = []
             for p in stroke:
                 if (
@@ -87,13 +97,13 @@ class SignatureData:
                     or len(p) != 4
                     or not all(_finite_number(v) for v in p)
                 ):
-                    raise InvalidInput(
+                    raise BadSignature(
                         f"signature stroke {i} has a point that is not [t_ms, x, y, pressure]"
                     )
                 pts.append((float(p[0]), float(p[1]), float(p[2]), float(p[3])))
             total += len(pts)
             if total > MAX_POINTS:
-                raise InvalidInput("signature has too many points")
+                raise BadSignature("signature has too many points")
             if pts:
                 strokes.append(pts)
         window = data.get("window")
@@ -103,13 +113,13 @@ class SignatureData:
             or not all(_finite_number(v) for v in window)
             or not (window[2] > window[0] and window[3] > window[1])
         ):
-            raise InvalidInput("signature 'window' must be [xmin, ymin, xmax, ymax] with max > min")
+            raise BadSignature("signature 'window' must be [xmin, ymin, xmax, ymax] with max > min")
         device = data.get("device", "")
         if not isinstance(device, str):
-            raise InvalidInput("signature 'device' must be text")
+            raise BadSignature("signature 'device' must be text")
         incomplete = data.get("incomplete", False)
         if not isinstance(incomplete, bool):
-            raise InvalidInput("signature 'incomplete' must be true or false")
+            raise BadSignature("signature 'incomplete' must be true or false")
         w = (float(window[0]), float(window[1]), float(window[2]), float(window[3]))
         return cls(strokes, w, device[:300], incomplete)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.devices.pad import PenSample, StrokeAssembler
-from app.signatures import SignatureData, check_quality
+from ink.signature import SignatureData, check_quality
 
 WINDOW = (500.0, 400.0, 2650.0, 2100.0)
 

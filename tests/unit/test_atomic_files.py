@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from printing import atomic
+from app import atomic_files as atomic
 
 
 def test_writes_the_bytes_with_private_permissions(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import build_printer
 from app.config import Settings
-from app.devices.printer import CupsPrinter, FakePrinter, PrinterUnavailable, make_printer
+from app.devices.printer import CupsPrinter, FakePrinter, PrinterUnavailable
 
 
 def test_a_computer_without_cups_says_so_plainly(tmp_path: Path,
@@ -27,10 +28,10 @@ def test_a_computer_without_cups_says_so_plainly(tmp_path: Path,
 
 def test_printer_choice_follows_argument_then_settings_then_default() -> None:
     settings = Settings()
-    assert make_printer(settings).name is None  # the system default
+    assert build_printer(settings).name is None  # the system default
     settings.printing.printer = "IT-Office"
-    assert make_printer(settings).name == "IT-Office"
-    assert make_printer(settings, "Library").name == "Library"
+    assert build_printer(settings).name == "IT-Office"
+    assert build_printer(settings, "Library").name == "Library"
 
 
 def test_fake_printer_records_jobs_and_can_go_offline(tmp_path: Path) -> None:

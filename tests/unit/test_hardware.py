@@ -1,5 +1,8 @@
-"""Which printer the composition root builds: ``[printing] backend``, the platform's default,
-``--backend``, the queue name; and the command line CUPS's ``lp`` is given."""
+"""The hardware factories the composition root wires (:mod:`app.hardware`).
+
+Which printer it builds: ``[printing] backend``, the platform's default, ``--backend``, the
+queue name; the command line CUPS's ``lp`` is given; the pad and the serial scanner reader
+the settings name, and the fakes tests hand in instead."""
 
 from __future__ import annotations
 
@@ -9,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from app import bootstrap as root
-from app.bootstrap import build_printer, default_print_backend, printer_factory
+from app import hardware as root
 from app.config import Settings, load_settings
-from app.devices.printer import CupsPrinter, PrinterUnavailable, UnusablePrinter, make_printer
+from app.devices.printer import CupsPrinter, PrinterUnavailable, UnusablePrinter
 from app.errors import InvalidInput
+from app.hardware import build_printer, default_print_backend, printer_factory
 from app.services.settings import validate
 
 
@@ -49,7 +52,6 @@ def test_the_queue_is_the_argument_then_the_setting_then_the_default() -> None:
         settings.printing.printer = "IT-Office"
         assert build_printer(settings).name == "IT-Office"
         assert build_printer(settings, "Library").name == "Library"
-        assert make_printer(settings, "Library").name == "Library"  # the old entry point
 
 
 def test_the_factory_reads_the_settings_each_time_it_builds() -> None:
@@ -128,3 +130,69 @@ def test_cups_is_told_one_or_two_sided(tmp_path: Path, monkeypatch: pytest.Monke
         f"-d|IT-Office|-n|2|-o|sides=two-sided-long-edge|-t|Receipt R-2026-0001|--|{doc}|",
         f"-d|IT-Office|-n|1|-o|sides=one-sided|-t|Asset labels|--|{doc}|",
     ]
+
+
+def test_no_pad_and_no_serial_scanner_unless_the_settings_name_them() -> None:
+    from app.hardware import build_pad, build_scanner_reader
+
+    settings = Settings()
+    assert build_pad(settings.pad) is None
+    settings.pad.port = "/dev/ttyUSB0"
+    assert build_pad(settings.pad) is None  # a port but no protocol: not set up
+    assert build_scanner_reader(settings.scanner) is None  # a keyboard-wedge scanner
+
+
+def test_the_serial_scanner_reader_is_built_on_the_named_port_not_started() -> None:
+    from app.hardware import build_scanner_reader
+
+    settings = Settings()
+    settings.scanner.serial_port = "/dev/ttyACM7"
+    settings.scanner.serial_baud = 115200
+    reader = build_scanner_reader(settings.scanner)
+    assert reader is not None
+    assert reader.port == "/dev/ttyACM7" and reader.line.baud == 115200
+    assert not reader.running
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal stands in for the pad's port")
+def test_the_pad_is_opened_on_the_named_port() -> None:
+    from app.devices.serial_pad import SerialPad
+    from app.hardware import build_pad
+
+    controller, device = os.openpty()
+    settings = Settings()
+    settings.pad.protocol = "topaz"
+    settings.pad.port = os.ttyname(device)
+    pad = build_pad(settings.pad)
+    try:
+        assert isinstance(pad, SerialPad)
+        assert pad.config.port == os.ttyname(device)
+    finally:
+        if pad is not None:
+            pad.close()
+        os.close(controller)
+        os.close(device)
+
+
+def test_the_composition_root_takes_fakes_for_every_adapter(tmp_path: Path) -> None:
+    from app.bootstrap import bootstrap
+    from app.devices.printer import FakePrinter
+
+    printer = FakePrinter("Office")
+    ctx = bootstrap(f"sqlite:///{tmp_path / 'k.sqlite'}", data_dir=tmp_path / "data",
+                    settings=Settings(), printers=lambda s, n: printer,
+                    pads=lambda s: None, scanners=lambda s: None)
+    try:
+        assert ctx.printer_factory(ctx.settings, None) is printer
+        assert ctx.pad_factory(ctx.settings.pad) is None
+        assert ctx.scanner_factory(ctx.settings.scanner) is None
+    finally:
+        ctx.close()
+    real = bootstrap(f"sqlite:///{tmp_path / 'r.sqlite'}", data_dir=tmp_path / "data2",
+                     settings=Settings())
+    try:
+        from app.hardware import build_pad, build_scanner_reader
+
+        assert real.pad_factory is build_pad and real.scanner_factory is build_scanner_reader
+    finally:
+        real.close()

@@ -10,7 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from app.signatures import SignatureData
+from ink.signature import SignatureData
 from printing.signature import draw_signature
 
 PAGE_W, PAGE_H = 400.0, 300.0

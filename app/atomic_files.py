@@ -63,7 +63,7 @@ def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    _fsync_dir(directory)
+    fsync_dir(directory)
     return target
 
 
@@ -85,7 +85,9 @@ def _place(tmp: Path, target: Path) -> None:
     os.rename(tmp, target)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or new name in ``directory`` durable (a no-op on Windows, which has no
+    directory handles to flush)."""
     if os.name == "nt":
         return
     fd = os.open(directory, os.O_RDONLY)

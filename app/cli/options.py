@@ -1,0 +1,26 @@
+"""The options every command takes (``--db``, ``--data-dir``, ``--technician``, ``--demo``),
+before or after the sub-command."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="database URL (default: LOAN_KIOSK_DB, else SQLite in the data dir)")
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
+    parser.add_argument("--technician", metavar="USER", default=default,
+                        help="who is doing this (default: the OS user, recorded as cli:<user>)")
+    if not top:  # the top level has its own, which also starts the demo desk
+        parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                            help="on the demo school's own database, never the real one")
+
+
+def common_parent() -> argparse.ArgumentParser:
+    """A parent parser so ``--db`` etc. work after the sub-command too."""
+    parent = argparse.ArgumentParser(add_help=False)
+    add_common(parent)
+    return parent

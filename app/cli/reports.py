@@ -1,0 +1,44 @@
+"""``loan-kiosk report NAME``: on-loan, overdue, leavers, unencrypted, history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from app.cli.context import CliContext
+from app.cli.options import common_parent
+
+
+def register(sub: Any) -> None:
+    common = [common_parent()]
+
+    p = sub.add_parser("report", parents=common, help="on-loan, overdue, leavers, unencrypted, history")
+    p.add_argument("name", choices=("on-loan", "overdue", "leavers", "unencrypted", "history"))
+    p.add_argument("arg", nargs="?", metavar="TAG|STAFF_CODE", help="for history")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services import reports
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        rows = reports.run_report(uow, args.name, args.arg)
+    fields = reports.FIELDS[args.name]
+    if args.format == "csv":
+        text = reports.to_csv(rows, fields)
+    elif args.format == "json":
+        text = reports.to_json(rows) + "\n"
+    else:
+        text = reports.to_table(rows, fields)
+    if args.out:
+        newline = "" if args.format == "csv" else None
+        with open(args.out, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8",
+                  newline=newline) as fh:
+            fh.write(text)
+        print(f"{len(rows)} rows written to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,43 @@
+"""``loan-kiosk whois CODE``: what a scanned code is."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.context import CliContext, print_json
+from app.cli.options import common_parent
+
+
+def register(sub: Any) -> None:
+    common = [common_parent()]
+
+    p = sub.add_parser("whois", parents=common, help="what a scanned code is")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_whois)
+
+
+def cmd_whois(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.clock import local_date
+    from app.services.scan import resolve_scan
+
+    with ctx.app.uow(ctx.actor(), readonly=True) as uow:
+        result = resolve_scan(uow, args.code)
+        data = result.to_dict(local_date(uow.now))
+    if args.json:
+        print_json(data)
+    elif data["type"] == "asset":
+        enc = {True: "encrypted", False: "not encrypted", None: "encryption unknown"}[data["encrypted"]]
+        holder = f", on loan to {data['holder']} until {data['due']}" if data["holder"] else ""
+        print(f"asset {data['tag']} ({data['kind']}, {data['status']}, {enc}){holder}")
+    elif data["type"] == "person":
+        items = ", ".join(data["items"]) or "nothing"
+        print(f"person {data['staff_code']} {data['name']} ({data['status']}), holds: {items}")
+    elif data["type"] == "receipt":
+        verdict = "matches the record" if data["matches"] else "does NOT match the record"
+        print(f"receipt {data['number']}: {verdict}" if data["found"]
+              else f"receipt {data['number']}: not in this database")
+    else:
+        print("unknown code" + (f": {data['advice']}" if data.get("advice") else ""))
+    return 0

@@ -1,0 +1,59 @@
+"""A sheet of QR asset labels as a PDF, for the chosen assets (by tag, by kind, or all)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from app.bootstrap import AppContext
+from app.errors import InvalidInput, NotFound
+from app.services.lookup import get_asset
+from app.uow import Actor
+from db.models import ASSET_KINDS, Asset
+from printing.labels import AssetLabel, LabelTooSmall, get_template, label_payload
+from printing.labels import render_labels as render_label_sheet
+
+
+def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
+                  kind: str | None = None, all_: bool = False, template: str | None = None,
+                  start: int = 1, *, outline: bool = False) -> bytes:
+    """A label sheet PDF for the chosen assets (by tag, by kind, or all but retired)."""
+    tag_list = [t for t in (tags or []) if t.strip()]
+    chosen = sum([bool(tag_list), kind is not None, all_])
+    if chosen != 1:
+        raise InvalidInput("choose which labels to print: tags, a kind, or all")
+    settings = app_ctx.settings
+    try:
+        t = get_template(template or settings.printing.label_template)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    with app_ctx.uow(Actor("system"), readonly=True) as uow:
+        assets: list[Asset]
+        if tag_list:
+            seen: set[int] = set()
+            assets = []
+            for tag in tag_list:
+                asset = get_asset(uow, tag)
+                if asset.id not in seen:
+                    seen.add(asset.id)
+                    assets.append(asset)
+        else:
+            q = select(Asset).where(Asset.status != "retired").order_by(Asset.tag_key)
+            if kind is not None:
+                if kind not in ASSET_KINDS:
+                    raise InvalidInput(f"unknown kind {kind!r}: use one of "
+                                       f"{', '.join(ASSET_KINDS)}")
+                q = q.where(Asset.kind == kind)
+            assets = list(uow.session.execute(q).scalars())
+        if not assets:
+            raise NotFound("no assets to label" + (f" of kind {kind}" if kind else ""))
+        prefix = settings.scanner.prefix if settings.printing.label_use_prefix else ""
+        labels = [AssetLabel(label_payload(a.tag, prefix), a.tag, a.kind, settings.school.name)
+                  for a in assets]
+    try:
+        return render_label_sheet(labels, t, start=start, outline=outline)
+    except LabelTooSmall as exc:
+        raise InvalidInput(str(exc)) from None
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None

@@ -1,0 +1,28 @@
+"""The one table of status words: how each asset and person status reads, on a card
+("On loan") and inside a sentence ("LT-0001 is recorded as lost and cannot be lent")."""
+
+from __future__ import annotations
+
+#: status -> (label on a card or a list, words inside a sentence)
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    # assets
+    "available": ("Available", "available"),
+    "on_loan": ("On loan", "on loan"),
+    "in_repair": ("In repair", "in repair"),
+    "lost": ("Lost", "recorded as lost"),
+    "retired": ("Retired", "retired"),
+    # people
+    "active": ("Active", "active"),
+    "leaving": ("Leaving", "leaving"),
+    "left": ("Left", "left"),
+}
+
+
+def status_label(status: str) -> str:
+    """``"in_repair"`` → ``"In repair"`` (an unknown status is shown as it is)."""
+    return STATUS_WORDS[status][0] if status in STATUS_WORDS else status
+
+
+def status_in_words(status: str) -> str:
+    """``"lost"`` → ``"recorded as lost"``, for "LT-0001 is …" (an unknown status as it is)."""
+    return STATUS_WORDS[status][1] if status in STATUS_WORDS else status
