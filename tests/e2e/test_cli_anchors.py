@@ -95,3 +95,17 @@ def test_verify_checks_the_archived_receipts_and_the_anchors_printed_on_them(
     assert proc.returncode == 1, proc.stdout
     assert f"anchor {anchor} does not hold" in proc.stdout
     assert f"(printed on receipt {number.group(0)})" in proc.stdout
+
+
+def test_whois_takes_the_receipt_code_as_people_quote_it(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+    cli.ok("checkout", "LT-0001", "AB1")
+    out = cli.ok("leaver", "return", "AB1", "--confirm-not-leaving", "--out", str(tmp_path / "r.pdf"))
+    number = re.search(r"R-\d{4}-\d{4}", out)
+    assert number is not None, out
+    code = cli.json("receipt", "show", number.group(0))["verification_code"]
+    grouped = " ".join(code[i:i + 4] for i in range(0, 16, 4))
+    quoted = f"{number.group(0).lower()} · {grouped}"  # as the receipt prints it, typed in lower case
+    assert cli.ok("whois", quoted).strip() == f"receipt {number.group(0)}: matches the record"
+    assert cli.json("whois", quoted)["matches"] is True
+    wrong = f"{number.group(0).lower()} {'0000 ' * 3}0000"
+    assert "does NOT match the record" in cli.ok("whois", wrong)
