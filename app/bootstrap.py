@@ -43,7 +43,28 @@ from db.first_look import FirstLook, first_look
 if TYPE_CHECKING:
     from app.database import Database
     from app.devices.printer import PrinterFactory
+    from app.notices.mailer import Mailer
     from app.uow import UnitOfWork
+
+
+# -- mail ---------------------------------------------------------------------------------
+
+
+def build_mailer(settings: Settings, data_dir: Path) -> Mailer | None:
+    """The SMTP mailer for ``[mail]`` (None: mail is not set up). The password comes from
+    the credential store (or the 0600 fallback file) each time it connects."""
+    mail = settings.mail
+    if not mail.host.strip():
+        return None
+    from app.notices.mailer import SmtpConfig, SmtpMailer
+    from app.notices.password import load_password
+
+    ca = mail.ca_file.strip()
+    if ca and not Path(ca).expanduser().is_absolute():
+        ca = str(data_dir / ca)
+    config = SmtpConfig(mail.host.strip(), mail.effective_port(), mail.security.strip().lower(),
+                        mail.username.strip(), "", ca, float(mail.timeout_seconds))
+    return SmtpMailer(config, lambda: load_password(data_dir, config.host, config.username))
 
 
 # -- the application --------------------------------------------------------------------
@@ -56,7 +77,8 @@ class AppContext:
                  opener: threading.Thread | None = None, *,
                  printers: PrinterFactory | None = None, first_look: FirstLook | None = None,
                  opens_on_use: bool = True, pads: PadFactory | None = None,
-                 scanners: ScannerFactory | None = None) -> None:
+                 scanners: ScannerFactory | None = None,
+                 mailer: Callable[[Settings, Path], Mailer | None] | None = None) -> None:
         self.paths = paths
         self.settings = settings
         #: builds the printer documents go to (:func:`printer_factory`; tests hand in fakes)
@@ -65,6 +87,8 @@ class AppContext:
         self.pad_factory: PadFactory = pads or build_pad
         #: builds the serial scanner reader (:func:`app.hardware.build_scanner_reader`)
         self.scanner_factory: ScannerFactory = scanners or build_scanner_reader
+        #: builds the mailer notices go through (:func:`build_mailer`; tests hand in their own)
+        self.mailer_factory: Callable[[Settings, Path], Mailer | None] = mailer or build_mailer
         #: what a look at the database file found before it opened (SQLite; see
         #: :mod:`db.first_look`), or None
         self.first_look = first_look
@@ -111,6 +135,10 @@ class AppContext:
     def uow(self, actor: Actor, *, readonly: bool = False) -> UnitOfWork:
         return self.db.uow(actor, readonly=readonly)
 
+    def mailer(self) -> Mailer | None:
+        """The mailer for the current settings (None: mail is not set up)."""
+        return self.mailer_factory(self.settings, self.paths.data_dir)
+
     def close(self) -> None:
         with self._opener_lock:
             if self._opener is not None and self._opener.ident is None:
@@ -132,7 +160,7 @@ def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tup
     return paths, settings if settings is not None else load_settings(paths.settings_file)
 
 
-def _open(url: str, settings: Settings, clock: Clock) -> Database:
+def _open(url: str, settings: Settings, clock: Clock, data_dir: Path | None = None) -> Database:
     from app.database import open_database
     from app.private_files import make_private
     from db.engine import sqlite_path
@@ -143,6 +171,7 @@ def _open(url: str, settings: Settings, clock: Clock) -> Database:
     if new_file is not None and new_file.exists():
         make_private(new_file)  # 0600 already; on Windows an ACL, wherever the file is
     db.settings = settings
+    db.data_dir = data_dir
     return db
 
 
@@ -155,7 +184,8 @@ def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,
     ``printers``, ``pads``, ``scanners``: the hardware factories (:mod:`app.hardware`'s by
     default; tests hand in fakes)."""
     paths, settings = _paths_and_settings(data_dir, settings)
-    return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock),
+    return AppContext(paths, settings, _open(resolve_db_url(db_url, paths), settings, clock,
+                                                 paths.data_dir),
                       printers=printers, pads=pads, scanners=scanners)
 
 
@@ -182,7 +212,7 @@ def bootstrap_in_background(db_url: str | None = None, *, data_dir: Path | None 
 
     def open_it() -> None:
         try:
-            db = _open(url, settings, clock)
+            db = _open(url, settings, clock, paths.data_dir)
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the database
             opening.set_exception(exc)
         else:

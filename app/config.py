@@ -170,6 +170,62 @@ class RetentionSettings:
     routine_signatures_years: int = 1
 
 
+#: ``[mail] security``: how the connection to the SMTP server is protected
+MAIL_SECURITY = ("starttls", "tls", "none")
+#: the port each ``security`` uses when ``[mail] port`` is 0
+MAIL_DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+
+
+@dataclass
+class MailSettings:
+    """How notices leave the desk (SMTP). Empty ``host``: mail is off, nothing is queued.
+
+    The password is never here: ``loan-kiosk notices password`` keeps it in the operating
+    system's credential store (see :mod:`app.notices.password`).
+    """
+
+    host: str = ""
+    port: int = 0  # 0: the usual port for ``security`` (587, 465 or 25)
+    security: str = "starttls"  # "starttls", "tls" (implicit TLS) or "none"
+    username: str = ""  # empty: no authentication
+    from_address: str = ""
+    reply_to: str = ""
+    #: the IT desk: the morning digest goes here
+    desk_address: str = ""
+    #: HR: copied on leaver notices and receipt copies (empty: nobody)
+    hr_address: str = ""
+    #: a PEM file of the CA that signed the server's certificate (a school's own CA)
+    ca_file: str = ""
+    timeout_seconds: int = 30
+
+    def effective_port(self) -> int:
+        return self.port or MAIL_DEFAULT_PORTS.get(self.security.strip().lower(), 587)
+
+
+@dataclass
+class NoticeSettings:
+    #: the reminder goes this many days before a loan is due (0: no due-soon reminder)
+    due_soon_days: int = 1
+    #: overdue reminders: the day after the due date, then every this many days
+    overdue_repeat_days: int = 7
+    #: leaver notices this many days before the leaving date
+    leaver_days: list[int] = field(default_factory=lambda: [14, 3])
+    #: e-mail the signed receipt to the leaver (and HR) after a leaver return
+    receipt_copy: bool = True
+    #: e-mail the loan acknowledgement to the borrower after a signed check-out
+    loan_ack_copy: bool = False
+    #: the technician the scheduled ``notices run`` acts as (Task Scheduler, cron): the
+    #: identity issue's scheduled-job technician. Empty: the CLI's usual technician.
+    scheduled_technician: str = ""
+    #: the desk does the daily run itself once a day while it is open
+    desk_daily_run: bool = True
+    #: how and where to return equipment (leaver notices and overdue reminders)
+    return_instructions: str = ("Please bring every item, with its charger and case, to the "
+                                "IT office and ask for a signed receipt.")
+    #: folder of the school's own templates (relative: in the data folder)
+    templates_dir: str = "templates"
+
+
 @dataclass
 class Settings:
     school: SchoolSettings = field(default_factory=SchoolSettings)
@@ -182,6 +238,8 @@ class Settings:
     backup: BackupSettings = field(default_factory=BackupSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     reversal: ReversalSettings = field(default_factory=ReversalSettings)
+    mail: MailSettings = field(default_factory=MailSettings)
+    notices: NoticeSettings = field(default_factory=NoticeSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -34,6 +35,9 @@ class Database:
     sessions: sessionmaker[Session] = field(repr=False)
     clock: Clock = system_clock
     settings: Settings = field(default_factory=Settings)
+    #: the data folder (the composition root sets it): where notices find the school's
+    #: templates and logo when a service queues one
+    data_dir: Path | None = None
     #: SQLite: a connection of our own for single-statement reads (see :meth:`read_one`)
     _reader: PoolProxiedConnection | None = field(default=None, init=False, repr=False,
                                                   compare=False)

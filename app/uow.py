@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar, cast
 
@@ -54,6 +55,8 @@ class DatabaseHandle(Protocol):
     engine: Engine
     sessions: sessionmaker[Session]
     settings: Settings
+    #: the data folder (None: not known); notices find the school's templates there
+    data_dir: Path | None
 
     @property
     def clock(self) -> Clock: ...

@@ -10,32 +10,22 @@ audit log, so an edit made behind the app's back is detected by
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
-    TypeDecorator,
     text,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from db.base import Base, UTCDateTime
 
 # Enumerations are stored as short strings (portable, readable in a dump) and
 # validated by the services; these tuples are the single source of truth.
@@ -56,40 +46,6 @@ RECEIPT_KINDS = ("leaver_return", "loan_ack", "trip_sheet", "loan_return")
 REVERSIBLE_ACTIONS = ("checkout", "checkin", "leaver_return")
 TECHNICIAN_ROLES = ("technician", "admin")
 PRINT_JOB_STATES = ("queued", "printing", "done", "failed")
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Timezone-aware UTC datetimes on every backend.
-
-    SQLite has no time zones: values are stored as naive UTC and come back
-    aware, so that comparisons and audit digests behave the same everywhere.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        value = value.astimezone(dt.UTC)
-        if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    #: tables whose rows are digested into the audit log
-    __audited__: ClassVar[bool] = True
 
 
 class Person(Base):
@@ -384,6 +340,13 @@ class AuditHead(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
 
+
+
+# the notices' tables register on the same Base and are audited: imported after the core
+# tables they refer to, so that importing db.models knows the whole schema
+from db.notices import NoticeLease as NoticeLease  # noqa: E402
+from db.notices import OutboxMark as OutboxMark  # noqa: E402
+from db.notices import OutboxMessage as OutboxMessage  # noqa: E402
 
 AUDITED_MODELS: tuple[type[Base], ...] = tuple(
     m.class_ for m in Base.registry.mappers if getattr(m.class_, "__audited__", True)

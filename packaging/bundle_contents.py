@@ -45,6 +45,14 @@ RUNTIME_CHOSEN = (
     "serial.urlhandler.protocol_socket",
     "alembic.ddl.sqlite",
     "alembic.ddl.postgresql",
+    # keyring picks the credential store when the SMTP password is read or stored
+    # (app/notices/password.py): its backends are imported by name
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.SecretService",
+    "keyring.backends.kwallet",
+    "keyring.backends.chainer",
+    "keyring.backends.fail",
 )
 
 #: installed for building or testing, never part of the app

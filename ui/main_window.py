@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from app.config import PadSettings
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
+    from app.notices.daily import RunReport
+    from app.notices.sender import SendReport
     from app.services.cards import AssetSummary, ScanInfo
     from app.services.documents import PrintOutcome
     from app.services.search import PersonHit
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         #: backups checked at each sign-in; waiting print jobs retried every minute
         self.upkeep = DeskUpkeep(self, self)
         self.upkeep.print_timer.start()
+        self.upkeep.notices_timer.start()
         if install_scanner:
             self.install_scanner()
         #: several desks share the database: coming back to this one re-loads the screen shown
@@ -248,6 +251,17 @@ class MainWindow(QMainWindow):
 
         print_receipt(self, number, copies, done, failed)
 
+    def send_notices(self, ok: Callable[[SendReport], object] | None = None,
+                     err: Callable[[OpError], object] | None = None) -> bool:
+        """Send the e-mail waiting in the outbox, on the mail worker (False: mail is off)."""
+        return self.upkeep.send_notices(ok or self.upkeep.notices_sent,
+                                        err or self.upkeep.quiet_failure)
+
+    def run_notices(self, ok: Callable[[RunReport], object],
+                    err: Callable[[OpError], object]) -> bool:
+        """Today's notices run now, on the mail worker (False: mail is off)."""
+        return self.upkeep.run_notices(ok, err, force=True)
+
     # -- screens (ui.navigation) ---------------------------------------------------------------
     @property
     def controllers(self) -> Screens:
@@ -333,6 +347,7 @@ class MainWindow(QMainWindow):
         self.idle.arm()
         self.nav.signed_in(actor.name)  # work kept from before the lock is taken up
         self.upkeep.check_backups()
+        self.upkeep.notices_tick()  # today's notices, if this desk is the first open today
 
     def _on_locked(self) -> None:
         self.work.locked()  # answers to the locked-out technician's requests are dropped
@@ -375,6 +390,7 @@ class MainWindow(QMainWindow):
                 pass
         self._reload_timer.stop()
         self.upkeep.print_timer.stop()
+        self.upkeep.notices_timer.stop()
         self.hardware.serial_scanner.stop()
         self.nav.shutdown()
         self.ops.close()

@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "app.cli.pad",
     "app.cli.documents",
     "app.cli.maintenance",
+    "app.cli.notices",
 )
 
 

@@ -1,4 +1,5 @@
-"""``loan-kiosk audit verify|head``: check the tamper-evident audit log, and give its anchor."""
+"""``loan-kiosk audit verify`` and ``audit head``: check the tamper-evident audit log, and
+print its anchor to keep outside the database (the daily digest mails the same token)."""
 
 from __future__ import annotations
 

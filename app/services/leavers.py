@@ -155,5 +155,8 @@ def leaver_return(
         sha256=receipt.content_sha256, previous_status=before["status"],
         previous_leaving_date=before["leaving_date"],
     )
+    from app.notices.events import queue_receipt_copy
+
+    queue_receipt_copy(uow, receipt, person)  # with the return, or not at all
     uow.commit()
     return receipt

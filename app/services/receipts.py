@@ -112,6 +112,9 @@ def loan_ack(uow: UnitOfWork, loans: list[Loan]) -> Receipt:
                              person=person, signature_id=loans[0].signature_out_id)
     uow.audit("receipt_created", receipt, number=receipt.number, kind="loan_ack",
               sha256=receipt.content_sha256)
+    from app.notices.events import queue_loan_ack_copy
+
+    queue_loan_ack_copy(uow, receipt, person)
     return receipt
 
 

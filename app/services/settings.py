@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.config import (
+    MAIL_SECURITY,
     PRINT_BACKENDS,
     RETURN_SIGNATURE_CHOICES,
     Paths,
@@ -57,6 +58,11 @@ RANGES: dict[str, Range] = {
                                           "before going on"),
     "reversal.window_hours": Range(0, 720, "hours",
                                    "The time an admin has to reverse a mistaken action"),
+    "mail.port": Range(0, 65535, "(0: the usual port)", "The mail server's port"),
+    "mail.timeout_seconds": Range(1, 600, "seconds", "The wait for the mail server"),
+    "notices.due_soon_days": Range(0, 60, "days", "The due-soon reminder's notice"),
+    "notices.overdue_repeat_days": Range(1, 365, "days",
+                                         "The time between overdue reminders"),
 }
 
 
@@ -103,9 +109,30 @@ def validate(settings: Settings) -> Settings:
     if checked.signature.on_return not in RETURN_SIGNATURE_CHOICES:
         problems.append("signature.on_return must be one of: "
                         + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES))
+    problems += _mail_problems(checked)
     if problems:
         raise InvalidInput("; ".join(problems) + ".")
     return checked
+
+
+def _mail_problems(settings: Settings) -> list[str]:
+    problems = []
+    mail, notices = settings.mail, settings.notices
+    if mail.security not in MAIL_SECURITY:
+        problems.append("mail.security must be one of: " + ", ".join(f'"{c}"' for c in MAIL_SECURITY))
+    from email.utils import parseaddr
+
+    for key in ("from_address", "reply_to", "desk_address", "hr_address"):
+        value = getattr(mail, key).strip()
+        address = parseaddr(value)[1]  # "IT Desk <it@school.example>" is fine too
+        if value and ("@" not in address or any(c.isspace() for c in address)):
+            problems.append(f"mail.{key} must be an e-mail address such as it@school.example, "
+                            f"not {value!r}")
+    if mail.host.strip() and not mail.from_address.strip():
+        problems.append("mail.from_address is needed once mail.host is set (the sender of notices)")
+    if any(not 1 <= d <= 365 for d in notices.leaver_days):
+        problems.append("notices.leaver_days must be days between 1 and 365, e.g. [14, 3]")
+    return problems
 
 
 def changed_keys(old: Settings, new: Settings) -> list[str]:

@@ -367,6 +367,86 @@ def _privacy_export(c: Cli) -> None:
     assert "wrote" in out and any((c.data_dir / "sar").rglob("*.json"))
 
 
+def _mail_on(c: Cli, **mail: str) -> Any:
+    """A real SMTP server (aiosmtpd on 127.0.0.1) named in this school's [mail] settings."""
+    from app.config import load_settings, save_settings
+    from tests.smtp_server import MailServer
+
+    srv = MailServer().start()
+    path = c.data_dir / "settings.toml"
+    settings = load_settings(path)
+    settings.mail.host, settings.mail.port, settings.mail.security = "127.0.0.1", srv.port, "none"
+    settings.mail.from_address = settings.mail.desk_address = "it@school.example"
+    for key, value in mail.items():
+        setattr(settings.mail, key, value)
+    save_settings(settings, path)
+    return srv
+
+
+def _notices_run(c: Cli) -> None:
+    srv = _mail_on(c)
+    try:
+        report = c.json("notices", "run")
+        assert report["queued"]["digest"] == 1 and report["sent"] == sum(report["queued"].values())
+        assert [r.rcpt_tos for r in srv.inbox.received][-1] == ["it@school.example"]
+        assert c.json("notices", "run")["skipped"].startswith("today's notices run was done")
+    finally:
+        srv.stop()
+
+
+def _notices_send(c: Cli) -> None:
+    srv = _mail_on(c, hr_address="hr@school.example")
+    try:
+        assert "sent 0," in c.ok("notices", "send")
+        number = _leaver_return(c)  # queues the receipt copy (E1 has no e-mail: HR gets it)
+        assert c.json("notices", "send")["sent"] == 1
+        (got,) = srv.inbox.received
+        assert got.rcpt_tos == ["hr@school.example"]
+        assert [p.get_filename() for p in got.message.iter_attachments()] == [f"{number}.pdf"]
+    finally:
+        srv.stop()
+
+
+def _notices_outbox(c: Cli) -> None:
+    assert "the outbox is empty" in c.ok("notices", "outbox")
+    _notices_run(c)
+    rows = c.json("notices", "outbox")
+    assert any(r["kind"] == "digest" and r["state"] == "sent" for r in rows)
+
+
+def _notices_resend(c: Cli) -> None:
+    _notices_run(c)
+    (digest,) = [r for r in c.json("notices", "outbox") if r["kind"] == "digest"]
+    assert "queued again" in c.ok("notices", "resend", str(digest["id"]))
+    srv = _mail_on(c)
+    try:
+        assert c.json("notices", "send")["sent"] == 1
+    finally:
+        srv.stop()
+
+
+def _notices_cancel(c: Cli) -> None:
+    srv = _mail_on(c)
+    srv.stop()  # the server is away: the digest waits in the outbox
+    report = c.json("notices", "run")
+    assert report["retried"] == 1 and "cannot reach the mail server" in report["problem"]
+    (waiting,) = c.json("notices", "outbox", "--state", "queued")
+    assert "withdrawn" in c.ok("notices", "cancel", str(waiting["id"]))
+    assert [r["id"] for r in c.json("notices", "outbox", "--state", "cancelled")] == [waiting["id"]]
+
+
+def _notices_password(c: Cli) -> None:
+    srv = _mail_on(c, username="desk@school.example")
+    srv.stop()
+    out = c.ok("notices", "password", "--stdin", stdin="s3cret\n")
+    assert "password for desk@school.example at 127.0.0.1 stored in" in out
+    assert "s3cret" not in (c.data_dir / "settings.toml").read_text(encoding="utf-8")
+
+
+def _notices_preview(c: Cli) -> None:
+    assert c.ok("notices", "preview", "digest").startswith("Subject: IT desk digest for ")
+
+
 SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("init",): _init, ("import", "staff"): _import_staff, ("import", "assets"): _import_assets,
     ("checkout",): _checkout, ("checkin",): _checkin, ("lost",): _lost,
@@ -374,7 +454,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("trip", "status"): _trip_status, ("trip", "sheet"): _trip_sheet,
     ("leaver", "return"): _leaver_return, ("leaver", "list"): _leaver_list, ("whois",): _whois,
     ("report",): _report, ("audit", "verify"): _audit_verify,
-    ("audit", "head"): _audit_head, ("desk-role",): _desk_role,
+    ("desk-role",): _desk_role,
     ("technician", "add"): _technician_add, ("backup",): _backup, ("demo-data",): _demo_data,
     ("pad", "list"): _pad_list, ("pad", "test"): _pad_test, ("pad", "capture"): _pad_capture,
     ("pad", "simulate"): _pad_simulate, ("receipt", "show"): _receipt_show,
@@ -386,6 +466,10 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("incident", "list"): _incident_list, ("incident", "close"): _incident_close,
     ("asset", "return-to-service"): _asset_return_to_service, ("asset", "found"): _asset_found,
     ("asset", "retire"): _asset_retire, ("reverse",): _reverse,
+    ("audit", "head"): _audit_head, ("notices", "run"): _notices_run,
+    ("notices", "send"): _notices_send, ("notices", "outbox"): _notices_outbox,
+    ("notices", "resend"): _notices_resend, ("notices", "cancel"): _notices_cancel,
+    ("notices", "password"): _notices_password, ("notices", "preview"): _notices_preview,
 }
 
 

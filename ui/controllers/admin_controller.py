@@ -37,7 +37,10 @@ class AdminController(ScreenController):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
-        self._view = AdminView(_templates())
+        from app.notices.preview import KINDS, LABELS
+        from ui.controllers.notices_admin import NoticesAdmin
+
+        self._view = AdminView(_templates(), [(k, LABELS[k]) for k in KINDS])
         self.previewed: tuple[str, str] | None = None
         self.test_pad: SignaturePad | None = None
         v = self._view
@@ -52,6 +55,7 @@ class AdminController(ScreenController):
         v.settings.test_pad_clicked.connect(self.toggle_pad_test)
         v.technicians.add_clicked.connect(self.add_tech)
         v.audit.refresh_clicked.connect(self.show_anchor)
+        self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
 
     @property
     def view(self) -> AdminView:
@@ -70,6 +74,8 @@ class AdminController(ScreenController):
         self._view.labels.choose_template(s.printing.label_template)
         self._label_preview()
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
+        self.notices.refresh()
+        self.notices.show_template()
         self.show_anchor()
 
     def show_anchor(self) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from app.config import PadSettings
     from app.devices.pad import SignaturePad
     from app.devices.printer import PrinterFactory
+    from app.notices.daily import RunReport
+    from app.notices.sender import SendReport
     from app.services.cards import AssetSummary
     from app.services.documents import PrintOutcome
     from app.services.search import PersonHit
@@ -90,6 +92,14 @@ class Desk(Protocol):
                       failed: Callable[[OpError], object] | None = None) -> None:
         """Archive and print a receipt on the worker; the banner says what happened
         (``failed``: also told when it could not even be archived)."""
+
+    def send_notices(self, ok: Callable[[SendReport], object] | None = None,
+                     err: Callable[[OpError], object] | None = None) -> bool:
+        """Send the e-mail waiting in the outbox, on the mail worker (False: mail is off)."""
+
+    def run_notices(self, ok: Callable[[RunReport], object],
+                    err: Callable[[OpError], object]) -> bool:
+        """Today's notices run now, on the mail worker (False: mail is off)."""
 
     def handle_scan(self, text: str) -> None:
         """A code typed or picked on a screen: it goes where a scan of it would."""

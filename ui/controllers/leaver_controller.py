@@ -320,6 +320,8 @@ class LeaverController(ScreenController):
         self._view.show_print_status("Rendering and printing two copies…")
         self.desk.notify("ok", f"Leaver return done: receipt {r.number}.")
         self.desk.print_receipt(r.number, done=self._printed, failed=self._not_archived)
+        # the e-mail copy was queued with the return: send it now, not at the next tick
+        self.desk.send_notices()
 
     def _printed(self, outcome: Any) -> None:
         self._view.show_print_status(outcome.message)

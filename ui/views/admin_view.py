@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
 from ui import theme
+from ui.views.notices_view import OutboxTab, TemplatesTab
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label, set_role
 from ui.widgets.label_sheet_preview import LabelSheetPreview
@@ -281,7 +282,9 @@ class AuditTab(QWidget):
 
 
 class AdminView(QWidget):
-    def __init__(self, templates: list[tuple[str, str, int, int]], parent: QWidget | None = None) -> None:
+    def __init__(self, templates: list[tuple[str, str, int, int]],
+                 notice_kinds: list[tuple[str, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 10, 20, 10)
@@ -296,6 +299,10 @@ class AdminView(QWidget):
         self.tabs.addTab(self.labels, "Labels")
         self.tabs.addTab(self.settings, "Settings")
         self.tabs.addTab(self.technicians, "Technicians")
+        self.outbox = OutboxTab()
+        self.notice_templates = TemplatesTab(notice_kinds or [])
+        self.tabs.addTab(self.outbox, "Outbox")
+        self.tabs.addTab(self.notice_templates, "Notice templates")
         self.audit = AuditTab()
         self.tabs.addTab(self.audit, "Audit anchor")
         # a bold selected tab is wider than Qt measured: without this the last one, when

@@ -8,6 +8,8 @@ Save sits below the scrolling cards, so a banner above never pushes it out of re
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -147,6 +149,7 @@ class SettingsTab(QWidget):
         pl.addLayout(self.pad_panel)
         pl.addStretch(1)  # the heading stays at the top, as in the other boxes
         grid.addWidget(pad_box, 2, 1)
+        grid.addWidget(self._mail_card(), 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -160,6 +163,49 @@ class SettingsTab(QWidget):
         outer.addLayout(footer)
         self.save.clicked.connect(self.save_clicked.emit)
         self.test_pad.clicked.connect(self.test_pad_clicked.emit)
+
+    def _mail_card(self) -> QWidget:
+        """E-mail notices: the server, the addresses, when reminders go (docs/notices.md)."""
+        box, ml = card()
+        ml.addWidget(label("E-mail notices", ""))
+        row = QHBoxLayout()
+        left, right = Form(), Form()
+        self.mail: dict[str, QLineEdit] = {}
+        for key, text, hint in (
+                ("host", "Mail server", "Empty: no e-mail"),
+                ("username", "User name", "Empty: no sign-in"),
+                ("from_address", "From", "IT Desk <it@school.example>"),
+                ("reply_to", "Reply to", ""),
+                ("desk_address", "IT desk (digest)", ""),
+                ("hr_address", "HR (copies)", ""),
+                ("ca_file", "School CA file", "Only for a school's own CA")):
+            edit = QLineEdit()
+            edit.setAccessibleName(f"Mail: {text}")
+            edit.setPlaceholderText(hint)
+            self.mail[key] = edit
+            (left if key in ("host", "username", "from_address", "reply_to") else right).addRow(
+                text, edit)
+        self.mail_port = self._spin(left, "mail.port", "Port (0: usual)", "Mail server port")
+        self.mail_security = QComboBox()
+        self.mail_security.setAccessibleName("Mail security")
+        for key, text in (("starttls", "STARTTLS"), ("tls", "TLS (implicit)"), ("none", "None")):
+            self.mail_security.addItem(text, key)
+        left.addRow("Security", self.mail_security)
+        self.due_soon = self._spin(right, "notices.due_soon_days", "Due-soon notice (days)",
+                                   "Due-soon reminder, days before")
+        self.overdue_repeat = self._spin(right, "notices.overdue_repeat_days",
+                                         "Overdue again every (days)", "Overdue reminder repeats")
+        self.leaver_days = QLineEdit()
+        self.leaver_days.setAccessibleName("Leaver notices, days before leaving")
+        self.leaver_days.setPlaceholderText("14, 3")
+        right.addRow("Leaver notices (days)", self.leaver_days)
+        row.addLayout(left, 1)
+        row.addLayout(right, 1)
+        ml.addLayout(row)
+        ml.addWidget(label("The password is not kept here: set it with 'loan-kiosk notices "
+                           "password' (the system's credential store). Wording and preview: "
+                           "the Notice templates tab.", "hint"))
+        return box
 
     def _spin(self, form: Form, key: str, text: str, name: str) -> QSpinBox:
         s = QSpinBox()
@@ -233,6 +279,13 @@ class SettingsTab(QWidget):
         self.pad_port.addItems(ports)
         self.pad_port.setCurrentText(s.pad.port)
         self.printer.setText(s.printing.printer)
+        for key, edit in self.mail.items():
+            edit.setText(getattr(s.mail, key))
+        self.mail_port.setValue(s.mail.port)
+        self.mail_security.setCurrentIndex(max(0, self.mail_security.findData(s.mail.security)))
+        self.due_soon.setValue(s.notices.due_soon_days)
+        self.overdue_repeat.setValue(s.notices.overdue_repeat_days)
+        self.leaver_days.setText(", ".join(str(d) for d in s.notices.leaver_days))
 
     def apply_to(self, s: Settings) -> None:
         s.school.name = self.school.text().strip()
@@ -255,3 +308,11 @@ class SettingsTab(QWidget):
         s.pad.model = str(self.pad_model.currentData())
         s.pad.port = self.pad_port.currentText().strip()
         s.printing.printer = self.printer.text().strip()
+        for key, edit in self.mail.items():
+            setattr(s.mail, key, edit.text().strip())
+        s.mail.port = self.mail_port.value()
+        s.mail.security = str(self.mail_security.currentData())
+        s.notices.due_soon_days = self.due_soon.value()
+        s.notices.overdue_repeat_days = self.overdue_repeat.value()
+        # digits only: "14, 3" or "14 3"; anything out of range is refused on saving
+        s.notices.leaver_days = [int(d) for d in re.findall(r"\d+", self.leaver_days.text())]

@@ -56,3 +56,19 @@ def test_ranges_cover_only_real_settings() -> None:
     for key in RANGES:
         section, name = key.split(".")
         assert isinstance(data[section][name], int)
+
+
+def test_mail_settings_are_checked() -> None:
+    s = Settings()
+    s.mail.host, s.mail.security, s.mail.desk_address = "smtp.example", "ssl", "not an address"
+    s.notices.leaver_days = [14, 0]
+    with pytest.raises(InvalidInput) as err:
+        validate(s)
+    text = err.value.message
+    assert 'mail.security must be one of: "starttls", "tls", "none"' in text
+    assert "mail.desk_address must be an e-mail address" in text
+    assert "mail.from_address is needed once mail.host is set" in text
+    assert "notices.leaver_days must be days between 1 and 365" in text
+    s.mail.security, s.mail.desk_address, s.mail.from_address = "tls", "it@school.example", "it@x.org"
+    s.notices.leaver_days = [14, 3]
+    assert validate(s).mail.effective_port() == 465
