@@ -29,3 +29,15 @@ class PermissionDenied(Refused):
 
 class Busy(LoanKioskError):
     """Another desk holds the database; the operation can be retried."""
+
+
+class FormInvalid(InvalidInput):
+    """Several fields of a form are wrong: ``errors`` maps each field to what is wrong with it.
+
+    The message lists them all, so a command line or a banner can show it as it is,
+    and the desk can put each one beside its field.
+    """
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = dict(errors)

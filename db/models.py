@@ -88,6 +88,12 @@ class Asset(Base):
     #: why an admin retired it (cleared if it is returned to service)
     retired_reason: Mapped[str | None] = mapped_column(Text)
     snipeit_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+    #: how the device is (to be) encrypted (ENCRYPTION_METHODS): what a check defaults to
+    encryption_method: Mapped[str | None] = mapped_column(String(16))
+    #: where it lives when not on loan (a room, a trolley)
+    location: Mapped[str | None] = mapped_column(String(200))
+    purchase_date: Mapped[dt.date | None] = mapped_column(Date)
+    purchase_cost_pence: Mapped[int | None] = mapped_column(Integer)
 
     checks: Mapped[list[EncryptionCheck]] = relationship(
         back_populates="asset", order_by="EncryptionCheck.id"

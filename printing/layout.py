@@ -63,6 +63,8 @@ class DocumentHeader:
     logo: Path | None = None
     #: left of the footer on every page, e.g. the verification code
     footer_note: str = ""
+    #: the words above ``number`` (a report shows when it was made instead)
+    number_label: str = "Document number"
 
 
 def fit_font_size(text: str, font: str, size: float, width: float, minimum: float = 5) -> float:
@@ -113,7 +115,7 @@ def draw_page_furniture(canvas: Canvas, header: DocumentHeader, page: int, total
     number_w = stringWidth(number_label, BOLD, number_size)
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
-    canvas.drawRightString(right, top - 3 * mm, "Document number")
+    canvas.drawRightString(right, top - 3 * mm, printable(header.number_label))
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, number_size)
     canvas.drawRightString(right, top - 8.5 * mm, number_label)
@@ -204,10 +206,12 @@ def _canvas_class(header: DocumentHeader, attachments: Sequence[Attachment],
 
 def build_pdf(story: Sequence[Flowable], header: DocumentHeader, *, size: str = "A4",
               subject: str = "", keywords: str = "",
-              attachments: Sequence[Attachment] = ()) -> bytes:
+              attachments: Sequence[Attachment] = (), landscape: bool = False) -> bytes:
     """Lay out ``story`` on our page template and return the PDF bytes."""
     register_fonts()
     pagesize = page_size(size)
+    if landscape:
+        pagesize = (max(pagesize), min(pagesize))
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ui.serial_scanner import DeskSerialScanner, scanner_from_settings
+from app.hardware import build_pad, build_scanner_reader
+from ui.serial_scanner import DeskSerialScanner
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -29,20 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def serial_pad(settings: PadSettings) -> SignaturePad | None:
-    """The serial pad the settings name, opened (it reconnects by itself, so an unplugged pad
-    is no error); None when no pad is set up (a port and a protocol). A setting that cannot
-    work raises (:class:`app.devices.pad.PadError`): the desk says so, and people sign with
-    the mouse."""
-    if not (settings.port and settings.protocol):
-        return None
-    from app.devices.serial_pad import SerialPad, SerialPadConfig  # pyserial: only with a pad
-
-    pad = SerialPad(SerialPadConfig.from_settings(settings))
-    pad.open(must_connect=False)
-    return pad
-
-
 @dataclass(frozen=True)
 class DeskDevices:
     """How the desk gets its hardware (handed in by the composition root)."""
@@ -50,15 +37,16 @@ class DeskDevices:
     #: a printer for the settings and a queue name (None: the configured one)
     printer_factory: PrinterFactory
     #: the pad the settings name, opened; None when none is set up; raises for a bad setting
-    open_pad: Callable[[PadSettings], SignaturePad | None] = serial_pad
+    open_pad: Callable[[PadSettings], SignaturePad | None] = build_pad
     #: the serial scanner the settings name (not started), or None
-    open_scanner: Callable[[ScannerSettings], SerialScanner | None] = scanner_from_settings
+    open_scanner: Callable[[ScannerSettings], SerialScanner | None] = build_scanner_reader
 
 
 def desk_devices(ctx: AppContext) -> DeskDevices:
-    """The real hardware: the context's printers (:func:`app.bootstrap.printer_factory`), the
-    serial pad and the serial scanner the settings name."""
-    return DeskDevices(printer_factory=ctx.printer_factory)
+    """The hardware the composition root built (:mod:`app.hardware`, through
+    :func:`app.bootstrap.bootstrap`): the context's printers, pad opener and serial scanner."""
+    return DeskDevices(printer_factory=ctx.printer_factory, open_pad=ctx.pad_factory,
+                       open_scanner=ctx.scanner_factory)
 
 
 class DeskHardware(QObject):

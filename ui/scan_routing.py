@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QApplication
+
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
     from app.uow import UnitOfWork
@@ -65,6 +67,10 @@ class ScanRouter:
             desk.notify("warn", f"Answer the question on the screen first, then scan {text} "
                                 "again.")
             return
+        form = QApplication.activeModalWidget()
+        take_scan = getattr(form, "take_scan", None)
+        if take_scan is not None and take_scan(text):
+            return  # a form open on top (an asset's serial, IMEI...) takes it into its field
         desk.read(lambda uow: _describe_scan(uow, text), self._offer)
 
     def _offer(self, info: ScanInfo) -> None:

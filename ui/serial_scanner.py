@@ -15,17 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:  # pyserial loads only when a serial scanner is configured (desk cold start)
-    from app.config import ScannerSettings
     from app.devices.serial_scanner import ScannerEvent, SerialScanner
-
-
-def scanner_from_settings(settings: ScannerSettings) -> SerialScanner | None:
-    """The configured serial scanner, or None when there is none."""
-    if not settings.serial_port:
-        return None
-    from app.devices.serial_scanner import SerialScanner
-
-    return SerialScanner(settings.serial_port, settings.serial_baud)
 
 
 class SerialScannerBridge(QObject):

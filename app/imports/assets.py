@@ -4,22 +4,28 @@ Snipe-IT columns are understood as they are exported: ``Manufacturer`` is the
 make, ``Category`` gives the kind, ``ID`` is the Snipe-IT id and ``Status``
 its status label. A status is applied only to an asset that is not on loan
 here (an open Loan row is the truth, whatever Snipe-IT says), and Snipe-IT's
-"Deployed" never makes an asset ``on_loan``. An ``Encrypted`` cell adds an
-encryption check when it differs from the asset's latest one.
+"Deployed" never makes an asset ``on_loan`` by itself: its ``Checked Out To`` does,
+as an open loan, when it names exactly one member of staff (:mod:`app.imports.holders`).
+An ``Encrypted`` cell adds an encryption check when it differs from the asset's
+latest one. ``Location``, ``Purchase Date`` and ``Purchase Cost`` are kept; a new
+asset's encryption method is the usual one for its kind and make.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from app import keys
-from app.imports import asset_terms, cells
+from app.errors import InvalidInput
+from app.imports import asset_terms, cells, holders
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
-from app.imports.report import ImportReport
+from app.imports.export_dates import export_date
+from app.imports.report import ImportReport, RejectedRow
 from app.imports.upsert import (
     Owners,
     Record,
@@ -31,8 +37,10 @@ from app.imports.upsert import (
     reject,
     write,
 )
+from app.services.device_fields import default_encryption_method
+from app.services.incidents import parse_cost
 from app.uow import UnitOfWork
-from db.models import Asset, EncryptionCheck, Loan
+from db.models import Asset, EncryptionCheck
 
 COLUMNS = (
     Column("tag", "Asset Tag", ("Tag",), required=True),
@@ -49,15 +57,26 @@ COLUMNS = (
     Column("notes", "Notes", ("Note", "Comments")),
     Column("status", "Status", ("Status Label",)),
     Column("snipeit_id", "Snipe-IT ID", ("ID", "SnipeIT ID", "Snipe ID")),
+    Column("location", "Location", ("Room",)),
+    # Snipe-IT: where it goes back to, where "Location" is where it is (its holder's, if out)
+    Column("default_location", "Default Location"),
+    Column("purchase_date", "Purchase Date", ("Purchased",)),
+    Column("purchase_cost", "Purchase Cost", ("Cost",)),
+    Column("checked_out_to", "Checked Out To", ("Assigned To",)),
+    Column("checkout_date", "Checkout Date", ("Last Checkout",)),
+    Column("expected_checkin", "Expected Checkin Date", ("Expected Checkin", "Due Date")),
 )
 
 #: the Asset columns an import reads and writes
 FIELDS = ("tag", "tag_key", "kind", "make", "model", "serial", "imei", "phone_number",
-          "accessories", "status", "notes", "snipeit_id")
+          "accessories", "status", "notes", "snipeit_id", "location", "purchase_date",
+          "purchase_cost_pence", "encryption_method")
 
 _NEW_ASSET: Record = {
     "make": None, "model": None, "serial": None, "imei": None, "phone_number": None,
     "accessories": None, "status": "available", "notes": None, "snipeit_id": None,
+    "location": None, "purchase_date": None, "purchase_cost_pence": None,
+    "encryption_method": None,
 }
 
 #: notes are TEXT; this only keeps a runaway cell from becoming a "note"
@@ -82,7 +101,8 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
     table = read_table(data, COLUMNS)
     session = uow.session
     ids, state = load(session, Asset, "tag_key", FIELDS)
-    on_loan = set(session.scalars(select(Loan.asset_id).where(Loan.outcome.is_(None))))
+    holder_here = holders.open_holders(uow)
+    people = holders.Holders(uow) if "checked_out_to" in table.fields else None
     latest = _latest_checks(uow)
     serials = Owners(state, "serial")
     snipe_ids = Owners(state, "snipeit_id")
@@ -104,15 +124,28 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
             first_seen[key] = row.line
             old = state.get(key)
             asset_id = ids.get(key)
-            parsed = _parse(row, table.fields, is_new=old is None,
-                            on_loan=asset_id is not None and asset_id in on_loan)
+            holder = holder_here.get(asset_id) if asset_id is not None else None
+            parsed = _parse(row, table.fields, is_new=old is None, on_loan=holder is not None)
             new = {**(old or _NEW_ASSET), **parsed, "tag": tag, "tag_key": key}
+            if old is None:
+                new["encryption_method"] = default_encryption_method(
+                    new["kind"], new["make"], new["model"])
             _check_unique(new, key, state, serials, snipe_ids)
             check = _encryption(row, table.fields, key,
                                 latest.get(asset_id) if asset_id is not None else None)
         except RowRejected as exc:
             reject(report, row.line, exc.reason, raw_tag)
             continue
+        if people is not None:
+            try:
+                loan = holders.plan(uow, people, row.values, line=row.line, tag=tag,
+                                    kind=new["kind"], status=new["status"], holder_here=holder)
+            except RowRejected as exc:
+                report.not_lent.append(RejectedRow(row.line, exc.reason, tag))
+            else:
+                if loan is not None:
+                    report.loans.append(loan)
+                    new["status"] = "on_loan"
         if check is not None:
             checks.append(check)
         if count(report, old, new, more=check is not None):
@@ -123,6 +156,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
     if not dry_run and changes:
         created = write(uow, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
         uow.insert_many(EncryptionCheck, _check_rows(uow, checks, {**ids, **created}, source_name))
+        holders.write(uow, report.loans, {**ids, **created}, source_name)
     finish(uow, report, action="import_assets", entity="assets", source_name=source_name)
     return report
 
@@ -135,6 +169,18 @@ _SERIAL_LEN = max_length(Asset, "serial")
 _IMEI_LEN = max_length(Asset, "imei")
 _PHONE_LEN = max_length(Asset, "phone_number")
 _ACCESSORIES_LEN = max_length(Asset, "accessories")
+_LOCATION_LEN = max_length(Asset, "location")
+
+
+def _cost(raw: str | None) -> int | None:
+    """A cost as an export writes it: ``£1,049.00``, ``1049``, ``GBP 1,049.00``."""
+    value = cells.text(raw, "Purchase Cost", 40)
+    if value is not None:
+        value = re.sub(r"^(GBP|UKP)\s*|\s*(GBP)$", "", value, flags=re.IGNORECASE)
+    try:
+        return parse_cost(value)
+    except InvalidInput as exc:
+        raise RowRejected(f"Purchase Cost: {exc.message}") from None
 
 
 def _tag(raw: str | None) -> tuple[str, str]:
@@ -175,6 +221,14 @@ def _parse(row: CsvRow, present: frozenset[str], *, is_new: bool, on_loan: bool)
         out["phone_number"] = cells.not_excel_rounded(phone, "Phone Number")
     if "snipeit_id" in present:
         out["snipeit_id"] = cells.whole_number(values.get("snipeit_id"), "Snipe-IT ID")
+    if "default_location" in present or "location" in present:
+        out["location"] = cells.text(values.get("default_location"), "Default Location",
+                                     _LOCATION_LEN) \
+            or cells.text(values.get("location"), "Location", _LOCATION_LEN)
+    if "purchase_date" in present:
+        out["purchase_date"] = export_date(values.get("purchase_date"), "Purchase Date")
+    if "purchase_cost" in present:
+        out["purchase_cost_pence"] = _cost(values.get("purchase_cost"))
     status = cells.text(values.get("status"), "Status", 200)
     if status is not None:
         mapped = asset_terms.status(status)

@@ -155,3 +155,4 @@ def not_excel_rounded(value: str | None, label: str) -> str | None:
             f"{label} {shown(value)} was rounded by Excel; format the column as Text and export again"
         )
     return value
+

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.imports.holders import PlannedLoan
 
 
 @dataclass(frozen=True)
@@ -23,11 +26,15 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     dry_run: bool = False
+    #: the open loans made from a Snipe-IT export's Checked Out To column
+    loans: list[PlannedLoan] = field(default_factory=list)
+    #: rows imported without the loan their Checked Out To asked for, and why
+    not_lent: list[RejectedRow] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         """True when the import creates or updates at least one record."""
-        return self.created + self.updated > 0
+        return self.created + self.updated + len(self.loans) > 0
 
     def summary(self) -> str:
         return (
@@ -38,7 +45,16 @@ class ImportReport:
     def format_lines(self) -> list[str]:
         """Lines for a person to read: the summary, then one line per rejected row."""
         head = ("dry run: " if self.dry_run else "") + self.summary()
-        return [head] + [f"line {row.line}: {row.reason}" for row in self.rejected]
+        lines = [head] + [f"line {row.line}: {row.reason}" for row in self.rejected]
+        if self.loans:
+            lines.append(f"{'would open' if self.dry_run else 'opened'} {len(self.loans)} "
+                         f"loan{'s' if len(self.loans) != 1 else ''} from Checked Out To:")
+            lines += ["  " + loan.describe() for loan in self.loans]
+        if self.not_lent:
+            lines.append(f"{len(self.not_lent)} checked-out asset"
+                         f"{'s' if len(self.not_lent) != 1 else ''} imported without a loan:")
+            lines += [f"  line {row.line}: {row.key}: {row.reason}" for row in self.not_lent]
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json`` output."""
@@ -48,4 +64,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "rejected": [asdict(row) for row in self.rejected],
             "dry_run": self.dry_run,
+            "loans": [{**asdict(loan), "out_on": loan.out_on.isoformat(),
+                       "due_on": loan.due_on.isoformat()} for loan in self.loans],
+            "not_lent": [asdict(row) for row in self.not_lent],
         }

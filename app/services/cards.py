@@ -16,6 +16,7 @@ from app.clock import local_date
 from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
+from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
 from app.services.scan import resolve_scan
 from app.status_words import status_label
@@ -126,6 +127,19 @@ class HistoryRow:
     override_reason: str | None
     #: a personal-data loan's return: removed, wiped or kept
     data: str | None = None
+    #: lent "with personal data", and the admin who overrode the encryption gate (if one did)
+    personal_data: bool = False
+    override_by: str | None = None
+
+    @property
+    def personal_data_text(self) -> str:
+        """"", "yes", or "yes — admin override by ada: head's laptop, encryption booked"."""
+        if not self.personal_data:
+            return ""
+        if self.override_reason:
+            return f"yes — admin override by {self.override_by or 'an admin'}: " \
+                   f"{self.override_reason}"
+        return "yes"
 
     @property
     def outcome_text(self) -> str:
@@ -183,6 +197,8 @@ class AssetCard:
     #: the last action an admin could reverse now (None: nothing, or too late)
     reversible: Reversible | None = None
     retired_reason: str | None = None
+    #: edits, additions, status changes and reversals of the asset itself, newest first
+    changes: list[ChangeRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -193,6 +209,8 @@ class PersonCard:
     incidents: list[IncidentRow]
     #: their leaver return, while an admin could still reverse it
     reversible: Reversible | None = None
+    #: edits, additions, reactivation and reversals of the person's record, newest first
+    changes: list[ChangeRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -296,7 +314,7 @@ def _history(uow: UnitOfWork, where: object) -> list[HistoryRow]:
             ln.asset.tag, ln.person.staff_code, ln.person.name, ln.out_at, ln.out_by, ln.due_on,
             ln.in_at, ln.in_by, ln.condition_in, ln.outcome or "on loan", ln.note_in,
             ln.signature_out_id, ln.signature_in_id, ln.trip.name if ln.trip else None,
-            ln.override_reason, ln.data_in,
+            ln.override_reason, ln.data_in, ln.personal_data, ln.override_by,
         ))
     return rows
 
@@ -329,7 +347,8 @@ def asset_card(uow: UnitOfWork, tag: str) -> AssetCard:
                   .order_by(EncryptionCheck.id.desc())).scalars()]
     return AssetCard(summarise_asset(uow, asset), _history(uow, Loan.asset_id == asset.id), checks,
                      _incidents(uow, Incident.asset_id == asset.id), asset.notes, asset.imei,
-                     _reversible(uow, asset.tag), asset.retired_reason)
+                     _reversible(uow, asset.tag), asset.retired_reason,
+                     changes_of(uow, "assets", asset.id))
 
 
 def person_card(uow: UnitOfWork, code: str) -> PersonCard:
@@ -338,7 +357,8 @@ def person_card(uow: UnitOfWork, code: str) -> PersonCard:
         select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
     reversible = _reversible(uow, person.staff_code) if person.status == "left" else None
     return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
-                      receipts, _incidents(uow, Incident.person_id == person.id), reversible)
+                      receipts, _incidents(uow, Incident.person_id == person.id), reversible,
+                      changes_of(uow, "people", person.id))
 
 
 def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:

@@ -245,3 +245,25 @@ def test_help_and_version() -> None:
                 "whois", "report", "audit", "technician", "backup", "demo-data", "incident",
                 "asset", "reverse"):
         assert cmd in proc.stdout
+
+
+def test_import_a_snipeit_export_with_its_loans(cli: Cli, tmp_path: Path) -> None:
+    """The migration a Snipe-IT school makes: staff first, then the asset export, dry run first."""
+    data = Path(__file__).parents[1] / "data" / "snipeit_checked_out.csv"
+    (tmp_path / "hillside_staff.csv").write_text(
+        "Staff Code,Forename,Surname,Email\nJD1,Jane,Doe,jane.doe@hillside.sch.uk\n"
+        "JD2,John,Doe,\n", encoding="utf-8")
+    cli.ok("import", "staff", str(tmp_path / "hillside_staff.csv"))
+    before = cli.dump()
+    out = cli.ok("import", "assets", str(data), "--dry-run")
+    assert "would open 4 loans from Checked Out To:" in out
+    assert "  line 12: LT-0210 on loan to Siân Ó Briain (AB1) since 2026-09-02" in out
+    assert "line 6: PH-0204: Checked Out To 'Sam Patel' matches no one here" in out
+    assert cli.dump() == before
+    out = cli.ok("import", "assets", str(data))
+    assert "opened 4 loans from Checked Out To:" in out
+    report = cli.json("import", "assets", str(data))
+    assert report["loans"] == [] and report["unchanged"] == 11
+    assert [row["key"] for row in report["not_lent"]] == [
+        "PH-0204", "LT-0205", "LT-0206", "LT-0207", "LT-0208", "AV-0211"]
+    assert cli.ok("audit", "verify").startswith("audit log intact")

@@ -12,8 +12,9 @@ from app.config import PadSettings, ScannerSettings
 from app.devices.pad import PadError, SignaturePad
 from app.devices.printer import FakePrinter
 from app.devices.serial_scanner import SerialScanner
+from app.hardware import build_pad
 from tests.ui.desk import add_techs
-from ui.desk_devices import DeskDevices, serial_pad
+from ui.desk_devices import DeskDevices
 
 
 def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ctx,  # type: ignore[no-untyped-def]
@@ -25,7 +26,7 @@ def test_the_window_uses_the_hardware_the_root_hands_in(qtbot, build_desk, ui_ct
     asked: list[str] = []
 
     def open_pad(settings: PadSettings) -> SignaturePad | None:
-        pad = serial_pad(settings)  # the real opener: a pad that keeps trying its port
+        pad = build_pad(settings)  # the real opener: a pad that keeps trying its port
         assert pad is not None
         pads.append(pad)
         return pad
@@ -88,7 +89,7 @@ def test_the_admins_pad_test_opens_the_pad_on_screen_through_the_root(  # type: 
 
     def open_pad(settings: PadSettings) -> SignaturePad | None:
         asked.append(settings)
-        return serial_pad(settings)
+        return build_pad(settings)
 
     desk = build_desk(open_pad=open_pad)
     sign_in(qtbot, desk)  # alice, an admin

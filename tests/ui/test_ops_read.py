@@ -97,10 +97,12 @@ def test_slow_reads_go_to_the_worker_and_quick_ones_bring_them_back(qtbot, sqlit
         time.sleep(ops.INLINE_READ_BUDGET_S * 3)
         return 1
 
-    _read_once(qtbot, runner, slow)
-    _read_once(qtbot, runner, slow)
-    assert where == [gui, gui]
-    assert not runner.reads_here
+    for _ in range(5):  # two in a row move them (one, if the machine stretches its sleep)
+        _read_once(qtbot, runner, slow)
+        if not runner.reads_here:
+            break
+    assert not runner.reads_here and 1 <= len(where) <= 2
+    assert set(where) == {gui}  # every slow read so far ran here, then reads moved
     _read_once(qtbot, runner, slow)
     assert where[-1] != gui  # on the worker, where it is still timed
     for _ in range(20):  # the share is quick again (as noted; the clock is not the point)

@@ -19,6 +19,7 @@ from app.uow import UnitOfWork
 from printing.labels import TEMPLATES
 from ui.controllers.base import ScreenController
 from ui.controllers.desk_documents import open_file
+from ui.controllers.record_editing import AssetEditing, PersonEditing
 from ui.views.admin_view import AdminView
 
 if TYPE_CHECKING:
@@ -56,6 +57,12 @@ class AdminController(ScreenController):
         v.technicians.add_clicked.connect(self.add_tech)
         v.audit.refresh_clicked.connect(self.show_anchor)
         self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
+        self.asset_editing = AssetEditing(desk, self._view)
+        self.asset_editing.saved.connect(desk.open_asset)
+        self.person_editing = PersonEditing(desk, self._view)
+        self.person_editing.saved.connect(desk.open_person)
+        v.records.add_asset_clicked.connect(self.asset_editing.add)
+        v.records.add_person_clicked.connect(self.person_editing.add)
 
     @property
     def view(self) -> AdminView:

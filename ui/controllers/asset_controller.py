@@ -14,6 +14,7 @@ from app.services.incidents import close_incident, money
 from app.services.loans import report_lost
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
+from ui.controllers.record_editing import AssetEditing
 from ui.controllers.reversing import confirm_reversal
 from ui.views.asset_card_view import AssetCardView
 
@@ -40,6 +41,10 @@ class AssetController(ScreenController):
         v.retire_confirmed.connect(self._retire)
         v.close_confirmed.connect(self._close_incident)
         v.reverse_clicked.connect(self._reverse)
+        self.editing = AssetEditing(desk, self._view)
+        self.editing.saved.connect(desk.open_asset)
+        v.edit_clicked.connect(self._edit)
+        v.add_clicked.connect(self.editing.add)
 
     @property
     def view(self) -> AssetCardView:
@@ -78,6 +83,10 @@ class AssetController(ScreenController):
     def _check_in(self) -> None:
         if self.card is not None:
             self.desk.check_in(self.card.asset)
+
+    def _edit(self) -> None:
+        if self.card is not None:
+            self.editing.edit(self.card.asset.tag)
 
     def _report_lost(self, kind: str, note: str) -> None:
         if self.card is None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.services.dashboard import dashboard
 from ui.controllers.base import ScreenController
+from ui.controllers.report_exporting import ReportExporting
 from ui.views.dashboard_view import DashboardView
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ class DashboardController(ScreenController):
         self._view = DashboardView()
         self._view.asset_opened.connect(self.desk.open_asset)
         self._view.person_opened.connect(self.desk.open_person)
+        self.exporting = ReportExporting(desk, self._view)
+        self._view.export_clicked.connect(self.exporting.open)
 
     @property
     def view(self) -> DashboardView:

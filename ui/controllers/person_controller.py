@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.services.cards import PersonCard, person_card
 from ui.controllers.base import ScreenController
+from ui.controllers.record_editing import PersonEditing
 from ui.controllers.reversing import confirm_reversal
 from ui.views.person_card_view import PersonCardView
 
@@ -26,6 +27,10 @@ class PersonController(ScreenController):
         self._view.asset_opened.connect(self.desk.open_asset)
         self._view.receipt_opened.connect(self._receipt)
         self._view.reverse_clicked.connect(self._reverse)
+        self.editing = PersonEditing(desk, self._view)
+        self.editing.saved.connect(desk.open_person)
+        self._view.edit_clicked.connect(self._edit)
+        self._view.add_clicked.connect(self.editing.add)
 
     @property
     def view(self) -> PersonCardView:
@@ -45,6 +50,10 @@ class PersonController(ScreenController):
     def primary(self) -> None:
         if self.card is not None and self.card.person.status in ("active", "leaving"):
             self._lend()
+
+    def _edit(self) -> None:
+        if self.card is not None:
+            self.editing.edit(self.card.person.staff_code)
 
     def _reverse(self) -> None:
         """An admin reverses a mistaken leaver return."""

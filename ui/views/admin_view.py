@@ -235,6 +235,33 @@ class TechniciansTab(QWidget):
         self.admin.setChecked(False)
 
 
+class RecordsTab(QWidget):
+    """One asset or one member of staff at a time, without a CSV file."""
+
+    add_asset_clicked = Signal()
+    add_person_clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        lay = QVBoxLayout(self)
+        box, bl = card()
+        bl.addWidget(label("Add one record", "", name="Add one record"))
+        bl.addWidget(label("A new laptop, tablet or phone, or a new member of staff, without "
+                           "writing a CSV file. To correct one, open its card (scan it or search) "
+                           "and choose Edit details.", "hint", name="Add one record help"))
+        row = QHBoxLayout()
+        self.add_asset = button("Add an asset…", "Add an asset", primary=True)
+        self.add_person = button("Add a member of staff…", "Add a member of staff")
+        row.addWidget(self.add_asset)
+        row.addWidget(self.add_person)
+        row.addStretch(1)
+        bl.addLayout(row)
+        lay.addWidget(box)
+        lay.addStretch(1)
+        self.add_asset.clicked.connect(self.add_asset_clicked.emit)
+        self.add_person.clicked.connect(self.add_person_clicked.emit)
+
+
 class AuditTab(QWidget):
     """Today's audit anchor, to write down or send to the DPO (docs/reliability.md)."""
 
@@ -295,6 +322,7 @@ class AdminView(QWidget):
         self.labels = LabelsTab(templates)
         self.settings = SettingsTab()
         self.technicians = TechniciansTab()
+        self.records = RecordsTab()
         self.tabs.addTab(self.imports, "Import")
         self.tabs.addTab(self.labels, "Labels")
         self.tabs.addTab(self.settings, "Settings")
@@ -303,11 +331,10 @@ class AdminView(QWidget):
         self.notice_templates = TemplatesTab(notice_kinds or [])
         self.tabs.addTab(self.outbox, "Outbox")
         self.tabs.addTab(self.notice_templates, "Notice templates")
+        self.tabs.addTab(self.records, "Records")
         self.audit = AuditTab()
         self.tabs.addTab(self.audit, "Audit anchor")
-        # a bold selected tab is wider than Qt measured: without this the last one, when
-        # chosen, scrolls the bar and hides the first
-        self.tabs.setUsesScrollButtons(False)
+
         lay.addWidget(self.tabs, 1)
 
     def labels_showing(self) -> bool:

@@ -20,6 +20,7 @@ from app.services.cards import AssetCard, AssetSummary, SignatureStrokes, method
 from app.services.incidents import OUTCOME_WORDS
 from ui import theme
 from ui.widgets.action_panel import ActionPanel
+from ui.widgets.changes_table import changes_table, show_changes
 from ui.widgets.common import (
     Form,
     button,
@@ -28,6 +29,7 @@ from ui.widgets.common import (
     fmt_date,
     fmt_when,
     label,
+    record_buttons,
     set_role,
 )
 from ui.widgets.common import update_encryption_badge as _badge
@@ -48,7 +50,7 @@ class AssetHeader(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
-        top = QHBoxLayout()
+        top = self.top = QHBoxLayout()
         self.title = label("", "title", name="Asset")
         self.badge = encryption_badge(None, "Unknown")
         top.addWidget(self.title, 1)
@@ -97,6 +99,8 @@ class AssetCardView(QWidget):
     retire_confirmed = Signal(str)  # reason
     close_confirmed = Signal(int, str, str, str)  # incident id, outcome, cost, note
     lost_confirmed = Signal(str, str)  # kind (lost|stolen), note
+    edit_clicked = Signal()
+    add_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +123,11 @@ class AssetCardView(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
+        # in the header, but after the actions in the focus chain: the screen's first button
+        # (which takes the focus, and Enter) stays its main action
+        self.edit = button("Edit details…", "Edit this asset's details")
+        self.add_new = button("Add an asset…", "Add a new asset")
+        self.header.top.addWidget(record_buttons(self.edit, self.add_new))
         self.lost_panel = LostPanel()
         lay.addWidget(self.lost_panel)
         self.found_panel = ActionPanel(
@@ -138,7 +147,8 @@ class AssetCardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
         self.history = Table(["Borrower", "Out", "By", "Due", "Back", "Condition", "Outcome", "Note",
-                              "Signature"], "Loan history", "Never lent yet.", stretch=(0, 7))
+                              "Personal data", "Signature"], "Loan history", "Never lent yet.",
+                             stretch=(0, 7, 8))
         self.history.cellDoubleClicked.connect(self._open_signature)
         self.tabs.addTab(self.history, "History")
         enc = QWidget()
@@ -183,6 +193,8 @@ class AssetCardView(QWidget):
         self.close_incident = button("Close the selected incident…", "Close the selected incident")
         il.addWidget(self.close_incident, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(inc, "Incidents")
+        self.changes = changes_table()
+        self.tabs.addTab(self.changes, "Changes")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.check_in.clicked.connect(self.check_in_clicked.emit)
@@ -190,6 +202,8 @@ class AssetCardView(QWidget):
         self.lost_panel.confirmed.connect(self.lost_confirmed)
         self.service.clicked.connect(self.service_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
+        self.edit.clicked.connect(self.edit_clicked.emit)
+        self.add_new.clicked.connect(self.add_clicked.emit)
         self.found.clicked.connect(lambda: self.found_panel.open())
         self.retire.clicked.connect(lambda: self.retire_panel.open())
         self.close_incident.clicked.connect(self._close_selected)
@@ -233,7 +247,7 @@ class AssetCardView(QWidget):
             self._signatures.append(sig)
             rows.append([f"{h.borrower} ({h.staff_code})", fmt_when(h.out_at), h.out_by, fmt_date(h.due_on),
                          fmt_when(h.in_at), h.condition or "", h.outcome_text,
-                         h.note or (f"override: {h.override_reason}" if h.override_reason else ""),
+                         h.note or "", h.personal_data_text,
                          "View (double-click)" if sig else ""])
             colours.append(theme.ERROR if h.outcome in ("lost", "not_returned") else None)
         self.history.set_rows(rows, colours)
@@ -245,6 +259,7 @@ class AssetCardView(QWidget):
               i.description or "", i.status_text] for i in c.incidents],
             [theme.WARN if i.status == "open" else None for i in c.incidents])
         self._open_incidents = [i.id if i.status == "open" else None for i in c.incidents]
+        show_changes(self.changes, c.changes)
         self.close_incident.setEnabled(any(self._open_incidents))
         if keep_input:
             if a.status in ("lost", "retired"):

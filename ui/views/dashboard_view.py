@@ -6,17 +6,25 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.dashboard import Dashboard
 from ui import theme
-from ui.widgets.common import fmt_date, label
+from ui.widgets.common import button, fmt_date, label
 from ui.widgets.table import Table
 
 
 class DashboardView(QWidget):
     asset_opened = Signal(str)
     person_opened = Signal(str)
+    export_clicked = Signal(str)  # the report of the list shown
 
     TILES = (
         ("on_loan", "On loan now", theme.INFO),
@@ -32,7 +40,11 @@ class DashboardView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 10, 20, 10)
         self.title = label("Dashboard", "title", name="Dashboard")
-        lay.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.export = button("Export a report…", "Export a report")
+        top.addWidget(self.export)
+        lay.addLayout(top)
         grid = QGridLayout()
         self.tiles: dict[str, QPushButton] = {}
         for i, (key, text, colour) in enumerate(self.TILES):
@@ -66,6 +78,10 @@ class DashboardView(QWidget):
             self.tiles[key].clicked.connect(lambda _c=False, w=t: self.tabs.setCurrentWidget(w))
         self.tiles["on_loan"].clicked.connect(lambda: self.tabs.setCurrentWidget(self.overdue))
         lay.addWidget(self.tabs, 1)
+        reports: dict[QWidget, str] = {self.overdue: "overdue", self.leavers: "leavers",
+                                       self.unencrypted: "unencrypted"}
+        self.export.clicked.connect(lambda: self.export_clicked.emit(
+            reports.get(self.tabs.currentWidget(), "on-loan")))
         self._codes: dict[int, list[str]] = {}
         for t, kind in ((self.overdue, "asset"), (self.due_today, "asset"), (self.unencrypted, "asset"),
                         (self.incidents, "asset2"), (self.leavers, "person")):

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.cards import PersonCard
 from ui import theme
-from ui.widgets.common import button, card, fmt_date, fmt_when, label
+from ui.widgets.changes_table import changes_table, show_changes
+from ui.widgets.common import button, card, fmt_date, fmt_when, label, record_buttons
 from ui.widgets.table import Table
 
 RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
@@ -20,6 +21,8 @@ class PersonCardView(QWidget):
     reverse_clicked = Signal()
     asset_opened = Signal(str)
     receipt_opened = Signal(str)
+    edit_clicked = Signal()
+    add_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +32,9 @@ class PersonCardView(QWidget):
         self.title = label("", "title", name="Person")
         self.facts = label("", name="Person details")
         self.summary = label("", name="Items summary")
-        bl.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        bl.addLayout(top)
         bl.addWidget(self.facts)
         bl.addWidget(self.summary)
         lay.addWidget(box)
@@ -42,14 +47,20 @@ class PersonCardView(QWidget):
         row.addWidget(self.reverse)
         row.addStretch(1)
         lay.addLayout(row)
+        # in the header, but after the actions in the focus chain: the screen's first button
+        # (which takes the focus, and Enter) stays its main action
+        self.edit = button("Edit details…", "Edit this person's details")
+        self.add_new = button("Add a member of staff…", "Add a member of staff")
+        top.addWidget(record_buttons(self.edit, self.add_new))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Person records")
         self.items = Table(["Tag", "Item", "Since", "Due", "Encryption"], "Items held",
                            "Holds nothing at the moment.", stretch=(1, 4))
         self.items.cellDoubleClicked.connect(self._open_item)
         self.tabs.addTab(self.items, "Items held")
-        self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note"],
-                             "Past loans", "Has never borrowed anything.", stretch=6)
+        self.history = Table(["Tag", "Out", "Due", "Back", "Condition", "Outcome", "Note",
+                              "Personal data"], "Past loans", "Has never borrowed anything.",
+                             stretch=(6, 7))
         self.tabs.addTab(self.history, "Past loans")
         self.receipts = Table(["Number", "Kind", "Issued", "By"], "Receipts", "No receipts.")
         self.receipts.cellDoubleClicked.connect(self._open_receipt)
@@ -57,10 +68,14 @@ class PersonCardView(QWidget):
         self.incidents = Table(["Reported", "Kind", "Tag", "Description", "Status"], "Incidents",
                                "No incidents.", stretch=3)
         self.tabs.addTab(self.incidents, "Incidents")
+        self.changes = changes_table()
+        self.tabs.addTab(self.changes, "Changes")
         lay.addWidget(self.tabs, 1)
         self.lend.clicked.connect(self.lend_clicked.emit)
         self.leaver.clicked.connect(self.leaver_clicked.emit)
         self.reverse.clicked.connect(self.reverse_clicked.emit)
+        self.edit.clicked.connect(self.edit_clicked.emit)
+        self.add_new.clicked.connect(self.add_clicked.emit)
         self._tags: list[str] = []
         self._numbers: list[str] = []
 
@@ -90,7 +105,8 @@ class PersonCardView(QWidget):
             [theme.ERROR if a.overdue else None for a in p.items])
         past = [h for h in c.history if h.outcome != "on loan"]
         self.history.set_rows([[h.tag, fmt_when(h.out_at), fmt_date(h.due_on), fmt_when(h.in_at),
-                                h.condition or "", h.outcome_text, h.note or ""]
+                                h.condition or "", h.outcome_text, h.note or "",
+                                h.personal_data_text]
                                for h in past],
                               [theme.ERROR if h.outcome in ("lost", "not_returned") else None
                                for h in past])
@@ -99,6 +115,7 @@ class PersonCardView(QWidget):
                                  r.created_by] for r in c.receipts])
         self.incidents.set_rows([[fmt_when(i.reported_at), i.kind, i.tag or "", i.description or "",
                                   i.status_text] for i in c.incidents])
+        show_changes(self.changes, c.changes)
 
     def _open_item(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._tags):

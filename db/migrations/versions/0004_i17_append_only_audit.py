@@ -10,7 +10,7 @@ operating-system user owns the file, and anchors are the defence
 (docs/reliability.md, threat model).
 
 Revision ID: i17_append_only_audit
-Revises: i23_notices (re-chained after issue 23 merged)
+Revises: i16_asset_details (re-chained after issues 23 and 16 merged)
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = 'i17_append_only_audit'
-down_revision = 'i23_notices'
+down_revision = 'i16_asset_details'
 branch_labels = None
 depends_on = None
 

@@ -28,5 +28,5 @@ def test_to_dict_is_plain_json_data() -> None:
     report = ImportReport(created=1, rejected=[RejectedRow(3, "bad", None)], dry_run=True)
     assert json.loads(json.dumps(report.to_dict())) == {
         "created": 1, "updated": 0, "unchanged": 0, "dry_run": True,
-        "rejected": [{"line": 3, "reason": "bad", "key": None}],
+        "rejected": [{"line": 3, "reason": "bad", "key": None}], "loans": [], "not_lent": [],
     }
