@@ -22,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
+from app import anchors as anchors_
 from app.prepared import Prepared
 from db.models import AUDITED_MODELS, AuditEvent, AuditHead, Base
 
@@ -205,8 +206,37 @@ class VerifyResult:
     problem: str | None = None
 
 
-def verify(session: Session, batch: int = 5000) -> VerifyResult:
-    """Walk the whole chain, then compare every audited row with its last digest."""
+def head_anchor(session: Session) -> anchors_.Anchor:
+    """The anchor of the chain's newest event (``0-AAAA-…`` for an empty chain)."""
+    head = session.get(AuditHead, 1)
+    if head is None:
+        raise RuntimeError("the audit head row is missing")
+    return anchors_.for_event(head.seq, head.hash)
+
+
+def _anchor_problem(anchor: anchors_.Anchor, why: str) -> str:
+    return f"anchor {anchor} does not hold: {why}"
+
+
+def verify(session: Session, batch: int = 5000,
+           anchors: Iterable[anchors_.Anchor] = ()) -> VerifyResult:
+    """Walk the whole chain, then compare every audited row with its last digest.
+
+    Each of ``anchors`` (written down earlier, outside the database) must still
+    be in the chain: the event with its number must have a hash starting with
+    its characters. Since every hash covers all earlier events, that proves
+    nothing up to the anchor was rewritten, replaced or rolled back. An event
+    recorded after an anchor but dated well before it (more than
+    :data:`app.anchors.CLOCK_SKEW`) is reported as back-dated.
+    """
+    pending: dict[int, list[anchors_.Anchor]] = {}
+    for a in anchors:
+        pending.setdefault(a.seq, []).append(a)
+    for a in pending.pop(0, []):
+        if not a.matches(GENESIS):
+            return VerifyResult(False, 0, _anchor_problem(a, "the chain has no such start"))
+    #: the anchored event with the latest date so far: later events may not be dated before it
+    floor: tuple[anchors_.Anchor, dt.datetime] | None = None
     prev = GENESIS
     expected_seq = 0
     last_digest: dict[str, str | None] = {}
@@ -234,10 +264,26 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
             except ValueError:
                 return VerifyResult(False, count, f"{where} has unreadable details")
             last_digest.update(details.get("_rows", {}) if isinstance(details, dict) else {})
+            if floor is not None and _naive(ev.at) < _naive(floor[1]) - anchors_.CLOCK_SKEW:
+                return VerifyResult(False, count, _anchor_problem(
+                    floor[0], f"{where} was recorded after it but is dated before it "
+                              f"(back-dated)"))
+            for a in pending.pop(ev.seq, []):
+                if not a.matches(ev.hash):
+                    return VerifyResult(False, count, _anchor_problem(
+                        a, f"audit event #{ev.seq} is no longer the event it anchored "
+                           "(history up to it was rewritten or replaced)"))
+                if floor is None or _naive(ev.at) > _naive(floor[1]):
+                    floor = (a, ev.at)
             prev = ev.hash
             count += 1
         last_seq = events[-1].seq
         session.expunge_all()
+    if pending:
+        a = pending[min(pending)][0]
+        return VerifyResult(False, count, _anchor_problem(
+            a, f"the audit log ends at event #{expected_seq}, before the anchor "
+               "(rolled back, or an older copy of the database put back)"))
     head = session.get(AuditHead, 1)
     if head is None or head.seq != expected_seq or head.hash != prev:
         return VerifyResult(False, count, "the audit log was truncated (its last events are missing)")
@@ -245,6 +291,11 @@ def verify(session: Session, batch: int = 5000) -> VerifyResult:
     if problem:
         return VerifyResult(False, count, problem)
     return VerifyResult(True, count)
+
+
+def _naive(at: dt.datetime) -> dt.datetime:
+    """``at`` as naive UTC, so dates read back from either database compare."""
+    return at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
 
 
 def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: int) -> str | None:

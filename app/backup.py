@@ -17,9 +17,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.atomic_files import fsync_dir, make_dirs
+from app import anchors
+from app.atomic_files import fsync_dir, make_dirs, write_new_file
 from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
@@ -71,6 +72,7 @@ def backup_database(db: Database, target: Path) -> Path:
     tmp = target.with_name(f".{target.name}.partial")
     tmp.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+    head: tuple[Any, ...] | None = None
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -82,6 +84,7 @@ def backup_database(db: Database, target: Path) -> Path:
             (ok,) = dst.execute("PRAGMA integrity_check").fetchone()
             if ok != "ok":
                 raise InvalidInput(f"the backup failed its integrity check: {ok}")
+            head = dst.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         finally:
             dst.close()
         with open(tmp, "rb") as fh:
@@ -97,8 +100,29 @@ def backup_database(db: Database, target: Path) -> Path:
         raise
     finally:
         src.close()
+    if head is not None:
+        record_backup_anchor(target, anchors.for_event(int(head[0]), str(head[1])))
     fsync_dir(target.parent)
     return target
+
+
+def anchor_file(backup: Path) -> Path:
+    """``<backup>.anchor``: the audit anchor the backup holds, written beside it."""
+    return backup.with_name(backup.name + ".anchor")
+
+
+def record_backup_anchor(backup: Path, anchor: anchors.Anchor) -> None:
+    """Write the backup's anchor beside it: a restored copy can be checked against it,
+    and whoever keeps the backups keeps the anchors too (docs/reliability.md)."""
+    write_new_file(anchor_file(backup), f"{anchor.token}\n".encode("ascii"), overwrite=True)
+
+
+def backup_anchor(backup: Path) -> anchors.Anchor | None:
+    """The anchor recorded beside a backup, if any."""
+    try:
+        return anchors.read_file(anchor_file(backup))[0]
+    except InvalidInput:
+        return None
 
 
 # -- restore ---------------------------------------------------------------------------
@@ -227,9 +251,10 @@ def _check_audit(path: Path) -> None:
 
     uri = f"{path.resolve().as_uri()}?mode=ro"
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    recorded = backup_anchor(path)  # a backup rewritten after it was taken no longer holds it
     try:
         with Session(engine) as session:
-            result = audit.verify(session)
+            result = audit.verify(session, anchors=[recorded] if recorded else [])
     finally:
         engine.dispose()
     if not result.ok:
@@ -283,6 +308,7 @@ def auto_backup(app_ctx: AppContext) -> Path | None:
     keep = max(1, app_ctx.settings.backup.keep)
     for _, old in existing[:-keep]:
         old.unlink(missing_ok=True)
+        anchor_file(old).unlink(missing_ok=True)
     return made
 
 

@@ -99,6 +99,6 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
                 styles=styles, width=width),
             Spacer(1, 6 * mm),
             verification_block(str(content.get("number")), code, styles, width,
-                               what="acknowledgement"),
+                               what="acknowledgement", anchor=content.get("anchor")),
         ),
     ]

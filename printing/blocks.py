@@ -120,8 +120,9 @@ def signature_block(signature: SignatureData | None, *, signer_caption: str,
 
 
 def verification_block(number: str, code: str, styles: Styles, width: float,
-                       what: str = "receipt") -> Table:
-    """QR code (``LKR:<number>:<code>``) beside the number and short code in words."""
+                       what: str = "receipt", anchor: str | None = None) -> Table:
+    """QR code (``LKR:<number>:<code>``) beside the number and short code in words, and
+    the audit anchor at issue (the school's log as it stood: kept on paper, off the PC)."""
     qr_size = 27 * mm
     words = [
         CellParagraph(f"Checking this {what}", styles.heading),
@@ -132,6 +133,9 @@ def verification_block(number: str, code: str, styles: Styles, width: float,
         Spacer(1, 2 * mm),
         CellParagraph(f"{text(number)}&nbsp;&nbsp;·&nbsp;&nbsp;{format_code(code)}", styles.code),
     ]
+    if anchor:
+        words += [Spacer(1, 1.5 * mm),
+                  CellParagraph(f"Audit anchor at issue: {text(anchor)}", styles.small)]
     table = Table([[QrFlowable(verification_payload(number, code), qr_size), words]],
                   colWidths=[qr_size + 5 * mm, width - qr_size - 5 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -175,7 +179,8 @@ def items_grid(columns: Sequence[tuple[str, float]], rows: list[list[Any]], styl
 
 def signed_closing(statement: Sequence[Flowable], signature: SignatureData | None, *,
                    signer_caption: str, received_by: tuple[str, str], issued: str,
-                   number: str, code: str, styles: Styles, width: float) -> KeepTogether:
+                   number: str, code: str, styles: Styles, width: float,
+                   anchor: str | None = None) -> KeepTogether:
     """Statement, the signer's signature beside who received it and when, then the
     verification block — kept together on one page."""
     return closing_section(
@@ -185,5 +190,5 @@ def signed_closing(statement: Sequence[Flowable], signature: SignatureData | Non
                         side_rows=[received_by, ("Date and time", text(issued))],
                         styles=styles, width=width),
         Spacer(1, 6 * mm),
-        verification_block(number, code, styles, width),
+        verification_block(number, code, styles, width, anchor=anchor),
     )

@@ -146,6 +146,7 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
     closing = signed_closing(
         statement, signature, signer_caption=f"Signature of {name} (leaver)",
         received_by=("Received by (IT desk)", text(tech.get("name"))), issued=issued,
-        number=str(content.get("number")), code=code, styles=styles, width=width)
+        number=str(content.get("number")), code=code, styles=styles, width=width,
+            anchor=content.get("anchor"))
     parts += [Spacer(1, 2 * mm), closing]
     return parts

@@ -86,5 +86,6 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
                        "receipt.", styles.body)],
             signature, signer_caption=f"Signature of {name} (returning)",
             received_by=("Received by (IT desk)", text(tech.get("name"))), issued=issued,
-            number=str(content.get("number")), code=code, styles=styles, width=width),
+            number=str(content.get("number")), code=code, styles=styles, width=width,
+            anchor=content.get("anchor")),
     ]

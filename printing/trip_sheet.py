@@ -93,6 +93,7 @@ def story(content: Mapping[str, Any], signature: SignatureData | None, code: str
             ],
             styles=styles, width=width),
         Spacer(1, 6 * mm),
-        verification_block(str(content.get("number")), code, styles, width, what="sheet"),
+        verification_block(str(content.get("number")), code, styles, width, what="sheet",
+                           anchor=content.get("anchor")),
     ))
     return parts

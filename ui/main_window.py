@@ -254,11 +254,12 @@ class MainWindow(QMainWindow):
         return q
 
     def print_receipt(self, number: str, copies: int | None = None,
-                      done: Callable[[PrintOutcome], object] | None = None) -> None:
+                      done: Callable[[PrintOutcome], object] | None = None,
+                      failed: Callable[[OpError], object] | None = None) -> None:
         """Archive and print a receipt on the worker; the banner says what happened."""
         from ui.controllers.desk_documents import print_receipt
 
-        print_receipt(self, number, copies, done)
+        print_receipt(self, number, copies, done, failed)
 
     def send_notices(self, ok: Callable[[SendReport], object] | None = None,
                      err: Callable[[OpError], object] | None = None) -> bool:

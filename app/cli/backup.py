@@ -19,8 +19,11 @@ def register(sub: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.backup import backup_database
+    from app.backup import backup_anchor, backup_database
 
     path = backup_database(ctx.app.db, Path(args.file))
     print(f"backup written to {path}")
+    anchor = backup_anchor(path)
+    if anchor is not None:
+        print(f"its audit anchor (also in {path.name}.anchor): {anchor.token}")
     return 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.cli.context import CliContext, print_json
 from app.cli.inputs import archive_and_print, bounded_int, parse_tagged, signature_from_file
 from app.cli.options import common_parent
-from app.errors import InvalidInput
+from app.errors import InvalidInput, LoanKioskError
 
 
 def register(sub: Any) -> None:
@@ -67,9 +68,21 @@ def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
               f"{len(back)} returned, {len(missing)} not returned")
         for tag in missing:
             print(f"  not returned: {tag}")
-    archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
-                       printer=args.printer, force=args.force)
+    try:
+        archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
+                           printer=args.printer, force=args.force)
+    except Exception as exc:  # the return is committed: never let that go unsaid
+        reason = exc.message if isinstance(exc, LoanKioskError) else str(exc) or type(exc).__name__
+        print(f"error: the leaver return IS recorded (receipt {receipt.number}), but its receipt "
+              f"could not be archived: {reason}. Nothing is lost: put that right, then run "
+              f"'loan-kiosk receipt show {receipt.number} --out FILE.pdf' (or 'loan-kiosk receipt "
+              f"print {receipt.number}') to archive it and hand it over.", file=sys.stderr)
+        return EXIT_NOT_ARCHIVED
     return 0
+
+
+#: ``leaver return``: recorded, but the receipt is not archived yet (the message says how)
+EXIT_NOT_ARCHIVED = 3
 
 
 def cmd_leaver_list(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -1,4 +1,4 @@
-"""Maintenance commands: restore, backups status/run, privacy purge/export."""
+"""Maintenance commands: restore, backups status/run, desk-role, privacy purge/export."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def register(sub: Any) -> None:
                           help="take today's backup if it is due, and rotate old ones")
     p.set_defaults(handler=cmd_backups_run)
 
+    p = sub.add_parser("desk-role", parents=common,
+                       help="(PostgreSQL, as the owner) let ROLE run desks: it may add to the "
+                            "audit log but never edit or delete it")
+    p.add_argument("role", metavar="ROLE", help="an existing login role")
+    p.set_defaults(handler=cmd_desk_role)
+
     pv = sub.add_parser("privacy", help="UK GDPR: retention purge and subject access export")
     pv_sub = pv.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
     p = pv_sub.add_parser("purge", parents=common,
@@ -53,6 +59,18 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"restored {info.path.name} (schema {info.revision}: {info.people} people, "
           f"{info.loans} loans, {info.audit_events} audit events)")
     print(f"the database as it was is kept in {result.safety_backup}")
+    return 0
+
+
+def cmd_desk_role(args: argparse.Namespace, ctx: CliContext) -> int:
+    from db.roles import grant_desk
+
+    try:
+        tables = grant_desk(ctx.app.db.engine, args.role)
+    except (ValueError, LookupError) as exc:
+        raise InvalidInput(str(exc)) from exc
+    print(f"{args.role} may now run desks on this database ({len(tables)} tables); "
+          "it can add audit events but not edit or delete them")
     return 0
 
 

@@ -217,7 +217,7 @@ def _plan_trips(uow: UnitOfWork, builder: Builder, today: dt.date, loans: list[_
 
 
 def audit_anchor(uow: UnitOfWork) -> str:
-    """The chain's head as ``loan-kiosk audit head`` prints it: ``<seq>-<hash prefix>``."""
+    """The chain's anchor as ``loan-kiosk audit head`` prints it (:mod:`app.anchors`)."""
     head = uow.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
     if head is None:
         return "(no audit log)"
@@ -225,7 +225,10 @@ def audit_anchor(uow: UnitOfWork) -> str:
 
 
 def anchor_token(seq: int, digest: str) -> str:
-    return f"{seq}-{digest[:20]}"
+    """``1234-ABCD-EFGH-JKLM-NPQR``: the one token format (``app.anchors``)."""
+    from app import anchors
+
+    return anchors.for_event(seq, digest).token
 
 
 def _capped(lines: list[str]) -> list[str]:

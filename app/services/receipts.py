@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app import audit
 from app.errors import NotFound
 from app.fingerprint import content_sha256
 from app.services.encryption import EncryptionState
@@ -81,6 +82,9 @@ def create_receipt(uow: UnitOfWork, kind: str, content: dict[str, Any], *,
         "school": uow.settings.school.name,
         "technician": technician_block(uow),
         "signature_id": signature_id,
+        # the chain as it stood at issue (the head is locked by next_number): printed on
+        # the paper, so every receipt handed out is an anchor kept off the desk PC
+        "anchor": audit.head_anchor(uow.session).token,
         **content,
     }
     receipt = Receipt(

@@ -26,7 +26,12 @@ from db.models import Loan, Person, Receipt
 MAX_SCAN_LENGTH = 512
 _HT_RE = re.compile(r"/ht/([^/?#]+)/?$", re.IGNORECASE)
 _HW_RE = re.compile(r"/hardware/(\d+)(?:/view)?/?$", re.IGNORECASE)
-_RECEIPT_RE = re.compile(r"^LKR:([A-Z]-\d{4}-\d{4,}):([0-9a-f]{16})$", re.IGNORECASE)
+#: a receipt's QR text (``LKR:R-2026-0042:3f2a9c017b4ed210``), or its number and code as the
+#: receipt invites people to quote them: ``R-2026-0042 · 3f2a 9c01 7b4e d210``, any case,
+#: the code grouped or not
+_RECEIPT_RE = re.compile(
+    r"^(?:LKR\s*:\s*)?([A-Z]-\d{4}-\d{4,})[\s:·-]*((?:[0-9a-f]{4}[\s-]?){3}[0-9a-f]{4})$",
+    re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -47,7 +52,7 @@ def parse_scan(text: str, prefix: str = "") -> ParsedScan:
         return ParsedScan("empty", "")
     m = _RECEIPT_RE.match(s)
     if m:
-        return ParsedScan("receipt", m.group(1).upper(), m.group(2).lower())
+        return ParsedScan("receipt", m.group(1).upper(), re.sub(r"[\s-]", "", m.group(2)).lower())
     if "://" in s or s.lower().startswith(("www.", "/")):
         path = urllib.parse.urlsplit(s if "://" in s else "http://" + s.lstrip("/")).path
         path = urllib.parse.unquote(path)

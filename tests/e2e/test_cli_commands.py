@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -242,6 +243,20 @@ def _audit_verify(c: Cli) -> None:
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
+def _audit_head(c: Cli) -> None:
+    last = c.ok("audit", "head").strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}", last), last
+    assert c.ok("audit", "verify", "--anchor", last).startswith("audit log intact (")
+
+
+def _desk_role(c: Cli) -> None:
+    # this scenario's database is SQLite: the command says what it is for (PostgreSQL:
+    # tests/reliability/test_pg_roles.py::test_desk_role_command)
+    proc = c.run("desk-role", "loan_kiosk_desk")
+    assert proc.returncode == 2
+    assert "desk roles are a PostgreSQL feature" in proc.stderr
+
+
 def _technician_add(c: Cli) -> None:
     assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--admin",
                                                 "--pin-stdin", stdin="246813\n")
@@ -381,13 +396,6 @@ def _privacy_export(c: Cli) -> None:
     assert "wrote" in out and any((c.outside / "sar").rglob("*.json"))
 
 
-def _audit_head(c: Cli) -> None:
-    import re
-
-    token = c.ok("audit", "head").splitlines()[-1]
-    assert re.fullmatch(r"\d+-[0-9a-f]{20}", token), token
-
-
 def _mail_on(c: Cli, **mail: str) -> Any:
     """A real SMTP server (aiosmtpd on 127.0.0.1) named in this school's [mail] settings."""
     from app.config import load_settings, save_settings
@@ -476,6 +484,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("leaver", "return"): _leaver_return, ("leaver", "list"): _leaver_list, ("whois",): _whois,
     ("report",): _report, ("audit", "verify"): _audit_verify,
     ("technician", "pin"): _technician_pin,
+    ("desk-role",): _desk_role,
     ("technician", "add"): _technician_add, ("backup",): _backup, ("demo-data",): _demo_data,
     ("pad", "list"): _pad_list, ("pad", "test"): _pad_test, ("pad", "capture"): _pad_capture,
     ("pad", "simulate"): _pad_simulate, ("receipt", "show"): _receipt_show,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +93,14 @@ def test_receipt_show_prints_a_summary_and_saves_without_overwriting(desk: Desk,
     code, _, err = desk.run("receipt", "show", number, "--out", str(copy))
     assert code == 2 and "already exists" in err
     assert desk.run("receipt", "show", number, "--out", str(copy), "--force")[0] == 0
+    # the archived file is evidence: never replaced, not even with --force
+    code, stdout, _ = desk.run("receipt", "show", number, "--json")
+    archived = Path(json.loads(stdout)["file"])
+    before = archived.read_bytes()
+    for target in (archived, archived.parent / "other.pdf"):
+        code, _, err = desk.run("receipt", "show", number, "--out", str(target), "--force")
+        assert code == 2 and "archived receipts are evidence and are never overwritten" in err
+    assert archived.read_bytes() == before and not (archived.parent / "other.pdf").exists()
     code, _, err = desk.run("receipt", "show", "R-1999-0001")
     assert code == 2 and err.startswith("error: no receipt numbered")
 
@@ -150,3 +159,25 @@ def test_trip_sheet_command(desk: Desk, tmp_path: Path) -> None:
     assert desk.run("receipt", "verify", str(out))[0] == 0
     code, _, err = desk.run("trip", "sheet", "Year 9 Iceland")
     assert code == 2 and "--out" in err
+
+
+def test_a_leaver_return_whose_receipt_cannot_be_archived_says_so_and_how_to_fix_it(
+        desk: Desk, tmp_path: Path) -> None:
+    data_dir = Path(desk.common[desk.common.index("--data-dir") + 1])
+    settings = data_dir / "settings.toml"
+    before = settings.read_text(encoding="utf-8") if settings.exists() else ""
+    settings.write_text(before + '\n[printing]\npage_size = "A3"\n', encoding="utf-8")
+    code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving",
+                                 "--out", str(tmp_path / "r.pdf"))
+    number = re.search(r"R-\d{4}-\d{4}", stdout)
+    assert number is not None, (stdout, err)
+    assert code == 3, (code, err)
+    assert f"the leaver return IS recorded (receipt {number.group(0)})" in err
+    assert "unknown page size 'A3'" in err
+    assert f"loan-kiosk receipt show {number.group(0)} --out FILE.pdf" in err
+    # the fix: the page size put right, the same command the message gives archives it
+    settings.write_text(before, encoding="utf-8")
+    out = tmp_path / "fixed.pdf"
+    assert desk.run("receipt", "show", number.group(0), "--out", str(out))[0] == 0
+    code, stdout, _ = desk.run("receipt", "verify", str(out))
+    assert code == 0, stdout

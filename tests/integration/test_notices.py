@@ -351,7 +351,9 @@ def test_audit_anchor_matches_the_chain_head(school: AppContext) -> None:
         from db.models import AuditHead
 
         head = uow.session.get(AuditHead, 1)
-        assert head is not None and token == f"{head.seq}-{head.hash[:20]}"
+        from app import anchors
+
+        assert head is not None and token == anchors.for_event(head.seq, head.hash).token
 
 
 def test_loan_acknowledgement_copy_when_asked(school: AppContext, server: MailServer,

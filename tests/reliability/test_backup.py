@@ -187,7 +187,8 @@ def test_daily_backup_rotates_and_the_start_up_check_sees_its_age(desk: AppConte
         made.append(new)
         clock.advance(days=1)
     kept = sorted(p.name for p in desk.paths.backups_dir.iterdir())
-    assert kept == sorted(p.name for p in made[-3:])
+    # each backup with the audit anchor it holds beside it, rotated together
+    assert kept == sorted([p.name for p in made[-3:]] + [f"{p.name}.anchor" for p in made[-3:]])
     assert inspect_backup(made[-1]).people == 1
 
 
@@ -199,7 +200,8 @@ def test_rotation_leaves_safety_copies_alone(desk: AppContext, tmp_path: Path, c
         auto_backup(desk)
         clock.advance(days=1)
     names = sorted(p.name for p in desk.paths.backups_dir.iterdir())
-    assert safety.name in names and len(names) == 2
+    assert safety.name in names and f"{safety.name}.anchor" in names
+    assert len([n for n in names if not n.endswith(".anchor")]) == 2
 
 
 BIN = Path(sys.executable).with_name("loan-kiosk")
@@ -244,3 +246,30 @@ def test_cli_backup_restore_and_status(tmp_path: Path) -> None:
 def test_person_table_sanity(desk: AppContext) -> None:
     with desk.uow(ADMIN, readonly=True) as uow:
         assert uow.session.scalar(select(func.count()).select_from(Person)) == 1
+
+
+def test_a_backup_records_its_audit_anchor(desk: AppContext, tmp_path: Path) -> None:
+    from app.backup import backup_anchor
+
+    with desk.uow(ADMIN) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    with desk.uow(ADMIN, readonly=True) as uow:
+        live = audit.head_anchor(uow.session)
+    b = backup_database(desk.db, tmp_path / "b.sqlite3")
+    assert (tmp_path / "b.sqlite3.anchor").read_text(encoding="ascii") == f"{live.token}\n"
+    assert backup_anchor(b) == live
+
+
+def test_a_backup_rewritten_after_it_was_taken_is_not_restored(desk: AppContext,
+                                                               tmp_path: Path) -> None:
+    """The backup holder rebuilds the chain in the backup file; its recorded anchor exposes it."""
+    from tests.reliability import tamper
+
+    with desk.uow(ADMIN) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    b = backup_database(desk.db, tmp_path / "b.sqlite3")
+    with tamper.attacker(f"sqlite:///{b}") as eng, eng.begin() as conn:
+        conn.execute(tamper.EVENTS.delete().where(tamper.EVENTS.c.seq == 2))
+        tamper.rechain(conn)
+    with pytest.raises(Refused, match=r"does not hold"):
+        restore_database(desk, ADMIN, b)

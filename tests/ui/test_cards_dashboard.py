@@ -50,6 +50,8 @@ def test_person_card_and_scanned_receipt_verification(qtbot, desk) -> None:  # t
     with desk.ctx.uow(Actor("earlier")) as uow:
         check_out(uow, "PH-0001", "AB1")
     with desk.ctx.uow(Actor("earlier")) as uow:
+        check_out(uow, "PH-0002", "LV3")
+    with desk.ctx.uow(Actor("earlier")) as uow:
         receipt = leaver_return(uow, "LV3")
         code = receipt.content_sha256[:16]
         number = receipt.number
@@ -64,7 +66,13 @@ def test_person_card_and_scanned_receipt_verification(qtbot, desk) -> None:  # t
     wait_idle(qtbot, desk)
     assert desk.current.name == "receipt"
     rv = desk.controller("receipt").view
-    assert "Genuine" in rv.verdict.text()
+    assert "This code is genuine — compare the items with the list shown" in rv.verdict.text()
+    assert [r[0] for r in rv.items.row_texts()] == ["PH-0002"]  # the list to compare with
+    # the number and code as the receipt invites people to quote them, typed in lower case
+    scan(f"{number.lower()} · {code[:4]} {code[4:8]} {code[8:12]} {code[12:]}")
+    wait_idle(qtbot, desk)
+    assert desk.current.name == "receipt"
+    assert "This code is genuine" in rv.verdict.text()
     scan(f"LKR:{number}:{'0' * 16}")
     wait_idle(qtbot, desk)
     assert "does NOT match" in rv.verdict.text()

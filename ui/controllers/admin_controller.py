@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog
 
 from app.config import Settings
+from app.evidence import AnchorReport, current_anchor
 from app.imports import ImportReport, import_assets, import_staff
 from app.services.settings import RANGES, range_problems, update_settings
 from app.services.technician_views import technician_rows
@@ -54,6 +55,7 @@ class AdminController(ScreenController):
         v.settings.number_changed.connect(lambda _k, _v: self.check_settings())
         v.settings.test_pad_clicked.connect(self.toggle_pad_test)
         v.technicians.add_clicked.connect(self.add_tech)
+        v.audit.refresh_clicked.connect(self.show_anchor)
         self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
         self.asset_editing = AssetEditing(desk, self._view)
         self.asset_editing.saved.connect(desk.open_asset)
@@ -81,6 +83,17 @@ class AdminController(ScreenController):
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
         self.notices.refresh()
         self.notices.show_template()
+        self.show_anchor()
+
+    def show_anchor(self) -> None:
+        """Check the chain on the worker (it reads every event), then show today's anchor."""
+        tab = self._view.audit
+        tab.checking()
+
+        def done(r: AnchorReport) -> None:
+            tab.show_anchor(r.ok, r.events, r.token, r.problem)
+
+        self.desk.run(lambda uow: current_anchor(uow.session), done, readonly=True)
 
     # -- scans: the Labels tab takes asset labels into its list to print ------------------------
     def _on_labels(self) -> bool:

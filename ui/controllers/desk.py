@@ -88,8 +88,10 @@ class Desk(Protocol):
         """Type-ahead over staff, on the worker."""
 
     def print_receipt(self, number: str, copies: int | None = None,
-                      done: Callable[[PrintOutcome], object] | None = None) -> None:
-        """Archive and print a receipt on the worker; the banner says what happened."""
+                      done: Callable[[PrintOutcome], object] | None = None,
+                      failed: Callable[[OpError], object] | None = None) -> None:
+        """Archive and print a receipt on the worker; the banner says what happened
+        (``failed``: also told when it could not even be archived)."""
 
     def send_notices(self, ok: Callable[[SendReport], object] | None = None,
                      err: Callable[[OpError], object] | None = None) -> bool:

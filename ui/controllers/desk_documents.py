@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def print_receipt(desk: Desk, number: str, copies: int | None = None,
-                  done: Callable[[Any], Any] | None = None) -> None:
+                  done: Callable[[Any], Any] | None = None,
+                  failed: Callable[[Any], Any] | None = None) -> None:
     """Archive and print a receipt on the worker; the banner says what happened."""
     actor = desk.session.actor
     if actor is None:
@@ -35,9 +36,14 @@ def print_receipt(desk: Desk, number: str, copies: int | None = None,
         if done is not None:
             done(outcome)
 
+    def not_done(e: Any) -> None:
+        desk.notify("error", e.message)
+        if failed is not None:
+            failed(e)
+
     desk.ops.run_plain(
         lambda: queue_print(ctx, actor, number, copies=copies, printer_factory=factory),
-        ok=printed, err=lambda e: desk.notify("error", e.message))
+        ok=printed, err=not_done)
 
 
 def open_file(desk: Desk, path: Path, what: str) -> bool:

@@ -319,16 +319,24 @@ class LeaverController(ScreenController):
                              "recorded as left.", r.content.get("items") or [])
         self._view.show_print_status("Rendering and printing two copies…")
         self.desk.notify("ok", f"Leaver return done: receipt {r.number}.")
-        self.desk.print_receipt(r.number, done=self._printed)
+        self.desk.print_receipt(r.number, done=self._printed, failed=self._not_archived)
         # the e-mail copy was queued with the return: send it now, not at the next tick
         self.desk.send_notices()
 
     def _printed(self, outcome: Any) -> None:
         self._view.show_print_status(outcome.message)
 
+    def _not_archived(self, e: OpError) -> None:
+        """The return is committed; its receipt is not archived: say both, and the way out."""
+        self._view.show_print_status(
+            f"The return IS recorded (receipt {self.receipt_number}), but its receipt could not "
+            f"be saved or printed: {e.message.rstrip('.')}. Nothing is lost: put that right, "
+            "then press Print again to save and print it.")
+
     def _print(self) -> None:
         if self.receipt_number:
-            self.desk.print_receipt(self.receipt_number, done=self._printed)
+            self.desk.print_receipt(self.receipt_number, done=self._printed,
+                                    failed=self._not_archived)
 
     def _open(self) -> None:
         if self.receipt_number:

@@ -61,7 +61,8 @@ class ReceiptView(QWidget):
         else:
             self.verdict.show()
             if r.matches:
-                self.verdict.setText("✓ Genuine: the printed code matches the record.")
+                self.verdict.setText("✓ This code is genuine — compare the items with the list "
+                                     "shown: the paper's print may have been altered.")
                 set_role(self.verdict, "badge-ok")
             else:
                 self.verdict.setText("✗ The printed code does NOT match the record: the paper was "

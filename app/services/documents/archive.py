@@ -103,8 +103,12 @@ def _printable(uow: UnitOfWork, receipt: Receipt) -> _Printable:
 
 
 def _render(app_ctx: AppContext, document: _Printable) -> bytes:
-    return render_receipt(document.sealed, document.signature,
-                          size=app_ctx.settings.printing.page_size, logo=logo_path(app_ctx))
+    try:
+        return render_receipt(document.sealed, document.signature,
+                              size=app_ctx.settings.printing.page_size, logo=logo_path(app_ctx))
+    except ValueError as exc:  # a setting the printing code cannot use (a page size…)
+        number = document.sealed.content.get("number")
+        raise InvalidInput(f"cannot make the PDF of {number}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,16 @@ def archive(app_ctx: AppContext, actor: Actor, number: str) -> ArchivedReceipt:
     return ArchivedReceipt(receipt_id, number, kind, relative, written)
 
 
+def refuse_archive_target(app_ctx: AppContext, dest: Path) -> None:
+    """Refuse to write into the documents archive: its files are evidence, written
+    once by :func:`archive_receipt` and never replaced, not even with ``--force``."""
+    archive = app_ctx.paths.documents_dir.resolve()
+    target = dest.expanduser().resolve()
+    if target == archive or archive in target.parents:
+        raise Refused(f"{dest} is in the receipts archive ({archive}); archived receipts are "
+                      "evidence and are never overwritten. Choose a file outside that folder.")
+
+
 def export_receipt(app_ctx: AppContext, actor: Actor, number: str, dest: Path, *,
                    overwrite: bool = False) -> Path:
     """Archive the receipt (if need be) and copy the archived PDF to ``dest``.
@@ -173,6 +187,7 @@ def export_receipt(app_ctx: AppContext, actor: Actor, number: str, dest: Path, *
     ``dest`` is never overwritten unless asked; the copy is the archived file
     byte for byte, so it verifies.
     """
+    refuse_archive_target(app_ctx, dest)
     archived = archive_receipt(app_ctx, actor, number)
     try:
         return write_new_file(dest, archived.read_bytes(), overwrite=overwrite)

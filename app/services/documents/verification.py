@@ -21,6 +21,7 @@ from app.bootstrap import AppContext
 from app.errors import InvalidInput, NotFound
 from app.fingerprint import content_sha256, seal
 from app.services.lookup import find_receipt
+from app.services.receipt_rows import row_problems
 from app.uow import Actor
 from printing.fonts import printable
 from printing.render import CONTENT_ATTACHMENT
@@ -187,6 +188,7 @@ def verify_receipt_pdf(app_ctx: AppContext, path: Path) -> VerifyOutcome:
                 continue  # text extraction reorders right-to-left runs: compared via content
             if _squash(shown) not in seen:
                 problems.append(f"the printed text does not show {what} ({expected})")
+        problems.extend(row_problems(record, claims.text))
     if file_sha is not None and hashlib.sha256(data).hexdigest() != file_sha:
         problems.append("the file is not the archived copy: its bytes differ "
                         f"(SHA-256 {hashlib.sha256(data).hexdigest()[:16]}…, archived "

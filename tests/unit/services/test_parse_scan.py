@@ -37,3 +37,19 @@ def test_prefix_is_stripped_case_insensitively() -> None:
 
 def test_receipt_code_is_kept() -> None:
     assert parse_scan("LKR:R-2026-0042:0123456789ABCDEF").code == "0123456789abcdef"
+
+
+@pytest.mark.parametrize("text", [
+    "r-2026-0042 · 0123 4567 89ab cdef",  # as printed on the receipt, typed in lower case
+    "R-2026-0042 0123456789ABCDEF",
+    "r-2026-0042: 0123-4567-89ab-cdef",
+    "lkr:r-2026-0042:0123 4567 89ab cdef",
+])
+def test_receipt_code_as_people_quote_it(text: str) -> None:
+    parsed = parse_scan(text)
+    assert (parsed.kind, parsed.value, parsed.code) == ("receipt", "R-2026-0042", "0123456789abcdef")
+
+
+def test_a_receipt_number_alone_is_not_a_code() -> None:
+    assert parse_scan("R-2026-0042").kind == "tag_or_code"
+    assert parse_scan("R-2026-0042 0123 4567").kind == "tag_or_code"

@@ -1,0 +1,60 @@
+"""PostgreSQL: the desk role, which may add to the audit chain but never rewrite it.
+
+The owner role (the one that ran ``loan-kiosk init`` and runs every migration)
+owns the tables. A desk connects as a second, login role granted here: it reads
+and writes the school's data as the app does, may INSERT audit events and move
+the head forward (checked by the ``audit_head_forward`` trigger, which runs
+with the owner's rights), and has no UPDATE, DELETE or TRUNCATE on
+``audit_events`` (the ``audit_events_append_only`` trigger refuses those for
+everyone besides). Not being the owner, it cannot drop or disable the
+triggers. README "Two PostgreSQL roles" shows the set-up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Engine, text
+
+#: tables whose rows a desk only adds to (and the head it moves forward)
+APPEND_ONLY = {"audit_events": "SELECT, INSERT", "audit_head": "SELECT, UPDATE",
+               "alembic_version": "SELECT"}
+_ROLE = re.compile(r"^[a-z_][a-z0-9_$]{0,62}$")
+
+
+def grant_desk(engine: Engine, role: str) -> list[str]:
+    """Grant ``role`` (an existing login role) what a desk needs; return the tables granted.
+
+    Run as the owner. Idempotent; run it again after an upgrade that adds tables
+    (default privileges cover tables the owner creates later, too).
+    """
+    if engine.dialect.name != "postgresql":
+        raise ValueError("desk roles are a PostgreSQL feature; SQLite has no roles")
+    if not _ROLE.match(role):
+        raise ValueError(f"{role!r} is not a plain role name (lower-case letters, digits, _)")
+    with engine.begin() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+        if exists is None:
+            raise LookupError(f"there is no PostgreSQL role {role!r}: create it first "
+                              f"(CREATE ROLE {role} LOGIN PASSWORD '…')")
+        owner = conn.execute(text("SELECT current_user")).scalar_one()
+        if owner == role:
+            raise ValueError("connect as the owner role, not as the desk role, to grant it")
+        schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+        db = conn.execute(text("SELECT current_database()")).scalar_one()
+        tables = list(conn.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")).scalars())
+        q = f'"{role}"'
+        conn.execute(text(f'GRANT CONNECT ON DATABASE "{db}" TO {q}'))
+        conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO {q}'))
+        conn.execute(text(f'REVOKE CREATE ON SCHEMA "{schema}" FROM {q}'))
+        for t in tables:
+            conn.execute(text(f'REVOKE ALL ON TABLE "{schema}"."{t}" FROM {q}'))
+            rights = APPEND_ONLY.get(t, "SELECT, INSERT, UPDATE, DELETE")
+            conn.execute(text(f'GRANT {rights} ON TABLE "{schema}"."{t}" TO {q}'))
+        conn.execute(text(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {q}'))
+        conn.execute(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" '
+                          f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {q}"))
+        conn.execute(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" '
+                          f"GRANT USAGE, SELECT ON SEQUENCES TO {q}"))
+    return tables
