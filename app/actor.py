@@ -3,6 +3,7 @@ technician before SQLAlchemy is loaded (its window shows while the database open
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 
 from app.errors import PermissionDenied
@@ -15,6 +16,8 @@ class Actor:
     name: str
     role: str = "technician"
     technician_id: int | None = None
+    #: the operating-system account the work was done from, recorded beside the name
+    os_user: str | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -23,6 +26,14 @@ class Actor:
     def require_admin(self, what: str) -> None:
         if not self.is_admin:
             raise PermissionDenied(f"only an admin technician can {what}; {self.name} is not an admin")
+
+
+def current_os_user() -> str:
+    """The operating-system account running this process ("unknown" if it has none)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 SYSTEM = Actor("system", "admin")

@@ -27,6 +27,26 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+#: a folder made here: only its owner may list or enter it, whatever the umask
+FOLDER_MODE = 0o700
+
+
+def make_dirs(directory: Path) -> None:
+    """``mkdir -p`` where every folder made is 0700 whatever the umask (an existing one is
+    left alone; on Windows the data folder's ACL is inherited)."""
+    missing: list[Path] = []
+    d = directory
+    while not d.exists() and d != d.parent:
+        missing.append(d)
+        d = d.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            continue
+        os.chmod(d, FOLDER_MODE)  # the mode given to mkdir is cut by the umask
+
+
 def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
                    pick_new_name: bool = False, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically; return the path written.
@@ -36,7 +56,7 @@ def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
     ``overwrite`` (an explicit request, never a default) replace it atomically.
     """
     directory = path.parent
-    directory.mkdir(parents=True, exist_ok=True)
+    make_dirs(directory)
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import anchors
-from app.atomic_files import fsync_dir, write_new_file
+from app.atomic_files import fsync_dir, make_dirs, write_new_file
 from app.database import Database
 from app.errors import InvalidInput, NotFound, Refused
 from app.private_files import make_private, private_dir
@@ -68,7 +68,7 @@ def backup_database(db: Database, target: Path) -> Path:
         raise InvalidInput("the backup file cannot be the database itself")
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     tmp = target.with_name(f".{target.name}.partial")
     tmp.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
@@ -87,14 +87,19 @@ def backup_database(db: Database, target: Path) -> Path:
             head = dst.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         finally:
             dst.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a folder gone, no permission
+        tmp.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInput(f"the backup could not be written to {target} ({reason}): nothing "
+                           "was saved there, and the database itself is unchanged") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
         src.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
     if head is not None:
         record_backup_anchor(target, anchors.for_event(int(head[0]), str(head[1])))
     fsync_dir(target.parent)

@@ -27,7 +27,6 @@ from app.config import (
     Settings,
     default_data_dir,
     default_db_url,
-    load_settings,
 )
 from app.hardware import (
     PadFactory,
@@ -92,6 +91,9 @@ class AppContext:
         #: what a look at the database file found before it opened (SQLite; see
         #: :mod:`db.first_look`), or None
         self.first_look = first_look
+        #: a setting in the file that was out of range, replaced by its default until an
+        #: admin corrects it (the desk says so; the CLI refuses to start instead)
+        self.settings_problem: str | None = None
         if isinstance(db, Future):
             self._db = db
         else:
@@ -157,7 +159,11 @@ def resolve_db_url(db_url: str | None, paths: Paths) -> str:
 def _paths_and_settings(data_dir: Path | None, settings: Settings | None) -> tuple[Paths, Settings]:
     paths = Paths(data_dir or default_data_dir())
     paths.ensure()
-    return paths, settings if settings is not None else load_settings(paths.settings_file)
+    if settings is not None:
+        return paths, settings
+    from app.settings_rules import load_checked_settings
+
+    return paths, load_checked_settings(paths.settings_file)
 
 
 def _open(url: str, settings: Settings, clock: Clock, data_dir: Path | None = None) -> Database:

@@ -21,6 +21,8 @@ from app.errors import InvalidInput
 APP_NAME = "loan-kiosk"
 SETTINGS_FILE = "settings.toml"
 DB_FILE = "loan-kiosk.sqlite3"
+#: a settings file is a few hundred bytes; anything this big is not one
+MAX_SETTINGS_BYTES = 256_000
 
 
 def default_data_dir() -> Path:
@@ -293,13 +295,18 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """Read ``path`` (TOML); a missing file gives the defaults."""
+    """Read ``path`` (TOML); a missing file gives the defaults. Only the types are checked
+    here: :func:`app.settings_rules.load_checked_settings` checks the ranges too."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
         raise InvalidInput(f"cannot read settings file {path}: {exc.strerror}") from exc
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise InvalidInput(f"settings file {path} is too big (more than "
+                           f"{MAX_SETTINGS_BYTES // 1000} KB): is it the right file?")
     import tomllib  # only with a file to read (its regular expressions take ~4 ms to build)
 
     try:
@@ -313,7 +320,9 @@ def save_settings(settings: Settings, path: Path) -> None:
     """Write settings atomically (temp file + rename), readable only by this user."""
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from app.atomic_files import make_dirs
+
+    make_dirs(path.parent)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:

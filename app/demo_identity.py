@@ -8,4 +8,4 @@ from app.actor import Actor
 #: who fills the demo school (the desk on first use, ``--demo`` commands)
 DEMO_ACTOR = Actor("demo-setup", "admin")
 DEMO_TECHNICIAN = "demo"
-DEMO_PIN = "1234"
+DEMO_PIN = "123456"

@@ -10,6 +10,25 @@ def normalise_code(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
+def letter_scripts(text: str) -> list[str]:
+    """The alphabets (Unicode scripts, by character name: LATIN, CYRILLIC, GREEK...) the
+    letters of ``text`` come from, in order of first use."""
+    scripts: list[str] = []
+    for c in text:
+        if c.isalpha():
+            script = unicodedata.name(c, "UNKNOWN").split(" ")[0]
+            if script not in scripts:
+                scripts.append(script)
+    return scripts
+
+
+def mixed_scripts(text: str) -> list[str] | None:
+    """The alphabets of a code that mixes them (a Cyrillic "Т" in "LТ-0001" looks like
+    the Latin "T" but is another code), else None."""
+    scripts = letter_scripts(text)
+    return scripts if len(scripts) > 1 else None
+
+
 def tag_key(tag: str) -> str:
     return normalise_code(tag)
 

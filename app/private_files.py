@@ -87,7 +87,11 @@ def make_private(path: Path) -> None:
 
 def private_dir(path: Path, **mkdir: Any) -> Path:
     """Make the folder ``path`` (``mkdir`` arguments as for :meth:`Path.mkdir`; by default
-    its parents too, and no error if it exists) and make it private."""
+    its parents too, and no error if it exists) and make it private; the parents it makes
+    are 0700 too, whatever the umask."""
+    from app.atomic_files import make_dirs
+
+    make_dirs(path.parent)
     path.mkdir(**{"parents": True, "exist_ok": True, **mkdir})
     make_private(path)
     return path

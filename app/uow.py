@@ -357,6 +357,9 @@ class UnitOfWork:
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:
+                if self.actor.os_user:  # who at the keyboard, beside the technician
+                    for ev in self._events:
+                        ev.details.setdefault("os_user", self.actor.os_user)
                 audit.append(self.execute, self.now, self.actor.name, self._events, rows)
             if session is not None:
                 session.commit()  # and the connection's transaction, which it joined

@@ -35,7 +35,7 @@ GENERATOR_VERSION = 3
 
 #: the benchmark technician (an admin) that the UI benchmarks sign in as
 BENCH_TECH = "bench"
-BENCH_PIN = "8642"
+BENCH_PIN = "864213"
 
 FIRST_NAMES = ("Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur", "Ivy", "Leo",
                "Freya", "Oscar", "Siân", "Łukasz", "Zoë", "Chloé", "Mohammed", "Priya", "Dmitri",

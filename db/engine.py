@@ -29,12 +29,26 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def _make_private_dirs(directory: Path) -> None:
+    """``mkdir -p`` with each folder made 0700 whatever the umask."""
+    missing = []
+    while not directory.exists() and directory != directory.parent:
+        missing.append(directory)
+        directory = directory.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(d, 0o700)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine for ``url`` with Loan Kiosk's connection settings."""
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_private_dirs(path.parent)
             if not path.exists():
                 # created readable only by the desk's OS user
                 fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)

@@ -43,11 +43,35 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+#: the registered admin technician every CLI run in the tests signs in as (through
+#: ``LOAN_KIOSK_TECHNICIAN`` and ``LOAN_KIOSK_PIN``; :func:`register_tester` adds them)
+TEST_TECHNICIAN = "tester"
+TEST_PIN = "246810"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real user data dir or the developer's database."""
+    """No test ever touches the real user data dir or the developer's database; a CLI the
+    tests start signs in as :data:`TEST_TECHNICIAN` (a database without technicians runs
+    it as the bootstrap admin)."""
     monkeypatch.setenv("LOAN_KIOSK_DATA_DIR", str(user_folder(tmp_path_factory.mktemp("userdata"))))
     monkeypatch.delenv("LOAN_KIOSK_DB", raising=False)
+    monkeypatch.setenv("LOAN_KIOSK_TECHNICIAN", TEST_TECHNICIAN)
+    monkeypatch.setenv("LOAN_KIOSK_PIN", TEST_PIN)
+
+
+def register_tester(db_url: str | None, data_dir: Path) -> None:
+    """Register :data:`TEST_TECHNICIAN` (an admin) in the database, unless they are there."""
+    from app.services.technicians import add_technician, find_technician
+
+    ctx = bootstrap(db_url, data_dir=data_dir, settings=Settings())
+    try:
+        with ctx.uow(Actor("test-setup", "admin")) as uow:
+            if find_technician(uow, TEST_TECHNICIAN) is None:
+                add_technician(uow, TEST_TECHNICIAN, TEST_PIN, admin=True,
+                               display_name="Test Technician")
+    finally:
+        ctx.close()
 
 
 class MutableClock:

@@ -22,9 +22,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bootstrap import AppContext, bootstrap, bootstrap_in_background
-from app.config import choose_database
+from app.config import Settings, choose_database
 from app.config import demo_data_dir as demo_data_dir  # where the tests and docs look for it
 from app.demo_identity import DEMO_ACTOR as DEMO_ACTOR  # who fills the demo school
+from app.errors import InvalidInput
 from ui.desk_devices import DeskDevices, desk_devices
 
 if TYPE_CHECKING:
@@ -40,10 +41,53 @@ def open_context(args: argparse.Namespace, *, background: bool = False,
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     db_url, data_dir = choose_database(getattr(args, "db", None) or None, data_dir,
                                        demo=bool(getattr(args, "demo", False)))
+    settings, problem = _settings_or_defaults(data_dir)
     if background:
-        return bootstrap_in_background(db_url, data_dir=data_dir, start=start,
-                                       opens_on_use=start)
-    return bootstrap(db_url, data_dir=data_dir)
+        ctx = bootstrap_in_background(db_url, data_dir=data_dir, start=start,
+                                      opens_on_use=start, settings=settings)
+    else:
+        ctx = bootstrap(db_url, data_dir=data_dir, settings=settings)
+    ctx.settings_problem = problem
+    return ctx
+
+
+def _settings_or_defaults(data_dir: Path | None) -> tuple[Settings | None, str | None]:
+    """A settings file with a value out of range still opens the desk: on that value's
+    default, saying which it is, so that an admin can correct it in Admin → Settings.
+    (None: the file is fine, or unreadable, which bootstrap reports.)"""
+    from app.config import Paths, default_data_dir, load_settings
+    from app.settings_rules import BadSetting, load_checked_settings
+
+    path = Paths(data_dir or default_data_dir()).settings_file
+    try:
+        return load_checked_settings(path), None
+    except BadSetting as exc:
+        from app.settings_rules import with_defaults_for_bad
+
+        settings, _bad = with_defaults_for_bad(load_settings(path))
+        return settings, (f"{exc.message}. The desk uses the default until an admin "
+                          "corrects it in Admin → Settings.")
+    except InvalidInput:
+        return None, None
+
+
+def _record_outside_settings_edit(ctx: AppContext) -> None:
+    """A settings file edited outside the desk is recorded in the audit log (on the thread
+    that opened the database; a failure is logged, never in the way of the desk)."""
+    import logging
+
+    from app.actor import Actor, current_os_user
+    from app.services.settings import record_outside_edit
+
+    try:
+        keys = record_outside_edit(ctx.db, ctx.paths, Actor("desk-start", "admin",
+                                                            os_user=current_os_user()))
+    except Exception:  # noqa: BLE001 - the desk opens whatever happens here
+        logging.getLogger(__name__).exception("could not compare the settings file with the log")
+        return
+    if keys is not None:
+        logging.getLogger(__name__).warning("settings file changed outside the desk: %s",
+                                            ", ".join(keys) or "(same values)")
 
 
 def warm_up() -> None:
@@ -189,6 +233,7 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
             watch.tell(error)
             return
         try:
+            _record_outside_settings_edit(ctx)
             warm_up()  # the document machinery, before the first receipt needs it
         finally:
             watch.tell(None)
@@ -199,6 +244,8 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
                           kiosk=bool(getattr(args, "kiosk", False)), install_scanner=False)
     watch.window = window
     watch.setParent(window)
+    if ctx.settings_problem:
+        window.show_settings_problem(ctx.settings_problem)
     if getattr(args, "smoke_test", False):
         from ui.smoke_test import SmokeTest
 

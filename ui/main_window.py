@@ -206,6 +206,16 @@ class MainWindow(QMainWindow):
         self.header.school.setText(s.school.name)
         self.hardware.settings_changed()
 
+    def show_settings_problem(self, message: str) -> None:
+        """A setting in the file was out of range (the desk runs on its default): say which,
+        on the sign-in screen and in the banner, until an admin corrects it."""
+        from ui.controllers.sign_in_controller import SignInController
+
+        self.notify("error", message)
+        sign_in = self.controllers["sign_in"]
+        if isinstance(sign_in, SignInController):
+            sign_in.show_notice()
+
     def notify(self, level: str, message: str) -> None:
         log.log(logging.WARNING if level in ("error", "warn") else logging.INFO, "%s: %s",
                 level, message)  # the desk's log says what the person was told

@@ -117,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             assert parser is not None
             parser.parse_args([args.command, "--help"])
             return 2
+        ctx.actor()  # who is acting, proven before anything runs (app.cli.auth)
+        from app.cli.auth import command_path
+        from app.cli.outputs import check_outputs
+
+        check_outputs(args, ctx, command_path(args))  # before any transaction
         return int(handler(args, ctx))
     except LoanKioskError as exc:
         print(f"error: {exc.message}", file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,13 +17,6 @@ if TYPE_CHECKING:
     from app.uow import UnitOfWork
 
 T = TypeVar("T")
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def chosen_database(args: argparse.Namespace) -> tuple[str | None, Path | None]:
@@ -45,10 +37,18 @@ class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._app: AppContext | None = None
+        self._actor: Actor | None = None
+        #: the PIN the acting technician proved themselves with (``technician pin`` needs it)
+        self.signed_in_pin: str | None = None
 
     @property
     def demo(self) -> bool:
         return bool(getattr(self.args, "demo", False))
+
+    @property
+    def opened(self) -> bool:
+        """Whether the app (and its database) has been opened yet."""
+        return self._app is not None
 
     @property
     def app(self) -> AppContext:
@@ -72,23 +72,13 @@ class CliContext:
         return self.app.printer_factory
 
     def actor(self) -> Actor:
-        """The acting technician.
+        """The acting technician, proven by :func:`app.cli.auth.authenticate` (which the
+        command dispatch calls before the command runs)."""
+        if self._actor is None:
+            from app.cli.auth import authenticate
 
-        A name given with ``--technician`` that matches a registered technician
-        acts with that technician's role. Anyone else at the command line is the
-        desk's OS operator (they can already read and write the database file),
-        recorded as given or as ``cli:<os user>``.
-        """
-        from app.services.technicians import find_technician
-
-        name = getattr(self.args, "technician", None)
-        if not name:
-            return Actor(f"cli:{os_user()}", "admin")
-        with self.app.uow(Actor(name), readonly=True) as uow:
-            tech = find_technician(uow, name)
-            if tech is not None:
-                return Actor(tech.username, tech.role, tech.id)
-        return Actor(name, "admin")
+            self._actor = authenticate(self.args, self)
+        return self._actor
 
     def transaction(self, work: Callable[[UnitOfWork], T], actor: Actor | None = None) -> T:
         """Run ``work`` in one unit of work, again if another desk got in the way.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import CliContext, print_json
+from app.cli.inputs import bounded_int
 from app.errors import InvalidInput
 from db.models import ASSET_KINDS
 
@@ -36,7 +37,7 @@ def register(sub: Any) -> None:
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("--printer", metavar="NAME", help="print queue (default: the settings', "
                                                      "else the system default)")
-    p.add_argument("--copies", type=int, metavar="N",
+    p.add_argument("--copies", type=bounded_int(1, 10), metavar="N",
                    help="copies (default: 2 for a leaver's receipt, else 1)")
     add_backend_option(p)
     p.set_defaults(handler=cmd_receipt_print)
@@ -65,7 +66,7 @@ def register(sub: Any) -> None:
                        help="every asset (except retired ones)")
     p.add_argument("--template", choices=sorted(TEMPLATES),
                    help="label stock (default: from the settings)")
-    p.add_argument("--start", type=int, default=None, metavar="N",
+    p.add_argument("--start", type=bounded_int(1, 200), default=None, metavar="N",
                    help="first free label on a partly used sheet (1 = top left; "
                         "default: the printing.label_start setting)")
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from app.cli.context import CliContext, print_json
-from app.cli.inputs import archive_and_print, parse_tagged, signature_from_file
+from app.cli.inputs import archive_and_print, bounded_int, parse_tagged, signature_from_file
 from app.cli.options import common_parent
 from app.errors import InvalidInput, LoanKioskError
 
@@ -31,12 +31,13 @@ def register(sub: Any) -> None:
                    help="go ahead although the person is not marked as leaving")
     p.add_argument("--signature", metavar="SIG.json", help="the leaver's signature")
     p.add_argument("--out", metavar="FILE.pdf", help="also write the receipt PDF here")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--print", dest="print_", action="store_true", help="print the receipt")
     p.add_argument("--printer", metavar="NAME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_leaver_return)
     p = leaver_sub.add_parser("list", parents=common, help="people leaving in the next 30 days")
-    p.add_argument("--days", type=int, default=30)
+    p.add_argument("--days", type=bounded_int(0, 3650), default=30)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_leaver_list)
 
@@ -69,7 +70,7 @@ def cmd_leaver_return(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"  not returned: {tag}")
     try:
         archive_and_print(ctx, actor, receipt.number, out=args.out, print_=args.print_,
-                           printer=args.printer)
+                           printer=args.printer, force=args.force)
     except Exception as exc:  # the return is committed: never let that go unsaid
         reason = exc.message if isinstance(exc, LoanKioskError) else str(exc) or type(exc).__name__
         print(f"error: the leaver return IS recorded (receipt {receipt.number}), but its receipt "

@@ -1,4 +1,5 @@
-"""The options every command takes (``--db``, ``--data-dir``, ``--technician``, ``--demo``),
+"""The options every command takes (``--db``, ``--data-dir``, ``--technician``, ``--pin-stdin``,
+``--demo``),
 before or after the sub-command."""
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="data directory (default: LOAN_KIOSK_DATA_DIR, else the user data dir)")
     parser.add_argument("--technician", metavar="USER", default=default,
-                        help="who is doing this (default: the OS user, recorded as cli:<user>)")
+                        help="the registered technician doing this (default: "
+                             "LOAN_KIOSK_TECHNICIAN); their PIN comes from LOAN_KIOSK_PIN, "
+                             "--pin-stdin or the terminal")
+    parser.add_argument("--pin-stdin", action="store_true", default=default,
+                        help="read your PIN from the first line of standard input (technician "
+                             "add/pin: the new PIN from the next line)")
     if not top:  # the top level has its own, which also starts the demo desk
         parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                             help="on the demo school's own database, never the real one")

@@ -53,6 +53,7 @@ def register(sub: Any) -> None:
                            help="capture one signature from the pad into a JSON file")
     _port_options(p)
     p.add_argument("--out", required=True, metavar="SIG.json")
+    p.add_argument("--force", action="store_true", help="replace SIG.json if it exists")
     p.add_argument("--idle", type=_positive_float, default=2.0, metavar="SECONDS",
                    help="finish once the pen has been lifted this long after signing (default 2)")
     p.add_argument("--timeout", type=_positive_float, default=120.0, metavar="SECONDS",
@@ -132,6 +133,8 @@ def _positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
     if not value > 0 or value != value or value == float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} must be a positive number")
+    if value > 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is too big (at most 1000000)")
     return value
 
 
@@ -142,6 +145,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be above zero")
+    if value > 10_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is too big (at most 10000000)")
     return value
 
 

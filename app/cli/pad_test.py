@@ -9,7 +9,6 @@ serial reader would; ``--detect`` listens at each likely Topaz framing in turn.
 from __future__ import annotations
 
 import argparse
-import os
 import queue
 import sys
 import time
@@ -264,12 +263,9 @@ def cmd_capture(args: argparse.Namespace, ctx: CliContext) -> int:
                             min_width_fraction=gate.min_width_fraction)
     if not verdict.ok:
         raise InvalidInput(verdict.reason)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(sig.to_json(), encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}") from exc
+    from app.services.documents import write_output
+
+    write_output(out, sig.to_json().encode("utf-8"), overwrite=args.force)
     print(f"wrote {out}: {len(sig.strokes)} strokes, {sig.point_count} points"
           + (" (incomplete)" if sig.incomplete else ""))
     return 0

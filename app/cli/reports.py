@@ -18,6 +18,7 @@ def register(sub: Any) -> None:
     p.add_argument("arg", nargs="?", metavar="TAG|STAFF_CODE", help="for history")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--out", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.set_defaults(handler=cmd_report)
 
 
@@ -34,10 +35,12 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         text = reports.to_table(rows, fields)
     if args.out:
-        newline = "" if args.format == "csv" else None
-        with open(args.out, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8",
-                  newline=newline) as fh:
-            fh.write(text)
+        from pathlib import Path
+
+        from app.services.documents import write_output
+
+        data = text.encode("utf-8-sig" if args.format == "csv" else "utf-8")
+        write_output(Path(args.out), data, overwrite=args.force)
         print(f"{len(rows)} rows written to {args.out}")
     else:
         sys.stdout.write(text)

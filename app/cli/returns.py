@@ -26,6 +26,7 @@ def add_checkin_command(sub: Any, common: list[argparse.ArgumentParser]) -> None
     p.add_argument("--signature", metavar="SIG.json",
                    help="the borrower's signature on return (makes a return receipt)")
     p.add_argument("--out", metavar="FILE.pdf", help="also write the return receipt PDF here")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--print", dest="print_", action="store_true", help="print the return receipt")
     p.add_argument("--printer", metavar="NAME")
     p.add_argument("--json", action="store_true")
@@ -67,5 +68,5 @@ def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
               "(loan-kiosk reverse) to record it", file=sys.stderr)
     if done["receipt"]:
         archive_and_print(ctx, actor, done["receipt"], out=args.out, print_=args.print_,
-                           printer=args.printer)
+                           printer=args.printer, force=args.force)
     return 0

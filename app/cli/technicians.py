@@ -1,9 +1,8 @@
-"""``loan-kiosk technician add``: desk technicians."""
+"""``loan-kiosk technician add|pin``: desk technicians."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from app.cli.context import CliContext
@@ -21,25 +20,35 @@ def register(sub: Any) -> None:
     p.add_argument("--admin", action="store_true")
     p.add_argument("--name", help="display name")
     p.add_argument("--badge", help="badge code for signing in by scan")
-    p.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
     p.set_defaults(handler=cmd_technician_add)
+    p = tech_sub.add_parser("pin", parents=common,
+                            help="change your own PIN (asks for the new one; --pin-stdin: your "
+                                 "PIN, then the new one, one a line)")
+    p.set_defaults(handler=cmd_technician_pin)
 
 
 def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli.auth import read_new_pin
     from app.services.technicians import add_technician
 
-    if args.pin_stdin:
-        pin = sys.stdin.readline().strip()
-    else:
-        if not sys.stdin.isatty():
-            raise InvalidInput("no terminal to ask for a PIN: use --pin-stdin")
-        import getpass
-
-        pin = getpass.getpass("PIN for the new technician: ")
-        if getpass.getpass("Same PIN again: ") != pin:
-            raise InvalidInput("the two PINs differ")
+    actor = ctx.actor()
+    pin = read_new_pin(args, "PIN for the new technician")
     tech = ctx.transaction(
         lambda uow: add_technician(uow, args.username, pin, admin=args.admin,
-                                   display_name=args.name, badge=args.badge))
+                                   display_name=args.name, badge=args.badge), actor)
     print(f"technician {tech.username} added ({tech.role})")
+    return 0
+
+
+def cmd_technician_pin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli.auth import read_new_pin
+    from app.services.technicians import change_pin
+
+    actor = ctx.actor()
+    if ctx.signed_in_pin is None:
+        raise InvalidInput("only a registered technician can change their PIN")
+    old = ctx.signed_in_pin
+    new = read_new_pin(args, "Your new PIN")
+    ctx.transaction(lambda uow: change_pin(uow, actor.name, old, new), actor)
+    print(f"PIN changed for {actor.name}")
     return 0

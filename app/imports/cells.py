@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from app.keys import mixed_scripts
+
 #: characters allowed in multi-line text (notes, accessories) despite being controls
 MULTILINE_CONTROLS = frozenset("\t\n\r")
 _LINE_BREAKS = frozenset("\u2028\u2029")
@@ -55,8 +57,14 @@ def text(raw: str | None, label: str, max_len: int, *, multiline: bool = False,
     if raw is None:
         return None
     value = raw.strip()
+    if code:  # full-width "ＬＴ-０００１" is "LT-0001": store it as people will scan it
+        value = unicodedata.normalize("NFKC", value).strip()
     if not value:
         return None
+    if code and (scripts := mixed_scripts(value)):
+        raise RowRejected(f"{label} {shown(value)} mixes letters from different alphabets ("
+                          + " and ".join(s.title() for s in scripts)
+                          + "), so it would look like another code: type it again")
     if len(value) > max_len:
         raise RowRejected(f"{label} is too long ({len(value)} characters, at most {max_len})")
     if value.isprintable():

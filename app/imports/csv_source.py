@@ -85,7 +85,49 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("latin-1").translate(_CP1252_TABLE)
+        return _cp1252(data)
+
+
+def _cp1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_CP1252_TABLE)
+
+
+#: why a row in the other encoding of a file that mixes two is refused
+MIXED_UTF8 = ("is in UTF-8 but the rest of the file is Windows-1252 (a mix of encodings, "
+              "e.g. rows pasted in from another file); save the file again as 'CSV UTF-8'")
+MIXED_CP1252 = ("is not UTF-8 like the rest of the file (it looks like Windows-1252: rows "
+                "pasted in from another file?); save the file again as 'CSV UTF-8'")
+
+
+def decode_lines(data: bytes) -> tuple[str, dict[int, str]]:
+    """:func:`decode`, and for a file mixing UTF-8 and Windows-1252 lines, each line
+    decoded as what it is and the lines of the less used encoding with why they are
+    refused (physical line numbers, from 1)."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data), {}
+    try:
+        return data.decode("utf-8"), {}
+    except UnicodeDecodeError:
+        pass
+    lines = data.splitlines(keepends=True)
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, raw in enumerate(lines, 1):
+        if raw.isascii():
+            continue
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if not utf8:
+        return _cp1252(data), {}
+    text = "".join(raw.decode("utf-8") if i in set(utf8) else _cp1252(raw)
+                   for i, raw in enumerate(lines, 1))
+    if len(utf8) < len(other):
+        return text, dict.fromkeys(utf8, MIXED_UTF8)
+    return text, dict.fromkeys(other, MIXED_CP1252)
 
 
 def normalise_header(name: str) -> str:
@@ -164,7 +206,8 @@ def _map_header(cells: Sequence[str], columns: Sequence[Column]) -> dict[int, st
 
 def read_table(data: bytes, columns: Sequence[Column]) -> CsvTable:
     """Parse ``data`` into rows of known fields; raises InvalidInput for an unusable file."""
-    text = decode(data)
+    text, bad_lines = decode_lines(data)
+    full = text  # physical lines numbered from the file's first, as rows are
     line_offset = 0
     first, rest = _first_line(text)
     hint = _sep_hint(first)
@@ -190,12 +233,44 @@ def read_table(data: bytes, columns: Sequence[Column]) -> CsvTable:
     positions = _map_header(header, columns)
     return CsvTable(
         fields=frozenset(positions.values()),
-        rows=_rows(reader, header_line, line_offset, len(header), positions),
+        rows=_rows(reader, header_line, line_offset, len(header), positions,
+                   _RowChecks(bad_lines, full if '"' in full else "")),
     )
 
 
+@dataclass
+class _RowChecks:
+    """What a row's cells cannot show: lines in another encoding, and quotes never closed."""
+
+    #: physical line number -> why a row on it is refused
+    bad_lines: dict[int, str]
+    #: the text (only when it holds a double quote), to count quotes in a row's lines
+    text: str
+    _lines: list[str] | None = None
+
+    def problem(self, first: int, last: int) -> str | None:
+        for n in range(first, last + 1):
+            if n in self.bad_lines:
+                return self.bad_lines[n]
+        return None
+
+    def unclosed_quote(self, first: int, last: int, cells_wrong: bool) -> str | None:
+        """A row read across several lines because a double quote on its first line was
+        never closed (it swallowed the rows after it)."""
+        if last <= first or not self.text:
+            return None
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        quotes = sum(line.count('"') for line in self._lines[first - 1:last])
+        if not cells_wrong and quotes % 2 == 0:
+            return None  # a cell that really holds line breaks, quoted as it should be
+        return (f"a double quote on line {first} is never closed, so lines {first} to {last} "
+                "were read as one row; close the quote (or write a quote inside a value as "
+                '""), then import again')
+
+
 def _rows(reader: Reader, after: int, line_offset: int, width: int,
-          positions: dict[int, str]) -> Iterator[CsvRow]:
+          positions: dict[int, str], checks: _RowChecks) -> Iterator[CsvRow]:
     last = after
     fields = tuple(positions.values())
     # every known cell at once when the row is long enough (the usual case)
@@ -226,4 +301,6 @@ def _rows(reader: Reader, after: int, line_offset: int, width: int,
                 f"(a value containing a {DELIMITER_NAMES[reader.dialect.delimiter]} "
                 "must be in double quotes)"
             )
+        problem = (checks.unclosed_quote(line, last, problem is not None)
+                   or checks.problem(line, last) or problem)
         yield CsvRow(line, values, problem)

@@ -123,8 +123,10 @@ def list_incidents(uow: UnitOfWork, *, open_only: bool = False,
 
 def get_incident(uow: UnitOfWork, incident_id: int | str, *, for_update: bool = False) -> Incident:
     text = str(incident_id).strip().lstrip("#")
-    if not text.isdigit():
-        raise InvalidInput(f"{str(incident_id)!r} is not an incident number")
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput(f"{str(incident_id)[:40]!r} is not an incident number")
+    if len(text) > 12:  # more than any database will number (and than a 64-bit id holds)
+        raise NotFound(f"no incident #{text[:20]}…")
     q = select(Incident).where(Incident.id == int(text))
     if for_update:
         q = q.with_for_update()

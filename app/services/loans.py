@@ -25,7 +25,7 @@ from app.services.lookup import get_asset, get_trip, open_loan
 from app.status_words import status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
-from ink.signature import SignatureData
+from ink.signature import SignatureData, check_quality
 from printing.dates import date_text
 
 
@@ -72,8 +72,15 @@ def encryption_gate(uow: UnitOfWork, asset: Asset, personal_data: bool,
 
 
 def store_signature(uow: UnitOfWork, sig: SignatureData | None, person: Person | None) -> Signature | None:
+    """Keep a signature, once it passes the same quality gate as the desk's signing screen
+    (an empty or one-point signature is no signature, from the CLI either)."""
     if sig is None:
         return None
+    gate = uow.settings.signature
+    verdict = check_quality(sig, min_strokes=gate.min_strokes, min_points=gate.min_points,
+                            min_width_fraction=gate.min_width_fraction)
+    if not verdict.ok:
+        raise InvalidInput(f"the signature is not good enough: {verdict.reason}")
     row = Signature(
         person_id=person.id if person else None,
         captured_at=uow.now,

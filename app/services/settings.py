@@ -8,13 +8,11 @@ commit fails, so the log and the file agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.config import (
     MAIL_SECURITY,
-    PRINT_BACKENDS,
-    RETURN_SIGNATURE_CHOICES,
     Paths,
     Settings,
     load_settings,
@@ -23,92 +21,16 @@ from app.config import (
 )
 from app.database import Database
 from app.errors import InvalidInput
+from app.settings_rules import PAGE_SIZES, RANGES, Range, range_problems, setting_problems
 from app.uow import Actor
 
-PAGE_SIZES = ("A4", "Letter")
-
-
-@dataclass(frozen=True)
-class Range:
-    """The values a number setting may take, and how to name it to a person."""
-
-    low: int
-    high: int
-    unit: str
-    what: str
-
-    def problem(self, value: int) -> str | None:
-        if self.low <= value <= self.high:
-            return None
-        return f"{self.what} must be {self.low} to {self.high} {self.unit}, not {value}"
-
-
-#: "section.key" -> its range: what saving accepts, and what the admin screen checks as it is typed
-RANGES: dict[str, Range] = {
-    **{f"loans.days_{k}": Range(1, 365, "days", f"The loan period for {what}")
-       for k, what in (("laptop", "a laptop"), ("phone", "a phone"), ("tablet", "a tablet"),
-                       ("other", "other equipment"))},
-    "kiosk.idle_lock_seconds": Range(30, 3600, "seconds", "The idle time before the desk locks"),
-    "scanner.min_length": Range(1, 64, "characters", "The shortest scan"),
-    "scanner.max_avg_gap_ms": Range(1, 500, "ms", "The average gap between a scan's keys"),
-    "scanner.max_gap_ms": Range(1, 1000, "ms", "The longest gap between a scan's keys"),
-    "scanner.end_timeout_ms": Range(10, 2000, "ms", "The silence that ends a scan"),
-    "kiosk.checkout_pause_seconds": Range(10, 3600, "seconds",
-                                          "The pause after which a check-out left alone asks "
-                                          "before going on"),
-    "reversal.window_hours": Range(0, 720, "hours",
-                                   "The time an admin has to reverse a mistaken action"),
-    "mail.port": Range(0, 65535, "(0: the usual port)", "The mail server's port"),
-    "mail.timeout_seconds": Range(1, 600, "seconds", "The wait for the mail server"),
-    "notices.due_soon_days": Range(0, 60, "days", "The due-soon reminder's notice"),
-    "notices.overdue_repeat_days": Range(1, 365, "days",
-                                         "The time between overdue reminders"),
-}
-
-
-def range_problems(settings: Settings) -> list[str]:
-    """Every number out of its range, and scanner timings that cannot work together."""
-    data = settings.to_dict()
-    problems = []
-    for key, rng in RANGES.items():
-        section, name = key.split(".")
-        problem = rng.problem(data[section][name])
-        if problem:
-            problems.append(problem)
-    sc = settings.scanner
-    if sc.max_avg_gap_ms > sc.max_gap_ms:
-        problems.append(f"The average gap between a scan's keys ({sc.max_avg_gap_ms} ms) cannot be "
-                        f"more than the longest gap ({sc.max_gap_ms} ms)")
-    if sc.end_timeout_ms <= sc.max_gap_ms:
-        problems.append(f"The silence that ends a scan ({sc.end_timeout_ms} ms) must be longer than "
-                        f"the longest gap between its keys ({sc.max_gap_ms} ms), or scans are cut "
-                        "short")
-    return problems
-
+__all__ = ["PAGE_SIZES", "RANGES", "Range", "changed_keys", "range_problems", "update_settings",
+           "validate"]
 
 def validate(settings: Settings) -> Settings:
     """A checked copy of ``settings`` (types as in the file; ranges that make sense)."""
     checked = settings_from_dict(settings.to_dict())
-    problems = range_problems(checked)
-    if not checked.school.name.strip():
-        problems.append("The school needs a name (it heads every receipt)")
-    if checked.backup.keep < 1:
-        problems.append("backup.keep must be at least 1")
-    if checked.backup.max_age_hours < 1:
-        problems.append("backup.max_age_hours must be at least 1")
-    if checked.retention.receipts_years < 1:
-        problems.append("retention.receipts_years must be at least 1")
-    if not 0 <= checked.retention.routine_signatures_years <= checked.retention.receipts_years:
-        problems.append("retention.routine_signatures_years must be between 0 and receipts_years")
-    if checked.printing.page_size not in PAGE_SIZES:
-        problems.append("printing.page_size must be A4 or Letter")
-    if checked.printing.backend not in ("", *PRINT_BACKENDS):
-        problems.append('printing.backend must be "qt", "cups" or empty (the platform\'s default)')
-    if checked.printing.receipt_copies < 0:
-        problems.append("printing.receipt_copies cannot be negative")
-    if checked.signature.on_return not in RETURN_SIGNATURE_CHOICES:
-        problems.append("signature.on_return must be one of: "
-                        + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES))
+    problems = [message for _key, message in setting_problems(checked)]
     problems += _mail_problems(checked)
     if problems:
         raise InvalidInput("; ".join(problems) + ".")
@@ -149,7 +71,7 @@ def update_settings(actor: Actor, paths: Paths, settings: Settings, *,
     """
     actor.require_admin("change settings")
     new = validate(settings)
-    old = load_settings(paths.settings_file)
+    old = load_settings(paths.settings_file)  # unchecked: a bad file is what is being fixed
     keys = changed_keys(old, new)
     if not keys:
         return []
@@ -157,13 +79,56 @@ def update_settings(actor: Actor, paths: Paths, settings: Settings, *,
         save_settings(new, paths.settings_file)
         return keys
     with db.uow(actor) as uow:
-        details: dict[str, Any] = {"keys": keys}
-        uow.audit("settings_changed", "settings", None, **details)
         save_settings(new, paths.settings_file)
+        details: dict[str, Any] = {"keys": keys, "sha256": file_digest(paths.settings_file),
+                                   "values": new.to_dict()}
+        uow.audit("settings_changed", "settings", None, **details)
         try:
             uow.commit()
         except BaseException:
             save_settings(old, paths.settings_file)
             raise
     db.settings = new
+    return keys
+
+
+#: the audit events that say what the settings file holds
+SETTINGS_EVENTS = ("settings_changed", "settings_changed_outside")
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of the settings file (None: there is none)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def record_outside_edit(db: Database, paths: Paths, actor: Actor) -> list[str] | None:
+    """At the desk's start: if the settings file is not what the audit log last recorded
+    (someone edited it outside the app), record a ``settings_changed_outside`` event with
+    the keys that differ; returns them (None: the file is as recorded)."""
+    import json
+
+    from sqlalchemy import select
+
+    from db.models import AuditEvent
+
+    now = file_digest(paths.settings_file)
+    with db.uow(actor) as uow:
+        last = uow.session.execute(
+            select(AuditEvent.details).where(AuditEvent.action.in_(SETTINGS_EVENTS))
+            .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+        before = json.loads(last) if last else {}
+        if now == before.get("sha256") or (now is None and last is None):
+            return None
+        current = load_settings(paths.settings_file).to_dict()
+        old = before.get("values") or Settings().to_dict()
+        keys = sorted(f"{section}.{key}" for section, values in current.items()
+                      for key, value in values.items() if old.get(section, {}).get(key) != value)
+        uow.audit("settings_changed_outside", "settings", None, keys=keys, sha256=now,
+                  previous_sha256=before.get("sha256"), values=current)
+        uow.commit()
     return keys

@@ -9,10 +9,12 @@ import hmac
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from app.actor import current_os_user
 from app.errors import InvalidInput, PermissionDenied, Refused
 from app.keys import badge_key
 from app.uow import Actor, UnitOfWork
@@ -21,7 +23,13 @@ from db.models import Technician
 # scrypt: memory-hard (16 MiB per hash with these parameters)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILURES = 5
+#: the first lock-out; each further wrong PIN while the count stays high doubles it
 LOCK_SECONDS = 60
+#: the longest lock-out (back-off stops doubling here)
+MAX_LOCK_SECONDS = 3600
+#: PIN length: a 4-digit PIN's scrypt hash falls to an offline search in minutes
+MIN_PIN_LENGTH = 6
+MAX_PIN_LENGTH = 12
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -47,19 +55,34 @@ def check_pin(pin: str, stored: str) -> bool:
 
 
 def validate_pin(pin: str) -> None:
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise InvalidInput("a PIN must be 4 to 12 digits")
+    if not (pin.isascii() and pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
+        raise InvalidInput(f"a PIN must be {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits")
 
 
-def find_technician(uow: UnitOfWork, username_or_badge: str) -> Technician | None:
+def username_key(name: str) -> str:
+    """How usernames are compared: Unicode-normalised (NFKC), trimmed, case-insensitive."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def find_technician(uow: UnitOfWork, username_or_badge: str, *,
+                    for_update: bool = False) -> Technician | None:
+    """The technician with this username (any case, any Unicode form) or badge code.
+
+    ``for_update``: lock the row until the unit of work ends (PostgreSQL ``FOR UPDATE``;
+    SQLite's writing transaction is ``BEGIN IMMEDIATE`` already), so that parallel PIN
+    checks for one technician queue up behind each other's failure count.
+    """
     name = username_or_badge.strip()
-    tech = uow.session.execute(
-        select(Technician).where(Technician.username == name)
-    ).scalar_one_or_none()
+    key = username_key(name)
+    query = select(Technician).where(func.lower(Technician.username) == key)
+    if for_update:
+        query = query.with_for_update()
+    tech = uow.session.execute(query).scalar_one_or_none()
     if tech is None and name:
-        tech = uow.session.execute(
-            select(Technician).where(Technician.badge_code == badge_key(name))
-        ).scalar_one_or_none()
+        query = select(Technician).where(Technician.badge_code == badge_key(name))
+        if for_update:
+            query = query.with_for_update()
+        tech = uow.session.execute(query).scalar_one_or_none()
     return tech
 
 
@@ -73,6 +96,7 @@ def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = Fa
     first = count_technicians(uow) == 0
     if not first:
         uow.actor.require_admin("add technicians")
+    username = unicodedata.normalize("NFKC", username).strip()
     if not USERNAME_RE.match(username):
         raise InvalidInput("a username is 1-64 letters, digits, dots, dashes or underscores")
     validate_pin(pin)
@@ -95,33 +119,71 @@ class SignInResult:
     ok: bool
     message: str
     actor: Actor | None = None
+    #: the PIN was right but shorter than :data:`MIN_PIN_LENGTH`: it must be changed now
+    must_change_pin: bool = False
 
 
-def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str) -> SignInResult:
-    """Check a PIN; after 5 failures the account is locked for a minute. Audited."""
-    tech = find_technician(uow, username_or_badge)
+def lock_seconds(failures: int) -> int:
+    """How long a technician is locked out after ``failures`` wrong PINs in a row: none
+    below :data:`MAX_FAILURES`, then 60 s, doubling with each further wrong PIN, at most
+    an hour."""
+    if failures < MAX_FAILURES:
+        return 0
+    return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(failures - MAX_FAILURES, 16))
+
+
+def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
+            record_success: bool = True) -> SignInResult:
+    """Check a PIN. Audited, and committed whatever the outcome.
+
+    The technician's row is locked while the PIN is checked, so parallel attempts
+    are counted one after another: after :data:`MAX_FAILURES` wrong PINs in a row
+    the account is locked (:func:`lock_seconds`: 60 s, then doubling), and a locked
+    account's PIN is not even checked. The count goes back to 0 only on a right PIN.
+    ``record_success=False`` (the CLI, whose every write names the technician anyway):
+    a right PIN writes nothing unless a failure count had to be cleared.
+    """
+    tech = find_technician(uow, username_or_badge, for_update=True)
     if tech is None or not tech.active:
         return SignInResult(False, "Unknown technician or wrong PIN.")
     if tech.locked_until is not None and tech.locked_until > uow.now:
         secs = max(1, math.ceil((tech.locked_until - uow.now).total_seconds()))
         return SignInResult(False, f"Too many wrong PINs. Try again in {secs} seconds.")
     if check_pin(pin, tech.pin_hash):
-        if tech.failed_attempts or tech.locked_until:
+        cleared = bool(tech.failed_attempts or tech.locked_until)
+        if cleared:
             tech.failed_attempts = 0
             tech.locked_until = None
-        uow.audit("sign_in", tech, username=tech.username)
-        uow.commit()
+        short = len(pin) < MIN_PIN_LENGTH
+        if record_success or cleared:
+            flags = {"must_change_pin": True} if short else {}
+            uow.audit("sign_in", tech, username=tech.username, **flags)
+            uow.commit()
         return SignInResult(True, f"Signed in as {tech.display_name}.",
-                            Actor(tech.username, tech.role, tech.id))
+                            Actor(tech.username, tech.role, tech.id, current_os_user()),
+                            must_change_pin=short)
     tech.failed_attempts += 1
     message = "Unknown technician or wrong PIN."
-    if tech.failed_attempts >= MAX_FAILURES:
-        tech.locked_until = uow.now + dt.timedelta(seconds=LOCK_SECONDS)
-        tech.failed_attempts = 0
-        message = f"Too many wrong PINs. Try again in {LOCK_SECONDS} seconds."
-    uow.audit("sign_in_failed", tech, username=tech.username)
+    wait = lock_seconds(tech.failed_attempts)
+    if wait:
+        tech.locked_until = uow.now + dt.timedelta(seconds=wait)
+        message = f"Too many wrong PINs. Try again in {wait} seconds."
+    uow.audit("sign_in_failed", tech, username=tech.username, failures=tech.failed_attempts)
     uow.commit()
     return SignInResult(False, message)
+
+
+def change_pin(uow: UnitOfWork, username: str, old_pin: str, new_pin: str) -> None:
+    """A technician replaces their own PIN (proving the old one). Audited."""
+    validate_pin(new_pin)
+    if new_pin == old_pin:
+        raise InvalidInput("the new PIN must differ from the old one")
+    tech = find_technician(uow, username, for_update=True)
+    if tech is None or not tech.active or not check_pin(old_pin, tech.pin_hash):
+        raise PermissionDenied("that PIN is not right")
+    tech.pin_hash = hash_pin(new_pin)
+    uow.audit("pin_changed", tech, username=tech.username)
+    uow.commit()
 
 
 def verify_pin(uow: UnitOfWork, pin: str) -> None:

@@ -14,20 +14,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, text
 
 from db.models import Base
-from tests.conftest import user_folder
+from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester, user_folder
 
 BIN = Path(sys.executable).with_name("loan-kiosk")
 
 
 class Cli:
-    def __init__(self, db_url: str, tmp_path: Path) -> None:
+    """The CLI on one database, signed in as the tests' admin technician (registered here
+    unless ``register=False``: then the first command runs as the bootstrap admin)."""
+
+    def __init__(self, db_url: str, tmp_path: Path, *, register: bool = True) -> None:
         self.db_url = db_url
         self.tmp = tmp_path
         self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(user_folder(tmp_path) / "data"),
-                    "LOAN_KIOSK_DB": db_url}
+                    "LOAN_KIOSK_DB": db_url, "LOAN_KIOSK_TECHNICIAN": TEST_TECHNICIAN,
+                    "LOAN_KIOSK_PIN": TEST_PIN}
+        if register:
+            register_tester(db_url, user_folder(tmp_path) / "data")
+
+    def as_(self, technician: str, pin: str) -> Cli:
+        """The same CLI, signed in as someone else."""
+        other = Cli(self.db_url, self.tmp, register=False)
+        other.env.update(LOAN_KIOSK_TECHNICIAN=technician, LOAN_KIOSK_PIN=pin)
+        return other
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "app"]
@@ -143,25 +155,35 @@ def test_refusals_change_nothing(cli: Cli, tmp_path: Path) -> None:
     cli.refused("report", "nonsense", match="invalid choice")
     cli.refused("lost", "NOPE", match="no asset with tag")
     cli.refused("frobnicate", match="invalid choice")
-    cli.refused("technician", "add", "jo", "--pin-stdin", stdin="12\n", match="4 to 12 digits")
+    cli.refused("technician", "add", "jo", "--pin-stdin", stdin="4821\n", match="6 to 12 digits")
     cli.refused("technician", "add", "jo", match="use --pin-stdin")
 
 
 def test_encryption_override_by_admin_only(cli: Cli) -> None:
-    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin="4821\n")
-    cli.ok("technician", "add", "sam", "--pin-stdin", "--technician", "boss", stdin="5555\n")
-    cli.refused("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week",
-                "--technician", "sam", match="only an admin technician can override")
-    cli.ok("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week",
-           "--technician", "boss")
+    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin="482157\n")
+    cli.as_("boss", "482157").ok("technician", "add", "sam", "--pin-stdin", stdin="555512\n")
+    sam, boss = cli.as_("sam", "555512"), cli.as_("BOSS", "482157")
+    sam.refused("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week",
+                match="only an admin technician can override")
+    boss.ok("checkout", "LT-0002", "CD2", "--personal-data", "--override-reason", "exam week")
     rows = json.loads(cli.ok("report", "history", "LT-0002", "--format", "json"))
     assert rows[0]["out_by"] == "boss"
 
 
-def test_default_technician_is_the_os_user(cli: Cli) -> None:
+def test_the_os_user_is_recorded_beside_the_technician(cli: Cli) -> None:
+    import getpass
+
     cli.ok("checkout", "LT-0001", "AB1")
     rows = json.loads(cli.ok("report", "history", "LT-0001", "--format", "json"))
-    assert rows[0]["out_by"].startswith("cli:")
+    assert rows[0]["out_by"] == TEST_TECHNICIAN
+    engine = create_engine(cli.db_url)
+    try:
+        with engine.connect() as conn:
+            actor, details = conn.execute(text(
+                "SELECT actor, details FROM audit_events WHERE action = 'checkout'")).one()
+    finally:
+        engine.dispose()
+    assert actor == TEST_TECHNICIAN and json.loads(details)["os_user"] == getpass.getuser()
 
 
 def test_leaver_return_with_signature(cli: Cli, tmp_path: Path) -> None:

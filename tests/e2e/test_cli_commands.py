@@ -25,6 +25,8 @@ from typing import Any
 import pytest
 
 from app.cli import build_parser
+from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
+from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
 
 pytestmark = pytest.mark.slow
 
@@ -46,8 +48,20 @@ def command_paths() -> list[tuple[str, ...]]:
 class Cli:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(data_dir)}
+        self.env = {**os.environ, "LOAN_KIOSK_DATA_DIR": str(data_dir),
+                    "LOAN_KIOSK_TECHNICIAN": TEST_TECHNICIAN, "LOAN_KIOSK_PIN": TEST_PIN}
         self.env.pop("LOAN_KIOSK_DB", None)
+
+    @property
+    def outside(self) -> Path:
+        """A folder for what commands write (--out): never inside the data folder."""
+        return self.data_dir.parent
+
+    def as_demo(self) -> Cli:
+        """The same CLI, signed in as the demo school's technician (for ``--demo``)."""
+        other = Cli(self.data_dir)
+        other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=DEMO_TECHNICIAN, LOAN_KIOSK_PIN=DEMO_PIN)
+        return other
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*ENTRY, *args], capture_output=True, text=True, env=self.env,
@@ -60,7 +74,9 @@ class Cli:
         return proc.stdout + proc.stderr
 
     def json(self, *args: str) -> Any:
-        return json.loads(self.ok(*args, "--json"))
+        proc = self.run(*args, "--json")
+        assert proc.returncode == 0, f"{args}: {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+        return json.loads(proc.stdout)
 
 
 TODAY = dt.date.today()
@@ -84,6 +100,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "assets.csv").write_text(ASSETS, encoding="utf-8")
     cli = Cli(data)
     cli.ok("init")
+    register_tester(None, data)
     cli.ok("import", "staff", str(data / "staff.csv"))
     cli.ok("import", "assets", str(data / "assets.csv"))
     return data
@@ -194,9 +211,9 @@ def _trip_status(c: Cli) -> None:
 def _trip_sheet(c: Cli) -> None:
     _trip_create(c)
     c.ok("checkout", "PH-0001", "E2", "--trip", "Y9 Snowdon")
-    out = c.ok("trip", "sheet", "Y9 Snowdon", "--out", str(c.data_dir / "sheet.pdf"))
+    out = c.ok("trip", "sheet", "Y9 Snowdon", "--out", str(c.outside / "sheet.pdf"))
     assert "trip sheet T-" in out
-    assert (c.data_dir / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert (c.outside / "sheet.pdf").read_bytes().startswith(b"%PDF")
 
 
 def _leaver_return(c: Cli) -> str:
@@ -241,8 +258,20 @@ def _desk_role(c: Cli) -> None:
 
 
 def _technician_add(c: Cli) -> None:
-    assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--pin-stdin",
-                                                stdin="2468\n")
+    assert "technician jo added (admin)" in c.ok("technician", "add", "jo", "--admin",
+                                                "--pin-stdin", stdin="246813\n")
+
+
+def _technician_pin(c: Cli) -> None:
+    c.ok("technician", "add", "jo", "--pin-stdin", stdin="246813\n")
+    jo = Cli(c.data_dir)
+    jo.env.update(LOAN_KIOSK_TECHNICIAN="jo", LOAN_KIOSK_PIN="")
+    assert "PIN changed for jo" in jo.ok("technician", "pin", "--pin-stdin",
+                                          stdin="246813\n975310\n")
+    jo.env["LOAN_KIOSK_PIN"] = "246813"  # the old PIN no longer works
+    assert "jo: Unknown technician or wrong PIN" in jo.run("leaver", "list").stderr
+    jo.env["LOAN_KIOSK_PIN"] = "975310"
+    assert [p["staff_code"] for p in jo.json("leaver", "list")] == ["E3"]
 
 
 def _backup(c: Cli) -> None:
@@ -298,16 +327,16 @@ def _pad_capture(c: Cli) -> None:
     sim, port = _simulated_pad(c)
     try:
         c.ok("pad", "capture", "--port", port, "--protocol", "topaz", "--out",
-             str(c.data_dir / "sig.json"), "--idle", "1")
+             str(c.outside / "sig.json"), "--idle", "1")
     finally:
         _stop(sim)
-    assert json.loads((c.data_dir / "sig.json").read_text())["strokes"]
+    assert json.loads((c.outside / "sig.json").read_text())["strokes"]
 
 
 def _receipt_show(c: Cli) -> None:
     number = _leaver_return(c)
     assert c.json("receipt", "show", number)["number"] == number
-    assert "written to" in c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
+    assert "written to" in c.ok("receipt", "show", number, "--out", str(c.outside / "r.pdf"))
 
 
 def _receipt_print(c: Cli) -> None:
@@ -318,8 +347,8 @@ def _receipt_print(c: Cli) -> None:
 
 def _receipt_verify(c: Cli) -> None:
     number = _leaver_return(c)
-    c.ok("receipt", "show", number, "--out", str(c.data_dir / "r.pdf"))
-    assert c.json("receipt", "verify", str(c.data_dir / "r.pdf"))["status"] == "match"
+    c.ok("receipt", "show", number, "--out", str(c.outside / "r.pdf"))
+    assert c.json("receipt", "verify", str(c.outside / "r.pdf"))["status"] == "match"
 
 
 def _receipt_queue(c: Cli) -> None:
@@ -334,9 +363,9 @@ def _receipt_retry(c: Cli) -> None:
 
 
 def _labels(c: Cli) -> None:
-    out = c.ok("labels", "--out", str(c.data_dir / "l.pdf"), "--tags", "LT-0001", "PH-0001")
+    out = c.ok("labels", "--out", str(c.outside / "l.pdf"), "--tags", "LT-0001", "PH-0001")
     assert "labels written to" in out
-    assert (c.data_dir / "l.pdf").read_bytes().startswith(b"%PDF")
+    assert (c.outside / "l.pdf").read_bytes().startswith(b"%PDF")
 
 
 def _restore(c: Cli) -> None:
@@ -363,8 +392,8 @@ def _privacy_purge(c: Cli) -> None:
 
 
 def _privacy_export(c: Cli) -> None:
-    out = c.ok("privacy", "export", "E1", "--out", str(c.data_dir / "sar"))
-    assert "wrote" in out and any((c.data_dir / "sar").rglob("*.json"))
+    out = c.ok("privacy", "export", "E1", "--out", str(c.outside / "sar"))
+    assert "wrote" in out and any((c.outside / "sar").rglob("*.json"))
 
 
 def _mail_on(c: Cli, **mail: str) -> Any:
@@ -454,6 +483,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("trip", "status"): _trip_status, ("trip", "sheet"): _trip_sheet,
     ("leaver", "return"): _leaver_return, ("leaver", "list"): _leaver_list, ("whois",): _whois,
     ("report",): _report, ("audit", "verify"): _audit_verify,
+    ("technician", "pin"): _technician_pin,
     ("desk-role",): _desk_role,
     ("technician", "add"): _technician_add, ("backup",): _backup, ("demo-data",): _demo_data,
     ("pad", "list"): _pad_list, ("pad", "test"): _pad_test, ("pad", "capture"): _pad_capture,
@@ -504,7 +534,7 @@ def test_demo_selects_the_demo_database_for_every_command(cli: Cli) -> None:
     assert cli.json("--demo", "whois", "S1001")["type"] == "person"  # a demo member of staff
     assert cli.json("whois", "S1001") == {"type": "unknown"}  # not in the real school
     name = next(r["tag"] for r in demo_rows)
-    cli.ok("--demo", "checkin", name)
+    cli.as_demo().ok("--demo", "checkin", name)
     assert json.loads(cli.ok("report", "on-loan", "--format", "json")) == []  # real: untouched
     assert (cli.data_dir / "demo" / "loan-kiosk.sqlite3").exists()
 

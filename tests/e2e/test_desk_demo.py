@@ -28,13 +28,13 @@ def test_newcomer_checks_out_on_the_demo_desk(qtbot, tmp_path) -> None:  # type:
     win.show()
     wait_idle(qtbot, win)  # the demo school is filled on the worker
     sv = win.controller("sign_in").view
-    assert "PIN 1234" in sv.demo_hint.text()
+    assert "PIN 123456" in sv.demo_hint.text()
     sv.username.setFocus()
     type_slowly("demo", sv.username, gap_ms=150)
     qtbot.waitUntil(lambda: sv.username.text() == "demo")
     press_enter(sv.username)
-    type_slowly("1234", sv.pin, gap_ms=150)
-    qtbot.waitUntil(lambda: sv.pin.text() == "1234")
+    type_slowly("123456", sv.pin, gap_ms=150)
+    qtbot.waitUntil(lambda: sv.pin.text() == "123456")
     press_enter(sv.pin)
     qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=15000)
     wait_idle(qtbot, win)

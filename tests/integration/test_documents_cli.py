@@ -17,7 +17,7 @@ from app.config import Settings
 from app.services.loans import check_out
 from app.services.trips import create_trip
 from app.uow import Actor
-from tests.conftest import user_folder
+from tests.conftest import register_tester, user_folder
 from tests.factories import add_person, school
 from tests.unit.printing import samples
 from tests.unit.printing.pdfs import decode_qr, page_texts, render
@@ -55,6 +55,7 @@ def desk(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Ite
             check_out(uow, "PH-0002", "ZO7", trip="Year 9 Iceland")
     finally:
         ctx.close()
+    register_tester(db_url, data_dir)  # the CLI signs in as the tests' technician
     yield Desk(db_url, data_dir, capsys)
 
 

@@ -19,7 +19,7 @@ def test_it_counts_the_technicians_of_an_app_database(tmp_path: Path) -> None:
     try:
         assert first_look(url) == FirstLook(technicians=0)
         with db.uow(SYSTEM) as uow:
-            add_technician(uow, "alice", "4321", admin=True)
+            add_technician(uow, "alice", "432100", admin=True)
         assert first_look(url) == FirstLook(technicians=1)
     finally:
         db.dispose()

@@ -25,36 +25,36 @@ def test_first_technician_becomes_admin_and_pin_is_hashed(app_ctx: AppContext) -
 
 def test_plain_technician_cannot_add_technicians(app_ctx: AppContext) -> None:
     with app_ctx.uow(Actor("x", "admin")) as uow:
-        add_technician(uow, "jo", "1234")
+        add_technician(uow, "jo", "123456")
     with app_ctx.uow(Actor("jo2", "technician")) as uow, pytest.raises(PermissionDenied):
-        add_technician(uow, "sam", "1234")
+        add_technician(uow, "sam", "123456")
 
 
 def test_bad_pins_and_duplicates(app_ctx: AppContext, admin: Actor) -> None:
     with app_ctx.uow(admin) as uow, pytest.raises(InvalidInput):
         add_technician(uow, "jo", "12")
     with app_ctx.uow(admin) as uow:
-        add_technician(uow, "jo", "1234")
+        add_technician(uow, "jo", "123456")
     with app_ctx.uow(admin) as uow, pytest.raises(Refused):
-        add_technician(uow, "jo", "5678")
+        add_technician(uow, "jo", "567800")
 
 
 def test_sign_in_and_lockout(app_ctx: AppContext, admin: Actor, clock: MutableClock) -> None:
     with app_ctx.uow(admin) as uow:
-        add_technician(uow, "jo", "1234", badge="TECH-9")
+        add_technician(uow, "jo", "123456", badge="TECH-9")
     with app_ctx.uow(Actor("desk")) as uow:
-        ok = sign_in(uow, "TECH-9", "1234")
+        ok = sign_in(uow, "TECH-9", "123456")
     assert ok.ok and ok.actor is not None and ok.actor.name == "jo" and ok.actor.role == "admin"
     for _ in range(5):
         with app_ctx.uow(Actor("desk")) as uow:
-            res = sign_in(uow, "jo", "0000")
+            res = sign_in(uow, "jo", "000000")
         assert not res.ok
     assert "Try again in 60 seconds" in res.message
     with app_ctx.uow(Actor("desk")) as uow:  # even the right PIN waits out the lock
-        assert not sign_in(uow, "jo", "1234").ok
+        assert not sign_in(uow, "jo", "123456").ok
     clock.advance(seconds=61)
     with app_ctx.uow(Actor("desk")) as uow:
-        assert sign_in(uow, "jo", "1234").ok
+        assert sign_in(uow, "jo", "123456").ok
     with app_ctx.uow(Actor("desk"), readonly=True) as uow:
         tech = uow.session.execute(select(Technician)).scalar_one()
         assert tech.failed_attempts == 0 and tech.locked_until is None

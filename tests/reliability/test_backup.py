@@ -28,7 +28,7 @@ from app.errors import InvalidInput, PermissionDenied, Refused
 from app.services.loans import check_out
 from app.uow import Actor
 from db.models import AuditEvent, Loan, Person
-from tests.conftest import MutableClock, user_folder
+from tests.conftest import MutableClock, register_tester, user_folder
 from tests.factories import add_asset, add_person
 
 ADMIN = Actor("admin-tech", "admin")
@@ -216,6 +216,7 @@ def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_backup_restore_and_status(tmp_path: Path) -> None:
     data = tmp_path / "desk"
     assert _cli(data, "demo-data").returncode == 0
+    register_tester(None, data)  # the CLI's commands sign in as the tests' technician
     live = data / "loan-kiosk.sqlite3"
     assert stat.S_IMODE(live.stat().st_mode) == 0o600
     st = _cli(data, "backups", "status")

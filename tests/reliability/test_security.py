@@ -3,6 +3,7 @@ PINs are salted scrypt hashes with a lock-out; the desk's files are private to i
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -50,7 +51,7 @@ def school(app_ctx: AppContext) -> AppContext:
 def test_every_admin_action_is_refused_for_a_plain_technician_in_the_services(
         school: AppContext, tmp_path: Path) -> None:
     with school.uow(ADMIN) as uow:  # the first technician is always an admin
-        add_technician(uow, "first", "1234")
+        add_technician(uow, "first", "123456")
     settings_before = school.paths.settings_file.exists()
     before = _dump(school)
     backup = tmp_path / "b.sqlite3"
@@ -86,7 +87,7 @@ def _override(ctx: AppContext, actor: Actor) -> None:
 
 def _technicians(ctx: AppContext) -> None:
     with ctx.uow(TECH) as uow:
-        add_technician(uow, "second", "5678")
+        add_technician(uow, "second", "567800")
 
 
 def test_an_admin_may_and_is_audited(school: AppContext) -> None:
@@ -102,7 +103,9 @@ def test_an_admin_may_and_is_audited(school: AppContext) -> None:
     with school.uow(ADMIN, readonly=True) as uow:
         events = {e.action: e.details for e in uow.session.execute(select(AuditEvent)).scalars()}
         assert "encryption_override" in events
-        assert events["settings_changed"] == '{"keys":["backup.keep","retention.routine_signatures_years"]}'
+        changed = json.loads(events["settings_changed"])
+        assert changed["keys"] == ["backup.keep", "retention.routine_signatures_years"]
+        assert changed["values"]["backup"]["keep"] == 30  # what the file now holds (issue 18)
         assert audit.verify(uow.session).ok
 
 
@@ -110,7 +113,8 @@ def test_settings_are_validated_before_anything_is_written(school: AppContext) -
     bad = Settings()
     bad.backup.keep = 0
     bad.printing.page_size = "A3"
-    with pytest.raises(InvalidInput, match="backup.keep must be at least 1; printing.page_size"):
+    with pytest.raises(InvalidInput, match=r"backup.keep \(how many daily backups to keep\) must "
+                                           r"be 1 to 1000 backups, not 0; printing.page_size"):
         update_settings(ADMIN, school.paths, bad, db=school.db)
     wrong_type = Settings()
     wrong_type.loans.days_laptop = "thirty"  # type: ignore[assignment]
@@ -122,23 +126,23 @@ def test_settings_are_validated_before_anything_is_written(school: AppContext) -
 def test_pins_are_salted_scrypt_hashes_and_sign_in_locks_after_five_failures(
         app_ctx: AppContext, clock: MutableClock) -> None:
     with app_ctx.uow(ADMIN) as uow:
-        add_technician(uow, "ann", "4711")
+        add_technician(uow, "ann", "471100")
     with app_ctx.uow(ADMIN) as uow:
-        add_technician(uow, "bob", "4711")
+        add_technician(uow, "bob", "471100")
     with app_ctx.uow(ADMIN, readonly=True) as uow:
         hashes = [t.pin_hash for t in uow.session.execute(select(Technician)).scalars()]
     assert all(h.startswith("scrypt$16384$8$1$") for h in hashes)
     assert hashes[0] != hashes[1]  # salted: the same PIN gives different hashes
-    assert not any("4711" in row for row in _dump(app_ctx))
+    assert not any("471100" in row for row in _dump(app_ctx))
     for _ in range(5):
         with app_ctx.uow(ADMIN) as uow:
-            assert not sign_in(uow, "ann", "0000").ok
+            assert not sign_in(uow, "ann", "000000").ok
     with app_ctx.uow(ADMIN) as uow:
-        result = sign_in(uow, "ann", "4711")
+        result = sign_in(uow, "ann", "471100")
     assert not result.ok and result.message.startswith("Too many wrong PINs. Try again in ")
     clock.advance(seconds=61)
     with app_ctx.uow(ADMIN) as uow:
-        result = sign_in(uow, "ann", "4711")
+        result = sign_in(uow, "ann", "471100")
     assert result.ok and result.actor is not None and result.actor.role == "admin"
 
 
@@ -175,12 +179,12 @@ def test_cli_refuses_a_plain_technician(app_ctx: AppContext, tmp_path: Path) -> 
     add_person(app_ctx, "AB1", "Siân", "Ó Briain")
     add_asset(app_ctx, "LT-0002", encrypted=False)
     with app_ctx.uow(ADMIN) as uow:
-        add_technician(uow, "boss", "1234", admin=True)
+        add_technician(uow, "boss", "123456", admin=True)
     with app_ctx.uow(ADMIN) as uow:
-        add_technician(uow, "plain", "5678")
+        add_technician(uow, "plain", "567800")
     (tmp_path / "staff.csv").write_text("Staff Code,Forename,Surname\nZZ1,Eve,Mallory\n", encoding="utf-8")
     (tmp_path / "assets.csv").write_text("Asset Tag,Kind\nLT-0666,laptop\n", encoding="utf-8")
-    cli = Cli(app_ctx.db.url, tmp_path)
+    cli = Cli(app_ctx.db.url, tmp_path).as_("plain", "567800")
     as_plain = ("--technician", "plain")
     cases = [
         (("import", "staff", str(tmp_path / "staff.csv")), "import staff"),
@@ -205,6 +209,6 @@ def test_cli_refuses_a_plain_technician(app_ctx: AppContext, tmp_path: Path) -> 
     assert cli.dump() == before
     assert not (tmp_path / "sar").exists()
     # the admin technician may
-    out = cli.ok("checkout", "LT-0002", "AB1", "--personal-data", "--override-reason", "urgent",
-                 "--technician", "boss")
+    out = cli.as_("boss", "123456").ok("checkout", "LT-0002", "AB1", "--personal-data",
+                                       "--override-reason", "urgent")
     assert "LT-0002 lent to Siân Ó Briain (AB1)" in out

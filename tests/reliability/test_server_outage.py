@@ -77,3 +77,41 @@ def test_server_stops_and_comes_back(proxied: tuple[AppContext, TcpProxy, str], 
         result = audit.verify(uow.session)
         assert result.ok, result.problem
     assert Cli(url, tmp_path).run("whois", "LT-0001").returncode == 0
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_connection_lost_after_a_leaver_return_commits_is_reported_truthfully(
+        proxied: tuple[AppContext, TcpProxy, str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server goes away right after the return is committed (issue 18): the one error
+    line says the return is saved and how to get its receipt's PDF."""
+    from app.cli import main
+    from app.services import documents
+    from db.models import Person
+    from tests.conftest import register_tester
+
+    ctx, proxy, url = proxied
+    add_person(ctx, "AB1", "Siân", "Ó Briain")
+    add_asset(ctx, "LT-0001")
+    with ctx.uow(DESK) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    register_tester(url, ctx.paths.data_dir)
+    archive = documents.archive_receipt
+
+    def cut_then_archive(*args: object, **kwargs: object) -> object:
+        proxy.cut()  # the commit is done: now the server goes away
+        return archive(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(documents, "archive_receipt", cut_then_archive)
+    capsys.readouterr()
+    code = main(["leaver", "return", "AB1", "--confirm-not-leaving", "--db", url,
+                 "--data-dir", str(ctx.paths.data_dir)])
+    out, err = capsys.readouterr()
+    assert code != 0
+    number = out.split()[1].rstrip(":")
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"error: the leaver return IS recorded (receipt {number})")
+    assert "the database server could not be reached afterwards" in line
+    proxy.restore()
+    with ctx.uow(DESK, readonly=True) as uow:  # it was saved, as the line says
+        assert uow.session.execute(select(Person.status)).scalar_one() == "left"

@@ -13,8 +13,8 @@ from app.services.technicians import add_technician
 from app.uow import SYSTEM, Actor
 from ui.main_window import MainWindow
 
-ADMIN_PIN = "4321"
-TECH_PIN = "2468"
+ADMIN_PIN = "432100"
+TECH_PIN = "246800"
 
 
 @pytest.fixture(name="db_url")

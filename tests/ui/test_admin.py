@@ -51,7 +51,7 @@ def test_admin_adds_a_technician_and_plain_technicians_see_no_admin(qtbot, desk)
     assert [r[0] for r in tt.table.row_texts()] == ["alice", "bob"]
     tt.username.setText("carol")
     tt.display.setText("Carol Jones")
-    tt.pin.setText("5555")
+    tt.pin.setText("555500")
     tt.add.click()
     wait_idle(qtbot, desk)
     assert "Technician carol added (technician)" in desk.banner.message

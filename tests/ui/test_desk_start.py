@@ -142,3 +142,54 @@ def test_the_demo_desk_never_opens_the_real_database(tmp_path: Path, monkeypatch
     finally:
         ctx.close()
     assert not (tmp_path / "real.sqlite3").exists()
+
+
+def test_a_setting_out_of_range_opens_the_desk_on_its_default_saying_which(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, tmp_path: Path) -> None:
+    """``days_laptop = -5`` made loans due in the past (issue 18): the desk opens on the
+    default, names the setting on the sign-in screen, and an admin's save corrects the file."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.settings_rules import load_checked_settings
+    from app.uow import SYSTEM
+    from db.models import AuditEvent
+    from tests.ui.desk import sign_in, wait_idle
+    from ui import desk_app
+
+    ready = bootstrap(db_url, data_dir=tmp_path / "data")
+    add_techs(ready)
+    ready.close()
+    settings_file = tmp_path / "data" / "settings.toml"
+    settings_file.write_text("[loans]\ndays_laptop = -5\ndays_phone = 3\n", encoding="utf-8")
+    window, ctx = desk_app.start(_args(db_url, tmp_path))
+    qtbot.addWidget(window)
+    view = window.controller("sign_in").view
+    qtbot.waitUntil(lambda: view.message.isVisible(), timeout=15000)
+    assert view.message.text() == ("Setting loans.days_laptop is out of range: the desk uses its "
+                                   "default until an admin corrects it in Admin → Settings.")
+    assert window.banner.message.startswith(
+        f"setting loans.days_laptop in {settings_file}: The loan period for a laptop must be 1 "
+        "to 365 days, not -5. The desk uses the default until an admin corrects it")
+    window.resize(1366, 768)
+    qtbot.wait(100)
+    window.grab().save(str(tmp_path / "sign-in-bad-setting.png"))
+    assert ctx.settings.loans.days_laptop == 30 and ctx.settings.loans.days_phone == 3
+    sign_in(qtbot, window, "alice", ADMIN_PIN)
+    window.header.nav["admin"].click()
+    wait_idle(qtbot, window)
+    settings_tab = window.controller("admin").view.settings
+    assert settings_tab.days["laptop"].value() == 30
+    settings_tab.save.click()
+    wait_idle(qtbot, window)
+    assert load_checked_settings(settings_file).loans.days_laptop == 30  # right again
+    with ctx.uow(SYSTEM, readonly=True) as uow:
+        ((actor, details),) = uow.session.execute(select(AuditEvent.actor, AuditEvent.details)
+                                                  .where(AuditEvent.action == "settings_changed")
+                                                  ).all()
+    assert actor == "alice" and "loans.days_laptop" in json.loads(details)["keys"]
+    window.header.lock.click()
+    assert not view.message.isVisible()
+    window.close()
+    ctx.close()

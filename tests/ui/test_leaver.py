@@ -52,7 +52,7 @@ def test_leaver_return_with_one_item_not_handed_back(qtbot, desk, printer) -> No
     sign_with_mouse(view.signature.widget.canvas)
     view.signature.widget.accept_button.click()
     assert view.page == "pin"
-    view.pin.setText("9999")
+    view.pin.setText("999900")
     view.finish.click()
     wait_idle(qtbot, desk)
     assert "PIN is not right" in desk.banner.message

@@ -53,7 +53,7 @@ def test_desk_shows_the_scanner_and_takes_its_scans(qtbot, desk, tmp_path) -> No
         qtbot.waitUntil(lambda: header.scanner.text() == "Scanner connected", timeout=5000)
         assert header.scanner.isVisible()
         assert header.scanner.toolTip() == f"Scanner connected on {link}"
-        sign_in(qtbot, desk, "bob", "2468")
+        sign_in(qtbot, desk, "bob", "246800")
         line.write(b"LT-0001\r", threading.Event())
         qtbot.waitUntil(lambda: desk.current is not None and desk.current.name == "checkout",
                         timeout=10000)

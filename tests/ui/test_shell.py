@@ -27,11 +27,11 @@ def test_first_run_asks_for_the_first_admin(qtbot, ui_ctx) -> None:  # type: ign
     assert "create the first admin" in view.title.text()
     view.username.setText("mia")
     view.display_name.setText("Mia Owen")
-    view.pin.setText("1357")
-    view.pin2.setText("1375")
+    view.pin.setText("135700")
+    view.pin2.setText("137500")
     view.submit.click()
     assert "different" in view.message.text()
-    view.pin2.setText("1357")
+    view.pin2.setText("135700")
     view.submit.click()
     qtbot.waitUntil(lambda: win.session.is_signed_in)
     assert win.header.technician.text() == "Technician: Mia Owen (admin)"
@@ -61,7 +61,7 @@ def test_wrong_pins_are_refused_then_rate_limited(qtbot, desk) -> None:  # type:
     wait_idle(qtbot, desk)
     for _ in range(5):
         view.username.setText("alice")
-        view.pin.setText("0000")
+        view.pin.setText("000000")
         view.submit.click()
         wait_idle(qtbot, desk)
     assert "Too many wrong PINs" in view.message.text()
@@ -113,3 +113,44 @@ def test_typing_by_hand_in_the_scan_field_is_not_a_scan_until_enter(qtbot, desk)
     type_slowly("XX-1", view.entry)
     qtbot.waitUntil(lambda: view.entry.text() == "XX-1")
     assert desk.banner.message == ""
+
+
+def test_a_pin_shorter_than_six_digits_must_be_changed_at_sign_in(  # type: ignore[no-untyped-def]
+        qtbot, desk, tmp_path) -> None:
+    """A 4-digit PIN from an older version still signs in, but only to choose a new one."""
+    from app.services.technicians import hash_pin
+
+    with desk.ctx.uow(SYSTEM) as uow:  # as an older version stored it
+        uow.session.execute(select(Technician).where(Technician.username == "bob")).scalar_one() \
+            .pin_hash = hash_pin("2468")
+        uow.audit("test_setup")
+        uow.commit()
+    view = desk.controller("sign_in").view
+    wait_idle(qtbot, desk)
+    view.username.setText("bob")
+    view.pin.setText("2468")
+    view.submit.click()
+    qtbot.waitUntil(lambda: view.changing, timeout=15000)
+    assert not desk.session.is_signed_in
+    assert view.title.text() == "Choose a new PIN"
+    assert "shorter than 6 digits" in view.subtitle.text()
+    assert view.username.isReadOnly() and view.username.text() == "bob"
+    assert view.pin2.isVisible()
+    qtbot.wait(50)  # a layout pass for the new labels
+    desk.grab().save(str(tmp_path / "sign-in-new-pin.png"))
+    view.pin.setText("8642")
+    view.pin2.setText("8642")
+    view.submit.click()
+    wait_idle(qtbot, desk)
+    assert "6 to 12 digits" in view.message.text() and not desk.session.is_signed_in
+    view.pin.setText("864213")
+    view.pin2.setText("864231")
+    view.submit.click()
+    assert "different" in view.message.text()
+    view.pin2.setText("864213")
+    view.submit.click()
+    qtbot.waitUntil(lambda: desk.session.is_signed_in, timeout=15000)
+    assert desk.header.technician.text() == "Technician: Bob Tech"
+    assert ("bob", "pin_changed") in actions(desk.ctx)
+    desk.header.lock.click()
+    sign_in(qtbot, desk, "bob", "864213")  # the new PIN is the one that works now

@@ -246,6 +246,7 @@ class AdminController(ScreenController):
         def done(result: tuple[list[str], Settings]) -> None:
             keys, saved = result
             self._take_up(saved)
+            self.desk.ctx.settings_problem = None  # the file is right again
             if keys:
                 self.desk.notify("ok", f"Settings saved to {path} ({len(keys)} changed).")
             else:

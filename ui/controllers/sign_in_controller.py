@@ -40,13 +40,31 @@ class SignInController(ScreenController):
             self._view.show_demo(DEMO_TECHNICIAN, DEMO_PIN)
         self._view.sign_in_requested.connect(self.sign_in)
         self._view.create_admin_requested.connect(self.create_admin)
+        self._view.change_pin_requested.connect(self.change_pin)
+        #: signed in with a too-short PIN: (username, old PIN, actor, display name)
+        self._pending: tuple[str, str, Actor, str] | None = None
 
     @property
     def view(self) -> SignInView:
         return self._view
 
+    def notice(self) -> str | None:
+        """What the screen says each time it opens: a setting the desk could not use, until
+        an admin's save corrects the file (``AppContext.settings_problem``)."""
+        problem = self.desk.ctx.settings_problem
+        if not problem:
+            return None
+        key = problem.removeprefix("setting ").split(" ", 1)[0]
+        return (f"Setting {key} is out of range: the desk uses its default until an admin "
+                "corrects it in Admin → Settings.")
+
+    def show_notice(self) -> None:
+        self._view.show_message(self.notice() or "")
+
     def activated(self) -> None:
+        self._pending = None
         self._view.clear()
+        self.show_notice()
         look, self._first_look = self._first_look, None
         if look is not None:  # the start-up's look at the file answers the first time
             self.set_mode_for(look.technicians)
@@ -81,7 +99,7 @@ class SignInController(ScreenController):
             self._view.show_message("Type your username (or scan your badge) and your PIN.")
             return
 
-        def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+        def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str, bool]:
             from app.services.technicians import find_technician, sign_in
 
             res = sign_in(uow, username, pin)
@@ -89,10 +107,40 @@ class SignInController(ScreenController):
             if res.ok:
                 tech = find_technician(uow, username)
                 display = tech.display_name if tech else username
-            return res.ok, res.message, res.actor, display
+            return res.ok, res.message, res.actor, display, res.must_change_pin
 
-        self.desk.ops.run(Actor(username[:128] or SIGN_IN_ACTOR), work, ok=self._signed_in,
+        def answered(answer: tuple[bool, str, Actor | None, str, bool]) -> None:
+            ok, message, actor, display, must_change = answer
+            if ok and actor is not None and must_change:
+                self._pending = (actor.name, pin, actor, display)
+                self._view.ask_new_pin(actor.name)
+                return
+            self._signed_in((ok, message, actor, display))
+
+        self.desk.ops.run(Actor(username[:128] or SIGN_IN_ACTOR), work, ok=answered,
                           err=lambda e: self._view.show_message(e.message))
+
+    def change_pin(self, pin: str, pin2: str) -> None:
+        """A technician whose PIN was too short chooses a new one; then they are signed in."""
+        if self._pending is None:
+            return
+        if pin != pin2:
+            self._view.show_message("The two PINs are different — type the same PIN twice.")
+            return
+        username, old, actor, display = self._pending
+
+        def work(uow: UnitOfWork) -> tuple[bool, str, Actor | None, str]:
+            from app.services.technicians import change_pin
+
+            change_pin(uow, username, old, pin)
+            return True, "", actor, display
+
+        def done(answer: tuple[bool, str, Actor | None, str]) -> None:
+            self._pending = None
+            self._view.set_mode(creating=False)
+            self._signed_in(answer)
+
+        self.desk.ops.run(actor, work, ok=done, err=lambda e: self._view.show_message(e.message))
 
     def _signed_in(self, answer: tuple[bool, str, Actor | None, str]) -> None:
         ok, message, actor, display = answer

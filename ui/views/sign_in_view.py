@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.common import Form, button, card, label
+
+#: the shortest PIN the services accept (app.services.technicians.MIN_PIN_LENGTH; the
+#: screen shows before SQLAlchemy and the services load)
+MIN_PIN = 6
 
 
 class SignInView(QWidget):
     sign_in_requested = Signal(str, str)  # username or badge, PIN
     create_admin_requested = Signal(str, str, str, str)  # username, display name, PIN, PIN again
+    change_pin_requested = Signal(str, str)  # new PIN, new PIN again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,6 +26,7 @@ class SignInView(QWidget):
         box, lay = card()
         box.setMaximumWidth(620)
         box.setMinimumWidth(460)
+        self._box = box
         self.title = label("Sign in", "title")
         self.subtitle = label("Type your username or scan your technician badge, then your PIN.", "hint")
         lay.addWidget(self.title)
@@ -63,23 +71,53 @@ class SignInView(QWidget):
             w.returnPressed.connect(self._next_or_submit)
             w.setProperty("ownsEnter", True)
         self.creating = False
+        #: signed in with a PIN that is too short: asking for a new one
+        self.changing = False
         self.set_mode(creating=False)
+
+    def _label(self, field: QWidget) -> QLabel:
+        return cast(QLabel, self._form.labelForField(field))
 
     def set_mode(self, *, creating: bool) -> None:
         self.creating = creating
+        self.changing = False
+        self.username.setReadOnly(False)
+        self._label(self.pin).setText("PIN")
+        self._label(self.pin2).setText("PIN again")
         for w in (self.display_name, self.pin2):
             w.setVisible(creating)
             self._form.labelForField(w).setVisible(creating)
         if creating:
             self.title.setText("Welcome — create the first admin")
             self.subtitle.setText("Nobody can use this desk yet. Choose a username and a PIN "
-                                  "(4 to 12 digits) for the first admin technician.")
+                                  f"({MIN_PIN} to 12 digits) for the first admin technician.")
             self.submit.setText("Create admin and sign in")
         else:
             self.title.setText("Sign in")
             self.subtitle.setText("Type your username or scan your technician badge, then your PIN.")
             self.submit.setText("Sign in")
         self.submit.setAccessibleName(self.submit.text())
+
+    def ask_new_pin(self, username: str) -> None:
+        """The PIN was right but shorter than the minimum: ask for a new one before going on."""
+        self.set_mode(creating=False)
+        self.changing = True
+        self.username.setText(username)
+        self.username.setReadOnly(True)
+        self.pin.clear()
+        self.pin2.clear()
+        self.pin2.setVisible(True)
+        self._form.labelForField(self.pin2).setVisible(True)
+        self._label(self.pin).setText("New PIN")
+        self._label(self.pin2).setText("New PIN again")
+        self.title.setText("Choose a new PIN")
+        self.subtitle.setText(f"Your PIN is shorter than {MIN_PIN} digits, which is no longer "
+                              f"safe enough. Choose a new PIN of {MIN_PIN} to 12 digits to "
+                              "go on.")
+        self.submit.setText("Change PIN and sign in")
+        self.submit.setAccessibleName(self.submit.text())
+        self.show_message("")
+        self.pin.setFocus()
 
     def show_demo(self, username: str, pin: str) -> None:
         self.demo_hint.setText(f"Demo desk: sign in as “{username}” with PIN {pin}.")
@@ -88,6 +126,10 @@ class SignInView(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # a wrapped label's height is not asked again as the card settles: give it the
+        # height of its text at the card's narrowest, so the fields above never squeeze
+        width = self._box.minimumWidth() - 28  # the card's margins
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     def clear(self) -> None:
         for w in (self.username, self.display_name, self.pin, self.pin2):
@@ -115,13 +157,15 @@ class SignInView(QWidget):
         if not self.pin.text():
             self.pin.setFocus()
             return
-        if self.creating and not self.pin2.text():
+        if (self.creating or self.changing) and not self.pin2.text():
             self.pin2.setFocus()
             return
         self._submit()
 
     def _submit(self) -> None:
-        if self.creating:
+        if self.changing:
+            self.change_pin_requested.emit(self.pin.text(), self.pin2.text())
+        elif self.creating:
             self.create_admin_requested.emit(self.username.text().strip(),
                                              self.display_name.text().strip(),
                                              self.pin.text(), self.pin2.text())

@@ -193,3 +193,31 @@ def test_cell_longer_than_the_csv_field_limit_is_invalid_input_with_its_line() -
 def test_values_are_raw_cells() -> None:
     [row] = rows(b'Staff Code,Forename\n" AB1 ","=1+1"\n')
     assert row.values == {"code": " AB1 ", "first": "=1+1"}
+
+
+def test_rows_in_another_encoding_than_the_rest_are_refused_with_the_reason() -> None:
+    """A UTF-8 file with a row pasted in from a Windows-1252 one stored "ZoÃ«" (issue 18)."""
+    data = ("Staff Code,Forename\nA1,Zoë\n".encode() + "A2,Zoë\n".encode("cp1252")
+            + "A3,Siân\nA4,Ann\n".encode())
+    got = rows(data)
+    assert [(r.line, r.values["first"]) for r in got] == [(2, "Zoë"), (3, "Zoë"), (4, "Siân"),
+                                                          (5, "Ann")]
+    assert [r.line for r in got if r.problem] == [3]
+    assert got[1].problem is not None and "is not UTF-8 like the rest of the file" in got[1].problem
+    # mostly Windows-1252 with one UTF-8 row: that row is the odd one out
+    data = (b"Staff Code,Forename\n" + "A1,Zoë\nA2,Siân\n".encode("cp1252")
+            + "A3,Zoë\n".encode())
+    assert [(r.line, r.problem is not None) for r in rows(data)] == [(2, False), (3, False),
+                                                                     (4, True)]
+
+
+def test_an_unclosed_quote_names_the_line_where_it_opened() -> None:
+    data = b'Staff Code,Forename,Email\nA1,"Bob,b@x.org\nA2,Ann,a@x.org\nA3,Cy,c@x.org\n'
+    (row,) = rows(data)
+    assert row.problem == ('a double quote on line 2 is never closed, so lines 2 to 4 were read '
+                           'as one row; close the quote (or write a quote inside a value as ""), '
+                           "then import again")
+    # a value that really spans lines, quoted as it should be, is kept
+    ok = rows(b'Staff Code,Forename,Email\nA1,"Bob\nBobby",b@x.org\nA2,Ann,a@x.org\n')
+    assert [(r.line, r.values["first"], r.problem) for r in ok] == [
+        (2, "Bob\nBobby", None), (4, "Ann", None)]
