@@ -81,6 +81,17 @@ def technician_name(args: argparse.Namespace) -> str | None:
     return name.strip() or None
 
 
+#: commands a scheduled job runs as ``[notices] scheduled_technician`` when no technician is named
+SCHEDULED_COMMANDS = {("notices", "run"), ("notices", "send")}
+
+
+def _scheduled_technician(args: argparse.Namespace, ctx: CliContext) -> str | None:
+    """``[notices] scheduled_technician`` for the daily notices job (its PIN is still needed)."""
+    if command_path(args) not in SCHEDULED_COMMANDS:
+        return None
+    return ctx.app.settings.notices.scheduled_technician.strip() or None
+
+
 def read_pin(args: argparse.Namespace) -> str:
     """The acting technician's PIN: ``LOAN_KIOSK_PIN``, else the first line of standard
     input with ``--pin-stdin``, else asked at the terminal."""
@@ -112,7 +123,7 @@ def authenticate(args: argparse.Namespace, ctx: CliContext) -> Actor:
               "register the first one with 'loan-kiosk technician add USERNAME --admin'",
               file=sys.stderr)
         return Actor(BOOTSTRAP_NAME, "admin", None, os_user)
-    name = technician_name(args)
+    name = technician_name(args) or _scheduled_technician(args, ctx)
     if name is None:
         raise PermissionDenied(f"say which technician you are: --technician USERNAME or "
                                f"{TECHNICIAN_ENV}, with your PIN in {PIN_ENV} or on standard "

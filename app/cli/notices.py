@@ -58,15 +58,9 @@ def register(sub: Any) -> None:
 
 
 def scheduled_actor(ctx: CliContext) -> Actor:
-    """``--technician`` if given, else ``[notices] scheduled_technician``, else the CLI's own.
-
-    (Issue 18 makes the CLI prove who it is; the scheduled job's technician is named here.)
-    """
-    if getattr(ctx.args, "technician", None):
-        return ctx.actor()
-    name = ctx.app.settings.notices.scheduled_technician.strip()
-    if name:
-        ctx.args.technician = name
+    """The technician the run acts as: the one who proved it (``--technician`` or
+    ``LOAN_KIOSK_TECHNICIAN``, else ``[notices] scheduled_technician``; with its PIN, as
+    every write: :mod:`app.cli.auth`)."""
     return ctx.actor()
 
 
