@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
 from ui.controllers.upkeep import DeskUpkeep
 from ui.desk_devices import DeskDevices, DeskHardware, desk_devices
+from ui.desk_frame import build_frame
 from ui.input_watch import InputWatch
 from ui.navigation import Navigator
 from ui.ops import OpError, OpRunner
@@ -29,9 +30,8 @@ from ui.scan_routing import ScanRouter
 from ui.scanner import ScanFilter
 from ui.serial_scanner import DeskSerialScanner
 from ui.session_work import SessionWork
-from ui.views.header_view import HeaderView
 from ui.widgets.busy import DelayedBusy
-from ui.widgets.feedback_banner import FeedbackBanner, SoundPlayer
+from ui.widgets.feedback_banner import SoundPlayer
 
 if TYPE_CHECKING:
     # The window shows before SQLAlchemy is loaded (ui.desk_app opens the database on a
@@ -72,21 +72,8 @@ class MainWindow(QMainWindow):
         self.scanner = ScanFilter(app_ctx.settings.scanner, self)
         self._scanner_installed = False
 
-        central = QWidget()
-        lay = QVBoxLayout(central)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        self.header = HeaderView(app_ctx.settings.school.name)
-        lay.addWidget(self.header)
-        banner_box = QWidget()
-        bl = QVBoxLayout(banner_box)
-        bl.setContentsMargins(10, 6, 10, 0)
-        self.banner = FeedbackBanner(self.sound)
-        bl.addWidget(self.banner)
-        lay.addWidget(banner_box)
-        self.stack = QStackedWidget()
-        lay.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.header, self.banner, self.stack = build_frame(self, app_ctx.settings.school.name,
+                                                           self.sound)
 
         #: the printers, the pad and the serial scanner (the composition root's, or the real ones)
         self.hardware = DeskHardware(devices or desk_devices(app_ctx), app_ctx.settings,
