@@ -76,28 +76,34 @@ def test_asset_found(cli: Cli) -> None:  # noqa: F811
     verified(cli)
 
 
+BOSS_PIN, SAM_PIN = "482157", "555512"
+
+
+def _boss_and_sam(cli: Cli) -> tuple[Cli, Cli]:  # noqa: F811
+    """An admin and a plain technician, each signed in with their own PIN (issue 18)."""
+    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin=f"{BOSS_PIN}\n")
+    cli.ok("technician", "add", "sam", "--pin-stdin", stdin=f"{SAM_PIN}\n")
+    return cli.as_("boss", BOSS_PIN), cli.as_("sam", SAM_PIN)
+
+
 def test_asset_retire(cli: Cli) -> None:  # noqa: F811
-    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin="4821\n")
-    cli.ok("technician", "add", "sam", "--pin-stdin", "--technician", "boss", stdin="5555\n")
-    cli.refused("asset", "retire", "LT-0003", "--reason", "old", "--technician", "sam",
+    boss, sam = _boss_and_sam(cli)
+    sam.refused("asset", "retire", "LT-0003", "--reason", "old",
                 match="only an admin technician can retire an asset")
     cli.refused("asset", "retire", "LT-0003", match="the following arguments are required: --reason")
     cli.refused("asset", "retire", "LT-0003", "--reason", " ", match="give the reason")
-    out = cli.ok("asset", "retire", "LT-0003", "--reason", "beyond economic repair",
-                 "--technician", "boss")
+    out = boss.ok("asset", "retire", "LT-0003", "--reason", "beyond economic repair")
     assert out.strip() == "LT-0003 retired: beyond economic repair"
     cli.refused("checkout", "LT-0003", "AB1", match="LT-0003 is retired and cannot be lent")
-    cli.ok("asset", "return-to-service", "LT-0003", "--technician", "boss")  # a mistake undone
+    boss.ok("asset", "return-to-service", "LT-0003")  # a mistake undone
     verified(cli)
 
 
 def test_reverse(cli: Cli) -> None:  # noqa: F811
-    cli.ok("technician", "add", "boss", "--admin", "--pin-stdin", stdin="4821\n")
-    cli.ok("technician", "add", "sam", "--pin-stdin", "--technician", "boss", stdin="5555\n")
-    cli.ok("checkout", "LT-0001", "AB1", "--technician", "sam")
-    cli.refused("reverse", "LT-0001", "--technician", "sam",
-                match="only an admin technician can reverse")
-    out = cli.ok("reverse", "LT-0001", "--technician", "boss", "--reason", "wrong borrower")
+    boss, sam = _boss_and_sam(cli)
+    sam.ok("checkout", "LT-0001", "AB1")
+    sam.refused("reverse", "LT-0001", match="only an admin technician can reverse")
+    out = boss.ok("reverse", "LT-0001", "--reason", "wrong borrower")
     assert out.strip() == ("Reversed the check-out of LT-0001 to Siân Ó Briain (AB1): LT-0001 is "
                            "available again and the loan is void.")
     cli.refused("reverse", "LT-0001", match="the last check-out of LT-0001 was already reversed")

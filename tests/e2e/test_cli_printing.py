@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, text
 from app.bootstrap import bootstrap
 from app.config import Settings
 from app.services.loans import check_out
+from app.services.technicians import add_technician
 from app.uow import Actor
 from tests.factories import school
 from tests.integration.cups_queue import Spool, cups, queue  # noqa: F401 - fixture
@@ -34,13 +35,18 @@ pytestmark = pytest.mark.cups
 BIN = Path(sys.executable).with_name("loan-kiosk")
 
 
+#: the PIN of this run's technician (every CLI write is proven by one: issue 18)
+PIN = "482157"
+
+
 class Cli:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, technician: str) -> None:
         self.data_dir = data_dir
         self.env = {k: v for k, v in os.environ.items()
                     if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LOAN_KIOSK_DB")}
         self.env["LOAN_KIOSK_DATA_DIR"] = str(data_dir)
-        self.technician = f"tech-{uuid.uuid4().hex[:10]}"  # makes this run's receipt unique
+        self.env["LOAN_KIOSK_PIN"] = PIN
+        self.technician = technician
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "app"]
@@ -59,14 +65,16 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path: Path) -> Iterator[Cli]:
     data_dir = tmp_path / "Dafydd ap Gruffydd" / "Łucja Wójcik" / "Loan Kiosk"
+    technician = f"tech-{uuid.uuid4().hex[:10]}"  # makes this run's receipt unique
     ctx = bootstrap(None, data_dir=data_dir, settings=Settings())
     try:
         school(ctx)
         with ctx.uow(Actor("earlier")) as uow:
             check_out(uow, ["LT-0001", "PH-0001"], "AB1")
+            add_technician(uow, technician, PIN, admin=True)
     finally:
         ctx.close()
-    yield Cli(data_dir)
+    yield Cli(data_dir, technician)
 
 
 def leaver_receipt(cli: Cli) -> tuple[str, Path, str]:

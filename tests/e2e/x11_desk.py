@@ -22,7 +22,7 @@ from db.models import AuditEvent
 from tests.x11 import Xvfb, wait_for
 
 BIN = Path(sys.executable).with_name("loan-kiosk")
-BADGE, PIN = "TECH-BADGE-7", "4821"
+BADGE, PIN = "TECH-BADGE-7", "482157"
 
 STAFF_CSV = """Staff Code,Forename,Surname,Email,Department,Badge,Leaving Date
 AB1,Siân,Ó Briain,sian@example.org,Science,CARD-1,
