@@ -99,7 +99,11 @@ def test_receipt_show_prints_a_summary_and_saves_without_overwriting(desk: Desk,
     before = archived.read_bytes()
     for target in (archived, archived.parent / "other.pdf"):
         code, _, err = desk.run("receipt", "show", number, "--out", str(target), "--force")
-        assert code == 2 and "archived receipts are evidence and are never overwritten" in err
+        # refused before anything runs: the archive is inside the data folder (issue 18's
+        # output-path rule, which comes first), or is an archived receipt (issue 17's)
+        assert code == 2, err
+        assert ("is inside Loan Kiosk's data folder" in err
+                or "archived receipts are evidence and are never overwritten" in err), err
     assert archived.read_bytes() == before and not (archived.parent / "other.pdf").exists()
     code, _, err = desk.run("receipt", "show", "R-1999-0001")
     assert code == 2 and err.startswith("error: no receipt numbered")
@@ -163,20 +167,30 @@ def test_trip_sheet_command(desk: Desk, tmp_path: Path) -> None:
 
 def test_a_leaver_return_whose_receipt_cannot_be_archived_says_so_and_how_to_fix_it(
         desk: Desk, tmp_path: Path) -> None:
+    import shutil
+
     data_dir = Path(desk.common[desk.common.index("--data-dir") + 1])
-    settings = data_dir / "settings.toml"
-    before = settings.read_text(encoding="utf-8") if settings.exists() else ""
-    settings.write_text(before + '\n[printing]\npage_size = "A3"\n', encoding="utf-8")
+    # the archive cannot be written (a bad page size did this once; settings are now checked
+    # when loaded, so: the documents folder is taken by a file — a full or broken disk)
+    import datetime as dt
+
+    documents = data_dir / "documents" / str(dt.date.today().year)
+    kept = data_dir / "documents-year.kept"
+    if documents.exists():
+        documents.rename(kept)
+    documents.parent.mkdir(parents=True, exist_ok=True)
+    documents.write_text("not a folder", encoding="utf-8")
     code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving",
                                  "--out", str(tmp_path / "r.pdf"))
     number = re.search(r"R-\d{4}-\d{4}", stdout)
     assert number is not None, (stdout, err)
     assert code == 3, (code, err)
     assert f"the leaver return IS recorded (receipt {number.group(0)})" in err
-    assert "unknown page size 'A3'" in err
     assert f"loan-kiosk receipt show {number.group(0)} --out FILE.pdf" in err
-    # the fix: the page size put right, the same command the message gives archives it
-    settings.write_text(before, encoding="utf-8")
+    # the fix: the folder put right, the same command the message gives archives it
+    documents.unlink()
+    if kept.exists():
+        shutil.move(str(kept), str(documents))
     out = tmp_path / "fixed.pdf"
     assert desk.run("receipt", "show", number.group(0), "--out", str(out))[0] == 0
     code, stdout, _ = desk.run("receipt", "verify", str(out))

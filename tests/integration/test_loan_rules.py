@@ -236,7 +236,10 @@ def test_trip_checkout_signature_is_the_trip_leaders(ctx: AppContext, tech: Acto
     with ctx.uow(tech) as uow:
         create_trip(uow, "Y9 Snowdon", leader="CD2", start=dt.date(2026, 11, 26),
                     end=dt.date(2026, 11, 28))
-    sig = SignatureData([[(0, 600, 500, 0.5), (10, 1500, 900, 0.5)]], (500, 400, 2650, 2100))
+    # two strokes of 40 points: past the quality gate the service now holds (issue 18)
+    sig = SignatureData([[(i * 10, 600 + i * 20, 500 + (i % 7) * 30, 0.5) for i in range(40)],
+                         [(500 + i * 10, 900 + i * 25, 1200 - (i % 5) * 40, 0.6)
+                          for i in range(40)]], (500, 400, 2650, 2100))
     with ctx.uow(tech) as uow:
         res = check_out(uow, ["PH-0001", "PH-0002"], "CD2", trip="Y9 Snowdon", signature=sig)
     with ctx.uow(tech, readonly=True) as uow:

@@ -56,7 +56,10 @@ class SignInView(QWidget):
         self.message.hide()
         lay.addWidget(self.message)
         self.demo_hint = label("", name="Demo sign-in")
-        self.demo_hint.setStyleSheet("background: #fff3cd; border: 1px solid #8a4b00; padding: 8px;")
+        # the padding as contents margins, which the label's height-for-width counts (a style
+        # sheet's padding it did not: the two-line hint was cut by 4 px)
+        self.demo_hint.setStyleSheet("background: #fff3cd; border: 1px solid #8a4b00;")
+        self.demo_hint.setContentsMargins(8, 8, 8, 8)
         self.demo_hint.hide()
         lay.addSpacing(6)
         lay.addWidget(self.demo_hint)
@@ -120,7 +123,7 @@ class SignInView(QWidget):
         self.pin.setFocus()
 
     def show_demo(self, username: str, pin: str) -> None:
-        self.demo_hint.setText(f"Demo desk: sign in as “{username}” with PIN {pin}.")
+        self.demo_hint.setText(f"Demo desk: sign in as “{username}”, PIN {pin}")
         self.demo_hint.show()
 
     def show_message(self, text: str) -> None:
