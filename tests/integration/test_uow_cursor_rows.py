@@ -22,8 +22,10 @@ from db.models import Asset, AuditEvent, Base, Loan, Person, Signature
 from ink.signature import SignatureData
 from tests.factories import school
 
-SIG = SignatureData(strokes=[[(0, 10, 20, 0.5), (10, 30, 40, 0.6)]], window=(0, 0, 100, 100),
-                    device="test pad")
+#: two strokes of 40 points across the pad: past the service's quality gate (issue 18)
+SIG = SignatureData(strokes=[[(i * 10, 10 + i * 2, 20 + i % 5, 0.5) for i in range(40)],
+                             [(400 + i * 10, 5 + i * 2, 60 - i % 7, 0.6) for i in range(40)]],
+                    window=(0, 0, 100, 100), device="test pad")
 
 
 @pytest.fixture
