@@ -61,7 +61,7 @@ def test_server_stops_and_comes_back(proxied: tuple[AppContext, TcpProxy, str], 
     assert retried == []  # not a desk conflict: said at once, not retried
     with pytest.raises(Busy, match=UNREACHABLE), ctx.uow(DESK) as uow:
         check_in(uow, "LT-0001")
-    proc = Cli(url, tmp_path).run("whois", "LT-0001")
+    proc = Cli(url, tmp_path, register=False).run("whois", "LT-0001")
     assert proc.returncode == 2 and proc.stderr.startswith(f"error: {UNREACHABLE}")
     assert "Traceback" not in proc.stderr
 
@@ -76,7 +76,7 @@ def test_server_stops_and_comes_back(proxied: tuple[AppContext, TcpProxy, str], 
             select(func.count()).select_from(Loan).where(Loan.outcome.is_(None))) == 1
         result = audit.verify(uow.session)
         assert result.ok, result.problem
-    assert Cli(url, tmp_path).run("whois", "LT-0001").returncode == 0
+    assert Cli(url, tmp_path, register=False).run("whois", "LT-0001").returncode == 0
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
