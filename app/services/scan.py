@@ -54,7 +54,10 @@ def parse_scan(text: str, prefix: str = "") -> ParsedScan:
     if m:
         return ParsedScan("receipt", m.group(1).upper(), re.sub(r"[\s-]", "", m.group(2)).lower())
     if "://" in s or s.lower().startswith(("www.", "/")):
-        path = urllib.parse.urlsplit(s if "://" in s else "http://" + s.lstrip("/")).path
+        try:
+            path = urllib.parse.urlsplit(s if "://" in s else "http://" + s.lstrip("/")).path
+        except ValueError:  # not a URL after all ("/[": an unclosed IPv6 host, from hypothesis)
+            path = ""
         path = urllib.parse.unquote(path)
         m = _HT_RE.search(path)
         if m:

@@ -53,3 +53,9 @@ def test_receipt_code_as_people_quote_it(text: str) -> None:
 def test_a_receipt_number_alone_is_not_a_code() -> None:
     assert parse_scan("R-2026-0042").kind == "tag_or_code"
     assert parse_scan("R-2026-0042 0123 4567").kind == "tag_or_code"
+
+
+def test_text_that_only_looks_like_a_url_is_a_code_not_a_crash() -> None:
+    # hypothesis found "-+" read on a German layout as "/[": urlsplit raised "Invalid IPv6 URL"
+    for text in ("/[", "http://[", "www.[abc"):
+        assert parse_scan(text).kind == "tag_or_code"
