@@ -229,6 +229,15 @@ class NoticeSettings:
 
 
 @dataclass
+class DeskSettings:
+    #: the code of the school (site) this desk is at: lists, reports, the dashboard and
+    #: labels show that school's by default, and new people and assets belong to it.
+    #: Empty: the signed-in technician's school (a one-school install needs nothing here).
+    #: ``--site`` and ``LOAN_KIOSK_SITE`` beat it; ``ALL`` shows every school.
+    site: str = ""
+
+
+@dataclass
 class Settings:
     school: SchoolSettings = field(default_factory=SchoolSettings)
     loans: LoanSettings = field(default_factory=LoanSettings)
@@ -242,6 +251,7 @@ class Settings:
     reversal: ReversalSettings = field(default_factory=ReversalSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     notices: NoticeSettings = field(default_factory=NoticeSettings)
+    desk: DeskSettings = field(default_factory=DeskSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -160,7 +160,8 @@ def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
             uow.audit("sign_in", tech, username=tech.username, **flags)
             uow.commit()
         return SignInResult(True, f"Signed in as {tech.display_name}.",
-                            Actor(tech.username, tech.role, tech.id, current_os_user()),
+                            Actor(tech.username, tech.role, tech.id, current_os_user(),
+                                  tech.site_id),
                             must_change_pin=short)
     tech.failed_attempts += 1
     message = "Unknown technician or wrong PIN."
