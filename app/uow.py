@@ -34,7 +34,7 @@ from app.actor import SYSTEM, Actor
 from app.clock import Clock
 from app.config import Settings
 from app.cursor_rows import column_defaults, column_keys, detached, insert_returning_id, update_by_id
-from app.errors import Busy
+from app.errors import Busy, Refused
 from app.prepared import Prepared
 from app.retry import is_transient, sqlstate_of
 from db.models import Base
@@ -96,6 +96,9 @@ class UnitOfWork:
         self._bulk: dict[str, str] = {}
         #: objects made by loaded() and insert(), which update() may write
         self._loaded: dict[int, Base] = {}
+        #: id(obj) -> the site_id a row read with :meth:`loaded` had before :meth:`update`
+        #: changed it (the school guard checks both ends of a move)
+        self._site_was: dict[int, Any] = {}
         self._committed = False
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
@@ -240,6 +243,8 @@ class UnitOfWork:
         changed = {key: value for key, value in changes.items() if getattr(obj, key) != value}
         if not changed:
             return
+        if "site_id" in changed:
+            self._site_was.setdefault(id(obj), getattr(obj, "site_id"))  # noqa: B009 - any model
         params = {f"set_{key}": value for key, value in changed.items()}
         params["row_id"] = state.identity[0]
         self.execute(update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
@@ -327,6 +332,34 @@ class UnitOfWork:
                               audit.values_digests(rows), strict=True))
         return ids
 
+    def _check_sites(self) -> None:
+        """Refuse the commit if it writes a row of another school than the technician's
+        (an asset, a person, a kit: any row with a ``site_id``), before or after the
+        change. A trust admin's work, and work by no school's technician, is not checked."""
+        written = list(self._touched.values())
+        if self._bulk:
+            written += [o for o in self._loaded.values() if audit.row_key(o) in self._bulk]
+        for obj in written:
+            if not hasattr(obj, "site_id"):
+                continue
+            sites = {getattr(obj, "site_id")}  # noqa: B009 - any model with one
+            if id(obj) in self._site_was:
+                sites.add(self._site_was[id(obj)])
+            else:
+                history = sa_inspect(obj).attrs["site_id"].history
+                sites.update(history.deleted or ())
+            for site_id in sites:
+                if not self.actor.may_write_at(site_id):
+                    raise Refused(f"{_row_name(obj)} belongs to {self._site_code(site_id)}: "
+                                  f"only a trust admin or a technician of that school can "
+                                  "change it (you can still look it up)")
+
+    def _site_code(self, site_id: int) -> str:
+        from db.places import Site
+
+        site = self.session.get(Site, site_id)
+        return site.code if site is not None else f"school #{site_id}"
+
     def _before_flush(self, session: Session) -> None:
         for obj in session.new:
             if isinstance(obj, Base) and getattr(obj, "__audited__", True):
@@ -350,6 +383,8 @@ class UnitOfWork:
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
+            if self.actor.site_id is not None and not self.actor.is_trust_admin:
+                self._check_sites()
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():
@@ -369,11 +404,20 @@ class UnitOfWork:
             self._rollback()
             raise Busy(friendly_operational(exc)) from exc
         self._committed = True
+        self._site_was.clear()
         self._events.clear()
         self._unresolved.clear()
         self._touched.clear()
         self._deleted.clear()
         self._bulk.clear()
+
+
+def _row_name(obj: Base) -> str:
+    for attr, what in (("tag", ""), ("staff_code", "staff member "), ("code", "")):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str):
+            return f"{what}{value}"
+    return f"{obj.__tablename__} #{getattr(obj, 'id', '?')}"
 
 
 def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:

@@ -161,7 +161,8 @@ def place_unplaced(uow: UnitOfWork, site: Site) -> Settled:
     assets' home and current location, and the text is cleared (locations replace it)."""
     session = uow.session
     texts = sorted({t.strip() for t in session.execute(
-        select(Asset.location).where(Asset.location.is_not(None))).scalars() if t.strip()})
+        select(Asset.location).where(Asset.location.is_not(None))).scalars()
+        if t is not None and t.strip()})
     taken = {normalise_code(c) for c in session.execute(select(Location.code)).scalars()}
     made: dict[str, int] = {}
     for text in texts:
@@ -175,11 +176,14 @@ def place_unplaced(uow: UnitOfWork, site: Site) -> Settled:
         made[text] = loc.id
     counts: dict[str, int] = {}
     # through the ORM: the commit records each row's new digest, so audit verify holds
-    for model in (Person, Technician):
-        rows = session.execute(select(model).where(model.site_id.is_(None))).scalars().all()
-        for row in rows:
-            row.site_id = site.id
-        counts[model.__tablename__] = len(rows)
+    people = session.execute(select(Person).where(Person.site_id.is_(None))).scalars().all()
+    for person in people:
+        person.site_id = site.id
+    techs = session.execute(select(Technician).where(
+        Technician.site_id.is_(None))).scalars().all()
+    for tech in techs:
+        tech.site_id = site.id
+    counts.update(people=len(people), technicians=len(techs))
     assets = session.execute(select(Asset).where(
         (Asset.site_id.is_(None)) | (Asset.location.is_not(None)))).scalars().all()
     for asset in assets:

@@ -91,11 +91,30 @@ def count_technicians(uow: UnitOfWork) -> int:
 
 
 def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = False,
-                   display_name: str | None = None, badge: str | None = None) -> Technician:
-    """Add a technician. Only an admin may, except for the very first (who becomes admin)."""
+                   display_name: str | None = None, badge: str | None = None,
+                   trust_admin: bool = False, site: str | None = None) -> Technician:
+    """Add a technician. Only an admin may, except for the very first (who becomes admin).
+
+    The technician belongs to ``site`` (a school's code), else to this desk's school. A
+    trust admin (an admin of every school) is added only by a trust admin, or by an admin
+    not tied to a school (a one-school install becoming a trust)."""
     first = count_technicians(uow) == 0
     if not first:
         uow.actor.require_admin("add technicians")
+    if trust_admin and not first and not (
+            uow.actor.is_trust_admin or uow.actor.site_id is None):
+        raise PermissionDenied("only a trust admin can add a trust admin")
+    from app.services.site_scope import home_site_id
+
+    if site:
+        from app.services.places import get_site
+
+        site_id: int | None = get_site(uow, site).id
+        if not uow.actor.may_write_at(site_id):
+            raise PermissionDenied(f"only a trust admin or an admin of {site.strip()} can add "
+                                   "technicians there")
+    else:
+        site_id = home_site_id(uow)
     username = unicodedata.normalize("NFKC", username).strip()
     if not USERNAME_RE.match(username):
         raise InvalidInput("a username is 1-64 letters, digits, dots, dashes or underscores")
@@ -104,9 +123,10 @@ def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = Fa
         raise Refused(f"there is already a technician called {username!r}")
     tech = Technician(
         username=username, display_name=(display_name or username).strip()[:200],
-        pin_hash=hash_pin(pin), role="admin" if (admin or first) else "technician",
+        pin_hash=hash_pin(pin),
+        role="trust_admin" if trust_admin else "admin" if (admin or first) else "technician",
         badge_code=badge_key(badge) if badge else None, active=True, failed_attempts=0,
-        created_at=uow.now,
+        created_at=uow.now, site_id=site_id,
     )
     uow.session.add(tech)
     uow.audit("technician_added", tech, username=username, role=tech.role)

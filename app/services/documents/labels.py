@@ -57,3 +57,37 @@ def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
         raise InvalidInput(str(exc)) from None
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
+
+
+def render_location_labels(app_ctx: AppContext, codes: Iterable[str], template: str | None = None,
+                           start: int = 1, *, outline: bool = False) -> bytes:
+    """A label sheet PDF for locations (rooms, cupboards, trolleys): the QR code holds the
+    location's code, so a stocktake can start by scanning the room's label."""
+    from app.services.places import get_location
+    from db.places import Site
+
+    settings = app_ctx.settings
+    try:
+        t = get_template(template or settings.printing.label_template)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    wanted = [c for c in codes if c.strip()]
+    if not wanted:
+        raise InvalidInput("name the locations to label")
+    prefix = settings.scanner.prefix if settings.printing.label_use_prefix else ""
+    labels: list[AssetLabel] = []
+    with app_ctx.uow(Actor("system"), readonly=True) as uow:
+        seen: set[int] = set()
+        for code in wanted:
+            loc = get_location(uow, code)
+            if loc.id in seen:
+                continue
+            seen.add(loc.id)
+            site = uow.session.get(Site, loc.site_id)
+            labels.append(AssetLabel(label_payload(loc.code, prefix), loc.code, loc.kind,
+                                     site.name if site is not None else settings.school.name,
+                                     kind_text=f"{loc.kind.capitalize()} · {loc.name}"))
+    try:
+        return render_label_sheet(labels, t, start=start, outline=outline)
+    except ValueError as exc:  # LabelTooSmall too
+        raise InvalidInput(str(exc)) from None
