@@ -34,7 +34,7 @@ from app.actor import SYSTEM, Actor
 from app.clock import Clock
 from app.config import Settings
 from app.cursor_rows import column_defaults, column_keys, detached, insert_returning_id, update_by_id
-from app.errors import Busy, Refused
+from app.errors import Busy
 from app.prepared import Prepared
 from app.retry import is_transient, sqlstate_of
 from db.models import Base
@@ -332,34 +332,6 @@ class UnitOfWork:
                               audit.values_digests(rows), strict=True))
         return ids
 
-    def _check_sites(self) -> None:
-        """Refuse the commit if it writes a row of another school than the technician's
-        (an asset, a person, a kit: any row with a ``site_id``), before or after the
-        change. A trust admin's work, and work by no school's technician, is not checked."""
-        written = list(self._touched.values())
-        if self._bulk:
-            written += [o for o in self._loaded.values() if audit.row_key(o) in self._bulk]
-        for obj in written:
-            if not hasattr(obj, "site_id"):
-                continue
-            sites = {getattr(obj, "site_id")}  # noqa: B009 - any model with one
-            if id(obj) in self._site_was:
-                sites.add(self._site_was[id(obj)])
-            else:
-                history = sa_inspect(obj).attrs["site_id"].history
-                sites.update(history.deleted or ())
-            for site_id in sites:
-                if not self.actor.may_write_at(site_id):
-                    raise Refused(f"{_row_name(obj)} belongs to {self._site_code(site_id)}: "
-                                  f"only a trust admin or a technician of that school can "
-                                  "change it (you can still look it up)")
-
-    def _site_code(self, site_id: int) -> str:
-        from db.places import Site
-
-        site = self.session.get(Site, site_id)
-        return site.code if site is not None else f"school #{site_id}"
-
     def _before_flush(self, session: Session) -> None:
         for obj in session.new:
             if isinstance(obj, Base) and getattr(obj, "__audited__", True):
@@ -384,7 +356,13 @@ class UnitOfWork:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
             if self.actor.site_id is not None and not self.actor.is_trust_admin:
-                self._check_sites()
+                from app.site_guard import check_sites
+
+                written = list(self._touched.values())
+                if self._bulk:
+                    written += [o for o in self._loaded.values()
+                                if audit.row_key(o) in self._bulk]
+                check_sites(self.session, self.actor, written, self._site_was)
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():
@@ -410,14 +388,6 @@ class UnitOfWork:
         self._touched.clear()
         self._deleted.clear()
         self._bulk.clear()
-
-
-def _row_name(obj: Base) -> str:
-    for attr, what in (("tag", ""), ("staff_code", "staff member "), ("code", "")):
-        value = getattr(obj, attr, None)
-        if isinstance(value, str):
-            return f"{what}{value}"
-    return f"{obj.__tablename__} #{getattr(obj, 'id', '?')}"
 
 
 def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
