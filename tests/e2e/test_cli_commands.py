@@ -27,6 +27,7 @@ import pytest
 from app.cli import build_parser
 from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
+from tests.e2e.site_scenarios import SITE_SCENARIOS, trust_of_two_schools
 
 pytestmark = pytest.mark.slow
 
@@ -61,6 +62,12 @@ class Cli:
         """The same CLI, signed in as the demo school's technician (for ``--demo``)."""
         other = Cli(self.data_dir)
         other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=DEMO_TECHNICIAN, LOAN_KIOSK_PIN=DEMO_PIN)
+        return other
+
+    def as_technician(self, name: str, pin: str) -> Cli:
+        """The same CLI, signed in as another technician."""
+        other = Cli(self.data_dir)
+        other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=name, LOAN_KIOSK_PIN=pin)
         return other
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -500,6 +507,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("notices", "send"): _notices_send, ("notices", "outbox"): _notices_outbox,
     ("notices", "resend"): _notices_resend, ("notices", "cancel"): _notices_cancel,
     ("notices", "password"): _notices_password, ("notices", "preview"): _notices_preview,
+    **SITE_SCENARIOS,
 }
 
 
@@ -516,6 +524,10 @@ def test_command_end_to_end(cli: Cli, path: tuple[str, ...]) -> None:
     if path[0] == "pad" and path[1] != "list" and not hasattr(os, "openpty"):
         pytest.skip("the pad simulator needs pseudo-terminals")
     SCENARIOS[path](cli)
+
+
+def test_a_trust_of_two_schools(cli: Cli) -> None:
+    trust_of_two_schools(cli)
 
 
 # -- --demo: the demo school's own database, for every command ---------------------------------
