@@ -97,13 +97,15 @@ def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = Fa
 
     The technician belongs to ``site`` (a school's code), else to this desk's school. A
     trust admin (an admin of every school) is added only by a trust admin, or by an admin
-    not tied to a school (a one-school install becoming a trust)."""
+    while the trust has none yet (a one-school install becoming a trust)."""
     first = count_technicians(uow) == 0
     if not first:
         uow.actor.require_admin("add technicians")
-    if trust_admin and not first and not (
-            uow.actor.is_trust_admin or uow.actor.site_id is None):
-        raise PermissionDenied("only a trust admin can add a trust admin")
+    if trust_admin and not first and not uow.actor.is_trust_admin:
+        has_one = uow.session.execute(select(Technician.id).where(
+            Technician.role == "trust_admin", Technician.active.is_(True)).limit(1)).first()
+        if has_one is not None:
+            raise PermissionDenied("only a trust admin can add a trust admin")
     from app.services.site_scope import home_site_id
 
     if site:

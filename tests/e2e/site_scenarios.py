@@ -31,18 +31,28 @@ def _site_edit(c: Any) -> None:
     assert _sites(c)["NHS"]["name"] == "Northfield High School"
 
 
+def _trust_admin(c: Any) -> Any:
+    """The first trust admin, added by the school's admin (the trust has none yet)."""
+    c.ok("technician", "add", "boss", "--trust-admin", "--pin-stdin", stdin="975310\n")
+    return c.as_technician("boss", "975310")
+
+
 def _site_close(c: Any) -> None:
     c.ok("site", "add", "SPA", "St Paul's Academy")
-    assert "site SPA closed" in c.ok("site", "close", "SPA")
+    proc = c.run("site", "close", "SPA")  # MAIN's admin: not St Paul's
+    assert proc.returncode == 2 and "only a trust admin or an admin of SPA" in proc.stderr
+    assert "site SPA closed" in _trust_admin(c).ok("site", "close", "SPA")
     assert _sites(c)["SPA"]["active"] is False
-    proc = c.run("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    proc = c.as_technician("boss", "975310").run("location", "add", "SPA-HALL", "Hall",
+                                                 "--site", "SPA")
     assert proc.returncode == 2 and "SPA is closed" in proc.stderr
 
 
 def _site_reopen(c: Any) -> None:
     _site_close(c)
-    assert "site SPA reopened" in c.ok("site", "reopen", "SPA")
-    c.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    boss = c.as_technician("boss", "975310")
+    assert "site SPA reopened" in boss.ok("site", "reopen", "SPA")
+    boss.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
 
 
 def _rooms(c: Any) -> None:
@@ -123,27 +133,34 @@ def _asset_move(c: Any) -> None:
 def trust_of_two_schools(c: Any) -> None:
     """Technicians at two schools: each works their own; a trust admin works both."""
     c.ok("site", "add", "SPA", "St Paul's Academy")
-    c.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
-    assert "technician spa-tech added (technician)" in c.ok(
-        "technician", "add", "spa-tech", "--site", "SPA", "--pin-stdin", stdin="246813\n")
     assert "technician boss added (trust admin)" in c.ok(
         "technician", "add", "boss", "--trust-admin", "--pin-stdin", stdin="975310\n")
+    proc = c.run("technician", "add", "boss2", "--trust-admin", "--pin-stdin", stdin="975310\n")
+    assert proc.returncode == 2 and "only a trust admin can add a trust admin" in proc.stderr
+    boss = c.as_technician("boss", "975310")
+    boss.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    assert "technician spa-tech added (technician)" in boss.ok(
+        "technician", "add", "spa-tech", "--site", "SPA", "--pin-stdin", stdin="246813\n")
     spa = c.as_technician("spa-tech", "246813")
     proc = spa.run("checkout", "LT-0001", "E1")
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: LT-0001 belongs to MAIN: only a trust admin")
     proc = c.run("asset", "move", "LT-0001", "SPA-HALL")  # MAIN's admin, not the trust's
     assert proc.returncode == 2 and "only a trust admin can move" in proc.stderr
-    boss = c.as_technician("boss", "975310")
     assert boss.json("asset", "move", "LT-0001", "SPA-HALL")["site_changed"] is True
     spa.ok("checkout", "LT-0001", "E1")  # St Paul's now
-    rows = json.loads(c.ok("report", "on-loan", "--format", "json"))
-    assert rows == []  # this desk's school (MAIN) has nothing out
-    rows = json.loads(c.ok("report", "on-loan", "--format", "json", "--site", "ALL"))
-    assert [r["tag"] for r in rows] == ["LT-0001"]
-    c.env["LOAN_KIOSK_SITE"] = "SPA"
-    assert [r["tag"] for r in json.loads(c.ok("report", "on-loan", "--format", "json"))] == [
-        "LT-0001"]
+    def on_loan(*site: str) -> list[str]:
+        return [r["tag"] for r in json.loads(c.ok("report", "on-loan", "--format", "json",
+                                                  *site))]
+
+    # a report needs no PIN: with no desk school set and two schools, it shows both
+    assert on_loan() == ["LT-0001"]
+    c.env["LOAN_KIOSK_SITE"] = "MAIN"  # this desk is at MAIN: nothing of its own is out
+    assert on_loan() == []
+    assert on_loan("--site", "ALL") == ["LT-0001"]
+    assert on_loan("--site", "spa") == ["LT-0001"]
+    proc = c.run("report", "on-loan", "--site", "XYZ")
+    assert proc.returncode == 2 and "no school (site) with the code 'XYZ'" in proc.stderr
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
