@@ -101,3 +101,34 @@ def test_location_labels_are_saved_as_a_pdf(qtbot, desk, tmp_path) -> None:  # t
     wait_idle(qtbot, desk)
     assert out.read_bytes().startswith(b"%PDF")
     assert "1 location label saved" in desk.banner.message
+
+
+def test_an_asset_is_moved_from_its_card(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import school
+
+    school(desk.ctx)
+    add_site(desk.ctx, "NHS", "Northfield High School")  # the first school: takes in the kit
+    add_location(desk.ctx, "NHS-ICT", "ICT office")
+    add_location(desk.ctx, "NHS-LIB", "Library")
+    sign_in(qtbot, desk)
+    desk.open_asset("LT-0001")
+    wait_idle(qtbot, desk)
+    view = desk.controller("asset").view
+    assert view.move_to.isVisible() and not view.move_panel.isVisible()
+    assert "At NHS" in view.header.facts.text()
+    view.move_to.click()
+    assert view.move_panel.isVisible()
+    view.move_panel.fields[0].setText("NHS-NOPE")  # a wrong code: said, nothing changes
+    view.move_panel.confirm.click()
+    wait_idle(qtbot, desk)
+    assert "no location with the code 'NHS-NOPE'" in desk.banner.message
+    view.move_panel.fields[0].setText("nhs-ict")
+    view.move_panel.confirm.click()
+    wait_idle(qtbot, desk)
+    assert "LT-0001 moved to NHS › ICT office (its home now)" in desk.banner.message
+    assert "At NHS › ICT office" in view.header.facts.text()
+    view.move_to.click()
+    view.move_panel.fields[0].setText("NHS-LIB")
+    view.move_panel.confirm.click()
+    wait_idle(qtbot, desk)
+    assert "At NHS › Library (home: NHS › ICT office)" in view.header.facts.text()
