@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,10 +65,10 @@ class PlacesTab(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Schools and their locations")
         self.tree.setHeaderLabels(["Code", "Name", "Kind", "Assets", ""])
-        self.tree.setColumnWidth(0, 190)
-        self.tree.setColumnWidth(1, 220)
-        self.tree.setColumnWidth(2, 90)
-        self.tree.setColumnWidth(3, 60)
+        self.tree.setColumnWidth(0, 240)
+        self.tree.setColumnWidth(1, 210)
+        self.tree.setColumnWidth(2, 95)
+        self.tree.setColumnWidth(3, 75)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         left.addWidget(self.tree, 1)
         self.refresh = button("Refresh", "Read the schools and locations again")
@@ -139,7 +141,15 @@ class PlacesTab(QWidget):
         bl.addWidget(self.add_school)
         right.addWidget(box)
         right.addStretch(1)
-        lay.addLayout(right, 2)
+        # the forms scroll on a small screen rather than making the whole window taller
+        panel = QWidget()
+        panel.setLayout(right)
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("What to do with schools and locations")
+        lay.addWidget(scroll, 2)
 
         self.refresh.clicked.connect(self.refresh_clicked.emit)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
