@@ -18,7 +18,8 @@ from printing.labels import render_labels as render_label_sheet
 def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
                   kind: str | None = None, all_: bool = False, template: str | None = None,
                   start: int = 1, *, outline: bool = False) -> bytes:
-    """A label sheet PDF for the chosen assets (by tag, by kind, or all but retired)."""
+    """A label sheet PDF for the chosen assets (by tag, by kind, or all but retired); by
+    kind or all: of the desk's school (``[desk] site`` / ``--site``; ALL: every school)."""
     tag_list = [t for t in (tags or []) if t.strip()]
     chosen = sum([bool(tag_list), kind is not None, all_])
     if chosen != 1:
@@ -40,6 +41,11 @@ def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
                     assets.append(asset)
         else:
             q = select(Asset).where(Asset.status != "retired").order_by(Asset.tag_key)
+            from app.services.site_scope import resolve_scope
+
+            site_id = resolve_scope(uow).site_id  # the desk's school's (--site ALL: all)
+            if site_id is not None:
+                q = q.where(Asset.site_id == site_id)
             if kind is not None:
                 if kind not in ASSET_KINDS:
                     raise InvalidInput(f"unknown kind {kind!r}: use one of "
