@@ -127,6 +127,9 @@ def _asset_move(c: Any) -> None:
     assert proc.returncode == 2 and "on loan: check it in first" in proc.stderr
     c.ok("checkin", "LT-0001")  # back to its home, the ICT office
     assert [n["assets"] for n in c.json("location", "list")][:2] == [1, 0]
+    c.ok("checkout", "LT-0001", "E1")
+    c.ok("checkin", "LT-0001", "--put-at", "MAIN-LIB")  # told otherwise
+    assert {n["code"]: n["assets"] for n in c.json("location", "list")}["MAIN-LIB"] == 1
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
