@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.places import LOCATION_KINDS
+from app.choices import LOCATION_KINDS
 from ui.widgets.common import Form, button, card, label
 
 #: item data: ("site" | "location", code)
