@@ -244,3 +244,19 @@ def list_stocktakes(uow: UnitOfWork, *, going_only: bool = False,
     if going_only:
         stmt = stmt.where(Stocktake.status != "closed")
     return [info(uow, s) for s in uow.session.execute(stmt).scalars()]
+
+
+def start_or_resume(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
+    """The desk's scan of a location label: the place's stocktake going on (resumed if it was
+    paused), or a new one."""
+    site, location = find_place(uow, place_code)
+    going = uow.session.execute(
+        select(Stocktake).where(Stocktake.site_id == site.id,
+                                Stocktake.location_id.is_(None) if location is None
+                                else Stocktake.location_id == location.id,
+                                Stocktake.status != "closed").with_for_update()).scalars().first()
+    if going is None:
+        return start_stocktake(uow, place_code)
+    if going.status == "paused":
+        return resume_stocktake(uow, going.id)
+    return info(uow, going)

@@ -44,6 +44,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "trips": ("ui.controllers.trips_controller", "TripsController"),
     "dashboard": ("ui.controllers.dashboard_controller", "DashboardController"),
     "admin": ("ui.controllers.admin_controller", "AdminController"),
+    "stocktake": ("ui.controllers.stocktake_controller", "StocktakeController"),
 }
 
 
