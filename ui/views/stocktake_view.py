@@ -176,6 +176,8 @@ class StocktakeView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
+        # columns fit what the first rows hold: measuring all 2,000 would cost more than the rows
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         lay.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.moves = QPushButton("Confirm moves (unexpected → here)")
@@ -225,6 +227,7 @@ class StocktakeView(QWidget):
 
     def show_rows(self, rows: list[Sequence[str]]) -> None:
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
     def current_tab(self) -> str:
         return TABS[max(0, self.tabs.currentIndex())][0]
