@@ -30,6 +30,8 @@ class Section:
     rows: Sequence[Sequence[str]]
     #: said when the list is empty
     empty: str = "None."
+    #: how the width is shared between the columns (equal when None)
+    weights: Sequence[float] | None = None
 
 
 def render_stocktake_report(title: str, summary: Sequence[str], sections: Sequence[Section], *,
@@ -49,7 +51,7 @@ def render_stocktake_report(title: str, summary: Sequence[str], sections: Sequen
             continue
         data = [[Paragraph(text(h), styles.head_cell) for h in section.headings]]
         data += [[Paragraph(text(cell), styles.cell) for cell in row] for row in section.rows]
-        table = Table(data, colWidths=column_widths(section.headings, section.rows, None, width),
+        table = Table(data, colWidths=column_widths(section.headings, section.rows, section.weights, width),
                       repeatRows=1, hAlign="LEFT")
         table.setStyle(items_table_style(len(data)))
         parts.append(table)

@@ -31,6 +31,7 @@ from app.uow import UnitOfWork
 from db.models import Asset, Loan, Person
 from db.places import Location, Site
 from db.stocktakes import StocktakeScan
+from printing.dates import date_text
 
 #: the result's lists, in the order the desk's tabs and the report show them
 SECTIONS = ("found", "missing", "unexpected", "on_loan", "unknown")
@@ -133,7 +134,7 @@ def _item(row: Any, scan: tuple[dt.datetime, str] | None, note: str = "") -> Ite
      home, current, site, first, last, due) = row
     what = " ".join(p for p in (make, model) if p) or kind
     if status == "on_loan" and first is not None and not note:
-        note = f"lent to {first} {last}".strip() + (f", due {due:%d %b %Y}" if due else "")
+        note = f"lent to {first} {last}".strip() + (f", due {date_text(due)}" if due else "")
     return Item(tag, asset_id, what, status, home or site or "", current or "",
                 scan[0] if scan else None, scan[1] if scan else None, note)
 

@@ -1,5 +1,6 @@
 """The Stocktake screen (issue 20) with demo data, at 1280×720, 1366×768 and 1920×1080: the
-list of stocktakes, a room being scanned (found, missing, unexpected tabs) and a closed one.
+list of stocktakes, a room being scanned (found, missing, unexpected tabs), and the PDF report
+of the room once closed at the desk.
 
 Run with ``LOAN_KIOSK_SCREENSHOTS=1`` to (re)write ``docs/screenshots/screen-stocktake-*``;
 otherwise the images go to a temporary folder and the test only proves each renders with
@@ -88,5 +89,20 @@ def test_stocktake_screens(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-
     shoot("found", tab("found"))
     shoot("missing", tab("missing"))
     shoot("unexpected", tab("unexpected"))
+
+    # closed at the desk: the archived report's first page
+    from tests.ui.desk import answer
+    from tests.unit.printing.pdfs import render
+
+    view.close_.click()
+    answer(qtbot, win, "close", "Close stocktake #2?")
+    qtbot.waitUntil(lambda: view.counts.text().startswith("Closed"), timeout=30000)
+    wait_idle(qtbot, win)
+    (pdf,) = (ctx.paths.documents_dir / "stocktakes").rglob("stocktake-2.pdf")
+    page = render(pdf.read_bytes(), dpi=100)
+    page.save(out / "stocktake-report.png")
+    shots.append(out / "stocktake-report.png")
+    win.close()
+    ctx.close()
     assert not cut, "\n".join(cut)
     assert all(p.is_file() for p in shots)

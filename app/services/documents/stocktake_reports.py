@@ -16,7 +16,7 @@ from app.atomic_files import write_new_file
 from app.bootstrap import AppContext
 from app.errors import InvalidInput, Refused
 from app.services.documents.archive import intact, logo_path
-from app.services.stocktake_results import SECTION_TITLES, SECTIONS, Item, StocktakeResult, stocktake_result
+from app.services.stocktake_results import SECTION_TITLES, Item, StocktakeResult, stocktake_result
 from app.services.stocktakes import StocktakeInfo, get_stocktake, info
 from app.uow import Actor
 from printing.stocktake_report import Section, render_stocktake_report
@@ -29,6 +29,13 @@ _HEADINGS = {
     "on_loan": ("Tag", "Item", "Home", "Lent"),
     "unknown": ("Code as scanned", "Scanned by", "When"),
 }
+_WEIGHTS = {
+    "found": (1.0, 1.7, 1.0, 2.0, 1.3), "missing": (1.0, 1.7, 1.0, 1.0, 1.0),
+    "unexpected": (1.0, 1.7, 2.0, 2.0), "on_loan": (1.0, 1.7, 1.0, 2.5),
+    "unknown": (1.5, 1.5, 1.5),
+}
+#: what needs acting on first: the found list, the longest, last
+_REPORT_ORDER = ("missing", "unexpected", "on_loan", "unknown", "found")
 _EMPTY = {"found": "Nothing was scanned.", "missing": "Nothing is missing.",
           "unexpected": "Nothing out of place.", "on_loan": "Nothing expected here is on loan.",
           "unknown": "Every code matched an asset."}
@@ -51,8 +58,9 @@ def _cells(name: str, item: Item) -> list[str]:
 def report_sections(result: StocktakeResult) -> list[Section]:
     """The report's tables, from a stocktake's result (the desk's tabs show the same)."""
     return [Section(SECTION_TITLES[name], _HEADINGS[name],
-                    [_cells(name, item) for item in result.section(name)], _EMPTY[name])
-            for name in SECTIONS]
+                    [_cells(name, item) for item in result.section(name)], _EMPTY[name],
+                    _WEIGHTS[name])
+            for name in _REPORT_ORDER]
 
 
 def render_result_pdf(app_ctx: AppContext, result: StocktakeResult, made: str) -> bytes:
