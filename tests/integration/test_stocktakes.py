@@ -246,3 +246,22 @@ def test_close_archives_the_pdf_and_keeps_the_stocktake_in_history(app_ctx: AppC
     with pytest.raises(Refused, match="missing or was changed"):
         report_pdf_path(app_ctx, TECH, sid)
     verify(app_ctx)
+
+
+def test_the_asset_card_says_what_a_stocktake_did(app_ctx: AppContext) -> None:
+    from app.services.record_history import changes_of
+
+    place(app_ctx)
+    sid = start(app_ctx, "ICT1")
+    scan(app_ctx, sid, "LT-5")
+    with app_ctx.uow(TECH) as uow:
+        results.confirm_moves(uow, sid)
+    with app_ctx.uow(TECH) as uow:
+        results.mark_missing_lost(uow, sid, ["LT-3"])
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        ids = dict(uow.session.execute(select(Asset.tag, Asset.id)).all())
+        moved = changes_of(uow, "assets", ids["LT-5"])[0]
+        lost = changes_of(uow, "assets", ids["LT-3"])[0]
+    assert moved.what == "Moved where a stocktake found it"
+    assert f"stocktake: {sid}" in moved.details and "was: ICT2" in moved.details
+    assert lost.what == "Marked lost: missing at a stocktake" and lost.by == "plain-tech"
