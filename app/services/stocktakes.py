@@ -113,25 +113,22 @@ def find_place(uow: UnitOfWork, code: str) -> tuple[Site, Location | None]:
     raise NotFound(f"there is no location or school with the code {code.strip()!r}")
 
 
-def start_stocktake(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
-    """Start a stocktake of a location (its sub-locations too) or of a whole school.
-
-    One place has one stocktake going at a time: an open or paused one of the same place
-    is refused (resume it instead), so two desks starting at once scan into one.
-    """
+def _going(uow: UnitOfWork, place_code: str) -> tuple[Site, Location | None, Stocktake | None]:
+    """The place ``place_code`` names and its stocktake not closed yet (if any), read with the
+    site's row locked, so that two desks starting the same place at once take turns."""
     site, location = find_place(uow, place_code)
     if location is not None and not location.active:
         raise Refused(f"{location.code} is no longer in use")
-    # the site row is locked so that two desks starting the same place at once serialise
     uow.session.execute(select(Site.id).where(Site.id == site.id).with_for_update())
     going = uow.session.execute(
-        select(Stocktake.id).where(Stocktake.site_id == site.id,
-                                   Stocktake.location_id.is_(None) if location is None
-                                   else Stocktake.location_id == location.id,
-                                   Stocktake.status != "closed")).scalars().first()
-    if going is not None:
-        raise Refused(f"stocktake #{going} of {location.code if location else site.code} is not "
-                      f"closed yet: resume it ('loan-kiosk stocktake resume {going}') or close it")
+        select(Stocktake).where(Stocktake.site_id == site.id,
+                                Stocktake.location_id.is_(None) if location is None
+                                else Stocktake.location_id == location.id,
+                                Stocktake.status != "closed").with_for_update()).scalars().first()
+    return site, location, going
+
+
+def _start(uow: UnitOfWork, site: Site, location: Location | None) -> StocktakeInfo:
     stocktake = Stocktake(site_id=site.id, location_id=location.id if location else None,
                           started_at=uow.now, started_by=uow.actor.name, status="open")
     uow.session.add(stocktake)
@@ -141,6 +138,20 @@ def start_stocktake(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
     done = info(uow, stocktake)
     uow.commit()
     return done
+
+
+def start_stocktake(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
+    """Start a stocktake of a location (its sub-locations too) or of a whole school.
+
+    One place has one stocktake going at a time: an open or paused one of the same place
+    is refused (resume it instead), so two desks starting at once scan into one.
+    """
+    site, location, going = _going(uow, place_code)
+    if going is not None:
+        raise Refused(f"stocktake #{going.id} of {location.code if location else site.code} is "
+                      f"not closed yet: resume it ('loan-kiosk stocktake resume {going.id}') or "
+                      "close it")
+    return _start(uow, site, location)
 
 
 @dataclass(frozen=True)
@@ -248,15 +259,14 @@ def list_stocktakes(uow: UnitOfWork, *, going_only: bool = False,
 
 def start_or_resume(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
     """The desk's scan of a location label: the place's stocktake going on (resumed if it was
-    paused), or a new one."""
-    site, location = find_place(uow, place_code)
-    going = uow.session.execute(
-        select(Stocktake).where(Stocktake.site_id == site.id,
-                                Stocktake.location_id.is_(None) if location is None
-                                else Stocktake.location_id == location.id,
-                                Stocktake.status != "closed").with_for_update()).scalars().first()
+    paused), or a new one (two desks scanning the same label at once get the same one)."""
+    site, location, going = _going(uow, place_code)
     if going is None:
-        return start_stocktake(uow, place_code)
+        return _start(uow, site, location)
     if going.status == "paused":
-        return resume_stocktake(uow, going.id)
+        going.status = "open"
+        uow.audit("stocktake_resumed", going)
+        done = info(uow, going)
+        uow.commit()
+        return done
     return info(uow, going)

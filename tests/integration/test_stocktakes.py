@@ -265,3 +265,20 @@ def test_the_asset_card_says_what_a_stocktake_did(app_ctx: AppContext) -> None:
     assert moved.what == "Moved where a stocktake found it"
     assert f"stocktake: {sid}" in moved.details and "was: ICT2" in moved.details
     assert lost.what == "Marked lost: missing at a stocktake" and lost.by == "plain-tech"
+
+
+def test_start_or_resume_is_what_the_desk_does_with_a_room_label(app_ctx: AppContext) -> None:
+    place(app_ctx)
+    with app_ctx.uow(TECH) as uow:
+        first = stocktakes.start_or_resume(uow, "ICT1")
+    with app_ctx.uow(TECH) as uow:
+        assert stocktakes.start_or_resume(uow, "ict1").id == first.id  # the same one
+    with app_ctx.uow(TECH) as uow:
+        stocktakes.pause_stocktake(uow, first.id)
+    with app_ctx.uow(TECH) as uow:
+        again = stocktakes.start_or_resume(uow, "ICT1")
+    assert (again.id, again.status) == (first.id, "open")
+    close_stocktake(app_ctx, TECH, first.id)
+    with app_ctx.uow(TECH) as uow:
+        assert stocktakes.start_or_resume(uow, "ICT1").id == first.id + 1  # closed: a new one
+    verify(app_ctx)
