@@ -169,22 +169,26 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.stocktake_results import confirm_moves
 
-    moved = ctx.transaction(lambda uow: confirm_moves(uow, args.id))
+    done = ctx.transaction(lambda uow: confirm_moves(uow, args.id))
     if args.json:
-        print_json([m.to_dict() for m in moved])
+        print_json(done.to_dict())
         return 0
-    for m in moved:
+    for m in done.moved:
         print(f"{m.tag}: moved here (was {m.was or 'nowhere recorded'})")
+    for tag, why in done.kept:
+        print(f"{tag}: not moved, {why}")
     return 0
 
 
 def cmd_lost(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.stocktake_results import mark_missing_lost
 
-    lost = ctx.transaction(lambda uow: mark_missing_lost(uow, args.id, args.tags or None))
+    done = ctx.transaction(lambda uow: mark_missing_lost(uow, args.id, args.tags or None))
     if args.json:
-        print_json([i.to_dict() for i in lost])
+        print_json(done.to_dict())
         return 0
-    for item in lost:
+    for item in done.lost:
         print(f"{item.tag}: recorded as lost, incident opened")
+    for tag, why in done.kept:
+        print(f"{tag}: not recorded lost, {why}")
     return 0

@@ -200,11 +200,35 @@ class Moved:
         return asdict(self)
 
 
-def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> list[Moved]:
+@dataclass(frozen=True)
+class Moves:
+    """What :func:`confirm_moves` did: the items moved, and those left as they were (why)."""
+
+    moved: list[Moved]
+    #: (tag, why): another school's items, which only that school or a trust admin moves
+    kept: list[tuple[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"moved": [m.to_dict() for m in self.moved],
+                "kept": [{"tag": t, "why": why} for t, why in self.kept]}
+
+
+def _other_school(uow: UnitOfWork, asset: Asset, site_id: int) -> str | None:
+    """The code of the school ``asset`` belongs to when it is not ``site_id``'s and the actor
+    may not change that school's rows (a trust admin may), else None."""
+    if asset.site_id is None or asset.site_id == site_id or uow.actor.is_trust_admin:
+        return None
+    site = uow.session.get(Site, asset.site_id)
+    return site.code if site is not None else f"school #{asset.site_id}"
+
+
+def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> Moves:
     """Put every unexpected (not retired) item where this stocktake found it, in one action.
 
-    Its current location becomes the stocktake's location and its school the stocktake's
-    school; its home is left as it is (a move of home is the sites' move). One transaction,
+    Its current location becomes the stocktake's location (an item of no school joins the
+    stocktake's school); its home is left as it is (moving its home is a move of its own).
+    Another school's item is moved only by a trust admin (it then joins this school);
+    otherwise it is left as it is and said (``kept``): its school moves it. One transaction,
     one audit event per asset.
     """
     result = stocktake_result(uow, stocktake_id)
@@ -212,31 +236,52 @@ def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> list[Moved]:
     moving = [i for i in result.unexpected if i.asset_id is not None and i.status != "retired"]
     if not moving:
         raise Refused(f"stocktake #{stocktake.id} found nothing out of place to move")
-    moved: list[Moved] = []
+    done = Moves([], [])
     assets = uow.session.execute(select(Asset).where(Asset.id.in_([i.asset_id for i in moving]))
                                  .with_for_update()).scalars()
     by_id = {a.id: a for a in assets}
+    here = result.stocktake.location_code or result.stocktake.site_code
     for item in moving:
         asset = by_id[item.asset_id]  # type: ignore[index]
+        other = _other_school(uow, asset, stocktake.site_id)
+        if other is not None:
+            done.kept.append((asset.tag, f"belongs to {other}: a technician of {other} or a "
+                                         "trust admin moves it"))
+            continue
         was = item.current or item.home
         if stocktake.location_id is not None:
             asset.current_location_id = stocktake.location_id
-        elif asset.current_location_id is not None and \
-                uow.session.get(Location, asset.current_location_id).site_id != stocktake.site_id:  # type: ignore[union-attr]
-            asset.current_location_id = None
+        elif asset.current_location_id is not None:
+            current = uow.session.get(Location, asset.current_location_id)
+            if current is not None and current.site_id != stocktake.site_id:
+                asset.current_location_id = None  # it is no longer in the other school's room
         asset.site_id = stocktake.site_id
         uow.audit("stocktake_move", asset, tag=asset.tag, stocktake=stocktake.id, was=was,
-                  to=result.stocktake.location_code or result.stocktake.site_code)
-        moved.append(Moved(asset.tag, was))
-    uow.commit()
-    return moved
+                  to=here)
+        done.moved.append(Moved(asset.tag, was))
+    if done.moved:
+        uow.commit()
+    return done
+
+
+@dataclass(frozen=True)
+class MarkedLost:
+    """What :func:`mark_missing_lost` did: the items recorded lost, and those left (why)."""
+
+    lost: list[Item]
+    kept: list[tuple[str, str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lost": [i.to_dict() for i in self.lost],
+                "kept": [{"tag": t, "why": why} for t, why in self.kept]}
 
 
 def mark_missing_lost(uow: UnitOfWork, stocktake_id: int | str,
-                      tags: Iterable[str] | None = None) -> list[Item]:
+                      tags: Iterable[str] | None = None) -> MarkedLost:
     """Record missing items as lost, each opening a ``lost`` incident (one transaction).
 
     ``tags``: only these (each must be missing in this stocktake); None: every one missing.
+    Another school's item is left as it is unless a trust admin does it (``kept`` says so).
     """
     result = stocktake_result(uow, stocktake_id)
     number = result.stocktake.id
@@ -252,16 +297,26 @@ def mark_missing_lost(uow: UnitOfWork, stocktake_id: int | str,
             chosen.append(item)
     if not chosen:
         raise Refused(f"nothing is missing in stocktake #{number}")
-    ids = [i.asset_id for i in chosen]
-    assets = uow.session.execute(select(Asset).where(Asset.id.in_(ids)).with_for_update()
-                                 ).scalars().all()
+    assets = {a.id: a for a in uow.session.execute(
+        select(Asset).where(Asset.id.in_([i.asset_id for i in chosen])).with_for_update()
+    ).scalars()}
     place = result.stocktake.location_code or result.stocktake.site_code
-    for asset in assets:
+    stocktake_site = get_stocktake(uow, number).site_id
+    done = MarkedLost([], [])
+    for item in chosen:
+        asset = assets[item.asset_id]  # type: ignore[index]
         if asset.status not in ("available", "in_repair"):  # changed since the result was read
             raise Refused(f"{asset.tag} is now {asset.status}; look at the result again")
+        other = _other_school(uow, asset, stocktake_site)
+        if other is not None:
+            done.kept.append((asset.tag, f"belongs to {other}: a technician of {other} or a "
+                                         "trust admin records it lost"))
+            continue
         asset.status = "lost"
         open_incident(uow, "lost", asset, None, None,
                       f"missing at stocktake #{number} of {place}")
         uow.audit("stocktake_marked_lost", asset, tag=asset.tag, stocktake=number)
-    uow.commit()
-    return chosen
+        done.lost.append(item)
+    if done.lost:
+        uow.commit()
+    return done

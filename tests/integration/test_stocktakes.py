@@ -171,10 +171,15 @@ def test_confirm_moves_puts_unexpected_items_here_in_one_action(app_ctx: AppCont
     loc = place(app_ctx)
     sid = start(app_ctx, "ICT1")
     scan(app_ctx, sid, "LT-5")
-    scan(app_ctx, sid, "LT-6")
+    scan(app_ctx, sid, "LT-6")  # St Paul's: its school, or a trust admin, moves it
     with app_ctx.uow(TECH) as uow:
-        moved = results.confirm_moves(uow, sid)
-    assert [(m.tag, m.was) for m in moved] == [("LT-5", "ICT2"), ("LT-6", "LIB")]
+        moves = results.confirm_moves(uow, sid)
+    assert [(m.tag, m.was) for m in moves.moved] == [("LT-5", "ICT2")]
+    assert moves.kept == [("LT-6", "belongs to SPA: a technician of SPA or a trust admin "
+                                   "moves it")]
+    with app_ctx.uow(Actor("trust", "trust_admin")) as uow:
+        moves = results.confirm_moves(uow, sid)
+    assert [(m.tag, m.was) for m in moves.moved] == [("LT-6", "LIB")] and moves.kept == []
     with app_ctx.uow(TECH, readonly=True) as uow:
         rows = uow.session.execute(select(Asset.tag, Asset.current_location_id, Asset.site_id,
                                           Asset.home_location_id)
@@ -188,6 +193,24 @@ def test_confirm_moves_puts_unexpected_items_here_in_one_action(app_ctx: AppCont
     verify(app_ctx)
 
 
+def test_another_schools_items_are_left_to_that_school(app_ctx: AppContext) -> None:
+    loc = place(app_ctx)
+    with app_ctx.uow(TECH) as uow:  # SPA's laptop kept in NHS's ICT1
+        uow.session.execute(Asset.__table__.update().where(Asset.tag == "LT-6")
+                            .values(current_location_id=loc["ICT1"]))
+        uow.audit("test_placed", None)
+        uow.commit()
+    sid = start(app_ctx, "ICT1")
+    assert "LT-6" in tags(result(app_ctx, sid).missing)
+    with app_ctx.uow(TECH) as uow:
+        marked = results.mark_missing_lost(uow, sid, ["LT-3", "LT-6"])
+    assert tags(marked.lost) == ["LT-3"]
+    assert marked.kept == [("LT-6", "belongs to SPA: a technician of SPA or a trust admin "
+                                    "records it lost")]
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match="LT-3 is not missing"):
+        results.mark_missing_lost(uow, sid, ["LT-3"])
+
+
 def test_mark_missing_lost_opens_incidents(app_ctx: AppContext) -> None:
     place(app_ctx)
     sid = start(app_ctx, "ICT1")
@@ -196,9 +219,9 @@ def test_mark_missing_lost_opens_incidents(app_ctx: AppContext) -> None:
         results.mark_missing_lost(uow, sid, ["LT-1"])
     with app_ctx.uow(TECH) as uow:
         lost = results.mark_missing_lost(uow, sid, ["lt-3"])
-    assert tags(lost) == ["LT-3"]
+    assert tags(lost.lost) == ["LT-3"] and lost.kept == []
     with app_ctx.uow(TECH) as uow:
-        assert tags(results.mark_missing_lost(uow, sid)) == ["LT-2", "LT-4", "LT-7"]
+        assert tags(results.mark_missing_lost(uow, sid).lost) == ["LT-2", "LT-4", "LT-7"]
     with app_ctx.uow(TECH, readonly=True) as uow:
         incidents = uow.session.execute(select(Incident.kind, Incident.description, Asset.tag)
                                         .join(Asset).order_by(Asset.tag)).all()

@@ -168,9 +168,13 @@ class StocktakeController(ScreenController):
             return
         number = self.result.stocktake.id
 
-        def done(moved: list[results.Moved]) -> None:
-            self.desk.notify("ok", f"{len(moved)} item{'s' if len(moved) != 1 else ''} recorded "
-                                   f"as here now: {', '.join(m.tag for m in moved)}.")
+        def done(moves: results.Moves) -> None:
+            n = len(moves.moved)
+            text = f"{n} item{'s' if n != 1 else ''} recorded as here now" + (
+                f": {', '.join(m.tag for m in moves.moved)}." if n else ".")
+            if moves.kept:
+                text += " Not moved: " + "; ".join(f"{t} {why}" for t, why in moves.kept) + "."
+            self.desk.notify("warn" if moves.kept else "ok", text)
             self.open(number)
 
         self.desk.run(lambda uow: results.confirm_moves(uow, number), done)
@@ -184,9 +188,14 @@ class StocktakeController(ScreenController):
             if choice != "lost":
                 return
 
-            def done(lost: list[results.Item]) -> None:
-                self.desk.notify("ok", f"{len(lost)} item{'s' if len(lost) != 1 else ''} recorded "
-                                       "as lost, an incident opened for each.")
+            def done(marked: results.MarkedLost) -> None:
+                n = len(marked.lost)
+                text = f"{n} item{'s' if n != 1 else ''} recorded as lost, an incident opened " \
+                       "for each."
+                if marked.kept:
+                    text += " Left as they were: " + "; ".join(
+                        f"{t} {why}" for t, why in marked.kept) + "."
+                self.desk.notify("warn" if marked.kept else "ok", text)
                 self.open(number)
 
             self.desk.run(lambda uow: results.mark_missing_lost(uow, number), done)

@@ -13,7 +13,7 @@ NAV = (
     ("leaver", "Leavers", "F3"),
     ("trips", "Trips", "F4"),
     ("admin", "Admin", "F5"),
-    ("stocktake", "Stocktake", "F6"),
+    ("stocktake", "Stocktake", "F7"),
 )
 
 
