@@ -305,3 +305,25 @@ def test_start_or_resume_is_what_the_desk_does_with_a_room_label(app_ctx: AppCon
     with app_ctx.uow(TECH) as uow:
         assert stocktakes.start_or_resume(uow, "ICT1").id == first.id + 1  # closed: a new one
     verify(app_ctx)
+
+
+@pytest.mark.parametrize("code", ["\x00", "\u202eLT-1", "x" * 600, "LT-1'; DROP TABLE assets;--",
+                                  "ЛТ-1", "\tLT-1\r\n", "https://snipe.example/hardware/99999"])
+def test_hostile_codes_are_refused_or_kept_as_unknown(app_ctx: AppContext, code: str) -> None:
+    place(app_ctx)
+    sid = start(app_ctx, "ICT1")
+    try:
+        done = scan(app_ctx, sid, code)
+    except InvalidInput as exc:
+        assert "nothing was scanned" in exc.message
+        assert result(app_ctx, sid).counts()["unknown"] == 0
+    else:
+        res = result(app_ctx, sid)
+        if done.asset_id is None:
+            (unknown,) = res.unknown
+            assert len(unknown.tag) <= 128 and "\x00" not in unknown.tag
+        else:  # the control characters and spaces around a real tag are the scanner's
+            assert tags(res.found) == ["LT-1"]
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert uow.session.execute(select(func.count()).select_from(Asset)).scalar_one() == 8
+    verify(app_ctx)
