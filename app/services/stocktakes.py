@@ -192,7 +192,8 @@ def scan(uow: UnitOfWork, stocktake_id: int | str, text: str, *,
     """
     number = _stocktake_id(stocktake_id)
     code, key = _code_of(uow, text)
-    row = insert_scan(uow, number, key, code, normalise_code(code), uow.now, desk)
+    # NFKC may lengthen a code (one ligature, many letters): the key is kept to its column
+    row = insert_scan(uow, number, key, code, normalise_code(code)[:128], uow.now, desk)
     if row is None:
         return _not_written(uow, number, code, key)
     uow.audit("stocktake_scan", row, stocktake=number, code=code)

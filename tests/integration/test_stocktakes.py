@@ -308,7 +308,7 @@ def test_start_or_resume_is_what_the_desk_does_with_a_room_label(app_ctx: AppCon
 
 
 @pytest.mark.parametrize("code", ["\x00", "\u202eLT-1", "x" * 600, "LT-1'; DROP TABLE assets;--",
-                                  "ЛТ-1", "\tLT-1\r\n", "https://snipe.example/hardware/99999"])
+                                  "ЛТ-1", "\tLT-1\r\n", "\ufdfa" * 100, "https://snipe.example/hardware/99999"])
 def test_hostile_codes_are_refused_or_kept_as_unknown(app_ctx: AppContext, code: str) -> None:
     place(app_ctx)
     sid = start(app_ctx, "ICT1")
