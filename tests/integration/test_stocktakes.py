@@ -265,9 +265,20 @@ def test_close_archives_the_pdf_and_keeps_the_stocktake_in_history(app_ctx: AppC
     # a new stocktake of the same room may start now
     assert start(app_ctx, "ICT1") == sid + 1
     # the archived file is evidence: changed, it is refused
+    from app.evidence import check_receipts
+
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert check_receipts(uow.session, app_ctx.paths.data_dir).problems == []
     closed.path.write_bytes(pdf + b"%")
     with pytest.raises(Refused, match="missing or was changed"):
         report_pdf_path(app_ctx, TECH, sid)
+    with app_ctx.uow(TECH, readonly=True) as uow:  # audit verify names it
+        problems = check_receipts(uow.session, app_ctx.paths.data_dir).problems
+    assert problems == [f"stocktake #{sid}: its report {closed.stocktake.file} was altered"]
+    closed.path.unlink()
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        (problem,) = check_receipts(uow.session, app_ctx.paths.data_dir).problems
+    assert problem.startswith(f"stocktake #{sid}: its report") and "is missing" in problem
     verify(app_ctx)
 
 
