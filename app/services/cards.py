@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.clock import local_date
 from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
+from app.services.kits import KitCard
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
@@ -98,9 +99,10 @@ class ReceiptSummary:
 
 @dataclass(frozen=True)
 class ScanInfo:
-    type: str  # asset | person | receipt | unknown
+    type: str  # asset | kit | person | receipt | unknown
     text: str
     asset: AssetSummary | None = None
+    kit: KitCard | None = None
     person: PersonSummary | None = None
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
@@ -290,6 +292,8 @@ def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
     res = resolve_scan(uow, text)
     if res.type == "asset" and res.asset is not None:
         return ScanInfo("asset", text, asset=summarise_view(uow, res.asset))
+    if res.type == "kit" and res.kit is not None:
+        return ScanInfo("kit", text, kit=res.kit)
     if res.type == "person" and res.person is not None:
         return ScanInfo("person", text, person=summarise_person(uow, res.person))
     if res.type == "receipt":
