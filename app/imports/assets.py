@@ -125,8 +125,8 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
                 )
             first_seen[key] = row.line
             if key in kit_tags:
-                raise RowRejected(f"asset tag {shown(tag)} is kit {shown(kit_tags[key])}'s "
-                                  "tag; give the asset a tag of its own")
+                raise RowRejected(f"asset tag {shown(tag)} is already the tag of kit "
+                                  f"{shown(kit_tags[key])}; give the asset a tag of its own")
             old = state.get(key)
             asset_id = ids.get(key)
             holder = holder_here.get(asset_id) if asset_id is not None else None

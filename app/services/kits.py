@@ -52,7 +52,7 @@ def kit_tag_taken(uow: UnitOfWork, tag: str) -> str | None:
 
 def kit_tag_keys(uow: UnitOfWork) -> dict[str, str]:
     """Every kit's tag by its key (for an import, which checks many tags at once)."""
-    return dict(uow.session.execute(select(Kit.tag_key, Kit.tag)).tuples().all())
+    return dict(uow.session.execute(select(Kit.tag_key, Kit.tag)).all())
 
 
 def _tag(tag: str) -> str:
@@ -131,7 +131,7 @@ def _members(uow: UnitOfWork, kit: Kit) -> list[tuple[Asset, Loan | None, Person
         .join(KitMember, KitMember.asset_id == Asset.id)
         .outerjoin(Loan, (Loan.asset_id == Asset.id) & Loan.outcome.is_(None))
         .outerjoin(Person, Person.id == Loan.person_id)
-        .where(KitMember.kit_id == kit.id).order_by(Asset.tag_key)).tuples().all()
+        .where(KitMember.kit_id == kit.id).order_by(Asset.tag_key)).all()
     return list(rows)
 
 
@@ -183,7 +183,7 @@ def list_kits(uow: UnitOfWork, *, include_inactive: bool = False) -> list[KitRow
          .order_by(Kit.tag_key))
     if not include_inactive:
         q = q.where(Kit.active.is_(True))
-    return [KitRow(*row) for row in uow.session.execute(q).tuples()]
+    return [KitRow(*row) for row in uow.session.execute(q)]
 
 
 def add_kit(uow: UnitOfWork, tag: str, name: str, *, kind: str = "bundle",
@@ -332,7 +332,7 @@ def set_kit_active(uow: UnitOfWork, kit_tag: str, active: bool) -> KitCard:
             raise Refused(f"kit {kit.tag} has {out} member(s) out on loan: check it in first")
         for member, tag in uow.session.execute(
                 select(KitMember, Asset.tag).join(Asset, Asset.id == KitMember.asset_id)
-                .where(KitMember.kit_id == kit.id).order_by(Asset.tag_key)).tuples():
+                .where(KitMember.kit_id == kit.id).order_by(Asset.tag_key)):
             uow.audit("kit_member_removed", member, kit=kit.tag, tag=tag)
             uow.session.delete(member)
             freed.append(tag)
