@@ -22,7 +22,7 @@ from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
 from app.services.lookup import get_asset, get_trip, open_loan
-from app.status_words import status_in_words
+from app.status_words import lent_to, status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
 from db.places import Location
@@ -38,7 +38,12 @@ def fmt_date(value: dt.date | dt.datetime) -> str:
 
 def holder_text(loan: Loan) -> str:
     p = loan.person
-    return f"{p.name} ({p.staff_code}) since {fmt_date(loan.out_at)}"
+    who = f"{p.name} ({p.staff_code})"
+    if loan.location_id is not None:
+        from app.services.places import location_name
+
+        who = lent_to(who, location_name(loan))
+    return f"{who} since {fmt_date(loan.out_at)}"
 
 
 def lending_location(uow: UnitOfWork, code: str) -> Location:
