@@ -1,4 +1,4 @@
-"""The reports the desk needs: what is out, what is late, leavers, unencrypted kit, history.
+"""The reports the desk needs: what is out, what is late, leavers, unencrypted devices, history.
 
 Each report is a list of flat rows (dicts) with fixed field names, so table,
 CSV and JSON output all show the same thing.
