@@ -1,5 +1,5 @@
-"""Trip phones: create or pick a trip, scan phones onto the trip's phone list, leader signs once, sheet printed;
-scan phones back and see which are still out."""
+"""Trip phones: create or pick a trip, scan phones onto the trip's phone list, leader signs
+once, sheet printed; scan phones back and see which are still out."""
 
 from __future__ import annotations
 
