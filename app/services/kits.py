@@ -29,6 +29,8 @@ from db.models import Asset, Loan, Person
 from db.places import Location, Site
 
 TAG_LONGEST = 64
+#: what a kit can be (for forms: the desk imports nothing of db/)
+KINDS: tuple[str, ...] = KIT_KINDS
 
 
 def find_kit(uow: UnitOfWork, tag: str, *, for_update: bool = False) -> Kit | None:

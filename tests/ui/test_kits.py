@@ -71,3 +71,25 @@ def test_a_kit_made_by_scanning_lent_with_one_signature_and_checked_in(  # type:
     assert "MISSING, still on loan: PH-0002 (Łukasz Żółć)" in desk.banner.message
     assert _open_loans(desk) == {"PH-0002": ("CD2", True, True)}
     assert view.page == "kit" and "1 out with the kit" in view.facts.text()
+
+
+def test_check_out_to_a_room_names_the_member_of_staff_responsible(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    school(desk.ctx)
+    add_site(desk.ctx, "NHS")
+    add_location(desk.ctx, "NHS-R12", "Room 12")
+    sign_in(qtbot, desk)
+    scan("LT-0001")
+    wait_idle(qtbot, desk)
+    view = desk.controller("checkout").view
+    scan("CD2")
+    wait_idle(qtbot, desk)
+    view.room.setText("nhs-r12")
+    view.cont.click()
+    sign_with_mouse(view.signature.widget.canvas)
+    view.signature.widget.accept_button.click()
+    wait_idle(qtbot, desk)
+    assert "Lent 1 item to Room 12 (responsible: Łukasz Żółć): LT-0001" in desk.banner.message
+    assert _open_loans(desk) == {"LT-0001": ("CD2", False, True)}
+    desk.open_asset("LT-0001")  # the card says where it is and who is responsible
+    wait_idle(qtbot, desk)
+    assert "Room 12 (responsible: Łukasz Żółć)" in visible_text(desk.controller("asset").view)

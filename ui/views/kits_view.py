@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import SignatureSettings
-from app.services.kits import KitCard, KitRow
-from db.kits import KIT_KINDS
+from app.services.kits import KINDS, KitCard, KitRow
 from ui import theme
 from ui.widgets.common import Form, button, card, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
@@ -83,7 +82,7 @@ class KitsView(SigningView, QWidget):
         self.new_name.setAccessibleName("Kit name")
         self.new_kind = QComboBox()
         self.new_kind.setAccessibleName("Kit kind")
-        self.new_kind.addItems(list(KIT_KINDS))
+        self.new_kind.addItems(list(KINDS))
         form.addRow("Tag", self.new_tag)
         form.addRow("Name", self.new_name)
         form.addRow("Kind", self.new_kind)
