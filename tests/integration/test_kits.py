@@ -343,3 +343,25 @@ def test_a_desk_holding_a_member_makes_the_kit_wait_then_refuses_it_whole(
     assert re.search(r"PH-0002 is (already )?on loan to Łukasz Żółć \(CD2\)", message), message
     assert _out(ctx) == {"PH-0002": ("CD2", False)}
     audit_ok(ctx)
+
+
+def test_a_plain_asset_scan_costs_no_more_with_kits(ctx: AppContext,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scan resolve is a bench row: an asset's tag is still one read (kits are looked for only
+    when no asset has the tag), and opens no ORM session."""
+    from app import uow as uow_module
+
+    reads: list[str] = []
+    fetch = uow_module.UnitOfWork.fetch_one
+
+    def counting(self, read, params):  # type: ignore[no-untyped-def]
+        reads.append(str(params))
+        return fetch(self, read, params)
+
+    monkeypatch.setattr(uow_module.UnitOfWork, "fetch_one", counting)
+    with ctx.uow(TECH, readonly=True) as uow:
+        assert resolve_scan(uow, "PH-0001").type == "asset"
+        assert len(reads) == 1 and uow._session is None
+        reads.clear()
+        assert resolve_scan(uow, "KIT-PH1").type == "kit"
+        assert len(reads) == 2  # the asset read, then the kit's
