@@ -84,6 +84,8 @@ class MemberState:
     holder: str | None = None
     with_kit: bool = False
     due_on: dt.date | None = None
+    #: lent "with personal data" (its return says how the data was dealt with)
+    personal_data: bool = False
 
     @property
     def state_text(self) -> str:
@@ -150,7 +152,8 @@ def card_of(uow: UnitOfWork, kit: Kit) -> KitCard:
             holder = f"{_location_name(uow, loan.location_id)} (responsible: {holder})"
         members.append(MemberState(asset.tag, asset.kind, asset.status, holder,
                                    loan is not None and loan.kit_id == kit.id,
-                                   loan.due_on if loan is not None else None))
+                                   loan.due_on if loan is not None else None,
+                                   bool(loan is not None and loan.personal_data)))
     site_row = uow.session.get(Site, kit.site_id) if kit.site_id else None
     home = uow.session.get(Location, kit.home_location_id) if kit.home_location_id else None
     return KitCard(kit.tag, kit.name, kit.kind, kit.active, site_row.code if site_row else None,

@@ -93,3 +93,32 @@ def test_check_out_to_a_room_names_the_member_of_staff_responsible(qtbot, desk) 
     desk.open_asset("LT-0001")  # the card says where it is and who is responsible
     wait_idle(qtbot, desk)
     assert "Room 12 (responsible: Łukasz Żółć)" in visible_text(desk.controller("asset").view)
+
+
+def test_a_kit_lent_with_personal_data_comes_back_signed_with_the_data_recorded(  # type: ignore[no-untyped-def]
+        qtbot, desk, printer) -> None:
+    from app.services import kit_loans, kits
+
+    school(desk.ctx)
+    desk.ctx.settings.signature.on_return = "personal-data loans"
+    with desk.ctx.uow(SYSTEM) as uow:
+        kits.add_kit(uow, "KIT-2", "Encrypted pair", members=["PH-0001", "TB-0001"])
+    with desk.ctx.uow(SYSTEM) as uow:
+        kit_loans.check_out_kit(uow, "KIT-2", "AB1", personal_data=True)
+    sign_in(qtbot, desk)
+    scan("KIT-2")
+    wait_idle(qtbot, desk)
+    view = desk.controller("kits").view
+    assert view.page == "return" and view.data.isVisibleTo(view)
+    view.data.setCurrentIndex(1)  # wiped by IT
+    view.checkin.click()
+    assert view.page == "sign" and "returning 2 items of kit KIT-2" in view.signature.what.text()
+    sign_with_mouse(view.signature.widget.canvas)
+    view.signature.widget.accept_button.click()
+    wait_idle(qtbot, desk)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=15000)  # the return receipt
+    assert desk.banner.message.startswith("Return receipt C-2026-0001 sent")
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        loans = list(uow.session.execute(select(Loan)).scalars())
+        assert {(ln.outcome, ln.data_in) for ln in loans} == {("returned", "wiped")}
+        assert len({ln.signature_in_id for ln in loans}) == 1 and loans[0].receipt_id

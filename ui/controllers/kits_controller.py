@@ -40,6 +40,8 @@ class KitsController(ScreenController):
         self._view = KitsView(desk.people_lookup, desk.ctx.settings.signature)
         self.kit: KitCard | None = None
         self.borrower: tuple[str, str] | None = None
+        #: what the signature being taken is for: lending the kit, or taking it back
+        self.signing_for = "lend"
         v = self._view
         v.create_clicked.connect(self.create)
         v.kit_opened.connect(self.load)
@@ -82,7 +84,8 @@ class KitsController(ScreenController):
     def task(self) -> str | None:
         page = self._view.page
         if self.kit is not None and page in ("lend", "return", "sign"):
-            what = "checking in" if page == "return" else "lending"
+            what = "checking in" if page == "return" or (
+                page == "sign" and self.signing_for == "return") else "lending"
             return f"{what} kit {self.kit.tag}"
         return None
 
@@ -208,12 +211,17 @@ class KitsController(ScreenController):
                                       "the others without them\", or wait until they are back.")
             return
         where = f" in {room}" if room else ""
+        self.signing_for = "lend"
         self._view.show_page("sign")
         self._view.begin_signature(
             f"{self.borrower[1]}: please sign for kit {k.tag} {k.name} "
             f"({len(k.available)} items){where}.", self.desk.pad)
 
     def _signed(self, sig: SignatureData) -> None:
+        if self.signing_for == "return":
+            self._view.end_signature()
+            self._check_in(sig)
+            return
         k, who = self.kit, self.borrower
         assert k is not None and who is not None
         self._view.end_signature()
@@ -257,22 +265,50 @@ class KitsController(ScreenController):
         self._view.show_page("return")
 
     def check_in(self) -> None:
+        """Take the ticked members back; first the borrower's signature when the
+        ``signature.on_return`` setting asks for one."""
+        k = self.kit
+        if k is None:
+            return
+        back = [m for m in k.out_with_kit if m.tag not in self._view.unticked()]
+        personal = any(m.personal_data for m in back)
+        if back and self.desk.ctx.settings.signature.needed_on_return(personal):
+            holder = back[0].holder or "The borrower"
+            self.signing_for = "return"
+            self._view.show_page("sign")
+            self._view.begin_signature(
+                f"{holder}: please sign for returning {len(back)} item"
+                f"{'s' if len(back) != 1 else ''} of kit {k.tag} "
+                f"({', '.join(m.tag for m in back)}).", self.desk.pad)
+            return
+        self._check_in(None)
+
+    def _check_in(self, sig: SignatureData | None) -> None:
         k = self.kit
         if k is None:
             return
         missing, lost = self._view.unticked(), self._view.missing_lost()
+        data = self._view.data_handling()
 
-        def work(uow: UnitOfWork) -> tuple[bool, str]:
-            r = check_in_kit(uow, k.tag, missing=missing, report_missing_lost=lost)
-            return bool(r.missing or r.lost), checkin_words(r)
+        def work(uow: UnitOfWork) -> tuple[bool, str, str | None]:
+            r = check_in_kit(uow, k.tag, missing=missing, report_missing_lost=lost, data=data,
+                             signature=sig)
+            return bool(r.missing or r.lost), checkin_words(r), \
+                r.receipt.number if r.receipt else None
 
-        def done(result: tuple[bool, str]) -> None:
-            short, text = result
+        def done(result: tuple[bool, str, str | None]) -> None:
+            short, text, receipt = result
             self.desk.notify("warn" if short else "ok", text)
             self._view.show_page("kit")
             self.load(k.tag)
+            if receipt:
+                self.desk.print_receipt(receipt)
 
-        self.desk.run(work, done)
+        def failed(e: OpError) -> None:
+            self.desk.notify("error", e.message)
+            self._view.show_page("return")
+
+        self.desk.run(work, done, failed)
 
     # -- keys --------------------------------------------------------------------------------
     def primary(self) -> None:
@@ -292,7 +328,7 @@ class KitsController(ScreenController):
         page = self._view.page
         if page == "sign":
             self._view.end_signature()
-            self._view.show_page("lend")
+            self._view.show_page("return" if self.signing_for == "return" else "lend")
             return True
         if page in ("lend", "return"):
             self._view.show_page("kit")
@@ -307,4 +343,4 @@ class KitsController(ScreenController):
     def deactivated(self) -> None:
         if self._view.page == "sign":
             self._view.end_signature()
-            self._view.show_page("lend")
+            self._view.show_page("return" if self.signing_for == "return" else "lend")

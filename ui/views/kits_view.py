@@ -25,6 +25,9 @@ from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
 PAGES = ("list", "kit", "lend", "return", "sign")
+#: how personal data on devices lent "with personal data" was dealt with, at the kit's return
+DATA_CHOICES = (("removed", "removed by the borrower"), ("wiped", "wiped by IT"),
+                ("kept", "kept (a handover)"))
 
 
 def _row(*buttons: QWidget, primary_last: bool = True) -> QHBoxLayout:
@@ -59,6 +62,7 @@ class KitsView(SigningView, QWidget):
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self._tags: list[str] = []
+        self._personal = False  # the kit being checked in was lent with personal data
 
         # -- the list ----------------------------------------------------------------------
         lst = QWidget()
@@ -167,6 +171,17 @@ class KitsView(SigningView, QWidget):
         self.report_lost = QCheckBox("Report the missing ones lost (opens an incident each)")
         self.report_lost.setAccessibleName("Report missing lost")
         rl.addWidget(self.report_lost)
+        drow = QHBoxLayout()
+        self.data_label = label("Lent with personal data; on the devices back, it was:",
+                                name="Personal data")
+        self.data = QComboBox()
+        self.data.setAccessibleName("How personal data was dealt with")
+        for key, text in DATA_CHOICES:
+            self.data.addItem(text, key)
+        drow.addWidget(self.data_label)
+        drow.addWidget(self.data)
+        drow.addStretch(1)
+        rl.addLayout(drow)
         self.return_back = button("Back to the kit", "Back to the kit")
         self.checkin = button("Check kit in", "Check kit in now", primary=True)
         rl.addLayout(_row(self.return_back, self.checkin))
@@ -178,7 +193,7 @@ class KitsView(SigningView, QWidget):
         sg.setContentsMargins(0, 0, 0, 0)
         self.signature = SignatureStep(signature)
         sg.addWidget(self.signature, 1)
-        self.sign_back = button("Back", "Back to lending the kit")
+        self.sign_back = button("Back", "Back (no signature)")
         sg.addWidget(self.sign_back, 0, Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(sign)
 
@@ -274,6 +289,11 @@ class KitsView(SigningView, QWidget):
             item.setCheckState(Qt.CheckState.Checked)
             self.checklist.addItem(item)
         self.report_lost.setChecked(False)
+        personal = any(m.personal_data for m in k.out_with_kit)
+        self._personal = personal
+        self.data_label.setVisible(personal)
+        self.data.setVisible(personal)
+        self.data.setCurrentIndex(0)
 
     def tick(self, tag: str) -> bool:
         """Tick a member scanned back (False: it is not on the list)."""
@@ -292,3 +312,7 @@ class KitsView(SigningView, QWidget):
 
     def missing_lost(self) -> bool:
         return self.report_lost.isChecked()
+
+    def data_handling(self) -> str | None:
+        """For a kit lent with personal data: removed, wiped or kept (None otherwise)."""
+        return str(self.data.currentData()) if self._personal else None
