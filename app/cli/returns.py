@@ -108,7 +108,9 @@ def _kit_checkin(args: argparse.Namespace, ctx: CliContext, sig: Any) -> int:
                              "holder": ln.person.name} for ln in r.missing],
                 "lost": r.lost, "incidents": [i.id for i in r.incidents],
                 "staff_code": getattr(holder, "staff_code", None),
-                "receipt": r.receipt.number if r.receipt else None}
+                "receipt": r.receipt.number if r.receipt else None,
+                "data_unrecorded": [ln.asset.tag for ln in r.returned
+                                    if ln.personal_data and ln.data_in is None]}
 
     done = ctx.transaction(take_back, actor)
     if args.json:
@@ -125,6 +127,10 @@ def _kit_checkin(args: argparse.Namespace, ctx: CliContext, sig: Any) -> int:
             print(f"incident {', '.join(f'#{i}' for i in done['incidents'])} opened")
         if done["receipt"]:
             print(f"return receipt {done['receipt']}")
+    if done["data_unrecorded"]:
+        print(f"warning: {', '.join(done['data_unrecorded'])} were lent with personal data and "
+              "how it was dealt with is not recorded (--data removed|wiped|kept); an admin can "
+              "reverse these check-ins (loan-kiosk reverse) to record it", file=sys.stderr)
     if done["missing"] and not args.json:
         print(f"warning: {len(done['missing'])} member(s) of kit {done['kit']} not back: check "
               "each in when it turns up, or report it lost (loan-kiosk lost TAG)", file=sys.stderr)
