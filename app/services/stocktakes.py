@@ -196,10 +196,22 @@ def scan(uow: UnitOfWork, stocktake_id: int | str, text: str, *,
     row = insert_scan(uow, number, key, code, normalise_code(code)[:128], uow.now, desk)
     if row is None:
         return _not_written(uow, number, code, key)
+    if row.asset_id is None:
+        _refuse_a_kit_label(uow, code, key)  # before the commit: nothing is kept
     uow.audit("stocktake_scan", row, stocktake=number, code=code)
     uow.commit()
     tag = code if row.asset_id is not None else None
     return Scanned(code, tag, row.asset_id, True)
+
+
+def _refuse_a_kit_label(uow: UnitOfWork, code: str, key: str) -> None:
+    """A kit's label names a group, not an item that is here: each member is scanned."""
+    from db.kits import Kit
+
+    kit = uow.session.execute(select(Kit.tag, Kit.name).where(Kit.tag_key == key)).first()
+    if kit is not None:
+        raise Refused(f"{kit[0]} is the label of the kit {kit[1]}: scan each item in it (a "
+                      "kit's members are counted one by one)")
 
 
 def _not_written(uow: UnitOfWork, number: int, code: str, key: str) -> Scanned:

@@ -338,3 +338,16 @@ def test_hostile_codes_are_refused_or_kept_as_unknown(app_ctx: AppContext, code:
     with app_ctx.uow(TECH, readonly=True) as uow:
         assert uow.session.execute(select(func.count()).select_from(Asset)).scalar_one() == 8
     verify(app_ctx)
+
+
+def test_a_kit_label_is_not_an_item(app_ctx: AppContext) -> None:
+    from app.services import kits
+
+    place(app_ctx)
+    with app_ctx.uow(Actor("admin-tech", "admin")) as uow:
+        kits.add_kit(uow, "KIT-T1", "Trolley 1", kind="trolley")
+    sid = start(app_ctx, "ICT1")
+    with pytest.raises(Refused, match="KIT-T1 is the label of the kit Trolley 1: scan each item"):
+        scan(app_ctx, sid, "kit-t1")
+    assert result(app_ctx, sid).unknown == []  # nothing kept
+    verify(app_ctx)
