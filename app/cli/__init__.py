@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.lending",
     "app.cli.encryption",
     "app.cli.trips",
+    "app.cli.bookings",
     "app.cli.leavers",
     "app.cli.whois",
     "app.cli.reports",
