@@ -28,6 +28,8 @@ def register(sub: Any) -> None:
                    help="the borrower will keep personal data on the device")
     p.add_argument("--override-reason", metavar="TEXT",
                    help="(admin) lend an unencrypted device for personal data anyway, with a reason")
+    p.add_argument("--booking-override", metavar="REASON",
+                   help="lend it although it is booked for someone else from today (audited)")
     p.add_argument("--signature", metavar="SIG.json", help="the borrower's signature")
     p.add_argument("--print-ack", action="store_true", help="print a loan acknowledgement")
     p.add_argument("--printer", metavar="NAME")
@@ -57,10 +59,11 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
         result = check_out(
             uow, args.tag, args.staff_code, due=args.due, purpose=args.purpose, trip=args.trip,
             personal_data=args.personal_data, override_reason=args.override_reason, signature=sig,
+            booking_override=args.booking_override,
         )
         loan = result.loans[0]
         person = result.person
-        notes = []
+        notes = list(result.bookings.notes) if result.bookings else []
         if result.capped_at is not None:
             notes.append(f"note: {cap_note(person.name, result.capped_at)}")
         overdue = overdue_items(uow, person.id, local_date(uow.now))
