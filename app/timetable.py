@@ -226,3 +226,20 @@ def booking_times(tt: Timetable, *, start: str | None = None, end: str | None = 
     else:
         until = parse_moment(weekly_until, "--weekly-until")[0]
     return [pick(d) for d in tt.repeats(day, until)]
+
+
+def form_times(tt: Timetable, first: dt.date, last: dt.date, when: str,
+               weekly_until: dt.date | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The desk's booking form: ``when`` is periods (``P3``, ``P1-P3``) on ``first``, times
+    (``09:00-15:30``: from ``first`` to ``last``), or empty (whole days ``first`` to
+    ``last``)."""
+    when = when.strip()
+    until = weekly_until.isoformat() if weekly_until else None
+    if not when:
+        return booking_times(tt, start=first.isoformat(), end=last.isoformat(),
+                             weekly_until=until)
+    t1, sep, t2 = when.partition("-")
+    if sep and t1.strip()[:1].isdigit():
+        return booking_times(tt, start=f"{first.isoformat()}T{t1.strip()}",
+                             end=f"{last.isoformat()}T{t2.strip()}", weekly_until=until)
+    return booking_times(tt, periods=(first.isoformat(), when), weekly_until=until)

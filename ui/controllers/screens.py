@@ -42,6 +42,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "checkin": ("ui.controllers.checkin_controller", "CheckInController"),
     "leaver": ("ui.controllers.leaver_controller", "LeaverController"),
     "trips": ("ui.controllers.trips_controller", "TripsController"),
+    "bookings": ("ui.controllers.bookings_controller", "BookingsController"),
     "dashboard": ("ui.controllers.dashboard_controller", "DashboardController"),
     "admin": ("ui.controllers.admin_controller", "AdminController"),
 }
