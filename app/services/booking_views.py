@@ -39,6 +39,8 @@ class BookingRow:
     when: str
     purpose: str | None
     series_id: int | None
+    #: "08:50–09:50" for a booking within one day, else as ``when``
+    hours: str = ""
     #: where to get it ready from (the kit's or the assets' home locations)
     where: list[str] = field(default_factory=list)
     #: what stands in the way: out with someone else, in repair, lost...
@@ -58,6 +60,13 @@ def _what(b: Booking, kit: Kit | None, tags: list[str]) -> str:
     if kit is not None:
         return f"kit {kit.tag} ({kit.name}, {len(tags)} items)"
     return tags[0] if tags else "?"
+
+
+def _hours(tt: Timetable, b: Booking) -> str:
+    a, z = tt.local(b.starts_at), tt.local(b.ends_at)
+    if a.date() == z.date():
+        return f"{a:%H:%M}–{z:%H:%M}"
+    return f"{a:%a} {a.day} {a:%b} {a:%H:%M} –\n{z:%a} {z.day} {z:%b} {z:%H:%M}"
 
 
 def _rows(uow: UnitOfWork, tt: Timetable, bookings: list[Booking]) -> list[BookingRow]:
@@ -94,6 +103,8 @@ def _rows(uow: UnitOfWork, tt: Timetable, bookings: list[Booking]) -> list[Booki
             text = f"{place.name} ({place.code})" if place else None
             if text and text not in where:
                 where.append(text)
+        if not where:  # no sites and locations yet: the asset's own "where it lives" text
+            where = sorted({a.location for a in assets if a.location})
         warnings = []
         if b.status in ACTIVE_STATUSES:
             for a in assets:
@@ -107,7 +118,7 @@ def _rows(uow: UnitOfWork, tt: Timetable, bookings: list[Booking]) -> list[Booki
         rows.append(BookingRow(
             b.id, b.status, b.kind, _what(b, kit, tags), tags, person.name, person.staff_code,
             b.starts_at, b.ends_at, when_text(tt, b.starts_at, b.ends_at), b.purpose,
-            b.series_id, where, warnings))
+            b.series_id, _hours(tt, b), where, warnings))
     return rows
 
 

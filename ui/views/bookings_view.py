@@ -23,7 +23,7 @@ from ui.widgets.common import Form, button, card, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.table import Table
 
-HEADERS = ["#", "When", "What", "For", "Get ready from", "Status", "Warnings"]
+HEADERS = ["#", "When", "What", "For", "Where", "Status", "Warnings"]
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -54,22 +54,20 @@ class BookingsView(QWidget):
         self.days = QTabWidget()
         self.days.setAccessibleName("Which day")
         self.today = Table(HEADERS, "Today's bookings", "Nothing is booked for today.",
-                           stretch=(2, 3, 6))
+                           stretch=(1, 2, 3, 4, 6))
         self.tomorrow = Table(HEADERS, "Tomorrow's bookings", "Nothing is booked for tomorrow.",
-                              stretch=(2, 3, 6))
+                              stretch=(1, 2, 3, 4, 6))
         self.days.addTab(self.today, "Today")
         self.days.addTab(self.tomorrow, "Tomorrow")
         left.addWidget(self.days, 1)
         row = QHBoxLayout()
         self.ready = button("Mark ready", "Mark ready", primary=True)
-        self.not_ready = button("Not ready after all", "Not ready after all")
+        self.not_ready = button("Not ready", "Not ready after all")
         self.move_button = button("Move to the form's time", "Move to the form's time")
         self.cancel = button("Cancel booking", "Cancel booking", danger=True)
-        self.export = button("Export calendar (.ics)", "Export calendar")
         for b in (self.ready, self.not_ready, self.move_button, self.cancel):
             row.addWidget(b)
         row.addStretch(1)
-        row.addWidget(self.export)
         left.addLayout(row)
         body.addLayout(left, 3)
 
@@ -78,37 +76,42 @@ class BookingsView(QWidget):
         form = Form()
         self.item = QLineEdit()
         self.item.setAccessibleName("What to book")
-        self.item.setPlaceholderText("Scan or type a tag, a kit, or e.g. 12 phones")
+        self.item.setPlaceholderText("tag, kit, 12 phones")
         self.first = QDateEdit()
         self.first.setAccessibleName("From date")
         self.last = QDateEdit()
         self.last.setAccessibleName("To date")
         for d in (self.first, self.last):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("ddd d MMM yyyy")
+            d.setDisplayFormat("d MMM yyyy")
         self.when = QLineEdit()
         self.when.setAccessibleName("Periods or times")
-        self.when.setPlaceholderText("P3, P1-P3 or 09:00-15:30; empty: whole days")
+        self.when.setPlaceholderText("P3, P1-P3, 9:00-15:00")
         self.purpose = QLineEdit()
         self.purpose.setAccessibleName("Purpose")
         self.weekly = QCheckBox("Repeat weekly until")
         self.until = QDateEdit()
         self.until.setAccessibleName("Repeat until")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat("d MMM yyyy")
         form.addRow("Book", self.item)
         form.addRow("From", self.first)
         form.addRow("To", self.last)
-        form.addRow("Periods or times", self.when)
+        form.addRow("Periods", self.when)
         form.addRow("Purpose", self.purpose)
-        form.addRow(self.weekly, self.until)
+        form.addRow(self.weekly)
+        form.addRow("Until", self.until)
         fl.addLayout(form)
+        fl.addWidget(label("Book a tag, a kit's tag or a number of a kind (12 phones); "
+                           "periods or times (9:00-15:00), or none for whole days.", "hint"))
         self.person_label = label("For: scan their staff card or type their name", name="For")
         fl.addWidget(self.person_label)
         self.person_search = PersonSearch(lookup, name="Booking for")
         fl.addWidget(self.person_search)
         self.book = button("Book", "Book", primary=True)
         fl.addWidget(self.book)
+        self.export = button("Export calendar (.ics)", "Export calendar")
+        fl.addWidget(self.export)
         fl.addStretch(1)
         body.addWidget(fbox, 2)
 
@@ -126,7 +129,7 @@ class BookingsView(QWidget):
         for i, (table, rows) in enumerate(((self.today, today), (self.tomorrow, tomorrow))):
             self._ids[i] = [r.id for r in rows]
             table.set_rows(
-                [[str(r.id), r.when, r.what + (f" — {r.purpose}" if r.purpose else ""),
+                [[str(r.id), r.hours, r.what + (f" — {r.purpose}" if r.purpose else ""),
                   f"{r.name} ({r.staff_code})", "; ".join(r.where) or "—",
                   r.status.capitalize(), "; ".join(r.warnings)] for r in rows],
                 [theme.ERROR if r.warnings else theme.OK if r.status == "ready" else None
