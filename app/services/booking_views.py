@@ -12,14 +12,13 @@ from sqlalchemy import select
 
 from app.errors import NotFound
 from app.keys import tag_key
+from app.services.booking_reads import booking_rows, touching
 from app.services.bookings import school_timetable, when_text
 from app.services.lookup import get_person
 from app.timetable import Timetable
 from app.uow import UnitOfWork
-from db.bookings import ACTIVE_STATUSES, Booking, BookingItem
+from db.bookings import ACTIVE_STATUSES, Booking
 from db.kits import Kit
-from db.models import Asset, Loan, Person
-from db.places import Location
 
 #: statuses a day's list shows (cancelled and released bookings hold nothing)
 LISTED = (*ACTIVE_STATUSES, "fulfilled")
@@ -62,64 +61,57 @@ def _what(b: Booking, kit: Kit | None, tags: list[str]) -> str:
     return tags[0] if tags else "?"
 
 
-def _hours(tt: Timetable, b: Booking) -> str:
-    a, z = tt.local(b.starts_at), tt.local(b.ends_at)
+def _hours(tt: Timetable, a: dt.datetime, z: dt.datetime) -> str:
+    a, z = tt.local(a), tt.local(z)
     if a.date() == z.date():
         return f"{a:%H:%M}–{z:%H:%M}"
     return f"{a:%a} {a.day} {a:%b} {a:%H:%M} –\n{z:%a} {z.day} {z:%b} {z:%H:%M}"
 
 
-def _rows(uow: UnitOfWork, tt: Timetable, bookings: list[Booking]) -> list[BookingRow]:
-    if not bookings:
-        return []
-    ids = [b.id for b in bookings]
-    items: dict[int, list[Asset]] = {}
-    for booking_id, asset in uow.session.execute(
-            select(BookingItem.booking_id, Asset).join(Asset, Asset.id == BookingItem.asset_id)
-            .where(BookingItem.booking_id.in_(ids)).order_by(Asset.tag_key)):
-        items.setdefault(booking_id, []).append(asset)
-    asset_ids = sorted({a.id for assets in items.values() for a in assets})
-    loans = {ln.asset_id: ln for ln in uow.session.execute(
-        select(Loan).where(Loan.asset_id.in_(asset_ids), Loan.outcome.is_(None))).scalars()}
-    people = {p.id: p for p in uow.session.execute(
-        select(Person).where(Person.id.in_({b.person_id for b in bookings}))).scalars()}
-    kits = {k.id: k for k in uow.session.execute(
-        select(Kit).where(Kit.id.in_({b.kit_id for b in bookings if b.kit_id}))).scalars()}
-    place_ids = {a.home_location_id for assets in items.values() for a in assets} \
-        | {k.home_location_id for k in kits.values()}
-    places = {p.id: p for p in uow.session.execute(
-        select(Location).where(Location.id.in_(place_ids - {None}))).scalars()}
-    rows = []
-    for b in bookings:
-        assets = items.get(b.id, [])
-        person = people[b.person_id]
-        kit = kits.get(b.kit_id) if b.kit_id else None
-        tags = [a.tag for a in assets]
-        where: list[str] = []
-        homes = [kit.home_location_id] if kit is not None and kit.home_location_id else \
-            [a.home_location_id for a in assets] or [None]
-        for home in homes:
-            place = places.get(home) if home else None
-            text = f"{place.name} ({place.code})" if place else None
-            if text and text not in where:
-                where.append(text)
-        if not where:  # no sites and locations yet: the asset's own "where it lives" text
-            where = sorted({a.location for a in assets if a.location})
-        warnings = []
-        if b.status in ACTIVE_STATUSES:
-            for a in assets:
-                loan = loans.get(a.id)
-                if loan is not None and loan.person_id != b.person_id:
-                    p = loan.person
-                    warnings.append(f"{a.tag} is still out with {p.name} ({p.staff_code}), due "
-                                    f"{loan.due_on.isoformat()}")
-                elif a.status in ("in_repair", "lost", "retired"):
-                    warnings.append(f"{a.tag} is {a.status.replace('_', ' ')}")
-        rows.append(BookingRow(
-            b.id, b.status, b.kind, _what(b, kit, tags), tags, person.name, person.staff_code,
-            b.starts_at, b.ends_at, when_text(tt, b.starts_at, b.ends_at), b.purpose,
-            b.series_id, _hours(tt, b), where, warnings))
-    return rows
+def _place(name: str | None, code: str | None) -> str | None:
+    return f"{name} ({code})" if name else None
+
+
+def _from_rows(tt: Timetable, rows: list[Any]) -> list[BookingRow]:
+    """Flat rows (:func:`app.services.booking_reads.day_rows`) as one BookingRow each."""
+    out: dict[int, BookingRow] = {}
+    for (bid, status, kind, quantity, pool_kind, purpose, series_id, starts_at, ends_at,
+         person_id, first, last, code, tag, a_status, a_location, home_name, home_code,
+         kit_tag, kit_name, kit_home, kit_home_code, lent_to, h_first, h_last, h_code,
+         due_on) in rows:
+        row = out.get(bid)
+        if row is None:
+            if kind == "pool":
+                what = f"{quantity} × {pool_kind}"
+            elif kit_tag is not None:
+                what = f"kit {kit_tag} ({kit_name}, ? items)"
+            else:
+                what = tag or "?"
+            row = out[bid] = BookingRow(
+                bid, status, kind, what, [], f"{first} {last}".strip(), code, starts_at,
+                ends_at, when_text(tt, starts_at, ends_at), purpose, series_id,
+                _hours(tt, starts_at, ends_at))
+            kit_place = _place(kit_home, kit_home_code)
+            if kit_place:
+                row.where.append(kit_place)
+        if tag is None:
+            continue
+        row.tags.append(tag)
+        if kit_tag is None:
+            place = _place(home_name, home_code) or a_location
+            if place and place not in row.where:
+                row.where.append(place)
+        if status not in ACTIVE_STATUSES:
+            continue
+        if lent_to is not None and lent_to != person_id:
+            row.warnings.append(f"{tag} is still out with {h_first} {h_last} ({h_code}), "
+                                f"due {due_on.isoformat()}")
+        elif a_status in ("in_repair", "lost", "retired"):
+            row.warnings.append(f"{tag} is {a_status.replace('_', ' ')}")
+    for row in out.values():
+        if row.kind == "kit":
+            row.what = row.what.replace("? items", f"{len(row.tags)} items")
+    return list(out.values())
 
 
 def day_bookings(uow: UnitOfWork, day: dt.date, days: int = 1) -> list[BookingRow]:
@@ -127,34 +119,25 @@ def day_bookings(uow: UnitOfWork, day: dt.date, days: int = 1) -> list[BookingRo
     tt = school_timetable(uow)
     start = tt.day_bounds(day)[0]
     end = tt.day_bounds(day + dt.timedelta(days=days - 1))[1]
-    starting = uow.session.execute(select(Booking).where(
-        Booking.starts_at >= start, Booking.starts_at < end,
-        Booking.status.in_(LISTED))).scalars().all()
-    running = uow.session.execute(select(Booking).where(
-        Booking.multi_day, Booking.ends_at > start, Booking.starts_at < start,
-        Booking.status.in_(LISTED))).scalars().all()
-    found = sorted({b.id: b for b in [*starting, *running]}.values(),
-                   key=lambda b: (b.starts_at, b.id))
-    return _rows(uow, tt, found)
+    return _from_rows(tt, booking_rows(uow, LISTED, touching(start, end)))
 
 
 def chosen_bookings(uow: UnitOfWork, *, person: str | None = None, kit: str | None = None,
                     since: dt.datetime | None = None) -> list[BookingRow]:
     """Active and fulfilled bookings (from ``since``) of one person, one kit, or everyone."""
     tt = school_timetable(uow)
-    q = select(Booking).where(Booking.status.in_(LISTED))
+    where = []
     if since is not None:
-        q = q.where(Booking.ends_at > since)
+        where.append(Booking.ends_at > since)
     if person:
-        q = q.where(Booking.person_id == get_person(uow, person).id)
+        where.append(Booking.person_id == get_person(uow, person).id)
     if kit:
         found = uow.session.execute(
             select(Kit).where(Kit.tag_key == tag_key(kit))).scalar_one_or_none()
         if found is None:
             raise NotFound(f"there is no kit with tag {kit.strip()!r}")
-        q = q.where(Booking.kit_id == found.id)
-    return _rows(uow, tt, list(uow.session.execute(
-        q.order_by(Booking.starts_at, Booking.id)).scalars()))
+        where.append(Booking.kit_id == found.id)
+    return _from_rows(tt, booking_rows(uow, LISTED, *where))
 
 
 def ics_bytes(rows: list[BookingRow], *, name: str) -> bytes:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.errors import InvalidInput, NotFound, Refused
 from app.keys import tag_key
+from app.services.booking_reads import slot_check
 from app.services.lookup import get_person
 from app.timetable import Timetable, timetable
 from app.uow import UnitOfWork
@@ -209,10 +210,16 @@ def pool_use(uow: UnitOfWork, tt: Timetable, site_id: int | None, kind: str,
 def _hold(uow: UnitOfWork, tt: Timetable, booking: Booking, assets: tuple[Asset, ...],
           slot: Slot) -> None:
     for asset in assets:
-        found = holder(uow, asset.id, slot)
-        if found is not None:
-            raise Refused(clash_text(uow, tt, asset, found))
-        _refuse_loan(uow, tt, asset, slot)
+        # one indexed statement (the bench's "booking check"); the rows behind an answer
+        # that refuses are read only to say who holds it
+        found = slot_check(uow, asset.tag, slot.starts_at, slot.ends_at)
+        assert found is not None
+        if found[3] is not None:
+            held = uow.session.get(Booking, found[3])
+            assert held is not None
+            raise Refused(clash_text(uow, tt, asset, held))
+        if found[4] is not None:
+            _refuse_loan(uow, tt, asset, slot)
     for asset in assets:
         uow.session.add(BookingItem(booking_id=booking.id, asset_id=asset.id,
                                     starts_at=slot.starts_at, ends_at=slot.ends_at, active=True))
