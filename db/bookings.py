@@ -67,6 +67,12 @@ class Booking(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+#: ``WHERE active`` / ``WHERE multi_day`` written as the partial indexes are: SQLAlchemy would
+#: write ``active = 1`` on SQLite, which SQLite cannot match to an index ``WHERE active``
+ITEM_ACTIVE = text("booking_items.active")
+MULTI_DAY = text("bookings.multi_day")
+
+
 class BookingItem(Base):
     """One asset held by a booking over its range; the rows the clash rule applies to."""
 

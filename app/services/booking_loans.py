@@ -25,7 +25,7 @@ from app.errors import Refused
 from app.prepared import Prepared
 from app.timetable import Timetable, timetable
 from app.uow import UnitOfWork
-from db.bookings import ACTIVE_STATUSES, Booking, BookingItem
+from db.bookings import ACTIVE_STATUSES, ITEM_ACTIVE, Booking, BookingItem
 from db.models import Asset, Person
 
 _ITEMS = cast(Table, BookingItem.__table__)
@@ -39,7 +39,7 @@ _NEXT_HOLD = Prepared(
            _PEOPLE.c.staff_code)
     .join(_BOOKINGS, _BOOKINGS.c.id == _ITEMS.c.booking_id)
     .join(_PEOPLE, _PEOPLE.c.id == _BOOKINGS.c.person_id)
-    .where(_ITEMS.c.asset_id == bindparam("asset_id"), _ITEMS.c.active,
+    .where(_ITEMS.c.asset_id == bindparam("asset_id"), ITEM_ACTIVE,
            _ITEMS.c.ends_at > bindparam("now", type_=_ITEMS.c.ends_at.type))
     .order_by(_ITEMS.c.ends_at).limit(1))
 # the borrower's pool booking of a kind that is running or starts today (ix_bookings_person_id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 from app.keys import tag_key
 from app.prepared import Prepared
 from app.uow import UnitOfWork
-from db.bookings import Booking, BookingItem
+from db.bookings import ITEM_ACTIVE, MULTI_DAY, Booking, BookingItem
 from db.kits import Kit
 from db.models import Asset, Loan, Person
 from db.places import Location
@@ -28,7 +28,7 @@ _PEOPLE = cast(Table, Person.__table__)
 _S = bindparam("starts_at", type_=_ITEMS.c.starts_at.type)
 _E = bindparam("ends_at", type_=_ITEMS.c.ends_at.type)
 _held = (select(_ITEMS.c.booking_id)
-         .where(_ITEMS.c.asset_id == _ASSETS.c.id, _ITEMS.c.active,
+         .where(_ITEMS.c.asset_id == _ASSETS.c.id, ITEM_ACTIVE,
                 _ITEMS.c.ends_at > _S, _ITEMS.c.starts_at < _E)
          .order_by(_ITEMS.c.ends_at).limit(1).scalar_subquery())
 _due = (select(_LOANS.c.due_on)
@@ -49,36 +49,51 @@ def slot_check(uow: UnitOfWork, tag: str, starts_at: dt.datetime,
     return None if row is None else (row[0], row[1], row[2], row[3], row[4])
 
 
-def touching(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool]:
+def touching(start: Any, end: Any) -> ColumnElement[bool]:
     """Bookings touching [start, end): those starting then (``ix_bookings_starts_at``) and
     those begun on an earlier day running into it (``ix_bookings_multi_day``)."""
     return or_(and_(Booking.starts_at >= start, Booking.starts_at < end),
-               and_(Booking.multi_day, Booking.ends_at > start, Booking.starts_at < start))
+               and_(MULTI_DAY, Booking.ends_at > start, Booking.starts_at < start))
 
 
-def booking_rows(uow: UnitOfWork, statuses: tuple[str, ...],
-                 *where: ColumnElement[bool]) -> list[Any]:
-    """Every booking matching ``where`` with its person, each held (or lent) asset with its
-    home, and the asset's open loan: flat rows, one statement."""
+def _rows_query(statuses: tuple[str, ...]) -> Any:
     holder = aliased(Person)
     home = aliased(Location)
     kit_home = aliased(Location)
     listed = Booking.status.in_([literal_column(f"'{s}'") for s in statuses])
-    q = (select(Booking.id, Booking.status, Booking.kind, Booking.quantity, Booking.pool_kind,
-                Booking.purpose, Booking.series_id, Booking.starts_at, Booking.ends_at,
-                Booking.person_id, Person.first_name, Person.last_name, Person.staff_code,
-                Asset.tag, Asset.status, Asset.location, home.name, home.code,
-                Kit.tag, Kit.name, kit_home.name, kit_home.code,
-                Loan.person_id, holder.first_name, holder.last_name, holder.staff_code,
-                Loan.due_on)
-         .join(Person, Person.id == Booking.person_id)
-         .outerjoin(BookingItem, BookingItem.booking_id == Booking.id)
-         .outerjoin(Asset, Asset.id == BookingItem.asset_id)
-         .outerjoin(home, home.id == Asset.home_location_id)
-         .outerjoin(Kit, Kit.id == Booking.kit_id)
-         .outerjoin(kit_home, kit_home.id == Kit.home_location_id)
-         .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
-         .outerjoin(holder, holder.id == Loan.person_id)
-         .where(listed, *where)
-         .order_by(Booking.starts_at, Booking.id, Asset.tag_key))
-    return list(uow.session.execute(q))
+    return (select(Booking.id, Booking.status, Booking.kind, Booking.quantity,
+                   Booking.pool_kind, Booking.purpose, Booking.series_id, Booking.starts_at,
+                   Booking.ends_at, Booking.person_id, Person.first_name, Person.last_name,
+                   Person.staff_code, Asset.tag, Asset.status, Asset.location, home.name,
+                   home.code, Kit.tag, Kit.name, kit_home.name, kit_home.code,
+                   Loan.person_id, holder.first_name, holder.last_name, holder.staff_code,
+                   Loan.due_on)
+            .join(Person, Person.id == Booking.person_id)
+            .outerjoin(BookingItem, BookingItem.booking_id == Booking.id)
+            .outerjoin(Asset, Asset.id == BookingItem.asset_id)
+            .outerjoin(home, home.id == Asset.home_location_id)
+            .outerjoin(Kit, Kit.id == Booking.kit_id)
+            .outerjoin(kit_home, kit_home.id == Kit.home_location_id)
+            .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
+            .outerjoin(holder, holder.id == Loan.person_id)
+            .where(listed)
+            .order_by(Booking.starts_at, Booking.id, Asset.tag_key))
+
+
+#: statuses a list shows (cancelled and released bookings hold nothing)
+LISTED = ("booked", "ready", "fulfilled")
+_LISTED_ROWS = _rows_query(LISTED)
+#: a day's list, built once (building this statement cost more than running it)
+_DAY_ROWS = _LISTED_ROWS.where(touching(bindparam("start", type_=Booking.starts_at.type),
+                                        bindparam("end", type_=Booking.starts_at.type)))
+
+
+def day_rows(uow: UnitOfWork, start: dt.datetime, end: dt.datetime) -> list[Any]:
+    """Every listed booking touching [start, end) with its person, each held (or lent)
+    asset with its home, and the asset's open loan: flat rows, one statement."""
+    return list(uow.session.execute(_DAY_ROWS, {"start": start, "end": end}))
+
+
+def booking_rows(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Any]:
+    """As :func:`day_rows`, for the listed bookings matching ``where``."""
+    return list(uow.session.execute(_LISTED_ROWS.where(*where)))

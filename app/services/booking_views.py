@@ -12,16 +12,13 @@ from sqlalchemy import select
 
 from app.errors import NotFound
 from app.keys import tag_key
-from app.services.booking_reads import booking_rows, touching
+from app.services.booking_reads import booking_rows, day_rows
 from app.services.bookings import school_timetable, when_text
 from app.services.lookup import get_person
 from app.timetable import Timetable
 from app.uow import UnitOfWork
 from db.bookings import ACTIVE_STATUSES, Booking
 from db.kits import Kit
-
-#: statuses a day's list shows (cancelled and released bookings hold nothing)
-LISTED = (*ACTIVE_STATUSES, "fulfilled")
 
 
 @dataclass
@@ -61,11 +58,20 @@ def _what(b: Booking, kit: Kit | None, tags: list[str]) -> str:
     return tags[0] if tags else "?"
 
 
-def _hours(tt: Timetable, a: dt.datetime, z: dt.datetime) -> str:
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _times(tt: Timetable, a: dt.datetime, z: dt.datetime) -> tuple[str, str]:
+    """(``when_text``, the hours: "08:50–09:50" within one day, else both days and times);
+    written without ``strftime``, which was most of a day's list's own time."""
     a, z = tt.local(a), tt.local(z)
     if a.date() == z.date():
-        return f"{a:%H:%M}–{z:%H:%M}"
-    return f"{a:%a} {a.day} {a:%b} {a:%H:%M} –\n{z:%a} {z.day} {z:%b} {z:%H:%M}"
+        hours = f"{a.hour:02d}:{a.minute:02d}–{z.hour:02d}:{z.minute:02d}"
+        return f"{_DAYS[a.weekday()]} {a.day} {_MONTHS[a.month - 1]} {a.year} {hours}", hours
+    return when_text(tt, a, z), (
+        f"{_DAYS[a.weekday()]} {a.day} {_MONTHS[a.month - 1]} {a.hour:02d}:{a.minute:02d} –\n"
+        f"{_DAYS[z.weekday()]} {z.day} {_MONTHS[z.month - 1]} {z.hour:02d}:{z.minute:02d}")
 
 
 def _place(name: str | None, code: str | None) -> str | None:
@@ -87,10 +93,10 @@ def _from_rows(tt: Timetable, rows: list[Any]) -> list[BookingRow]:
                 what = f"kit {kit_tag} ({kit_name}, ? items)"
             else:
                 what = tag or "?"
+            when, hours = _times(tt, starts_at, ends_at)
             row = out[bid] = BookingRow(
                 bid, status, kind, what, [], f"{first} {last}".strip(), code, starts_at,
-                ends_at, when_text(tt, starts_at, ends_at), purpose, series_id,
-                _hours(tt, starts_at, ends_at))
+                ends_at, when, purpose, series_id, hours)
             kit_place = _place(kit_home, kit_home_code)
             if kit_place:
                 row.where.append(kit_place)
@@ -119,7 +125,7 @@ def day_bookings(uow: UnitOfWork, day: dt.date, days: int = 1) -> list[BookingRo
     tt = school_timetable(uow)
     start = tt.day_bounds(day)[0]
     end = tt.day_bounds(day + dt.timedelta(days=days - 1))[1]
-    return _from_rows(tt, booking_rows(uow, LISTED, touching(start, end)))
+    return _from_rows(tt, day_rows(uow, start, end))
 
 
 def chosen_bookings(uow: UnitOfWork, *, person: str | None = None, kit: str | None = None,
@@ -137,7 +143,7 @@ def chosen_bookings(uow: UnitOfWork, *, person: str | None = None, kit: str | No
         if found is None:
             raise NotFound(f"there is no kit with tag {kit.strip()!r}")
         where.append(Booking.kit_id == found.id)
-    return _from_rows(tt, booking_rows(uow, LISTED, *where))
+    return _from_rows(tt, booking_rows(uow, *where))
 
 
 def ics_bytes(rows: list[BookingRow], *, name: str) -> bytes:

@@ -25,7 +25,7 @@ from app.services.booking_reads import slot_check
 from app.services.lookup import get_person
 from app.timetable import Timetable, timetable
 from app.uow import UnitOfWork
-from db.bookings import ACTIVE_STATUSES, Booking, BookingItem
+from db.bookings import ACTIVE_STATUSES, ITEM_ACTIVE, Booking, BookingItem
 from db.kits import Kit, KitMember
 from db.models import ASSET_KINDS, Asset, Loan, Person
 
@@ -134,7 +134,7 @@ def holder(uow: UnitOfWork, asset_id: int, slot: Slot,
            exclude_booking: int | None = None) -> Booking | None:
     """The active booking that holds ``asset_id`` during ``slot`` (None: it is free)."""
     q = (select(Booking).join(BookingItem, BookingItem.booking_id == Booking.id)
-         .where(BookingItem.asset_id == asset_id, BookingItem.active,
+         .where(BookingItem.asset_id == asset_id, ITEM_ACTIVE,
                 BookingItem.ends_at > slot.starts_at, BookingItem.starts_at < slot.ends_at)
          .order_by(BookingItem.starts_at).limit(1))
     if exclude_booking is not None:
@@ -190,7 +190,7 @@ def pool_use(uow: UnitOfWork, tt: Timetable, site_id: int | None, kind: str,
     for a, b in uow.session.execute(
             select(BookingItem.starts_at, BookingItem.ends_at)
             .join(Asset, Asset.id == BookingItem.asset_id)
-            .where(BookingItem.active, BookingItem.ends_at > slot.starts_at,
+            .where(ITEM_ACTIVE, BookingItem.ends_at > slot.starts_at,
                    BookingItem.starts_at < slot.ends_at, *in_site)):
         spans.append((a, b, 1))
     pools = select(Booking.starts_at, Booking.ends_at, Booking.quantity).where(
