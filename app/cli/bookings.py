@@ -54,6 +54,7 @@ def register(sub: Any) -> None:
     p.add_argument("--ics", metavar="FILE", help="write the coming bookings as a calendar file")
     p.add_argument("--person", metavar="STAFF_CODE", help="--ics: only this person's")
     p.add_argument("--kit", metavar="TAG", help="--ics: only this kit's")
+    p.add_argument("--force", action="store_true", help="replace the --ics file if it exists")
     p.set_defaults(handler=cmd_bookings)
 
 
@@ -134,7 +135,7 @@ def cmd_bookings(args: argparse.Namespace, ctx: CliContext) -> int:
             data = ics_bytes(rows, name=name)
             from app.atomic_files import write_new_file
 
-            write_new_file(Path(args.ics), data, mode=0o644, overwrite=True)
+            write_new_file(Path(args.ics), data, mode=0o644, overwrite=args.force)
             print(f"{len(rows)} booking(s) written to {args.ics}")
             return 0
         day = args.day or school_timetable(uow).local(uow.now).date()

@@ -55,6 +55,8 @@ def test_book_list_cancel_and_export(cli: Cli, tmp_path: Path) -> None:  # noqa:
     body = ics.read_text(encoding="utf-8")
     assert body.count("BEGIN:VEVENT") == 1 and "UID:booking-1@loan-kiosk" in body
     cli.refused("bookings", "--person", "AB1", match="--person and --kit choose what --ics")
+    cli.refused("bookings", "--ics", str(ics), match="exists")  # replaced only with --force
+    cli.ok("bookings", "--ics", str(ics), "--force")
 
 
 def test_check_out_of_a_booked_asset(cli: Cli) -> None:  # noqa: F811
