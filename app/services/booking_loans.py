@@ -54,6 +54,11 @@ _POOL_BOOKING = Prepared(
     .order_by(_BOOKINGS.c.starts_at).limit(1))
 
 
+class BookedForSomeoneElse(Refused):
+    """A check-out would run into another person's booking that begins today or has
+    begun: lend another, or give a reason to override (``booking_override``)."""
+
+
 @dataclass(frozen=True)
 class Hold:
     item_id: int
@@ -127,7 +132,8 @@ def due_with_bookings(uow: UnitOfWork, asset: Asset, person: Person, wanted: dt.
         return starts_day
     reason = " ".join((override or "").split())
     if not reason:
-        raise Refused(f"{asset.tag} is booked for {hold.who} from {_day(tt, hold.starts_at)} "
+        raise BookedForSomeoneElse(
+                      f"{asset.tag} is booked for {hold.who} from {_day(tt, hold.starts_at)} "
                       f"(booking {hold.booking_id}): lend another, or give a reason to "
                       "override the booking")
     booking = uow.session.get(Booking, hold.booking_id)

@@ -96,3 +96,36 @@ def test_a_clash_is_said_in_the_banner(qtbot, desk) -> None:  # type: ignore[no-
     view.ready.click()  # nothing chosen in the list: said, nothing done
     wait_idle(qtbot, desk)
     assert "Choose a booking in the list first" in desk.banner.message
+
+
+def test_lending_an_item_booked_for_someone_else_today_asks_for_a_reason(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.desk import scan_into_checkout
+    from tests.ui.pad import sign_with_mouse
+
+    school(desk.ctx)
+    with desk.ctx.uow(Actor("other-desk")) as uow:  # CD2 has LT-0001 booked this afternoon
+        [booked] = book(uow, "LT-0001", "CD2", [Slot(dt.datetime(2026, 11, 24, 14, tzinfo=UTC),
+                                                      dt.datetime(2026, 11, 24, 15, tzinfo=UTC))])
+        booking_id = booked.id
+    sign_in(qtbot, desk)
+    co = scan_into_checkout(qtbot, desk, "LT-0001", "CARD-001")  # lent to Siân (AB1)
+    view = co.view
+    view.cont.click()
+    sign_with_mouse(view.signature.widget.canvas)
+    view.signature.widget.accept_button.click()
+    qtbot.waitUntil(lambda: desk.question is not None and desk.question.isVisible(),
+                    timeout=15000)
+    assert f"LT-0001 is booked for Łukasz Żółć (CD2) from Tue 24 Nov 14:00 (booking {booking_id})" \
+        in desk.question.text.text()
+    assert desk.question.field is not None
+    desk.question.field.setText("Siân's laptop died mid-lesson")
+    answer(qtbot, desk, "override")
+    wait_idle(qtbot, desk)
+    assert view.page == "done", desk.banner.message
+    assert "LT-0001 was booked for Łukasz Żółć (CD2)" in desk.banner.message
+    with desk.ctx.uow(SYSTEM, readonly=True) as uow:
+        from sqlalchemy import text
+
+        reason = uow.session.execute(text(
+            "SELECT details FROM audit_events WHERE action = 'booking_overridden'")).scalar_one()
+        assert "Siân's laptop died mid-lesson" in reason
