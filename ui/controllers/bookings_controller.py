@@ -46,7 +46,10 @@ class BookingsController(ScreenController):
         return self._view
 
     def activated(self) -> None:
-        today = self.desk.ctx.db.clock().astimezone().date()
+        from app.timetable import timetable
+
+        # the school's day (``[timetable] timezone``), as the lists and the CLI take it
+        today = timetable(self.desk.ctx.settings.timetable).local(self.desk.ctx.db.clock()).date()
         self._view.set_default_dates(today)
         self.refresh()
 
