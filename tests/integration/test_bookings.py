@@ -279,3 +279,25 @@ def test_the_day_list_warns_of_repairs_and_exports_to_ics(app_ctx: AppContext) -
                                                      f"booking-{repair}@loan-kiosk"]
     first = next(e for e in events if str(e["uid"]) == f"booking-{bid}@loan-kiosk")
     assert first.decoded("dtstart") == dt.datetime(2026, 12, 1, 8, 50, tzinfo=dt.UTC)
+
+
+def test_lending_a_kit_to_its_booker_fulfils_the_booking_member_by_member(
+        app_ctx: AppContext, clock: MutableClock) -> None:
+    school(app_ctx)
+    _kit(app_ctx, "KIT-Y8", ["LT-0001", "LT-0002", "LT-0003"])
+    [bid] = _book(app_ctx, "KIT-Y8", "AB1", _periods(app_ctx, DAY, "P2-P3"))
+    clock.at = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+    with app_ctx.uow(TECH) as uow:
+        check_out(uow, ["LT-0001", "LT-0002"], "AB1")
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert uow.session.get(Booking, bid).status == "booked"  # LT-0003 still held
+    with pytest.raises(Refused, match="LT-0003 is already booked for Siân"):
+        _book(app_ctx, "LT-0003", "CD2", _periods(app_ctx, DAY, "P3"))
+    with app_ctx.uow(TECH) as uow:
+        result = check_out(uow, "LT-0003", "AB1")
+    assert result.bookings is not None and result.bookings.fulfilled == [bid]
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert uow.session.get(Booking, bid).status == "fulfilled"
+        [row] = day_bookings(uow, DAY)
+        assert row.status == "fulfilled" and row.warnings == []
+        assert audit.verify(uow.session).ok
