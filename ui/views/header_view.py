@@ -14,6 +14,7 @@ NAV = (
     ("trips", "Trips", "F4"),
     ("admin", "Admin", "F5"),
     ("kits", "Kits", "F6"),
+    ("bookings", "Bookings", "F7"),
 )
 
 
