@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "app.cli.kits",
     "app.cli.encryption",
     "app.cli.trips",
+    "app.cli.bookings",
     "app.cli.leavers",
     "app.cli.whois",
     "app.cli.reports",

@@ -14,7 +14,8 @@ NAV = (
     ("trips", "Trips", "F4"),
     ("admin", "Admin", "F5"),
     ("kits", "Kits", "F6"),
-    ("stocktake", "Stocktake", "F7"),
+    ("bookings", "Bookings", "F7"),
+    ("stocktake", "Stocktake", "F8"),
 )
 
 

@@ -5,7 +5,7 @@ scanned into it: one row per asset and stocktake (two desks scanning the same it
 record it once), one per unknown code as scanned.
 
 Revision ID: i20_stocktake
-Revises: i20_places
+Revises: i24_bookings
 Create Date: 2026-12-06 20:55:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'i20_stocktake'
-down_revision = 'i20_places'
+down_revision = 'i24_bookings'
 branch_labels = None
 depends_on = None
 
