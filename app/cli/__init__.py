@@ -25,8 +25,10 @@ COMMAND_MODULES = (
     "app.cli.setup",
     "app.cli.csv_imports",
     "app.cli.lending",
+    "app.cli.kits",
     "app.cli.encryption",
     "app.cli.trips",
+    "app.cli.bookings",
     "app.cli.leavers",
     "app.cli.whois",
     "app.cli.reports",
@@ -42,6 +44,7 @@ COMMAND_MODULES = (
     "app.cli.documents",
     "app.cli.maintenance",
     "app.cli.notices",
+    "app.cli.stocktakes",
 )
 
 
