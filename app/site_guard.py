@@ -15,22 +15,25 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.audit import row_key
 from app.errors import Refused
 from db.base import Base
 
 
-def check_sites(session: Session, actor: Actor, written: Iterable[Base],
-                site_was: Mapping[int, Any]) -> None:
-    """Refuse (:class:`Refused`) if a row of ``written`` is of a school ``actor`` may not
-    change. ``site_was``: id(row) -> its school before a cursor-level update moved it."""
+def check_sites(session: Session, actor: Actor, touched: Iterable[Base],
+                loaded: Mapping[int, Base], bulk: Mapping[str, Any]) -> None:
+    """Refuse (:class:`Refused`) if a row the commit writes is of a school ``actor`` may not
+    change: ``touched``, the session's rows (with their school before the change), and the
+    rows of ``loaded`` written on the cursor (their keys in ``bulk``; a move of those is
+    checked by the service that makes it, :mod:`app.services.moves`)."""
+    written = list(touched)
+    if bulk:
+        written += [o for o in loaded.values() if row_key(o) in bulk]
     for obj in written:
         if not hasattr(obj, "site_id"):
             continue
         sites = {obj.site_id}
-        if id(obj) in site_was:
-            sites.add(site_was[id(obj)])
-        else:
-            sites.update(sa_inspect(obj).attrs["site_id"].history.deleted or ())
+        sites.update(sa_inspect(obj).attrs["site_id"].history.deleted or ())
         for site_id in sites:
             if not actor.may_write_at(site_id):
                 raise Refused(f"{_row_name(obj)} belongs to {_site_code(session, site_id)}: "

@@ -96,9 +96,6 @@ class UnitOfWork:
         self._bulk: dict[str, str] = {}
         #: objects made by loaded() and insert(), which update() may write
         self._loaded: dict[int, Base] = {}
-        #: id(obj) -> the site_id a row read with :meth:`loaded` had before :meth:`update`
-        #: changed it (the school guard checks both ends of a move)
-        self._site_was: dict[int, Any] = {}
         self._committed = False
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
@@ -253,8 +250,6 @@ class UnitOfWork:
         changed = {key: value for key, value in changes.items() if getattr(obj, key) != value}
         if not changed:
             return
-        if "site_id" in changed:
-            self._site_was.setdefault(id(obj), getattr(obj, "site_id"))  # noqa: B009 - any model
         params = {f"set_{key}": value for key, value in changed.items()}
         params["row_id"] = state.identity[0]
         self.execute(update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
@@ -366,13 +361,8 @@ class UnitOfWork:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
             if self.actor.site_id is not None and not self.actor.is_trust_admin:
-                from app.site_guard import check_sites
-
-                written = list(self._touched.values())
-                if self._bulk:
-                    written += [o for o in self._loaded.values()
-                                if audit.row_key(o) in self._bulk]
-                check_sites(self.session, self.actor, written, self._site_was)
+                from app.site_guard import check_sites  # a technician: their school's rows only
+                check_sites(self.session, self.actor, self._touched.values(), self._loaded, self._bulk)
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():
@@ -392,7 +382,6 @@ class UnitOfWork:
             self._rollback()
             raise Busy(friendly_operational(exc)) from exc
         self._committed = True
-        self._site_was.clear()
         self._events.clear()
         self._unresolved.clear()
         self._touched.clear()

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any, TypeVar
+
 from app.services.site_admin import location_path
 from app.services.site_scope import site_code
 from app.uow import UnitOfWork
 from db.models import Asset
 from db.places import Location
+
+S = TypeVar("S")
+
+
+def with_where(uow: UnitOfWork, asset: Asset, summary: S) -> S:
+    """An asset card's summary (:class:`app.services.cards.AssetSummary`) saying where the
+    asset is (a scan's summary does without: it is the hot path)."""
+    summary_: Any = summary
+    return replace(summary_, where=where_text(uow, asset))
 
 
 def where_text(uow: UnitOfWork, asset: Asset) -> str:
