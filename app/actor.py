@@ -18,6 +18,9 @@ class Actor:
     technician_id: int | None = None
     #: the operating-system account the work was done from, recorded beside the name
     os_user: str | None = None
+    #: the school (site id) the technician belongs to; None: not tied to one (the CLI's
+    #: bootstrap admin, system work, a database from before sites)
+    site_id: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -27,6 +30,15 @@ class Actor:
     @property
     def is_trust_admin(self) -> bool:
         return self.role == "trust_admin"
+
+    def may_write_at(self, site_id: int | None) -> bool:
+        """Whether this actor may change a row of school ``site_id`` (None: of no school).
+
+        A trust admin changes every school's rows; anyone else only their own school's
+        (they may still look across schools, read-only). An actor tied to no school (a
+        one-school install, system work) is not limited."""
+        return (site_id is None or self.site_id is None or self.is_trust_admin
+                or site_id == self.site_id)
 
     def require_admin(self, what: str) -> None:
         if not self.is_admin:

@@ -178,7 +178,28 @@ def _open(url: str, settings: Settings, clock: Clock, data_dir: Path | None = No
         make_private(new_file)  # 0600 already; on Windows an ACL, wherever the file is
     db.settings = settings
     db.data_dir = data_dir
+    settle_sites_once(db, settings)
     return db
+
+
+def settle_sites_once(db: Database, settings: Settings) -> None:
+    """A database with rows but no school yet (from before sites) gets its one school, every
+    row placed in it, in one audited transaction (:func:`app.services.site_scope.settle_sites`).
+    One read when there is nothing to do."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.actor import SYSTEM
+    from app.errors import Busy
+    from app.services.site_scope import needs_settling, settle_sites
+
+    with db.uow(SYSTEM, readonly=True) as uow:
+        if not needs_settling(uow):
+            return
+    try:
+        with db.uow(SYSTEM) as uow:
+            settle_sites(uow, settings.school.name)  # checks again, in its transaction
+    except (Busy, IntegrityError):
+        pass  # another desk did it at the same moment (its MAIN is the one)
 
 
 def bootstrap(db_url: str | None = None, *, data_dir: Path | None = None,

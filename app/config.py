@@ -230,6 +230,15 @@ class NoticeSettings:
 
 
 @dataclass
+class DeskSettings:
+    #: the code of the school (site) this desk is at: lists, reports, the dashboard and
+    #: labels show that school's by default, and new people and assets belong to it.
+    #: Empty: the signed-in technician's school (a one-school install needs nothing here).
+    #: ``--site`` and ``LOAN_KIOSK_SITE`` beat it; ``ALL`` shows every school.
+    site: str = ""
+
+
+@dataclass
 class TimetableSettings:
     """The school day (for bookings by period) and the school year (for weekly bookings)."""
 
@@ -267,6 +276,7 @@ class Settings:
     reversal: ReversalSettings = field(default_factory=ReversalSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     notices: NoticeSettings = field(default_factory=NoticeSettings)
+    desk: DeskSettings = field(default_factory=DeskSettings)
     timetable: TimetableSettings = field(default_factory=TimetableSettings)
     bookings: BookingSettings = field(default_factory=BookingSettings)
 

@@ -56,8 +56,12 @@ def fill_demo(app: AppContext, actor: Actor) -> str:
     real_clock = db.clock
     now = real_clock()
     _refuse_a_used_database(db, actor)
+    from app import demo_trust
+
+    made = demo_trust.make_places(db, actor, app.settings.school.name)
     people = _staff(rng)
     assets = _assets(rng)
+    demo_trust.place(people, assets, made)
     with db.uow(actor) as uow:
         uow.session.add_all(people)
         uow.session.add_all(assets)
@@ -79,7 +83,7 @@ def fill_demo(app: AppContext, actor: Actor) -> str:
         _lost_phone_and_a_new_check(past, phones[10], assets[41])
     finally:
         db.clock = real_clock
-    return (f"demo school ready: {len(people)} staff, {len(assets)} assets; "
+    return (f"demo school ready: {len(people)} staff, {len(assets)} assets at 2 schools; "
             f"sign in as '{DEMO_TECHNICIAN}' with PIN {DEMO_PIN}")
 
 
@@ -93,7 +97,7 @@ def _refuse_a_used_database(db: Database, actor: Actor) -> None:
         first_tech = count_technicians(uow) == 0
     if first_tech:
         with db.uow(actor) as uow:
-            add_technician(uow, DEMO_TECHNICIAN, DEMO_PIN, admin=True,
+            add_technician(uow, DEMO_TECHNICIAN, DEMO_PIN, trust_admin=True,
                            display_name="Demo Technician")
 
 

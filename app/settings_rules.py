@@ -5,6 +5,7 @@ its window shows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from app.config import PRINT_BACKENDS, RETURN_SIGNATURE_CHOICES, Settings, load_
 from app.errors import InvalidInput
 
 PAGE_SIZES = ("A4", "Letter")
+#: a site code as :mod:`app.services.places` accepts it (ASCII only), or ALL
+SITE_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
 #: a school name heads every receipt: a page's width of text, not a book
 MAX_SCHOOL_NAME = 200
 MAX_TEXT = 1000
@@ -130,6 +133,10 @@ def setting_problems(settings: Settings) -> list[tuple[str, str]]:
     if settings.signature.on_return not in RETURN_SIGNATURE_CHOICES:
         problems.append(("signature.on_return", "signature.on_return must be one of: "
                          + ", ".join(f'"{c}"' for c in RETURN_SIGNATURE_CHOICES)))
+    site = settings.desk.site.strip()
+    if site and not SITE_CODE_RE.match(site):
+        problems.append(("desk.site", "desk.site must be a school's code (letters, digits, dots, "
+                                      f"dashes, slashes or underscores), not {site[:40]!r}"))
     if not 0.0 <= settings.signature.min_width_fraction <= 1.0:
         problems.append(("signature.min_width_fraction",
                          "signature.min_width_fraction must be 0 to 1"))

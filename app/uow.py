@@ -360,6 +360,9 @@ class UnitOfWork:
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
+            if self.actor.site_id is not None and not self.actor.is_trust_admin:
+                from app.site_guard import check_sites  # a technician: their school's rows only
+                check_sites(self.session, self.actor, self._touched.values(), self._loaded, self._bulk)
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():

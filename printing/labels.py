@@ -100,6 +100,8 @@ class AssetLabel:
     tag: str
     kind: str
     school: str
+    #: the line under the tag instead of the kind's name (a location's: "Room · ICT office")
+    kind_text: str | None = None
 
 
 def label_payload(tag: str, prefix: str = "") -> str:
@@ -134,7 +136,8 @@ def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float
     tag = printable(label.tag)
     tag_size = fit_font_size(tag, BOLD, template.tag_size, tw, minimum=4)
     lines = [(ellipsize(tag, BOLD, tag_size, tw), BOLD, tag_size, INK),
-             *_kind_and_school(label.kind, label.school, tag_size, tw)]
+             *_kind_and_school(label.kind_text or kind_label(label.kind), label.school,
+                               tag_size, tw)]
     metrics = [_line_metrics(font, size) for _, font, size, _c in lines]
     while _block_height(metrics) > ih and len(lines) > 2:  # drop school lines first
         lines.pop()
@@ -155,7 +158,7 @@ def draw_label(canvas: Canvas, label: AssetLabel, box: tuple[float, float, float
 
 
 @functools.lru_cache(maxsize=128)
-def _kind_and_school(kind: str, school: str, tag_size: float,
+def _kind_and_school(kind_text: str, school: str, tag_size: float,
                      width: float) -> tuple[tuple[str, str, float, object], ...]:
     """The kind line and the school's (at most two) lines under a tag of ``tag_size``: the
     same for most labels of a run, so laid out once."""
@@ -165,7 +168,8 @@ def _kind_and_school(kind: str, school: str, tag_size: float,
     if len(school_lines) > 2:
         school_lines = [school_lines[0],
                         ellipsize(" ".join(school_lines[1:]), REGULAR, school_size, width)]
-    return ((printable(kind_label(kind)), REGULAR, kind_size, INK),
+    kind_line = ellipsize(printable(kind_text), REGULAR, kind_size, width)
+    return ((kind_line, REGULAR, kind_size, INK),
             *((s, REGULAR, school_size, MUTED) for s in school_lines))
 
 

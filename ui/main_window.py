@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
         self.session.lock()
 
     def _on_signed_in(self, actor: Actor) -> None:
-        self.header.show_technician(self.session.display_name, actor.is_admin)
+        self.header.show_technician(self.session.display_name, actor.is_admin,
+                                    trust=actor.is_trust_admin)
         self.banner.clear()
         self.idle.arm()
         self.nav.signed_in(actor.name)  # work kept from before the lock is taken up

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "app.cli.reports",
     "app.cli.audit_log",
     "app.cli.technicians",
+    "app.cli.sites",
     "app.cli.backup",
     "app.cli.demo",
     "app.cli.incidents",

@@ -1,4 +1,5 @@
-"""``loan-kiosk asset return-to-service|found|retire``: the ways out of an asset's status."""
+"""``loan-kiosk asset return-to-service|found|retire|move``: the ways out of an asset's
+status, and moving it between locations."""
 
 from __future__ import annotations
 
@@ -34,6 +35,15 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_retire)
+    p = asset_sub.add_parser("move", parents=common,
+                             help="put an asset at another location (another school's: a trust "
+                                  "admin)")
+    p.add_argument("tag")
+    p.add_argument("location", help="the location's code")
+    p.add_argument("--home", action="store_true",
+                   help="and make it the asset's home location (where check-in puts it back)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_move)
 
 
 def _report(args: argparse.Namespace, change: Any) -> int:
@@ -69,3 +79,15 @@ def cmd_retire(args: argparse.Namespace, ctx: CliContext) -> int:
         return retire_asset(uow, args.tag, reason=args.reason)
 
     return _report(args, ctx.transaction(work))
+
+
+def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.moves import move_asset
+
+    moved = ctx.transaction(lambda uow: move_asset(uow, args.tag, args.location, home=args.home))
+    if args.json:
+        print_json(moved.__dict__)
+    else:
+        home = " (its home now)" if moved.home else ""
+        print(f"{moved.tag} moved from {moved.was} to {moved.now}{home}")
+    return 0

@@ -46,7 +46,7 @@ PIN_ENV = "LOAN_KIOSK_PIN"
 OPEN_COMMANDS = frozenset({
     ("whois",), ("report",), ("audit", "verify"), ("audit", "head"), ("trip", "status"),
     ("kit", "show"), ("kit", "list"), ("stocktake", "report"), ("stocktake", "list"),
-    ("pad", "list"), ("pad", "test"),
+    ("pad", "list"), ("pad", "test"), ("site", "list"), ("location", "list"),
     # a pretend pad on a pseudo-terminal for testing: touches no data of the app's
     ("pad", "simulate"),
 })

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from app.cli.context import CliContext, print_json
+from app.cli.context import CliContext, chosen_site, print_json
 from app.cli.inputs import date_arg
 from app.cli.options import common_parent
 from app.errors import InvalidInput
@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
                    help="repeat every week (every other week with a week A/B timetable) until "
                         "this date or the end of the term, skipping holidays")
     p.add_argument("--purpose", metavar="TEXT")
-    p.add_argument("--site", metavar="CODE", help="the school a pool booking draws from")
+    # --site (a common option, app.cli.options): the school a pool booking draws from
     p.add_argument("--series", action="store_true", help="cancel: the later weekly ones too")
     p.add_argument("--reason", metavar="TEXT", help="cancel: why")
     p.add_argument("--json", action="store_true")
@@ -77,7 +77,7 @@ def cmd_book(args: argparse.Namespace, ctx: CliContext) -> int:
                               periods=tuple(args.periods) if args.periods else None,
                               weekly_until=args.weekly_until)
         made = book(uow, args.target, args.staff_code, [Slot(a, b) for a, b in times],
-                    purpose=args.purpose, site_code=args.site)
+                    purpose=args.purpose, site_code=chosen_site(args) or None)
         return [{"id": b.id, "from": b.starts_at.isoformat(), "to": b.ends_at.isoformat(),
                  "when": when_text(tt, b.starts_at, b.ends_at), "series_id": b.series_id}
                 for b in made]

@@ -33,6 +33,17 @@ def chosen_data_dir(args: argparse.Namespace) -> Path:
     return chosen_database(args)[1] or default_data_dir()
 
 
+#: the school a command works at when ``--site`` is not given
+SITE_ENV = "LOAN_KIOSK_SITE"
+
+
+def chosen_site(args: argparse.Namespace) -> str:
+    """``--site``, else ``LOAN_KIOSK_SITE`` ("": the ``[desk] site`` setting decides)."""
+    import os
+
+    return (getattr(args, "site", None) or os.environ.get(SITE_ENV, "")).strip()
+
+
 class CliContext:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
@@ -57,6 +68,9 @@ class CliContext:
         if self._app is None:
             db_url, path = chosen_database(self.args)
             self._app = bootstrap(db_url, data_dir=path)
+            site = chosen_site(self.args)
+            if site:  # this command's school, for every unit of work (app.services.site_scope)
+                self._app.settings.desk.site = site
             if self.demo and getattr(self.args, "command", None) != "demo-data":
                 _fill_demo_once(self._app)
         return self._app

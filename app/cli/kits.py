@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.context import CliContext, print_json
+from app.cli.context import CliContext, chosen_site, print_json
 from app.cli.options import common_parent
 from app.uow import UnitOfWork
 from db.kits import KIT_KINDS
@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
     p.add_argument("tag", help="the kit's own tag (printed on its label; never an asset's)")
     p.add_argument("name")
     p.add_argument("--kind", choices=KIT_KINDS, default="bundle")
-    p.add_argument("--site", metavar="CODE", help="the school it belongs to")
+    # --site (a common option, app.cli.options): the school it belongs to
     p.add_argument("--home", metavar="LOCATION", help="where it lives when not lent")
     p.add_argument("--notes")
     p.add_argument("--members", nargs="+", metavar="TAG", default=[], help="its assets")
@@ -98,7 +98,7 @@ def cmd_kit_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.kits import add_kit
 
     card = ctx.transaction(lambda uow: add_kit(
-        uow, args.tag, args.name, kind=args.kind, site=args.site, home=args.home,
+        uow, args.tag, args.name, kind=args.kind, site=chosen_site(args) or None, home=args.home,
         notes=args.notes, members=args.members))
     if args.json:
         print_json(_card_json(card))

@@ -1,5 +1,5 @@
 """The options every command takes (``--db``, ``--data-dir``, ``--technician``, ``--pin-stdin``,
-``--demo``),
+``--site``, ``--demo``),
 before or after the sub-command."""
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument("--pin-stdin", action="store_true", default=default,
                         help="read your PIN from the first line of standard input (technician "
                              "add/pin: the new PIN from the next line)")
+    parser.add_argument("--site", metavar="CODE", default=default,
+                        help="the school (site) to work at: lists and reports show its rows, "
+                             "new rows belong to it; ALL for every school (default: "
+                             "LOAN_KIOSK_SITE, else [desk] site, else your own school)")
     if not top:  # the top level has its own, which also starts the demo desk
         parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                             help="on the demo school's own database, never the real one")

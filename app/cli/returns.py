@@ -33,6 +33,8 @@ def add_checkin_command(sub: Any, common: list[argparse.ArgumentParser]) -> None
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument("--print", dest="print_", action="store_true", help="print the return receipt")
     p.add_argument("--printer", metavar="NAME")
+    p.add_argument("--put-at", metavar="LOCATION",
+                   help="put it at this location, not back at its home location")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checkin)
 
@@ -52,7 +54,8 @@ def cmd_checkin(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def take_back(uow: UnitOfWork) -> dict[str, Any]:
         result = check_in(uow, args.tag, condition=args.condition, note=args.note,
-                          data=args.data, data_note=args.data_note, signature=sig)
+                          data=args.data, data_note=args.data_note, signature=sig,
+                          put_at=args.put_at)
         loan = result.loan
         return {"tag": loan.asset.tag, "staff_code": loan.person.staff_code,
                 "name": loan.person.name, "condition": loan.condition_in,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.context import CliContext
+from app.cli.context import CliContext, chosen_site
 from app.cli.options import common_parent
 from app.errors import InvalidInput
 
@@ -17,9 +17,13 @@ def register(sub: Any) -> None:
     tech_sub = tech.add_subparsers(dest="tech_command", metavar="ACTION", required=True)
     p = tech_sub.add_parser("add", parents=common, help="add a technician (asks for a PIN)")
     p.add_argument("username")
-    p.add_argument("--admin", action="store_true")
+    role = p.add_mutually_exclusive_group()
+    role.add_argument("--admin", action="store_true", help="an admin of their school")
+    role.add_argument("--trust-admin", action="store_true",
+                      help="an admin of every school of the trust (a trust admin may add one)")
     p.add_argument("--name", help="display name")
     p.add_argument("--badge", help="badge code for signing in by scan")
+    # --site (a common option): the school they belong to (default: this desk's)
     p.set_defaults(handler=cmd_technician_add)
     p = tech_sub.add_parser("pin", parents=common,
                             help="change your own PIN (asks for the new one; --pin-stdin: your "
@@ -35,8 +39,10 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
     pin = read_new_pin(args, "PIN for the new technician")
     tech = ctx.transaction(
         lambda uow: add_technician(uow, args.username, pin, admin=args.admin,
-                                   display_name=args.name, badge=args.badge), actor)
-    print(f"technician {tech.username} added ({tech.role})")
+                                   display_name=args.name, badge=args.badge,
+                                   trust_admin=args.trust_admin,
+                                   site=chosen_site(args) or None), actor)
+    print(f"technician {tech.username} added ({tech.role.replace('_', ' ')})")
     return 0
 
 

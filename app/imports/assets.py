@@ -7,8 +7,10 @@ here (an open Loan row is the truth, whatever Snipe-IT says), and Snipe-IT's
 "Deployed" never makes an asset ``on_loan`` by itself: its ``Checked Out To`` does,
 as an open loan, when it names exactly one member of staff (:mod:`app.imports.holders`).
 An ``Encrypted`` cell adds an encryption check when it differs from the asset's
-latest one. ``Location``, ``Purchase Date`` and ``Purchase Cost`` are kept; a new
-asset's encryption method is the usual one for its kind and make.
+latest one. ``Purchase Date`` and ``Purchase Cost`` are kept; a new asset's encryption
+method is the usual one for its kind and make. ``Site`` names the school (default: the
+desk's) and ``Default Location`` / ``Location`` the asset's home location, made as a room
+of that school when new (:mod:`app.imports.places`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from app.imports import asset_terms, cells, holders
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
 from app.imports.export_dates import export_date
+from app.imports.places import Places
 from app.imports.report import ImportReport, RejectedRow
 from app.imports.upsert import (
     Owners,
@@ -58,6 +61,7 @@ COLUMNS = (
     Column("notes", "Notes", ("Note", "Comments")),
     Column("status", "Status", ("Status Label",)),
     Column("snipeit_id", "Snipe-IT ID", ("ID", "SnipeIT ID", "Snipe ID")),
+    Column("site", "Site", ("School",)),
     Column("location", "Location", ("Room",)),
     # Snipe-IT: where it goes back to, where "Location" is where it is (its holder's, if out)
     Column("default_location", "Default Location"),
@@ -71,13 +75,15 @@ COLUMNS = (
 #: the Asset columns an import reads and writes
 FIELDS = ("tag", "tag_key", "kind", "make", "model", "serial", "imei", "phone_number",
           "accessories", "status", "notes", "snipeit_id", "location", "purchase_date",
-          "purchase_cost_pence", "encryption_method")
+          "purchase_cost_pence", "encryption_method", "site_id", "home_location_id",
+          "current_location_id")
 
 _NEW_ASSET: Record = {
     "make": None, "model": None, "serial": None, "imei": None, "phone_number": None,
     "accessories": None, "status": "available", "notes": None, "snipeit_id": None,
     "location": None, "purchase_date": None, "purchase_cost_pence": None,
-    "encryption_method": None,
+    "encryption_method": None, "site_id": None, "home_location_id": None,
+    "current_location_id": None,
 }
 
 #: notes are TEXT; this only keeps a runaway cell from becoming a "note"
@@ -104,6 +110,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
     ids, state = load(session, Asset, "tag_key", FIELDS)
     holder_here = holders.open_holders(uow)
     people = holders.Holders(uow) if "checked_out_to" in table.fields else None
+    places = Places(uow, dry_run=dry_run)
     latest = _latest_checks(uow)
     kit_tags = kit_tag_keys(uow)  # a scan of an asset's tag must never find a kit
     serials = Owners(state, "serial")
@@ -135,6 +142,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
             if old is None:
                 new["encryption_method"] = default_encryption_method(
                     new["kind"], new["make"], new["model"])
+            _place(places, row, table.fields, old, new)
             _check_unique(new, key, state, serials, snipe_ids)
             check = _encryption(row, table.fields, key,
                                 latest.get(asset_id) if asset_id is not None else None)
@@ -162,8 +170,40 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
         created = write(uow, Asset, "tag_key", ids, changes, unique=("serial", "snipeit_id"))
         uow.insert_many(EncryptionCheck, _check_rows(uow, checks, {**ids, **created}, source_name))
         holders.write(uow, report.loans, {**ids, **created}, source_name)
+    report.new_locations = places.created
     finish(uow, report, action="import_assets", entity="assets", source_name=source_name)
     return report
+
+
+def _place(places: Places, row: CsvRow, present: frozenset[str], old: Record | None,
+           new: Record) -> None:
+    """The school and location columns of ``new``: from the Site and (Default) Location
+    cells, else as they were (a new asset: the desk's school, no location)."""
+    values = row.values
+    what = f"asset {shown(new['tag'])}"
+    if old is not None:
+        places.may_write(old["site_id"], what)
+    site_id = new["site_id"] if old is not None else places.default_site
+    if "site" in present and (values.get("site") or "").strip():
+        site_id = places.site(values.get("site"))
+    places.may_write(site_id, what)
+    if old is not None and site_id != old["site_id"] and old["site_id"] is not None:
+        # another school: its old school's rooms are not where it lives any more
+        new["home_location_id"] = new["current_location_id"] = None
+    new["site_id"] = site_id
+    # Snipe-IT: "Default Location" is where it goes back to, "Location" where it is now
+    home_label = "Default Location" if (values.get("default_location") or "").strip() \
+        else "Location"
+    cell = values.get("default_location") if home_label == "Default Location" \
+        else values.get("location")
+    if "default_location" not in present and "location" not in present:
+        return
+    home = places.location(cell, site_id, home_label)
+    if home is None or home == new["home_location_id"]:
+        return
+    if new["current_location_id"] in (None, new["home_location_id"]):
+        new["current_location_id"] = home  # it was at home: it still is, at the new one
+    new["home_location_id"] = home
 
 
 _TAG_LEN = max_length(Asset, "tag")
@@ -174,7 +214,6 @@ _SERIAL_LEN = max_length(Asset, "serial")
 _IMEI_LEN = max_length(Asset, "imei")
 _PHONE_LEN = max_length(Asset, "phone_number")
 _ACCESSORIES_LEN = max_length(Asset, "accessories")
-_LOCATION_LEN = max_length(Asset, "location")
 
 
 def _cost(raw: str | None) -> int | None:
@@ -226,10 +265,6 @@ def _parse(row: CsvRow, present: frozenset[str], *, is_new: bool, on_loan: bool)
         out["phone_number"] = cells.not_excel_rounded(phone, "Phone Number")
     if "snipeit_id" in present:
         out["snipeit_id"] = cells.whole_number(values.get("snipeit_id"), "Snipe-IT ID")
-    if "default_location" in present or "location" in present:
-        out["location"] = cells.text(values.get("default_location"), "Default Location",
-                                     _LOCATION_LEN) \
-            or cells.text(values.get("location"), "Location", _LOCATION_LEN)
     if "purchase_date" in present:
         out["purchase_date"] = export_date(values.get("purchase_date"), "Purchase Date")
     if "purchase_cost" in present:

@@ -30,6 +30,8 @@ class ImportReport:
     loans: list[PlannedLoan] = field(default_factory=list)
     #: rows imported without the loan their Checked Out To asked for, and why
     not_lent: list[RejectedRow] = field(default_factory=list)
+    #: the locations a Location column made (or, a dry run, would make): "CODE (name) at SITE"
+    new_locations: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -50,6 +52,11 @@ class ImportReport:
             lines.append(f"{'would open' if self.dry_run else 'opened'} {len(self.loans)} "
                          f"loan{'s' if len(self.loans) != 1 else ''} from Checked Out To:")
             lines += ["  " + loan.describe() for loan in self.loans]
+        if self.new_locations:
+            n = len(self.new_locations)
+            lines.append(f"{'would create' if self.dry_run else 'created'} {n} "
+                         f"location{'s' if n != 1 else ''}:")
+            lines += ["  " + where for where in self.new_locations]
         if self.not_lent:
             lines.append(f"{len(self.not_lent)} checked-out asset"
                          f"{'s' if len(self.not_lent) != 1 else ''} imported without a loan:")
@@ -67,4 +74,5 @@ class ImportReport:
             "loans": [{**asdict(loan), "out_on": loan.out_on.isoformat(),
                        "due_on": loan.due_on.isoformat()} for loan in self.loans],
             "not_lent": [asdict(row) for row in self.not_lent],
+            "new_locations": list(self.new_locations),
         }

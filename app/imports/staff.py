@@ -16,6 +16,7 @@ from app import keys
 from app.imports import cells
 from app.imports.cells import RowRejected, shown
 from app.imports.csv_source import Column, CsvRow, read_table
+from app.imports.places import Places
 from app.imports.report import ImportReport
 from app.imports.upsert import (
     Owners,
@@ -40,15 +41,16 @@ COLUMNS = (
     Column("department", "Department", ("Dept",)),
     Column("badge", "Badge", ("Badge Code", "Badge Number")),
     Column("leaving_date", "Leaving Date", ("Leave Date", "Date of Leaving")),
+    Column("site", "Site", ("School",)),
 )
 
 #: the Person columns an import reads and writes
 FIELDS = ("staff_code", "staff_key", "first_name", "last_name", "email", "department",
-          "badge_code", "badge_key", "status", "leaving_date", "search_name")
+          "badge_code", "badge_key", "status", "leaving_date", "search_name", "site_id")
 
 _NEW_PERSON: Record = {
     "email": None, "department": None, "badge_code": None, "badge_key": None,
-    "status": "active", "leaving_date": None,
+    "status": "active", "leaving_date": None, "site_id": None,
 }
 
 
@@ -65,6 +67,7 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
     report = ImportReport(dry_run=dry_run)
     present = table.fields
     leaving_dates = "leaving_date" in present
+    places = Places(uow, dry_run=dry_run)
 
     for row in table.rows:
         raw_code = row.values.get("staff_code")
@@ -80,6 +83,7 @@ def import_staff(uow: UnitOfWork, data: bytes, *, source_name: str = "staff.csv"
             old = state.get(key)
             new = _parse(row, present, old or _NEW_PERSON)
             new["staff_code"], new["staff_key"] = code, key
+            _site(places, row, old, new)
             if leaving_dates:
                 new["status"] = _status(old, new)
             holder = badges.other_owner(new["badge_key"], key)
@@ -153,6 +157,20 @@ def _parse(row: CsvRow, present: frozenset[str], base: Record) -> Record:
     if "leaving_date" in present:
         out["leaving_date"] = cells.date(values.get("leaving_date"), "Leaving Date")
     return out
+
+
+def _site(places: Places, row: CsvRow, old: Record | None, new: Record) -> None:
+    """The row's school: its Site cell, else as it was (someone new: the desk's school).
+    People may move school; only to and from schools the technician works at."""
+    what = f"staff member {shown(new['staff_code'])}"
+    if old is not None:
+        places.may_write(old["site_id"], what)
+    cell = row.values.get("site")
+    if cell is not None and cell.strip():
+        new["site_id"] = places.site(cell)
+    elif old is None:
+        new["site_id"] = places.default_site
+    places.may_write(new["site_id"], what)
 
 
 def _search_name(first: str, last: str) -> str:

@@ -58,7 +58,6 @@ class AssetForm:
     phone_number: str = ""
     accessories: str = ""
     encryption_method: str = ""
-    location: str = ""
     purchase_date: str = ""
     purchase_cost: str = ""
     notes: str = ""
@@ -100,7 +99,6 @@ FIELDS: tuple[Field, ...] = (
     Field("accessories", "Accessories",
           text_of("Accessories", max_length(Asset, "accessories"), multiline=True)),
     Field("encryption_method", "Encryption method", _method),
-    Field("location", "Location", text_of("Location", max_length(Asset, "location"))),
     Field("purchase_date", "Purchase date", date_of("Purchase date")),
     Field("purchase_cost_pence", "Purchase cost", parse_cost),
     Field("notes", "Notes", text_of("Notes", 65_535, multiline=True)),
@@ -122,7 +120,7 @@ def form_of(asset: Asset) -> AssetForm:
         imei=shown_text(asset.imei), phone_number=shown_text(asset.phone_number),
         accessories=shown_text(asset.accessories),
         encryption_method=shown_text(asset.encryption_method),
-        location=shown_text(asset.location), purchase_date=shown_date(asset.purchase_date),
+        purchase_date=shown_date(asset.purchase_date),
         purchase_cost=money(asset.purchase_cost_pence), notes=shown_text(asset.notes),
     )
 
@@ -180,7 +178,11 @@ def add_asset(uow: UnitOfWork, form: AssetForm) -> AssetForm:
         _refuse_taken(uow, values, None)
     except FormInvalid as exc:
         raise _form_errors(exc) from None
-    asset = Asset(**values, tag_key=keys.tag_key(values["tag"]), status="available")
+    from app.services.site_scope import home_site_id
+
+    # of the desk's school; where it lives is set by moving it (app.services.moves)
+    asset = Asset(**values, tag_key=keys.tag_key(values["tag"]), status="available",
+                  site_id=home_site_id(uow))
     uow.session.add(asset)
     uow.session.flush()
     uow.audit("asset_added", asset, tag=asset.tag, fields=values)

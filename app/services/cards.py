@@ -53,6 +53,7 @@ class AssetSummary:
     default_days: int = 14
     #: its open loan was made "with personal data"
     personal_data: bool = False
+    where: str = ""  # for the card: "At NHS › ICT office" (app.services.places_text)
 
     @property
     def title(self) -> str:
@@ -358,7 +359,9 @@ def asset_card(uow: UnitOfWork, tag: str) -> AssetCard:
               for c in uow.session.execute(
                   select(EncryptionCheck).where(EncryptionCheck.asset_id == asset.id)
                   .order_by(EncryptionCheck.id.desc())).scalars()]
-    return AssetCard(summarise_asset(uow, asset), _history(uow, Loan.asset_id == asset.id), checks,
+    from app.services.places_text import with_where
+    return AssetCard(with_where(uow, asset, summarise_asset(uow, asset)),
+                     _history(uow, Loan.asset_id == asset.id), checks,
                      _incidents(uow, Incident.asset_id == asset.id), asset.notes, asset.imei,
                      _reversible(uow, asset.tag), asset.retired_reason,
                      changes_of(uow, "assets", asset.id))

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from app.clock import local_date
 from app.services import reports
 from app.uow import UnitOfWork
-from db.models import Incident, Loan
+from db.models import Asset, Incident, Loan
+from db.places import Site
 
 
 @dataclass(frozen=True)
@@ -22,22 +23,39 @@ class Dashboard:
     leavers: list[dict[str, object]]
     unencrypted_on_loan: list[dict[str, object]]
     open_incidents: list[tuple[int, str, str, str, str]]  # id, kind, tag, person, description
+    #: whose: one school's, or "All schools"
+    scope: str = "All schools"
+    #: how many schools the trust has (one: nothing to choose between)
+    schools: int = 1
 
 
-def dashboard(uow: UnitOfWork) -> Dashboard:
+def dashboard(uow: UnitOfWork, site: str | None = None) -> Dashboard:
+    """Today's picture for this desk's school, or the school ``site`` names (ALL: every
+    school's)."""
+    from app.services.site_scope import resolve_scope
+
+    scope = resolve_scope(uow, site)
+    site_id = scope.site_id
     today = local_date(uow.now)
-    on_loan = uow.session.execute(
-        select(func.count(Loan.id)).where(Loan.outcome.is_(None))).scalar_one()
-    loans = reports.on_loan(uow)
+    count = select(func.count(Loan.id)).where(Loan.outcome.is_(None))
+    if site_id is not None:
+        count = count.join(Asset, Asset.id == Loan.asset_id).where(Asset.site_id == site_id)
+    on_loan = uow.session.execute(count).scalar_one()
+    loans = reports.on_loan(uow, site_id)
     due_today = [r for r in loans if r["due"] == today.isoformat()]
     overdue = [r for r in loans if r["overdue"]]
-    unenc = [r for r in reports.unencrypted(uow) if r["status"] == "on_loan"]
-    leavers = [r for r in reports.leavers(uow)]
+    unenc = [r for r in reports.unencrypted(uow, site_id) if r["status"] == "on_loan"]
+    leavers = [r for r in reports.leavers(uow, site_id)]
+    open_ = select(Incident).where(Incident.status == "open")
+    if site_id is not None:
+        open_ = open_.outerjoin(Asset, Asset.id == Incident.asset_id).where(
+            (Asset.site_id == site_id) | (Incident.asset_id.is_(None)))
     incidents = [
         (i.id, i.kind, i.asset.tag if i.asset else "", i.person.name if i.person else "",
          i.description or "")
         for i in uow.session.execute(
-            select(Incident).where(Incident.status == "open").order_by(Incident.id.desc()).limit(200)
-        ).scalars()
+            open_.order_by(Incident.id.desc()).limit(200)).scalars()
     ]
-    return Dashboard(today, int(on_loan), overdue, due_today, leavers, unenc, incidents)
+    schools = uow.session.execute(select(func.count(Site.id))).scalar_one()
+    return Dashboard(today, int(on_loan), overdue, due_today, leavers, unenc, incidents,
+                     scope.label(), int(schools))

@@ -281,6 +281,8 @@ def close_loan_returned(uow: UnitOfWork, loan: Loan, condition: str, note: str |
                                  note or "returned damaged")
     else:
         uow.update(asset, status="available")
+    if asset.home_location_id is not None and asset.current_location_id != asset.home_location_id:
+        uow.update(asset, current_location_id=asset.home_location_id)  # back where it lives
     return incident
 
 
@@ -294,13 +296,15 @@ class CheckinResult:
 
 def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | None = None,
              data: str | None = None, data_note: str | None = None,
-             signature: SignatureData | None = None) -> CheckinResult:
+             signature: SignatureData | None = None,
+             put_at: str | None = None) -> CheckinResult:
     """Rule 5: take an asset back. Damage opens an incident.
 
     ``data``: for a loan made "with personal data", how that data was dealt with
     (removed, wiped or kept, with ``data_note``). ``signature``: the borrower's,
     on return; asked for by the ``signature.on_return`` setting, and then a
-    return receipt is made in the same transaction.
+    return receipt is made in the same transaction. The asset goes back to its home
+    location, or to ``put_at`` (a location code) when given.
     """
     asset = locked_asset(uow, tag)
     loan = locked_open_loan(uow, asset)
@@ -318,6 +322,15 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
     incident = close_loan_returned(uow, loan, condition, note, sig, data=data,
                                    data_note=data_note)
     details: dict[str, Any] = {}
+    if put_at:  # told otherwise: not back at its home location but here
+        from app.services.places import get_location
+
+        where = get_location(uow, put_at)
+        if where.site_id != asset.site_id and asset.site_id is not None:
+            raise Refused(f"{where.code} is at another school than {asset.tag}: check it in "
+                          "here, then move it")
+        uow.update(asset, current_location_id=where.id)
+        details["put_at"] = where.code
     if loan.data_in is not None:
         details.update(data=loan.data_in, data_note=loan.data_note)
     uow.audit("checkin", loan, tag=asset.tag, staff_code=loan.person.staff_code,

@@ -143,8 +143,11 @@ def add_person(uow: UnitOfWork, form: PersonForm) -> PersonSaved:
     values = parse_fields(FIELDS, form.texts())
     _refuse_taken(uow, values, None)
     status = "leaving" if values["leaving_date"] is not None else "active"
+    from app.services.site_scope import home_site_id
+
     person = Person(**values, **_derived(values), status=status,
-                    search_name=keys.search_name(values["first_name"], values["last_name"]))
+                    search_name=keys.search_name(values["first_name"], values["last_name"]),
+                    site_id=home_site_id(uow))  # of the desk's school
     uow.session.add(person)
     uow.session.flush()
     uow.audit("person_added", person, staff_code=person.staff_code,

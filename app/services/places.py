@@ -10,7 +10,7 @@ import re
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, NotFound, Refused
+from app.errors import InvalidInput, NotFound, PermissionDenied, Refused
 from app.keys import normalise_code
 from app.uow import UnitOfWork
 from db.places import LOCATION_KINDS, Location, Site
@@ -67,9 +67,14 @@ def add_site(uow: UnitOfWork, code: str, name: str) -> Site:
     code = _code(code, "site", 32)
     if find_site(uow, code) is not None:
         raise Refused(f"there is already a site with the code {code!r}")
+    first = uow.session.execute(select(Site.id).limit(1)).first() is None
     site = uow.insert(Site, {"code": code, "code_key": normalise_code(code),
                              "name": _name(name, "site"), "active": True})
     uow.audit("site_added", site, code=code, name=site.name)
+    if first:  # the first school: everything that belongs to none is this school's
+        from app.services.site_scope import place_unplaced
+
+        place_unplaced(uow, site)
     uow.commit()
     return site
 
@@ -81,6 +86,11 @@ def add_location(uow: UnitOfWork, site_code: str, code: str, name: str, *,
     if kind not in LOCATION_KINDS:
         raise InvalidInput(f"a location is one of {', '.join(LOCATION_KINDS)}, not {kind!r}")
     site = get_site(uow, site_code)
+    if not uow.actor.may_write_at(site.id):
+        raise PermissionDenied(f"only a trust admin or an admin of {site.code} can add a "
+                               "location there")
+    if not site.active:
+        raise Refused(f"{site.code} is closed")
     code = _code(code, "location", 64)
     if find_location(uow, code) is not None:
         raise Refused(f"there is already a location with the code {code!r}")

@@ -40,7 +40,7 @@ def _iso(v: Any) -> Any:
     return v.isoformat() if v is not None and hasattr(v, "isoformat") else v
 
 
-def _loan_rows(uow: UnitOfWork, only_overdue: bool) -> list[Row]:
+def _loan_rows(uow: UnitOfWork, only_overdue: bool, site_id: int | None = None) -> list[Row]:
     today = local_date(uow.now)
     q = (
         select(Loan.out_at, Loan.due_on, Asset.tag, Asset.kind, Person.staff_code,
@@ -53,6 +53,8 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool) -> list[Row]:
     )
     if only_overdue:
         q = q.where(Loan.due_on < today)
+    if site_id is not None:
+        q = q.where(Asset.site_id == site_id)
     return [
         {
             "tag": r.tag, "kind": r.kind, "staff_code": r.staff_code,
@@ -63,16 +65,18 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool) -> list[Row]:
     ]
 
 
-def on_loan(uow: UnitOfWork) -> list[Row]:
-    return _loan_rows(uow, only_overdue=False)
+def on_loan(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
+    """Everything on loan (``site_id``: of that school's assets only)."""
+    return _loan_rows(uow, only_overdue=False, site_id=site_id)
 
 
-def overdue(uow: UnitOfWork) -> list[Row]:
-    return _loan_rows(uow, only_overdue=True)
+def overdue(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
+    return _loan_rows(uow, only_overdue=True, site_id=site_id)
 
 
-def leavers(uow: UnitOfWork) -> list[Row]:
-    """People leaving or left who still hold items, or never returned some."""
+def leavers(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
+    """People leaving or left who still hold items, or never returned some (``site_id``:
+    that school's staff only)."""
     q = (
         select(Person.staff_code, Person.first_name, Person.last_name, Person.leaving_date,
                Asset.tag)
@@ -82,6 +86,8 @@ def leavers(uow: UnitOfWork) -> list[Row]:
         .where((Loan.outcome.is_(None)) | (Loan.outcome == "not_returned"))
         .order_by(Person.leaving_date, Person.staff_code, Asset.tag)
     )
+    if site_id is not None:
+        q = q.where(Person.site_id == site_id)
     rows: dict[str, Row] = {}
     for r in uow.session.execute(q):
         row = rows.setdefault(r.staff_code, {
@@ -92,7 +98,7 @@ def leavers(uow: UnitOfWork) -> list[Row]:
     return list(rows.values())
 
 
-def unencrypted(uow: UnitOfWork) -> list[Row]:
+def unencrypted(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
     """Assets whose latest check is not "encrypted" (or that were never checked)."""
     latest = (
         select(EncryptionCheck.asset_id, func.max(EncryptionCheck.id).label("check_id"))
@@ -111,6 +117,8 @@ def unencrypted(uow: UnitOfWork) -> list[Row]:
         .where(Asset.status != "retired")
         .order_by(Asset.tag)
     )
+    if site_id is not None:
+        q = q.where(Asset.site_id == site_id)
     return [
         {"tag": r.tag, "kind": r.kind, "status": r.status,
          "encryption": "unknown" if r.encrypted is None else "not encrypted",
@@ -148,7 +156,7 @@ def history(uow: UnitOfWork, code: str) -> list[Row]:
     ]
 
 
-REPORTS: dict[str, Callable[[UnitOfWork], list[Row]]] = {
+REPORTS: dict[str, Callable[[UnitOfWork, int | None], list[Row]]] = {
     "on-loan": on_loan,
     "overdue": overdue,
     "leavers": leavers,
@@ -156,14 +164,20 @@ REPORTS: dict[str, Callable[[UnitOfWork], list[Row]]] = {
 }
 
 
-def run_report(uow: UnitOfWork, name: str, arg: str | None = None) -> list[Row]:
+def run_report(uow: UnitOfWork, name: str, arg: str | None = None, *,
+               site: str | None = None) -> list[Row]:
+    """A report's rows: of this desk's school, or of the school ``site`` names (``ALL``:
+    every school; see :func:`app.services.site_scope.resolve_scope`). A history is of the
+    one asset or person asked for, whatever their school."""
     if name == "history":
         if not arg:
             raise InvalidInput("history needs an asset tag or a staff code")
         return history(uow, arg)
     if name not in REPORTS:
         raise InvalidInput(f"unknown report {name!r}; choose from {', '.join(FIELDS)}")
-    return REPORTS[name](uow)
+    from app.services.site_scope import resolve_scope
+
+    return REPORTS[name](uow, resolve_scope(uow, site).site_id)
 
 
 # -- output formats -----------------------------------------------------------

@@ -91,11 +91,32 @@ def count_technicians(uow: UnitOfWork) -> int:
 
 
 def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = False,
-                   display_name: str | None = None, badge: str | None = None) -> Technician:
-    """Add a technician. Only an admin may, except for the very first (who becomes admin)."""
+                   display_name: str | None = None, badge: str | None = None,
+                   trust_admin: bool = False, site: str | None = None) -> Technician:
+    """Add a technician. Only an admin may, except for the very first (who becomes admin).
+
+    The technician belongs to ``site`` (a school's code), else to this desk's school. A
+    trust admin (an admin of every school) is added only by a trust admin, or by an admin
+    while the trust has none yet (a one-school install becoming a trust)."""
     first = count_technicians(uow) == 0
     if not first:
         uow.actor.require_admin("add technicians")
+    if trust_admin and not first and not uow.actor.is_trust_admin:
+        has_one = uow.session.execute(select(Technician.id).where(
+            Technician.role == "trust_admin", Technician.active.is_(True)).limit(1)).first()
+        if has_one is not None:
+            raise PermissionDenied("only a trust admin can add a trust admin")
+    from app.services.site_scope import home_site_id
+
+    if site:
+        from app.services.places import get_site
+
+        site_id: int | None = get_site(uow, site).id
+        if not uow.actor.may_write_at(site_id):
+            raise PermissionDenied(f"only a trust admin or an admin of {site.strip()} can add "
+                                   "technicians there")
+    else:
+        site_id = home_site_id(uow)
     username = unicodedata.normalize("NFKC", username).strip()
     if not USERNAME_RE.match(username):
         raise InvalidInput("a username is 1-64 letters, digits, dots, dashes or underscores")
@@ -104,9 +125,10 @@ def add_technician(uow: UnitOfWork, username: str, pin: str, *, admin: bool = Fa
         raise Refused(f"there is already a technician called {username!r}")
     tech = Technician(
         username=username, display_name=(display_name or username).strip()[:200],
-        pin_hash=hash_pin(pin), role="admin" if (admin or first) else "technician",
+        pin_hash=hash_pin(pin),
+        role="trust_admin" if trust_admin else "admin" if (admin or first) else "technician",
         badge_code=badge_key(badge) if badge else None, active=True, failed_attempts=0,
-        created_at=uow.now,
+        created_at=uow.now, site_id=site_id,
     )
     uow.session.add(tech)
     uow.audit("technician_added", tech, username=username, role=tech.role)
@@ -160,7 +182,8 @@ def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
             uow.audit("sign_in", tech, username=tech.username, **flags)
             uow.commit()
         return SignInResult(True, f"Signed in as {tech.display_name}.",
-                            Actor(tech.username, tech.role, tech.id, current_os_user()),
+                            Actor(tech.username, tech.role, tech.id, current_os_user(),
+                                  tech.site_id),
                             must_change_pin=short)
     tech.failed_attempts += 1
     message = "Unknown technician or wrong PIN."

@@ -23,7 +23,11 @@ def _rooms(c: Cli) -> None:
     try:
         actor = Actor("tester", "admin")
         with ctx.uow(actor) as uow:
-            places.add_site(uow, "NHS", "Northfield High School")
+            # the school's one school (MAIN, made when its database was first opened, every
+            # row in it: app.services.site_scope.settle_sites) is Northfield High
+            from app.services.site_admin import edit_site
+
+            edit_site(uow, "MAIN", new_code="NHS", name="Northfield High School")
         rooms = {}
         for code in ("ICT1", "ICT2"):
             with ctx.uow(actor) as uow:

@@ -29,6 +29,7 @@ from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
 from tests.e2e.booking_scenarios import BOOKING_SCENARIOS
 from tests.e2e.cli_kit_scenarios import SCENARIOS as KIT_SCENARIOS
+from tests.e2e.site_scenarios import SITE_SCENARIOS, trust_of_two_schools
 from tests.e2e.stocktake_scenarios import STOCKTAKE_SCENARIOS
 
 pytestmark = pytest.mark.slow
@@ -64,6 +65,12 @@ class Cli:
         """The same CLI, signed in as the demo school's technician (for ``--demo``)."""
         other = Cli(self.data_dir)
         other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=DEMO_TECHNICIAN, LOAN_KIOSK_PIN=DEMO_PIN)
+        return other
+
+    def as_technician(self, name: str, pin: str) -> Cli:
+        """The same CLI, signed in as another technician."""
+        other = Cli(self.data_dir)
+        other.env.update(self.env, LOAN_KIOSK_TECHNICIAN=name, LOAN_KIOSK_PIN=pin)
         return other
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -503,6 +510,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("notices", "send"): _notices_send, ("notices", "outbox"): _notices_outbox,
     ("notices", "resend"): _notices_resend, ("notices", "cancel"): _notices_cancel,
     ("notices", "password"): _notices_password, ("notices", "preview"): _notices_preview,
+    **SITE_SCENARIOS,
 }
 SCENARIOS.update(KIT_SCENARIOS)
 SCENARIOS.update(STOCKTAKE_SCENARIOS)
@@ -522,6 +530,10 @@ def test_command_end_to_end(cli: Cli, path: tuple[str, ...]) -> None:
     if path[0] == "pad" and path[1] != "list" and not hasattr(os, "openpty"):
         pytest.skip("the pad simulator needs pseudo-terminals")
     SCENARIOS[path](cli)
+
+
+def test_a_trust_of_two_schools(cli: Cli) -> None:
+    trust_of_two_schools(cli)
 
 
 # -- --demo: the demo school's own database, for every command ---------------------------------

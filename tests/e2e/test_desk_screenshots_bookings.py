@@ -18,7 +18,6 @@ from app.clock import fixed_clock
 from app.demo_identity import DEMO_ACTOR
 from app.services import booking_changes as changes
 from app.services.bookings import Slot, book, school_timetable
-from app.services.places import add_location, add_site
 from app.timetable import booking_times
 from db.kits import Kit, KitMember
 from db.models import Asset, Loan, Person
@@ -33,10 +32,8 @@ def _school_day() -> dt.date:
 
 def _bookings(ctx) -> None:  # type: ignore[no-untyped-def]
     day = _school_day()
-    with ctx.uow(DEMO_ACTOR) as uow:
-        add_site(uow, "NHS", "Northfield High School")
-    with ctx.uow(DEMO_ACTOR) as uow:
-        add_location(uow, "NHS", "NHS-ICT", "ICT office", kind="room")
+    # the demo trust has its schools and rooms (app.demo_trust): the trolley lives in
+    # Example Academy's ICT office
     with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
         free = list(uow.session.execute(
             select(Asset.id, Asset.tag).where(Asset.kind == "laptop", Asset.status == "available")
@@ -50,7 +47,8 @@ def _bookings(ctx) -> None:  # type: ignore[no-untyped-def]
     with ctx.uow(DEMO_ACTOR) as uow:
         from db.places import Location
 
-        home = uow.session.execute(select(Location.id)).scalar_one()
+        home = uow.session.execute(select(Location.id).where(
+            Location.code == "EXA-ICT")).scalar_one()
         kit = Kit(tag="KIT-Y8", tag_key="kit-y8", name="Year 8 laptop trolley", kind="trolley",
                   active=True, created_at=uow.now, home_location_id=home)
         uow.session.add(kit)
@@ -116,7 +114,7 @@ def test_screenshots_of_the_bookings_screen(qtbot, tmp_path) -> None:  # type: i
     rows = bookings.view.today.row_texts()
     assert len(rows) == 3 and any("still out with" in r[6] for r in rows), rows
     assert any(r[5] == "Ready" for r in rows)
-    assert any("ICT office (NHS-ICT)" in r[4] for r in rows)
+    assert any("ICT office (EXA-ICT)" in r[4] for r in rows)
 
     def tomorrow() -> None:
         win._navigate("bookings")

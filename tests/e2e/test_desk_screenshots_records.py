@@ -93,7 +93,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         form = asset.editing.view
         form.set_values({"tag": "TB-0901", "kind": "tablet", "make": "Samsung",
                          "model": "Galaxy Tab A9", "imei": "490154203237517",
-                         "phone_number": "+1 202 555 0143", "location": "Library",
+                         "phone_number": "+1 202 555 0143", "accessories": "charger",
                          "purchase_date": "19/08/2024", "purchase_cost": "179.00"})
         asset.editing._edited("make")
         form.save.click()
@@ -104,7 +104,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
         wait_idle(qtbot, win)
         asset.view.edit.click()
         wait_idle(qtbot, win)
-        asset.editing.view.set_value("location", "Trip cupboard, IT office")
+        asset.editing.view.set_value("accessories", "charger, case, SIM tool")
     shoot("asset-form-edit", editing, lambda: [asset.editing.view])
 
     from dataclasses import replace
@@ -114,7 +114,7 @@ def test_screenshots_of_the_edit_forms(qtbot, tmp_path) -> None:  # type: ignore
     with ctx.uow(DEMO_ACTOR, readonly=True) as uow:
         opened = asset_form(uow, phone)
     with ctx.uow(DEMO_ACTOR) as uow:
-        edit_asset(uow, phone, replace(opened, location="Trip cupboard, IT office",
+        edit_asset(uow, phone, replace(opened, accessories="charger, case, SIM tool",
                                        phone_number="07700 900418"), opened)
 
     def changes_tab() -> None:

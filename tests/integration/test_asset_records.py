@@ -18,7 +18,7 @@ from tests.integration.lifecycle import TECH, asset_status, audit_ok, events, ro
 
 def test_add_a_windows_laptop_defaults_to_bitlocker(app_ctx: AppContext) -> None:
     form = AssetForm(tag=" LT-0500 ", kind="laptop", make="Dell", model="Latitude 5440",
-                     serial="7H2K9Q3", location="IT Office", purchase_date="19/08/2024",
+                     serial="7H2K9Q3", purchase_date="19/08/2024",
                      purchase_cost="£1,049.00", accessories="charger")
     with app_ctx.uow(TECH) as uow:
         saved = add_asset(uow, form)
@@ -30,7 +30,7 @@ def test_add_a_windows_laptop_defaults_to_bitlocker(app_ctx: AppContext) -> None
     assert event.actor == "tom-tech"
     assert details["fields"]["purchase_cost_pence"] == 104900
     assert details["fields"]["encryption_method"] == "bitlocker"
-    assert details["fields"]["location"] == "IT Office"
+    assert "location" not in details["fields"]  # where it lives: a move (app.services.moves)
     audit_ok(app_ctx)
 
 
@@ -82,15 +82,16 @@ def test_edit_audits_each_field_before_and_after(app_ctx: AppContext) -> None:
     with app_ctx.uow(TECH, readonly=True) as uow:
         opened = asset_form(uow, "PH-0001")
     assert opened.phone_number == "07700 900001" and opened.imei == "356938035643809"
-    changed = replace(opened, phone_number="07700900002", location="Trip cupboard",
+    changed = replace(opened, phone_number="07700900002", accessories="charger, case, SIM tool",
                       notes="new SIM\nfrom O2")
     with app_ctx.uow(TECH) as uow:
         saved = edit_asset(uow, "PH-0001", changed, opened)
-    assert saved.phone_number == "07700 900002" and saved.location == "Trip cupboard"
+    assert saved.phone_number == "07700 900002"
+    assert saved.accessories == "charger, case, SIM tool"
     [event] = events(app_ctx, "asset_edited")
     assert json.loads(event.details)["changes"] == {
         "phone_number": {"before": "07700 900001", "after": "07700 900002"},
-        "location": {"before": None, "after": "Trip cupboard"},
+        "accessories": {"before": None, "after": "charger, case, SIM tool"},
         "notes": {"before": None, "after": "new SIM\nfrom O2"},
     }
     # saving the same form again changes nothing and audits nothing
@@ -134,15 +135,16 @@ def test_a_field_changed_at_another_desk_meanwhile_is_not_overwritten(
     with app_ctx.uow(TECH, readonly=True) as uow:
         theirs = asset_form(uow, "LT-0002")
     with app_ctx.uow(TECH) as uow:
-        edit_asset(uow, "LT-0002", replace(theirs, location="Library", model="Latitude 7440"),
+        edit_asset(uow, "LT-0002", replace(theirs, accessories="charger, bag", model="Latitude 7440"),
                    theirs)
     before = row_counts(app_ctx)
-    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match=r"another desk.*\(Location\)"):
-        edit_asset(uow, "LT-0002", replace(mine, location="Science"), mine)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused,
+                                                 match=r"another desk.*\(Accessories\)"):
+        edit_asset(uow, "LT-0002", replace(mine, accessories="charger"), mine)
     assert row_counts(app_ctx) == before
     # a field they did not touch is saved without losing theirs
     with app_ctx.uow(TECH) as uow:
         saved = edit_asset(uow, "LT-0002", replace(mine, make="Dell Technologies"), mine)
-    assert (saved.make, saved.model, saved.location) == ("Dell Technologies", "Latitude 7440",
-                                                         "Library")
+    assert (saved.make, saved.model, saved.accessories) == ("Dell Technologies", "Latitude 7440",
+                                                            "charger, bag")
     audit_ok(app_ctx)

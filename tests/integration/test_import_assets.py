@@ -122,6 +122,11 @@ def test_snipeit_export(app_ctx: AppContext, admin: Actor) -> None:
     report = run(app_ctx, admin, data, source_name="snipeit_export.csv")
     assert report.format_lines() == [
         "created 9, updated 0, unchanged 0, rejected 0",
+        # Snipe-IT's (Default) Location: a room of the desk's school, made as it is first met
+        "created 6 locations:", "  MAIN-IT-OFFICE (IT Office) at MAIN",
+        "  MAIN-SCIENCE (Science) at MAIN", "  MAIN-LIBRARY (Library) at MAIN",
+        "  MAIN-HALL (Hall) at MAIN", "  MAIN-Y7-TROLLEY (Y7 trolley) at MAIN",
+        "  MAIN-SLT (SLT) at MAIN",
         "1 checked-out asset imported without a loan:",
         "  line 3: LT-0102: Checked Out To 'Jane Doe' matches no one here (by staff code, email "
         "or full name): imported without a loan; import the staff list first, or lend it at "

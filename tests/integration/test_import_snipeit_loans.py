@@ -27,6 +27,7 @@ from app.imports.report import ImportReport
 from app.services.loans import check_in
 from app.uow import Actor
 from db.models import Asset
+from db.places import Location
 from tests.factories import add_person
 from tests.integration.lifecycle import ADMIN, TECH, asset_status, audit_ok, events, loans_of
 
@@ -59,6 +60,8 @@ EXPECTED_LOANS = [
     "  line 8: LT-0206 on loan to Mary O'Neill (MO3) since 2026-09-03, due 2026-12-18",
     "  line 12: LT-0210 on loan to Siân Ó Briain (AB1) since 2026-09-02, due 2026-10-02",
 ]
+NEW_ROOMS = ["  MAIN-IT-OFFICE (IT Office) at MAIN", "  MAIN-LIBRARY (Library) at MAIN",
+             "  MAIN-SCIENCE (Science) at MAIN", "  MAIN-HALL (Hall) at MAIN"]
 EXPECTED_NOT_LENT = [
     "5 checked-out assets imported without a loan:",
     "  line 6: PH-0204: Checked Out To 'Sam Patel' matches 2 people (Sam Patel (SP1), Sam Patel "
@@ -80,7 +83,8 @@ def test_dry_run_lists_the_loans_it_would_open_and_changes_nothing(staff: AppCon
     report = run(staff, dry_run=True)
     assert report.format_lines() == [
         "dry run: created 11, updated 0, unchanged 0, rejected 0",
-        "would open 5 loans from Checked Out To:", *EXPECTED_LOANS, *EXPECTED_NOT_LENT]
+        "would open 5 loans from Checked Out To:", *EXPECTED_LOANS,
+        "would create 4 locations:", *NEW_ROOMS, *EXPECTED_NOT_LENT]
     with staff.uow(TECH, readonly=True) as uow:
         assert uow.session.scalars(select(Asset)).all() == []
     assert json.loads(json.dumps(report.to_dict()))["loans"][0] == {
@@ -88,11 +92,12 @@ def test_dry_run_lists_the_loans_it_would_open_and_changes_nothing(staff: AppCon
         "out_on": "2026-09-02", "due_on": "2027-07-21"}
 
 
-def test_import_opens_the_loans_and_keeps_location_and_purchase(staff: AppContext) -> None:
+def test_import_opens_the_loans_and_places_and_keeps_purchase(staff: AppContext) -> None:
     report = run(staff)
     assert report.format_lines() == [
         "created 11, updated 0, unchanged 0, rejected 0",
-        "opened 5 loans from Checked Out To:", *EXPECTED_LOANS, *EXPECTED_NOT_LENT]
+        "opened 5 loans from Checked Out To:", *EXPECTED_LOANS,
+        "created 4 locations:", *NEW_ROOMS, *EXPECTED_NOT_LENT]
     [loan] = loans_of(staff, "LT-0201")
     assert loan["outcome"] is None and loan["due_on"] == dt.date(2027, 7, 21)
     assert loan["out_at"] == dt.datetime(2026, 9, 2, 12, tzinfo=dt.UTC)
@@ -108,8 +113,12 @@ def test_import_opens_the_loans_and_keeps_location_and_purchase(staff: AppContex
     assert {c["imported"] for c in checkouts} == {DATA.name}
     with staff.uow(TECH, readonly=True) as uow:
         found = {a.tag: a for a in uow.session.scalars(select(Asset))}
-        details = {t: (a.location, a.purchase_date, a.purchase_cost_pence, a.encryption_method)
+        rooms = {loc.id: loc.name for loc in uow.session.scalars(select(Location))}
+        details = {t: (rooms[a.home_location_id], a.purchase_date, a.purchase_cost_pence,
+                       a.encryption_method)
                    for t, a in found.items() if t in ("LT-0201", "TB-0203", "LT-0210")}
+        assert all(a.location is None for a in found.values())  # the text column is retired
+        assert all(a.current_location_id == a.home_location_id for a in found.values())
     assert details == {
         "LT-0201": ("IT Office", dt.date(2024, 8, 19), 104900, "bitlocker"),  # Default Location
         "TB-0203": ("Library", dt.date(2023, 2, 14), 34900, "ios"),

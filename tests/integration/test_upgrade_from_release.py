@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.actor import SYSTEM
 from db import schema
 from tests.conftest import PG_URL, _pg_admin_url, _pg_drop_database, skip_or_fail, user_folder
 
@@ -106,3 +107,64 @@ def test_a_row_edited_behind_the_apps_back_is_still_caught_after_upgrade(i17_url
     engine.dispose()
     assert not result.ok
     assert result.problem == "assets #1 was changed outside Loan Kiosk"
+
+
+def test_opening_the_upgraded_database_places_every_row_in_one_school(i17_url: str,
+                                                                      tmp_path: Path) -> None:
+    """Zero configuration: the one school is made on open, every row put in it and the
+    legacy free-text locations turned into rooms, in one audited transaction."""
+    from app.bootstrap import bootstrap
+    from app.config import Settings
+
+    before = _rows(i17_url, "audit_events")
+    texts = {r[0] for r in _texts(i17_url)}
+    settings = Settings()
+    settings.school.name = "Northfield High School"
+    ctx = bootstrap(i17_url, data_dir=user_folder(tmp_path) / "data", settings=settings)
+    try:
+        with ctx.uow(SYSTEM, readonly=True) as uow:
+            session = uow.session
+            assert session.execute(text("SELECT code, name FROM sites")).all() == [
+                ("MAIN", "Northfield High School")]
+            for table in ("people", "assets", "technicians"):
+                assert session.execute(text(
+                    f"SELECT count(*) FROM {table} WHERE site_id IS NULL")).scalar_one() == 0
+            rooms = {r[0]: r[1] for r in session.execute(text("SELECT name, id FROM locations"))}
+            assert set(rooms) == texts  # (the demo school of i17 had none)
+            assert session.execute(text(
+                "SELECT count(*) FROM assets WHERE location IS NOT NULL")).scalar_one() == 0
+            placed = session.execute(text(
+                "SELECT count(*) FROM assets WHERE home_location_id IS NOT NULL "
+                "AND current_location_id = home_location_id")).scalar_one()
+            assert placed == _count_located(i17_url)
+            result = audit.verify(session)
+            assert result.ok, result.problem
+            actions = [r[0] for r in session.execute(text(
+                "SELECT action FROM audit_events ORDER BY seq"))][len(before):]
+        assert actions[0] == "site_added" and actions[-1] == "sites_settled"
+        assert actions.count("location_added") == len(texts)
+    finally:
+        ctx.close()
+    # opened again: nothing more to do, nothing more written
+    ctx = bootstrap(i17_url, data_dir=user_folder(tmp_path) / "data", settings=settings)
+    ctx.close()
+    assert len(_rows(i17_url, "audit_events")) == len(before) + len(actions)
+
+
+def _texts(url: str) -> list[tuple[str]]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = [(r[0].strip(),) for r in conn.execute(text(
+            "SELECT DISTINCT location FROM assets WHERE location IS NOT NULL"))
+            if r[0].strip()]
+    engine.dispose()
+    return rows
+
+
+def _count_located(url: str) -> int:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        n = conn.execute(text("SELECT count(*) FROM assets WHERE location IS NOT NULL "
+                              "AND trim(location) <> ''")).scalar_one()
+    engine.dispose()
+    return int(n)

@@ -83,7 +83,7 @@ def test_a_technician_edits_an_asset_from_its_card(qtbot, desk) -> None:  # type
     assert form.isVisible() and form.windowTitle() == "Edit PH-0001"
     assert form.value("phone_number") == "07700 900001"
     assert form.value("encryption_method") == ""  # as saved: an edit keeps the choice
-    form.set_value("location", "Trip cupboard")
+    form.set_value("accessories", "charger, case")
     form._fields["phone_number"].setText("447700900002")
     form.save.click()
     wait_idle(qtbot, desk)

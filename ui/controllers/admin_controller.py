@@ -40,6 +40,7 @@ class AdminController(ScreenController):
         super().__init__(desk)
         from app.notices.preview import KINDS, LABELS
         from ui.controllers.notices_admin import NoticesAdmin
+        from ui.controllers.places_admin import PlacesAdmin
 
         self._view = AdminView(_templates(), [(k, LABELS[k]) for k in KINDS])
         self.previewed: tuple[str, str] | None = None
@@ -57,6 +58,7 @@ class AdminController(ScreenController):
         v.technicians.add_clicked.connect(self.add_tech)
         v.audit.refresh_clicked.connect(self.show_anchor)
         self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
+        self.places = PlacesAdmin(desk, v.places, self)
         self.asset_editing = AssetEditing(desk, self._view)
         self.asset_editing.saved.connect(desk.open_asset)
         self.person_editing = PersonEditing(desk, self._view)
@@ -83,6 +85,7 @@ class AdminController(ScreenController):
         self.desk.run(technician_rows, self._view.technicians.show_rows, readonly=True)
         self.notices.refresh()
         self.notices.show_template()
+        self.places.refresh()
         self.show_anchor()
 
     def show_anchor(self) -> None:

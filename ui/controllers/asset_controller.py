@@ -41,6 +41,7 @@ class AssetController(ScreenController):
         v.retire_confirmed.connect(self._retire)
         v.close_confirmed.connect(self._close_incident)
         v.reverse_clicked.connect(self._reverse)
+        v.move_confirmed.connect(self._move)
         self.editing = AssetEditing(desk, self._view)
         self.editing.saved.connect(desk.open_asset)
         v.edit_clicked.connect(self._edit)
@@ -131,6 +132,19 @@ class AssetController(ScreenController):
             tag = self.card.asset.tag
             self._change(lambda uow: asset_found(uow, tag, note=note or None,
                                                  condition=condition).message)
+
+    def _move(self, location: str, home: bool) -> None:
+        if self.card is not None:
+            from app.services.moves import move_asset
+
+            tag = self.card.asset.tag
+
+            def work(uow: UnitOfWork) -> str:
+                moved = move_asset(uow, tag, location, home=home)
+                return f"{moved.tag} moved to {moved.now}" + (" (its home now)" if moved.home
+                                                               else "")
+
+            self._change(work)
 
     def _retire(self, reason: str) -> None:
         if self.card is not None:

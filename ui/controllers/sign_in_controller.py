@@ -161,7 +161,7 @@ class SignInController(ScreenController):
             from app.services.technicians import add_technician
 
             tech = add_technician(uow, username, pin, admin=True, display_name=display or username)
-            return True, "", Actor(tech.username, tech.role, tech.id), tech.display_name
+            return True, "", Actor(tech.username, tech.role, tech.id, site_id=tech.site_id), tech.display_name
 
         def failed(e: OpError) -> None:
             self._view.show_message(e.message)

@@ -21,6 +21,7 @@ from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
 from ui import theme
 from ui.views.notices_view import OutboxTab, TemplatesTab
+from ui.views.places_view import PlacesTab
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label, set_role
 from ui.widgets.label_sheet_preview import LabelSheetPreview
@@ -323,10 +324,12 @@ class AdminView(QWidget):
         self.settings = SettingsTab()
         self.technicians = TechniciansTab()
         self.records = RecordsTab()
+        self.places = PlacesTab()
         self.tabs.addTab(self.imports, "Import")
         self.tabs.addTab(self.labels, "Labels")
         self.tabs.addTab(self.settings, "Settings")
         self.tabs.addTab(self.technicians, "Technicians")
+        self.tabs.addTab(self.places, "Schools && rooms")
         self.outbox = OutboxTab()
         self.notice_templates = TemplatesTab(notice_kinds or [])
         self.tabs.addTab(self.outbox, "Outbox")
@@ -336,6 +339,9 @@ class AdminView(QWidget):
         self.tabs.addTab(self.audit, "Audit anchor")
 
         lay.addWidget(self.tabs, 1)
+
+    def show_places_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.places)
 
     def labels_showing(self) -> bool:
         """The Labels tab is the one showing (it takes scanned asset labels)."""

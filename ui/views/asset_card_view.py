@@ -71,6 +71,8 @@ class AssetHeader(QWidget):
             facts.append(f"Number {a.phone_number}")
         facts.append(f"Condition: {a.last_condition or 'ok'}")
         facts.append("Accessories: " + (", ".join(a.accessories) if a.accessories else "none"))
+        if a.where:
+            facts.append(a.where)
         self.facts.setText(" · ".join(facts))
         if a.holder_name:
             text = f"On loan to {a.holder_name} ({a.holder_code}) since {fmt_date(a.out_at)}"
@@ -101,6 +103,7 @@ class AssetCardView(QWidget):
     lost_confirmed = Signal(str, str)  # kind (lost|stolen), note
     edit_clicked = Signal()
     add_clicked = Signal()
+    move_confirmed = Signal(str, bool)  # location code, and make it its home
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,8 +121,9 @@ class AssetCardView(QWidget):
                             primary=True)
         self.retire = button("Retire…", "Retire this asset", danger=True)
         self.reverse = button("Reverse…", "Reverse the last action on this asset")
+        self.move_to = button("Move…", "Move this asset to another location")
         for b in (self.lend, self.check_in, self.service, self.found, self.lost, self.retire,
-                  self.reverse):
+                  self.reverse, self.move_to):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
@@ -142,7 +146,12 @@ class AssetCardView(QWidget):
             "", "Close the incident", choices=[(o, OUTCOME_WORDS[o].capitalize())
                                                for o in INCIDENT_OUTCOMES],
             fields=["Cost in £ (optional)", "Note"], name="Close incident", narrow=1)
-        for panel in (self.found_panel, self.retire_panel, self.close_panel):
+        self.move_panel = ActionPanel(
+            "Move it to another room, cupboard or trolley: type the location's code (another "
+            "school's needs a trust admin).", "Move it",
+            choices=[("here", "Just put it there"), ("home", "And make it its home")],
+            fields=["Location code"], name="Move")
+        for panel in (self.found_panel, self.retire_panel, self.close_panel, self.move_panel):
             lay.addWidget(panel)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Asset records")
@@ -205,6 +214,9 @@ class AssetCardView(QWidget):
         self.edit.clicked.connect(self.edit_clicked.emit)
         self.add_new.clicked.connect(self.add_clicked.emit)
         self.found.clicked.connect(lambda: self.found_panel.open())
+        self.move_to.clicked.connect(lambda: self.move_panel.open())
+        self.move_panel.confirmed.connect(lambda key, texts: self.move_confirmed.emit(
+            texts[0].strip(), key == "home"))
         self.retire.clicked.connect(lambda: self.retire_panel.open())
         self.close_incident.clicked.connect(self._close_selected)
         self.found_panel.confirmed.connect(lambda key, texts: self.found_confirmed.emit(key,
@@ -233,6 +245,7 @@ class AssetCardView(QWidget):
         self.service.setVisible(a.status == "in_repair" or (admin and a.status == "retired"))
         self.found.setVisible(a.status == "lost")
         self.retire.setVisible(admin and a.status not in ("on_loan", "retired"))
+        self.move_to.setVisible(a.status not in ("on_loan", "retired"))
         rev = c.reversible
         self.reverse.setVisible(admin and rev is not None)
         if rev is not None:
@@ -268,7 +281,8 @@ class AssetCardView(QWidget):
                 self.found_panel.hide()
             return
         self.enc_note.clear()
-        for panel in (self.lost_panel, self.found_panel, self.retire_panel, self.close_panel):
+        for panel in (self.lost_panel, self.found_panel, self.retire_panel, self.close_panel,
+                      self.move_panel):
             panel.hide()
 
     def _close_selected(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -25,6 +26,8 @@ class DashboardView(QWidget):
     asset_opened = Signal(str)
     person_opened = Signal(str)
     export_clicked = Signal(str)  # the report of the list shown
+    #: "All schools" ticked or cleared: show every school's numbers, or this desk's school's
+    all_schools_toggled = Signal(bool)
 
     TILES = (
         ("on_loan", "On loan now", theme.INFO),
@@ -42,6 +45,11 @@ class DashboardView(QWidget):
         self.title = label("Dashboard", "title", name="Dashboard")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        self.all_schools = QCheckBox("All schools")
+        self.all_schools.setAccessibleName("Show every school of the trust")
+        self.all_schools.setVisible(False)  # a trust of one school has nothing to widen
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
         self.export = button("Export a report…", "Export a report")
         top.addWidget(self.export)
         lay.addLayout(top)
@@ -98,7 +106,9 @@ class DashboardView(QWidget):
             self.asset_opened.emit(item.text())
 
     def show_dashboard(self, d: Dashboard) -> None:
-        self.title.setText(f"Dashboard — {fmt_date(d.today)}")
+        whose = f" — {d.scope}" if d.schools > 1 else ""
+        self.title.setText(f"Dashboard{whose} — {fmt_date(d.today)}")
+        self.all_schools.setVisible(d.schools > 1)
         counts = {"on_loan": d.on_loan, "overdue": len(d.overdue), "due_today": len(d.due_today),
                   "leavers": len(d.leavers), "unencrypted": len(d.unencrypted_on_loan),
                   "incidents": len(d.open_incidents)}
@@ -115,6 +125,10 @@ class DashboardView(QWidget):
         self.unencrypted.set_rows([[str(r["tag"]), str(r["kind"]), str(r["encryption"]),
                                     str(r["holder"] or "")] for r in d.unencrypted_on_loan])
         self.incidents.set_rows([[str(i), k, t, p, desc] for i, k, t, p, desc in d.open_incidents])
+
+
+    def wants_all_schools(self) -> bool:
+        return self.all_schools.isVisible() and self.all_schools.isChecked()
 
 
 def _day(value: Any) -> str:

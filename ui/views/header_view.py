@@ -74,10 +74,10 @@ class HeaderView(QFrame):
         self.lock.clicked.connect(self.lock_requested.emit)
         lay.addWidget(self.lock)
 
-    def show_technician(self, name: str | None, admin: bool) -> None:
+    def show_technician(self, name: str | None, admin: bool, *, trust: bool = False) -> None:
         signed_in = name is not None
-        self.technician.setText(f"Technician: {name}{' (admin)' if admin else ''}" if signed_in
-                                else "Not signed in")
+        role = " (trust admin)" if trust else " (admin)" if admin else ""
+        self.technician.setText(f"Technician: {name}{role}" if signed_in else "Not signed in")
         self.lock.setVisible(signed_in)
         for key, b in self.nav.items():
             b.setVisible(signed_in and (key != "admin" or admin))

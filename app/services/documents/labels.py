@@ -18,7 +18,8 @@ from printing.labels import render_labels as render_label_sheet
 def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
                   kind: str | None = None, all_: bool = False, template: str | None = None,
                   start: int = 1, *, outline: bool = False) -> bytes:
-    """A label sheet PDF for the chosen assets (by tag, by kind, or all but retired)."""
+    """A label sheet PDF for the chosen assets (by tag, by kind, or all but retired); by
+    kind or all: of the desk's school (``[desk] site`` / ``--site``; ALL: every school)."""
     tag_list = [t for t in (tags or []) if t.strip()]
     chosen = sum([bool(tag_list), kind is not None, all_])
     if chosen != 1:
@@ -40,6 +41,11 @@ def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
                     assets.append(asset)
         else:
             q = select(Asset).where(Asset.status != "retired").order_by(Asset.tag_key)
+            from app.services.site_scope import resolve_scope
+
+            site_id = resolve_scope(uow).site_id  # the desk's school's (--site ALL: all)
+            if site_id is not None:
+                q = q.where(Asset.site_id == site_id)
             if kind is not None:
                 if kind not in ASSET_KINDS:
                     raise InvalidInput(f"unknown kind {kind!r}: use one of "
@@ -87,4 +93,38 @@ def render_kit_labels(app_ctx: AppContext, kit_tags: Iterable[str], template: st
     try:
         return render_label_sheet(labels, t, start=start, outline=outline)
     except ValueError as exc:  # LabelTooSmall included
+        raise InvalidInput(str(exc)) from None
+
+
+def render_location_labels(app_ctx: AppContext, codes: Iterable[str], template: str | None = None,
+                           start: int = 1, *, outline: bool = False) -> bytes:
+    """A label sheet PDF for locations (rooms, cupboards, trolleys): the QR code holds the
+    location's code, so a stocktake can start by scanning the room's label."""
+    from app.services.places import get_location
+    from db.places import Site
+
+    settings = app_ctx.settings
+    try:
+        t = get_template(template or settings.printing.label_template)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    wanted = [c for c in codes if c.strip()]
+    if not wanted:
+        raise InvalidInput("name the locations to label")
+    prefix = settings.scanner.prefix if settings.printing.label_use_prefix else ""
+    labels: list[AssetLabel] = []
+    with app_ctx.uow(Actor("system"), readonly=True) as uow:
+        seen: set[int] = set()
+        for code in wanted:
+            loc = get_location(uow, code)
+            if loc.id in seen:
+                continue
+            seen.add(loc.id)
+            site = uow.session.get(Site, loc.site_id)
+            labels.append(AssetLabel(label_payload(loc.code, prefix), loc.code, loc.kind,
+                                     site.name if site is not None else settings.school.name,
+                                     kind_text=f"{loc.kind.capitalize()} · {loc.name}"))
+    try:
+        return render_label_sheet(labels, t, start=start, outline=outline)
+    except ValueError as exc:  # LabelTooSmall too
         raise InvalidInput(str(exc)) from None

@@ -29,4 +29,5 @@ def test_to_dict_is_plain_json_data() -> None:
     assert json.loads(json.dumps(report.to_dict())) == {
         "created": 1, "updated": 0, "unchanged": 0, "dry_run": True,
         "rejected": [{"line": 3, "reason": "bad", "key": None}], "loans": [], "not_lent": [],
+        "new_locations": [],
     }
