@@ -117,3 +117,59 @@ class Prepared:
         for i, proc in processors:
             values[i] = proc(values[i])
         return tuple(values)
+
+
+def can_pipeline(dbapi_conn: Any) -> bool:
+    """Whether the driver sends a batch of statements in one flight (psycopg 3's pipeline)."""
+    return hasattr(dbapi_conn, "pipeline")
+
+
+def run_batch(dbapi_conn: Any, dialect: Dialect,
+              batch: Sequence[tuple[Prepared, Sequence[dict[str, Any]]]], *,
+              commit: bool = False) -> list[tuple[Any, ...] | None]:
+    """Run each statement of ``batch`` in turn; each one's first row (None: none).
+
+    On a driver with a pipeline (PostgreSQL) the statements — and ``COMMIT``, with
+    ``commit`` — go to the server in one flight and their answers come back in one: a
+    single round trip, however many statements. Elsewhere (SQLite, in process) they
+    run one by one, and ``commit`` is left to the caller. The first error stops the
+    batch (on PostgreSQL the rest are skipped and the transaction is aborted) and is
+    raised as SQLAlchemy's, as from :meth:`Prepared.run`.
+    """
+    if not can_pipeline(dbapi_conn):
+        return [stmt.run(dbapi_conn, dialect, params) for stmt, params in batch]
+    cursors: list[tuple[Any, list[tuple[int, Callable[[Any], Any]]]]] = []
+    sql = ""
+    args: Any = None
+    try:
+        with dbapi_conn.pipeline():
+            for stmt, params in batch:
+                sql, bind, processors = stmt.compiled(dialect)
+                cursor = dbapi_conn.cursor()
+                cursors.append((cursor, processors))
+                if len(params) == 1:
+                    args = bind(params[0])
+                    cursor.execute(sql, args)
+                else:
+                    args = [bind(p) for p in params]
+                    cursor.executemany(sql, args)
+            if commit:
+                sql, args = "COMMIT", None
+                dbapi_conn.commit()
+        rows: list[tuple[Any, ...] | None] = []
+        for cursor, processors in cursors:
+            row = cursor.fetchone() if cursor.description is not None else None
+            if row is not None and processors:
+                values = list(row)
+                for i, proc in processors:
+                    values[i] = proc(values[i])
+                row = tuple(values)
+            rows.append(None if row is None else tuple(row))
+        return rows
+    except dialect.loaded_dbapi.Error as exc:
+        lost = dialect.is_disconnect(exc, dbapi_conn, None)
+        raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
+                                  connection_invalidated=lost, dialect=dialect) from exc
+    finally:
+        for cursor, _ in cursors:
+            cursor.close()

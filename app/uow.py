@@ -67,6 +67,9 @@ class DatabaseHandle(Protocol):
     @property
     def write_bind(self) -> Engine: ...
 
+    @property
+    def read_bind(self) -> Engine: ...
+
     def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None: ...
 
 
@@ -115,7 +118,7 @@ class UnitOfWork:
         """
         if self._session is None:
             if self.readonly:
-                self._session = self.db.sessions(bind=self.db.engine)
+                self._session = self.db.sessions(bind=self.db.read_bind)
             else:
                 self._session = self.db.sessions(bind=self._connection(), info={UOW_KEY: self},
                                                  join_transaction_mode="control_fully")
