@@ -62,10 +62,14 @@ class Database:
 
     @cached_property
     def write_bind(self) -> Engine:
-        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``)."""
+        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``).
+
+        PostgreSQL: the driver in autocommit; the unit of work sends its own ``BEGIN``
+        and ``COMMIT`` with its first and last statements (:mod:`app.flights`).
+        """
         if self.is_sqlite:
             return self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        return self.engine
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @cached_property
     def read_bind(self) -> Engine:
@@ -111,18 +115,20 @@ class Database:
                 self._reader_lock.release()
         raw = engine.raw_connection()
         dbapi_conn = raw.dbapi_connection
+        assert dbapi_conn is not None
         server = not self._sqlite
         try:
             if server:
                 dbapi_conn.autocommit = True  # client-side switch: no round trip
             return read.run(dbapi_conn, engine.dialect, [params], pooled=raw)
         finally:
-            if server and raw.dbapi_connection is not None:
+            after = raw.dbapi_connection
+            if server and after is not None:
                 try:
-                    raw.dbapi_connection.autocommit = False
+                    after.autocommit = False
                 except Exception:  # noqa: BLE001 - a broken connection: the pool drops it
                     raw.invalidate()
-            raw.close()  # back to the pool, which rolls back whatever the driver began  # back to the pool, which rolls back whatever the driver began
+            raw.close()  # back to the pool, which rolls back whatever the driver began
 
     def _drop_reader(self, *_: Any) -> None:
         with self._reader_lock:

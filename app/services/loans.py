@@ -20,7 +20,13 @@ from app.clock import local_date
 from app.errors import InvalidInput, Refused
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
-from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
+from app.services.locked_rows import (
+    locked_asset,
+    locked_borrower,
+    locked_open_loan,
+    prefetch_check_in,
+    prefetch_check_out,
+)
 from app.services.lookup import get_asset, get_trip, open_loan
 from app.status_words import status_in_words
 from app.uow import UnitOfWork
@@ -134,6 +140,8 @@ def check_out(
         raise InvalidInput("no asset to lend")
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
+    # one round trip on PostgreSQL for every read below (app.flights)
+    prefetch_check_out(uow, tag_list, staff_code)
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
     person = locked_borrower(uow, staff_code)
     refuse_borrower(person, local_date(uow.now))
@@ -172,10 +180,7 @@ def check_out(
         try:
             loans.append(uow.insert(Loan, values, asset=asset, person=person))
         except IntegrityError as exc:
-            # Another desk lent this asset between our check and our insert.
-            raise Refused(
-                "one of these assets was just lent at another desk; scan it again to see who has it"
-            ) from exc
+            raise _lent_meanwhile() from exc
         uow.update(asset, status="on_loan")
     for loan, (asset, overridden) in zip(loans, assets, strict=True):
         uow.audit(
@@ -185,8 +190,17 @@ def check_out(
         )
         if overridden:
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
-    uow.commit()
+    try:
+        uow.commit()  # on PostgreSQL the loan's INSERT goes with the commit
+    except IntegrityError as exc:
+        raise _lent_meanwhile() from exc
     return CheckoutResult(loans, person, sig.id if sig else None, capped_at)
+
+
+def _lent_meanwhile() -> Refused:
+    """Another desk lent the asset between our check and our insert (the open-loan index)."""
+    return Refused("one of these assets was just lent at another desk; scan it again to see "
+                   "who has it")
 
 
 def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,
@@ -261,6 +275,7 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
     on return; asked for by the ``signature.on_return`` setting, and then a
     return receipt is made in the same transaction.
     """
+    prefetch_check_in(uow, tag)  # one round trip on PostgreSQL for both reads
     asset = locked_asset(uow, tag)
     loan = locked_open_loan(uow, asset)
     if loan is None:

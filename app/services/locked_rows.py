@@ -30,11 +30,29 @@ _ASSET_FOR_UPDATE = Prepared(
 _PERSON_FOR_UPDATE = Prepared(
     select(_PEOPLE).where(_PEOPLE.c.staff_key == bindparam("key")).with_for_update())
 _PERSON_BY_BADGE = Prepared(select(_PEOPLE).where(_PEOPLE.c.badge_key == bindparam("key")))
-# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans)
+# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans); found by the asset's tag,
+# so that it can be read in the same flight as the asset (see prefetch_check_in)
 _OPEN_LOAN_AND_BORROWER_FOR_UPDATE = Prepared(
     select(_LOANS, _PEOPLE).join(_PEOPLE, _PEOPLE.c.id == _LOANS.c.person_id)
-    .where(_LOANS.c.asset_id == bindparam("asset_id"), _LOANS.c.outcome.is_(None))
+    .join(_ASSETS, _ASSETS.c.id == _LOANS.c.asset_id)
+    .where(_ASSETS.c.tag_key == bindparam("key"), _LOANS.c.outcome.is_(None))
     .with_for_update(of=_LOANS))
+
+
+def prefetch_check_out(uow: UnitOfWork, tags: list[str], code: str) -> None:
+    """The reads of a check-out (borrower, then each asset, locked) and its loans' ids, in
+    one round trip on PostgreSQL (:meth:`UnitOfWork.prefetch`)."""
+    reads = [(_PERSON_FOR_UPDATE, {"key": staff_key(code)}),
+             (_PERSON_BY_BADGE, {"key": badge_key(code)})]
+    reads += [(_ASSET_FOR_UPDATE, {"key": tag_key(tag)}) for tag in tags]
+    uow.prefetch(reads, ids={Loan: len(tags)})
+
+
+def prefetch_check_in(uow: UnitOfWork, tag: str) -> None:
+    """The reads of a check-in (the asset and its open loan, locked), in one round trip."""
+    key = tag_key(tag)
+    uow.prefetch([(_ASSET_FOR_UPDATE, {"key": key}), (_OPEN_LOAN_AND_BORROWER_FOR_UPDATE,
+                                                      {"key": key})])
 
 
 def locked_asset(uow: UnitOfWork, tag: str) -> Asset:
@@ -56,7 +74,7 @@ def locked_borrower(uow: UnitOfWork, code: str) -> Person:
 
 def locked_open_loan(uow: UnitOfWork, asset: Asset) -> Loan | None:
     """``asset``'s open loan (row-locked) with its borrower, read in this unit of work."""
-    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"asset_id": asset.id})
+    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"key": asset.tag_key})
     if row is None:
         return None
     split = len(_LOANS.columns)

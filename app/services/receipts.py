@@ -84,7 +84,7 @@ def create_receipt(uow: UnitOfWork, kind: str, content: dict[str, Any], *,
         "signature_id": signature_id,
         # the chain as it stood at issue (the head is locked by next_number): printed on
         # the paper, so every receipt handed out is an anchor kept off the desk PC
-        "anchor": audit.head_anchor(uow.session).token,
+        "anchor": audit.current_anchor(uow.session).token,
         **content,
     }
     receipt = Receipt(
