@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import anchors as anchors_
 from app import audit_seal
+from app.audit_chain import _CHUNK as _CHUNK  # noqa: F401 - the digest tests' step size
 from app.audit_chain import (
     GENESIS,
     PROBE,

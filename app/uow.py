@@ -181,7 +181,8 @@ class UnitOfWork:
     def _rollback(self) -> None:
         if self._flights is not None:
             self._flights.reset()
-        if self._session is not None:
+        if self._session is not None and not self.readonly:
+            # (read-only: close() ends it, and leaves what was read readable afterwards)
             self._session.rollback()
         if self._conn is not None and self._conn.in_transaction():
             self._conn.rollback()

@@ -12,6 +12,7 @@ run, and dropped after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 import sys
 import time
@@ -178,8 +179,11 @@ def measure(url: str, rtt_ms: float, *, runs: int = 5) -> list[WanRow]:
             warm = 6  # past psycopg's prepare threshold (5), and the pool's first connection
             for i in range(warm + runs):
                 tag = f"WAN-{(i % 50) + 1:04d}"
-                for row, fn in ((scans, lambda: scan(tag)), (outs, lambda: out(tag, "WAN1")),
-                                (backs, lambda: back(tag))):
+                steps: list[tuple[WanRow, Callable[[], None]]] = [
+                    (scans, functools.partial(scan, tag)),
+                    (outs, functools.partial(out, tag, "WAN1")),
+                    (backs, functools.partial(back, tag))]
+                for row, fn in steps:
                     n, c, ms = _count(proxy, fn)
                     if i >= warm:
                         row.round_trips = max(row.round_trips, n)

@@ -79,9 +79,26 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     connect_args = dict(KEEPALIVES) if make_url(url).get_driver_name() == "psycopg" else {}
     connect_args.update(kwargs.pop("connect_args", {}))
     kwargs.setdefault("pool_recycle", POOL_RECYCLE_S)
+    if make_url(url).get_driver_name() == "psycopg":
+        # no HSTORE columns here: skip looking the type up on the first connection
+        kwargs.setdefault("use_native_hstore", False)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
     event.listen(engine, "checkout", _check_alive)
+    # SQLAlchemy's first look at the server (version, schema, settings) in autocommit:
+    # no BEGIN and ROLLBACK round trips around it
+    event.listen(engine, "first_connect", _autocommit_on, insert=True)
+    event.listen(engine, "connect", _autocommit_off)
     return engine
+
+
+def _autocommit_on(dbapi_conn: Any, _record: Any) -> None:
+    if hasattr(dbapi_conn, "autocommit"):
+        dbapi_conn.autocommit = True
+
+
+def _autocommit_off(dbapi_conn: Any, _record: Any) -> None:
+    if getattr(dbapi_conn, "autocommit", False):
+        dbapi_conn.autocommit = False
 
 
 def _alive(dbapi_conn: Any) -> bool:
