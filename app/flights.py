@@ -105,11 +105,16 @@ class Flights:
         return answers[len(held):]
 
     def prefetch(self, reads: Sequence[tuple[Prepared, dict[str, Any]]],
-                 ids: dict[type[Base], int]) -> None:
-        """:meth:`app.uow.UnitOfWork.prefetch`: ``reads``, ``ids`` and the probe, one flight."""
+                 ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]]) -> None:
+        """:meth:`app.uow.UnitOfWork.prefetch`: ``reads``, ``ids`` and the probe, one flight.
+
+        ``ids``: model -> how many ids to take from its sequence, or a read of its own
+        that answers one id a row (when how many depends on the data).
+        """
         batch: list[Held] = [(r, [p]) for r, p in reads]
         wanted = list(ids.items())
-        batch += [(next_ids(model), [{"n": n}]) for model, n in wanted]
+        for model, n in wanted:
+            batch.append((next_ids(model), [{"n": n}]) if isinstance(n, int) else (n[0], [n[1]]))
         batch += [(stmt, [{}]) for stmt in PROBE]
         answers = self.send(batch)
         for (read, params), row in zip(reads, answers, strict=False):

@@ -208,7 +208,8 @@ class UnitOfWork:
         return self.db.read_one(read, params)
 
     def prefetch(self, reads: Sequence[tuple[Prepared, dict[str, Any]]],
-                 ids: dict[type[Base], int] | None = None) -> None:
+                 ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]] | None = None,
+                 ) -> None:
         """Send ``reads`` (and take ``ids``: model -> how many new rows) in one flight.
 
         PostgreSQL: with the ``BEGIN``, whatever writes are held, and the audit chain's

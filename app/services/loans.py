@@ -87,17 +87,16 @@ def store_signature(uow: UnitOfWork, sig: SignatureData | None, person: Person |
                             min_width_fraction=gate.min_width_fraction)
     if not verdict.ok:
         raise InvalidInput(f"the signature is not good enough: {verdict.reason}")
-    row = Signature(
+    # on the cursor (app.uow): on PostgreSQL with an id taken ahead, the INSERT waits for
+    # the commit's flight
+    return uow.insert(Signature, dict(
         person_id=person.id if person else None,
         captured_at=uow.now,
         strokes=[[list(p) for p in s] for s in sig.strokes],
         window=list(sig.window),
         device=sig.device or None,
         incomplete=sig.incomplete,
-    )
-    uow.session.add(row)
-    uow.session.flush()
-    return row
+    ))
 
 
 def default_due(uow: UnitOfWork, asset: Asset, trip: Trip | None, due: dt.date | None) -> dt.date:
@@ -141,7 +140,7 @@ def check_out(
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
     # one round trip on PostgreSQL for every read below (app.flights)
-    prefetch_check_out(uow, tag_list, staff_code)
+    prefetch_check_out(uow, tag_list, staff_code, signature is not None)
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
     person = locked_borrower(uow, staff_code)
     refuse_borrower(person, local_date(uow.now))
@@ -205,13 +204,11 @@ def _lent_meanwhile() -> Refused:
 
 def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,
                   loan: Loan | None, description: str | None) -> Incident:
-    incident = Incident(
+    incident = uow.insert(Incident, dict(
         asset_id=asset.id if asset else None, person_id=person.id if person else None,
         loan_id=loan.id if loan else None, kind=kind, reported_at=uow.now,
         reported_by=uow.actor.name, description=description, status="open",
-    )
-    uow.session.add(incident)
-    uow.session.flush()
+    ))
     uow.audit("incident_opened", incident, kind=kind, tag=asset.tag if asset else None)
     return incident
 
