@@ -76,11 +76,13 @@ def verify(session: Session, batch: int = 5000,
            anchors: Iterable[anchors_.Anchor] = ()) -> VerifyResult:
     """Seal what is committed, then check the chain (:func:`verify_chain`).
 
-    On PostgreSQL the sealing and the whole check run in one REPEATABLE READ
-    transaction of their own (:func:`app.audit_seal.sealed_then`): the events and rows
-    checked are one snapshot, every event in it sealed, so a desk's work committed
-    meanwhile is neither half-seen nor taken for an edit. SQLite desks seal as they
-    write; there the check runs in ``session``.
+    On PostgreSQL the seal commits first, and the check then reads one REPEATABLE READ
+    snapshot of its own (:func:`app.audit_seal.sealed_then`): the events and rows it
+    compares are of one moment, so a desk's work committed meanwhile is neither
+    half-seen nor taken for an edit. Events a desk committed between the seal and the
+    snapshot are the snapshot's unsealed tail: chained after the sealed ones in the
+    order the next seal will give them, their row digests the newest. SQLite desks seal
+    as they write; there the check runs in ``session``.
     """
     return audit_seal.sealed_then(session, lambda s: verify_chain(s, batch, anchors))
 
@@ -154,10 +156,29 @@ def verify_chain(session: Session, batch: int = 5000,
     head = session.get(AuditHead, 1)
     if head is None or head.seq != expected_seq or head.hash != prev:
         return VerifyResult(False, count, "the audit log was truncated (its last events are missing)")
+    count += _unsealed_tail(session, last_digest)
     problem = _verify_rows(session, last_digest, batch)
     if problem:
         return VerifyResult(False, count, problem)
     return VerifyResult(True, count)
+
+
+def _unsealed_tail(session: Session, last_digest: dict[str, str | None]) -> int:
+    """The events committed since the last seal (PostgreSQL desks), in the order a seal
+    would chain them: their row digests are the newest. Their content cannot have been
+    changed (the database lets an event be updated only to seal it); the next seal hashes
+    it. How many there are."""
+    count = 0
+    for (details,) in session.execute(select(AuditEvent.details).where(AuditEvent.seq.is_(None))
+                                      .order_by(AuditEvent.id)):
+        try:
+            parsed = json.loads(details)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict):
+            last_digest.update(parsed.get("_rows", {}))
+        count += 1
+    return count
 
 
 def _naive(at: dt.datetime) -> dt.datetime:

@@ -17,18 +17,14 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import anchors as anchors_
 from app import audit_chain as audit
 from app.prepared import run_batch
-from app.retry import sqlstate_of
 from db.models import AuditHead
 
 T = TypeVar("T")
-#: a verify that lost a race with a sealing desk (serialization failure) starts again
-ATTEMPTS = 5
 
 
 def _engine(session: Session) -> Engine:
@@ -76,25 +72,19 @@ def seal_committed(session: Session) -> anchors_.Anchor | None:
 
 
 def sealed_then(session: Session, check: Callable[[Session], T]) -> T:
-    """``check`` run on a snapshot in which every event is sealed.
+    """``check`` run once what was committed is sealed.
 
-    PostgreSQL: one REPEATABLE READ transaction seals what it sees, runs ``check`` on
-    the same snapshot and commits the seal; losing a race for the head to a desk that
-    sealed after the snapshot was taken (a serialization failure) starts it again.
-    SQLite: ``check(session)``.
+    PostgreSQL: :func:`seal_committed` (a short transaction of its own, which waits at
+    most for a desk's one round trip holding the head), then ``check`` on one REPEATABLE
+    READ snapshot, read only — no lock held while it reads, so no desk waits for a
+    verify. SQLite: ``check(session)``.
     """
     engine = _engine(session)
     if engine.dialect.name != "postgresql":
         return check(session)
-    for attempt in range(ATTEMPTS):
-        try:
-            with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
-                seal(conn)
-                with Session(bind=conn) as s:
-                    result = check(s)
-                conn.commit()
-                return result
-        except DBAPIError as exc:
-            if sqlstate_of(exc) != "40001" or attempt == ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
+    seal_committed(session)
+    with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
+        with Session(bind=conn) as s:
+            result = check(s)
+        conn.rollback()
+    return result
