@@ -25,6 +25,7 @@ from app import anchors as anchors_
 from app import audit_seal
 from app.audit_chain import _CHUNK as _CHUNK  # noqa: F401 - the digest tests' step size
 from app.audit_chain import (
+    ADDED_COLUMNS,
     GENESIS,
     PROBE,
     Execute,
@@ -33,6 +34,7 @@ from app.audit_chain import (
     append,
     canonical_json,
     chain_writes,
+    earlier_digests,
     event_hash,
     probe_from,
     row_digest,
@@ -42,8 +44,8 @@ from app.audit_chain import (
 )
 from db.models import AUDITED_MODELS, AuditEvent, AuditHead, Base
 
-__all__ = ["GENESIS", "PROBE", "Execute", "PendingEvent", "Probe", "VerifyResult", "append",
-           "canonical_json", "chain_writes", "current_anchor", "event_hash", "head_anchor",
+__all__ = ["ADDED_COLUMNS", "GENESIS", "PROBE", "Execute", "PendingEvent", "Probe", "VerifyResult", "append",
+           "canonical_json", "chain_writes", "current_anchor", "earlier_digests", "event_hash", "head_anchor",
            "probe_from", "row_digest", "row_key", "values_digest", "values_digests", "verify",
            "verify_chain"]
 
@@ -204,7 +206,8 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
                 seen.add(key)
                 if key not in last_digest:
                     return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
-                if last_digest[key] != row_digest(obj):
+                if last_digest[key] != row_digest(obj) and not _recorded_earlier(
+                        obj, last_digest[key]):
                     return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
             last_id = getattr(rows[-1], str(pk.key))
             session.expunge_all()
@@ -212,3 +215,10 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
         if digest is not None and key not in seen:
             return f"{key.replace(':', ' #')} was deleted outside Loan Kiosk"
     return None
+
+
+def _recorded_earlier(obj: Base, digest: str | None) -> bool:
+    """Whether ``digest`` is ``obj`` as an earlier release recorded it (:data:`ADDED_COLUMNS`)."""
+    mapper = inspect(type(obj))
+    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+    return digest in earlier_digests(obj.__tablename__, values)
