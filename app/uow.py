@@ -45,7 +45,7 @@ from app.cursor_rows import (
 from app.errors import Busy
 from app.flights import Flights, read_key
 from app.prepared import Prepared
-from app.retry import is_transient, sqlstate_of
+from app.retry import friendly_operational
 from db.models import Base
 
 #: services and the desk take ``Actor`` and ``SYSTEM`` from here, with the unit of work
@@ -82,18 +82,6 @@ class DatabaseHandle(Protocol):
     def read_bind(self) -> Engine: ...
 
     def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None: ...
-
-
-def friendly_operational(exc: OperationalError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if is_transient(exc) or "locked" in text or "busy" in text:
-        return "another desk is busy with the database; try again in a moment"
-    first = text.splitlines()[0] if text else str(exc)
-    state = sqlstate_of(exc)
-    server = not type(exc.orig).__module__.startswith("sqlite3")
-    if server and (exc.connection_invalidated or state is None or state.startswith("08")):
-        return f"the database server cannot be reached; check it is running and try again ({first})"
-    return f"cannot use the database: {first}"
 
 
 class UnitOfWork:
@@ -210,15 +198,10 @@ class UnitOfWork:
     def prefetch(self, reads: Sequence[tuple[Prepared, dict[str, Any]]],
                  ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]] | None = None,
                  ) -> None:
-        """Send ``reads`` (and take ``ids``: model -> how many new rows) in one flight.
-
-        PostgreSQL: with the ``BEGIN``, whatever writes are held, and the audit chain's
-        probe; :meth:`fetch_one` then answers each of ``reads`` (same statement and
-        parameters) from here, and :meth:`insert` gives new rows the ids taken. Name
-        every row the work will lock or change, in the order it locks them: the probe
-        is only used for sealing while nothing else has been locked since. SQLite:
-        nothing (each read runs when asked, in process). See :mod:`app.flights`.
-        """
+        """PostgreSQL: send ``reads`` and take ``ids`` (model -> how many new rows) in one
+        flight, with the ``BEGIN``, held writes and the audit probe (:mod:`app.flights`);
+        :meth:`fetch_one` and :meth:`insert` then use them. Name every row the work will
+        lock or change, in locking order. SQLite: nothing (reads run when asked)."""
         if self._flights is not None:
             self._flights.prefetch(reads, ids or {})
 
