@@ -90,7 +90,7 @@ def scratch_database(pg_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def seed(url: str, assets: int) -> None:
+def seed(url: str, assets: int, staff: int = 10) -> None:
     """Staff ``WAN1``…, a leaver ``LEAVER`` and laptops ``WAN-0001``…, audited as the app does."""
     from app.database import open_database
     from app.keys import search_name, staff_key, tag_key
@@ -102,7 +102,7 @@ def seed(url: str, assets: int) -> None:
         with db.uow(Actor("bench", "admin")) as uow:
             people = [Person(staff_code=f"WAN{i}", staff_key=staff_key(f"WAN{i}"), first_name="Wan",
                              last_name=f"Desk {i}", status="active",
-                             search_name=search_name("Wan", f"Desk {i}")) for i in range(1, 11)]
+                             search_name=search_name("Wan", f"Desk {i}")) for i in range(1, staff + 1)]
             people.append(Person(staff_code="LEAVER", staff_key=staff_key("LEAVER"),
                                  first_name="Lee", last_name="Ving", status="leaving",
                                  leaving_date=dt.date.today() + dt.timedelta(days=60),

@@ -133,7 +133,7 @@ def main(pg_url: str, rtt_ms: float, desks: int, *, ci: bool, quick: bool = Fals
     assets = (desks + 1) * count + 10
     failed = False
     with wan.scratch_database(pg_url) as url:
-        wan.seed(url, assets=assets)
+        wan.seed(url, assets=assets, staff=max(10, desks))
         with WanProxy(upstream_port(url), rtt_ms=rtt_ms, idle_timeout=300) as proxy:
             one, many, check = measure(proxied_url(url, proxy.port), desks, count)
         speedup = many.per_second / one.per_second if one.per_second else 0.0
@@ -141,7 +141,7 @@ def main(pg_url: str, rtt_ms: float, desks: int, *, ci: bool, quick: bool = Fals
         print(report(f"PostgreSQL, {rtt_ms:g} ms round trips", one, many, check, TARGET_SPEEDUP))
     with tempfile.TemporaryDirectory(prefix="lk-wan-desks-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'desks.sqlite3'}"
-        wan.seed(url, assets=assets)
+        wan.seed(url, assets=assets, staff=max(10, desks))
         one, many, check = measure(url, desks, count)
         failed = failed or not check[0]
         print(report("SQLite, one local file", one, many, check, None))
