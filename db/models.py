@@ -369,8 +369,10 @@ class AuditHead(Base):
 
 
 
-# the places', kits' and notices' tables register on the same Base and are audited: imported after the core
-# tables they refer to, so that importing db.models knows the whole schema
+# the places', kits', bookings' and notices' tables register on the same Base and are audited:
+# imported after the core tables they refer to, so that importing db.models knows the whole schema
+from db.bookings import Booking as Booking  # noqa: E402
+from db.bookings import BookingItem as BookingItem  # noqa: E402
 from db.kits import Kit as Kit  # noqa: E402
 from db.kits import KitMember as KitMember  # noqa: E402
 from db.notices import NoticeLease as NoticeLease  # noqa: E402

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
 from app.errors import InvalidInput, Refused
+from app.services.booking_loans import LoanBookings, due_with_bookings, fulfil_pool
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import (
@@ -28,9 +29,10 @@ from app.services.locked_rows import (
     prefetch_check_out,
 )
 from app.services.lookup import get_asset, get_trip, open_loan
-from app.status_words import status_in_words
+from app.status_words import lent_to, status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
+from db.places import Location
 from ink.signature import SignatureData, check_quality
 from printing.dates import date_text
 
@@ -43,7 +45,22 @@ def fmt_date(value: dt.date | dt.datetime) -> str:
 
 def holder_text(loan: Loan) -> str:
     p = loan.person
-    return f"{p.name} ({p.staff_code}) since {fmt_date(loan.out_at)}"
+    who = f"{p.name} ({p.staff_code})"
+    if loan.location_id is not None:
+        from app.services.places import location_name
+
+        who = lent_to(who, location_name(loan))
+    return f"{who} since {fmt_date(loan.out_at)}"
+
+
+def lending_location(uow: UnitOfWork, code: str) -> Location:
+    """The location a loan goes to (a classroom): found by code, and active."""
+    from app.services.places import get_location
+
+    location = get_location(uow, code)
+    if not location.active:
+        raise Refused(f"{location.name} ({location.code}) is no longer in use")
+    return location
 
 
 def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
@@ -118,6 +135,8 @@ class CheckoutResult:
     signature_id: int | None
     #: the borrower's leaving date, when it cut a loan's due date short
     capped_at: dt.date | None = None
+    #: what bookings did to this check-out (fulfilled, due dates capped, overrides)
+    bookings: LoanBookings | None = None
 
 
 def check_out(
@@ -132,8 +151,21 @@ def check_out(
     override_reason: str | None = None,
     condition_out: str = "ok",
     signature: SignatureData | None = None,
+    to_location: str | None = None,
+    kit_id: int | None = None,
+    commit: bool = True,
+    booking_override: str | None = None,
 ) -> CheckoutResult:
-    """Lend one or more assets to a member of staff under one signature."""
+    """Lend one or more assets to a member of staff under one signature.
+
+    ``to_location``: lent to a location (a trolley to a classroom) by its code; the member
+    of staff is then the one responsible for it. ``kit_id``: lent as members of this kit
+    (:mod:`app.services.kit_loans`, which commits itself: ``commit=False``).
+
+    Bookings (:mod:`app.services.booking_loans`): the borrower's own is fulfilled; a loan
+    that would run into someone else's is due when it starts, or (when it begins today or
+    has begun) needs ``booking_override``, a reason, which is audited.
+    """
     tag_list = [tags] if isinstance(tags, str) else list(tags)
     if not tag_list:
         raise InvalidInput("no asset to lend")
@@ -147,6 +179,7 @@ def check_out(
     if purpose is not None and len(purpose) > 500:
         raise InvalidInput(f"the purpose is too long ({len(purpose)} characters, at most 500)")
     trip_row = get_trip(uow, trip) if trip else None
+    location = lending_location(uow, to_location) if to_location else None
     seen: set[int] = set()
     assets: list[tuple[Asset, bool]] = []
     for tag in tag_list:
@@ -162,8 +195,11 @@ def check_out(
         trip_row.signature_id = sig.id  # the leader's signature on the trip phone sheet
     loans: list[Loan] = []
     capped_at = None
+    booked = LoanBookings()
     for asset, overridden in assets:
-        wanted = default_due(uow, asset, trip_row, due)
+        wanted = due_with_bookings(uow, asset, person, default_due(uow, asset, trip_row, due),
+                                   due is not None or trip_row is not None, booking_override,
+                                   booked)
         due_on = cap_due(person, wanted)
         if due_on != wanted:
             capped_at = due_on
@@ -175,25 +211,30 @@ def check_out(
             override_reason=override_reason.strip() if overridden and override_reason else None,
             override_by=uow.actor.name if overridden else None,
             signature_out_id=sig.id if sig else None,
+            location_id=location.id if location else None, kit_id=kit_id,
         )
         try:
             loans.append(uow.insert(Loan, values, asset=asset, person=person))
         except IntegrityError as exc:
             raise _lent_meanwhile() from exc
         uow.update(asset, status="on_loan")
+    for kind in sorted({asset.kind for asset, _ in assets}):
+        fulfil_pool(uow, person, kind, booked)
     for loan, (asset, overridden) in zip(loans, assets, strict=True):
         uow.audit(
             "checkout", loan, tag=asset.tag, staff_code=person.staff_code,
             due_on=loan.due_on, personal_data=personal_data,
             trip=trip_row.name if trip_row else None,
+            **({"location": location.code} if location else {}),
         )
         if overridden:
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
-    try:
-        uow.commit()  # on PostgreSQL the loan's INSERT goes with the commit
-    except IntegrityError as exc:
-        raise _lent_meanwhile() from exc
-    return CheckoutResult(loans, person, sig.id if sig else None, capped_at)
+    if commit:
+        try:
+            uow.commit()  # on PostgreSQL the loan's INSERT goes with the commit
+        except IntegrityError as exc:
+            raise _lent_meanwhile() from exc
+    return CheckoutResult(loans, person, sig.id if sig else None, capped_at, booked)
 
 
 def _lent_meanwhile() -> Refused:

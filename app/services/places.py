@@ -97,3 +97,15 @@ def add_location(uow: UnitOfWork, site_code: str, code: str, name: str, *,
               kind=kind, parent=parent_code)
     uow.commit()
     return location
+
+
+def location_name(loan: object) -> str | None:
+    """The name of the room ``loan`` (any row with a ``location_id``) went to, if any."""
+    from sqlalchemy.orm import object_session
+
+    location_id = getattr(loan, "location_id", None)
+    if location_id is None:
+        return None
+    session = object_session(loan)
+    location = session.get(Location, location_id) if session is not None else None
+    return location.name if location is not None else f"location #{location_id}"

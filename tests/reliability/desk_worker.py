@@ -79,6 +79,30 @@ def race_leaver(ctx: AppContext, desk: str, staff_codes: list[str]) -> None:
             emit(op="leaver", staff_code=code, ok=True, number=number)
 
 
+def race_book(ctx: AppContext, desk: str, staff_code: str, wanted: list[str]) -> None:
+    """Each of ``wanted`` is ``TARGET@FROM/TO`` (ISO datetimes, UTC)."""
+    import datetime as dt
+
+    from app.services.bookings import Slot, book
+
+    actor = Actor(desk)
+    for want in wanted:
+        target, _, span = want.partition("@")
+        start, _, end = span.partition("/")
+        slot = Slot(dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end))
+
+        def attempt(target: str = target, slot: Slot = slot) -> int:
+            with ctx.uow(actor) as uow:
+                return book(uow, target, staff_code, [slot])[0].id
+
+        try:
+            booking_id = run_with_retry(attempt, on_retry=_on_retry)
+        except LoanKioskError as exc:
+            emit(op="book", want=want, ok=False, error=exc.message, kind=type(exc).__name__)
+        else:
+            emit(op="book", want=want, ok=True, booking_id=booking_id)
+
+
 def main(argv: list[str]) -> int:
     mode, db_url, data_dir, *rest = argv
     ctx = open_desk(db_url, data_dir)
@@ -87,6 +111,10 @@ def main(argv: list[str]) -> int:
             desk, staff_code, *tags = rest
             wait_for_go()
             race_checkout(ctx, desk, staff_code, tags)
+        elif mode == "race-book":
+            desk, staff_code, *wanted = rest
+            wait_for_go()
+            race_book(ctx, desk, staff_code, wanted)
         elif mode == "race-leaver":
             desk, *codes = rest
             wait_for_go()

@@ -10,8 +10,8 @@ truncate, for every role. The desk role may update only those three columns
 (db/roles.py).
 
 Revision ID: i19_sealed_audit
-Revises: i20_places (written on i17_append_only_audit; re-chained when main, with issue
-20's migration, was merged)
+Revises: i24_bookings (written on i17_append_only_audit; re-chained after the migrations
+main gained meanwhile, issues 20 and 24)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'i19_sealed_audit'
-down_revision = 'i20_places'
+down_revision = 'i24_bookings'
 branch_labels = None
 depends_on = None
 
