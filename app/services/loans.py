@@ -18,7 +18,9 @@ from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
 from app.errors import InvalidInput, Refused
+from app.keys import staff_key, tag_key
 from app.services.booking_loans import LoanBookings, due_with_bookings, fulfil_pool
+from app.services.booking_loans import prefetch_reads as booking_reads
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import (
@@ -172,7 +174,8 @@ def check_out(
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
     # one round trip on PostgreSQL for every read below (app.flights)
-    prefetch_check_out(uow, tag_list, staff_code, signature is not None)
+    prefetch_check_out(uow, tag_list, staff_code, signature is not None,
+                       booking_reads(uow, [tag_key(t) for t in tag_list], staff_key(staff_code)))
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
     person = locked_borrower(uow, staff_code)
     refuse_borrower(person, local_date(uow.now))

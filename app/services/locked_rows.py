@@ -10,6 +10,7 @@ them (FOR UPDATE on PostgreSQL; SQLite's write transaction is already exclusive)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select
@@ -39,12 +40,15 @@ _OPEN_LOAN_AND_BORROWER_FOR_UPDATE = Prepared(
     .with_for_update(of=_LOANS))
 
 
-def prefetch_check_out(uow: UnitOfWork, tags: list[str], code: str, signed: bool) -> None:
-    """The reads of a check-out (borrower, then each asset, locked) and the ids of its
-    loans (and signature), in one round trip on PostgreSQL (:meth:`UnitOfWork.prefetch`)."""
+def prefetch_check_out(uow: UnitOfWork, tags: list[str], code: str, signed: bool,
+                       extra: Sequence[tuple[Prepared, dict[str, Any]]] = ()) -> None:
+    """The reads of a check-out (borrower, then each asset, locked; then ``extra``) and the
+    ids of its loans (and signature), in one round trip on PostgreSQL
+    (:meth:`UnitOfWork.prefetch`)."""
     reads = [(PERSON_FOR_UPDATE, {"key": staff_key(code)}),
              (PERSON_BY_BADGE, {"key": badge_key(code)})]
     reads += [(_ASSET_FOR_UPDATE, {"key": tag_key(tag)}) for tag in tags]
+    reads += extra
     ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]] = {Loan: len(tags)}
     if signed:
         ids[Signature] = 1
