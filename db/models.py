@@ -380,6 +380,8 @@ from db.notices import OutboxMark as OutboxMark  # noqa: E402
 from db.notices import OutboxMessage as OutboxMessage  # noqa: E402
 from db.places import Location as Location  # noqa: E402
 from db.places import Site as Site  # noqa: E402
+from db.stocktakes import Stocktake as Stocktake  # noqa: E402
+from db.stocktakes import StocktakeScan as StocktakeScan  # noqa: E402
 
 AUDITED_MODELS: tuple[type[Base], ...] = tuple(
     m.class_ for m in Base.registry.mappers if getattr(m.class_, "__audited__", True)

@@ -43,6 +43,7 @@ COMMAND_MODULES = (
     "app.cli.documents",
     "app.cli.maintenance",
     "app.cli.notices",
+    "app.cli.stocktakes",
 )
 
 

@@ -79,6 +79,23 @@ def race_leaver(ctx: AppContext, desk: str, staff_codes: list[str]) -> None:
             emit(op="leaver", staff_code=code, ok=True, number=number)
 
 
+def race_stocktake(ctx: AppContext, desk: str, stocktake_id: str, codes: list[str]) -> None:
+    from app.services.stocktakes import scan
+
+    actor = Actor(desk)
+    for code in codes:
+        def attempt(code: str = code) -> bool:
+            with ctx.uow(actor) as uow:
+                return scan(uow, stocktake_id, code, desk=desk).new
+
+        try:
+            new = run_with_retry(attempt, on_retry=_on_retry)
+        except LoanKioskError as exc:
+            emit(op="scan", code=code, ok=False, error=exc.message)
+        else:
+            emit(op="scan", code=code, ok=True, new=new)
+
+
 def race_book(ctx: AppContext, desk: str, staff_code: str, wanted: list[str]) -> None:
     """Each of ``wanted`` is ``TARGET@FROM/TO`` (ISO datetimes, UTC)."""
     import datetime as dt
@@ -119,6 +136,10 @@ def main(argv: list[str]) -> int:
             desk, *codes = rest
             wait_for_go()
             race_leaver(ctx, desk, codes)
+        elif mode == "race-stocktake":
+            desk, stocktake_id, *codes = rest
+            wait_for_go()
+            race_stocktake(ctx, desk, stocktake_id, codes)
         elif mode == "crash-loop":
             from tests.reliability.crash_ops import crash_loop
 

@@ -47,6 +47,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "bookings": ("ui.controllers.bookings_controller", "BookingsController"),
     "dashboard": ("ui.controllers.dashboard_controller", "DashboardController"),
     "admin": ("ui.controllers.admin_controller", "AdminController"),
+    "stocktake": ("ui.controllers.stocktake_controller", "StocktakeController"),
 }
 
 

@@ -15,6 +15,7 @@ NAV = (
     ("admin", "Admin", "F5"),
     ("kits", "Kits", "F6"),
     ("bookings", "Bookings", "F7"),
+    ("stocktake", "Stocktake", "F8"),
 )
 
 

@@ -10,7 +10,7 @@ truncate, for every role. The desk role may update only those three columns
 (db/roles.py).
 
 Revision ID: i19_sealed_audit
-Revises: i24_bookings (written on i17_append_only_audit; re-chained after the migrations
+Revises: i20_stocktake (written on i17_append_only_audit; re-chained after the migrations
 main gained meanwhile, issues 20 and 24)
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'i19_sealed_audit'
-down_revision = 'i24_bookings'
+down_revision = 'i20_stocktake'
 branch_labels = None
 depends_on = None
 
