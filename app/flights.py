@@ -33,6 +33,8 @@ from db.models import Base
 Held = tuple[Prepared, list[dict[str, Any]]]
 
 _ID_READS: dict[str, Prepared] = {}
+#: what :meth:`app.uow.UnitOfWork.fetch_one` finds for a read not sent ahead
+NOT_READ = object()
 
 
 def next_ids(model: type[Base]) -> Prepared:

@@ -43,7 +43,7 @@ from app.cursor_rows import (
     update_by_id,
 )
 from app.errors import Busy
-from app.flights import Flights, read_key
+from app.flights import NOT_READ, Flights, read_key
 from app.prepared import Prepared
 from app.retry import friendly_operational
 from db.models import Base
@@ -53,8 +53,6 @@ __all__ = ["SYSTEM", "Actor", "DatabaseHandle", "UnitOfWork", "before_flush",
            "friendly_operational"]
 
 M = TypeVar("M", bound=Base)
-
-_NOT_READ = object()
 
 #: ``Session.info`` key of the unit of work a session belongs to
 UOW_KEY = "loan_kiosk.uow"
@@ -119,7 +117,7 @@ class UnitOfWork:
         never needs the ORM (a check-out, a scan) never pays for a session.
         """
         if self._flights is not None:
-            self._send([])  # what is held goes first, and what was read ahead no longer holds
+            self._flights.send([])  # what is held goes first; what was read ahead no longer holds
             self._flights.probe = None
         if self._session is None:
             if self.readonly:
@@ -188,8 +186,8 @@ class UnitOfWork:
         """
         session = self._session
         if self._flights is not None:
-            ahead = self._flights.ahead.pop(read_key(read, params), _NOT_READ)
-            if ahead is not _NOT_READ:
+            ahead = self._flights.ahead.pop(read_key(read, params), NOT_READ)
+            if ahead is not NOT_READ:
                 return cast(tuple[Any, ...] | None, ahead)
         if not self.readonly or (session is not None and session.in_transaction()):
             return self.execute(read, [params])
@@ -205,13 +203,8 @@ class UnitOfWork:
         if self._flights is not None:
             self._flights.prefetch(reads, ids or {})
 
-    def _send(self, batch: list[tuple[Prepared, list[dict[str, Any]]]], *,
-              commit: bool = False) -> list[tuple[Any, ...] | None]:
-        assert self._flights is not None
-        return self._flights.send(batch, commit=commit)
-
     def _write(self, stmt: Prepared, params: list[dict[str, Any]]) -> None:
-        """A write nothing waits for: held for the next flight (PostgreSQL), or run now."""
+        """A write nothing waits for: held for the next flight (PostgreSQL), or run now"""
         if self._flights is not None:
             self._flights.held.append((stmt, params))
         else:
@@ -226,7 +219,7 @@ class UnitOfWork:
             conn = self.session.connection()
         elif self._flights is not None:
             self._flights.probe = None  # something besides the read-ahead: probe again
-            return self._send([(stmt, params)])[0]
+            return self._flights.send([(stmt, params)])[0]
         else:
             conn = self._connection()
             if not conn.in_transaction():
@@ -359,7 +352,7 @@ class UnitOfWork:
         try:
             if session is not None:
                 if flights is not None:
-                    self._send([])
+                    flights.send([])
                 session.flush()
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
@@ -381,7 +374,7 @@ class UnitOfWork:
                     flights.held += audit.chain_writes(probe, self.now, self.actor.name,
                                                        self._events, rows)
             if flights is not None and self._conn is not None:
-                self._send([], commit=True)  # held writes, events and COMMIT: one flight
+                flights.send([], commit=True)  # held writes, events and COMMIT: one flight
                 flights.probe = None
                 flights.ahead.clear()
             if session is not None:
