@@ -58,6 +58,16 @@ def insert_returning_id(table: Table) -> Prepared:
     return stmt
 
 
+def insert_with_id(table: Table) -> Prepared:
+    """``INSERT`` of a row whose id was taken ahead from the table's sequence."""
+    key = f"{table.name}+id"
+    stmt = _INSERTS.get(key)
+    if stmt is None:
+        stmt = Prepared(insert(table), ["id", *column_defaults(table)])
+        _INSERTS[key] = stmt
+    return stmt
+
+
 def update_by_id(table: Table, keys: tuple[str, ...]) -> Prepared:
     stmt = _UPDATES.get((table.name, keys))
     if stmt is None:

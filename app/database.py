@@ -62,10 +62,26 @@ class Database:
 
     @cached_property
     def write_bind(self) -> Engine:
-        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``)."""
+        """The engine for units of work that write (SQLite: ``BEGIN IMMEDIATE``).
+
+        PostgreSQL: the driver in autocommit; the unit of work sends its own ``BEGIN``
+        and ``COMMIT`` with its first and last statements (:mod:`app.flights`).
+        """
         if self.is_sqlite:
             return self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        return self.engine
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
+
+    @cached_property
+    def read_bind(self) -> Engine:
+        """The engine for read-only units of work.
+
+        PostgreSQL: ``AUTOCOMMIT``. Under READ COMMITTED each statement of a read-only
+        transaction takes its own snapshot anyway, so the ``BEGIN`` and ``ROLLBACK``
+        around it (a round trip each) bought nothing.
+        """
+        if self.is_sqlite:
+            return self.engine
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     def uow(self, actor: Actor = SYSTEM, *, readonly: bool = False) -> UnitOfWork:
         return UnitOfWork(self, actor, readonly=readonly)
@@ -76,8 +92,9 @@ class Database:
         On SQLite it runs on a connection this database keeps for such reads, when no
         other thread is using it: checking a connection out of the pool and back in
         (with the pool's reset) cost as much as a scan's indexed query. Otherwise, and
-        always on PostgreSQL (whose pool pings a connection before handing it out), the
-        statement checks a pooled connection out.
+        always on PostgreSQL, the statement checks a pooled connection out; there it runs
+        in autocommit, so the whole read is one round trip (no ``BEGIN``, and nothing for
+        the pool's reset to roll back).
         """
         engine = self.engine
         if self._sqlite and self._reader_lock.acquire(blocking=False):
@@ -97,9 +114,20 @@ class Database:
             finally:
                 self._reader_lock.release()
         raw = engine.raw_connection()
+        dbapi_conn = raw.dbapi_connection
+        assert dbapi_conn is not None
+        server = not self._sqlite
         try:
-            return read.run(raw.dbapi_connection, engine.dialect, [params], pooled=raw)
+            if server:
+                dbapi_conn.autocommit = True  # client-side switch: no round trip
+            return read.run(dbapi_conn, engine.dialect, [params], pooled=raw)
         finally:
+            after = raw.dbapi_connection
+            if server and after is not None:
+                try:
+                    after.autocommit = False
+                except Exception:  # noqa: BLE001 - a broken connection: the pool drops it
+                    raw.invalidate()
             raw.close()  # back to the pool, which rolls back whatever the driver began
 
     def _drop_reader(self, *_: Any) -> None:

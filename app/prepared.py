@@ -44,8 +44,10 @@ class Prepared:
     """
 
     def __init__(self, stmt: Select[Any] | Insert | Update,
-                 column_keys: Sequence[str] | None = None) -> None:
+                 column_keys: Sequence[str] | None = None, *, many: bool = False) -> None:
         self.stmt = stmt
+        #: answer every row (a tuple of rows), not only the first
+        self.many = many
         self.column_keys = list(column_keys) if column_keys is not None else None
         self._compiled: weakref.WeakKeyDictionary[Dialect, Compiled] = weakref.WeakKeyDictionary()
         #: the last dialect asked for and its compiled form (one engine, in practice)
@@ -102,6 +104,8 @@ class Prepared:
                 cursor.execute(sql, args)
             else:
                 cursor.executemany(sql, args)
+            if self.many:
+                return tuple(_processed(r, processors) for r in cursor.fetchall())
             row = cursor.fetchone() if cursor.description is not None else None
         except dialect.loaded_dbapi.Error as exc:
             lost = dialect.is_disconnect(exc, dbapi_conn, cursor)
@@ -111,9 +115,79 @@ class Prepared:
                                       connection_invalidated=lost, dialect=dialect) from exc
         finally:
             cursor.close()
-        if row is None or not processors:
-            return None if row is None else tuple(row)
-        values = list(row)
-        for i, proc in processors:
-            values[i] = proc(values[i])
-        return tuple(values)
+        return _processed(row, processors)
+
+
+def _processed(row: Any, processors: list[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...] | None:
+    if row is None or not processors:
+        return None if row is None else tuple(row)
+    values = list(row)
+    for i, proc in processors:
+        values[i] = proc(values[i])
+    return tuple(values)
+
+
+def can_pipeline(dbapi_conn: Any) -> bool:
+    """Whether the driver sends a batch of statements in one flight (psycopg 3's pipeline)."""
+    return hasattr(dbapi_conn, "pipeline")
+
+
+def run_batch(dbapi_conn: Any, dialect: Dialect,
+              batch: Sequence[tuple[Prepared, Sequence[dict[str, Any]]]], *,
+              begin: bool = False, commit: bool = False) -> list[tuple[Any, ...] | None]:
+    """Run each statement of ``batch`` in turn; each one's first row (None: none).
+
+    On a driver with a pipeline (PostgreSQL) the statements go to the server in one
+    flight and their answers come back in one: a single round trip, however many
+    statements. ``begin`` and ``commit`` put an explicit ``BEGIN`` before them and
+    ``COMMIT`` after them, in the same flight: for a connection in autocommit, whose
+    transaction the caller runs (psycopg begins a transaction of its own with a round
+    trip to itself, and commits only what it began). Elsewhere (SQLite, in process)
+    the statements run one by one, and beginning and committing are the caller's.
+    The first error stops the batch (on PostgreSQL the rest are skipped and the
+    transaction is aborted) and is raised as SQLAlchemy's, as from :meth:`Prepared.run`.
+    """
+    if not can_pipeline(dbapi_conn):
+        return [stmt.run(dbapi_conn, dialect, params) for stmt, params in batch]
+    cursors: list[tuple[Any, list[tuple[int, Callable[[Any], Any]]]]] = []
+    sql = ""
+    args: Any = None
+    try:
+        with dbapi_conn.pipeline():
+            if begin:
+                cursor = dbapi_conn.cursor()
+                cursors.append((cursor, []))
+                sql, args = "BEGIN", None
+                cursor.execute(sql)
+            for stmt, params in batch:
+                sql, bind, processors = stmt.compiled(dialect)
+                cursor = dbapi_conn.cursor()
+                cursors.append((cursor, processors))
+                if len(params) == 1:
+                    args = bind(params[0])
+                    cursor.execute(sql, args)
+                else:
+                    args = [bind(p) for p in params]
+                    cursor.executemany(sql, args)
+            if commit:
+                sql, args = "COMMIT", None
+                cursor = dbapi_conn.cursor()
+                cursors.append((cursor, []))
+                cursor.execute(sql)
+        rows: list[tuple[Any, ...] | None] = []
+        answering = cursors[1:] if begin else cursors
+        for (stmt, _), (cursor, processors) in zip(batch, answering, strict=False):
+            if cursor.description is None:
+                rows.append(None)
+            elif stmt.many:
+                rows.append(tuple(_processed(r, processors) for r in cursor.fetchall()))
+            else:
+                rows.append(_processed(cursor.fetchone(), processors))
+        return rows
+    except dialect.loaded_dbapi.Error as exc:
+        lost = dialect.is_disconnect(exc, dbapi_conn, None)
+        raise DBAPIError.instance(sql, args, exc, dialect.loaded_dbapi.Error,
+                                  connection_invalidated=lost, dialect=dialect) from exc
+    finally:
+        for cursor, _ in cursors:
+            cursor.close()

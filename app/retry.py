@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.errors import Busy
 
@@ -99,3 +99,16 @@ def run_with_retry(
                 on_retry(BUSY_MESSAGE)
             sleep(backoff(attempt))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def friendly_operational(exc: OperationalError) -> str:
+    """What to tell a person when the database refused or could not be reached."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if is_transient(exc) or "locked" in text or "busy" in text:
+        return "another desk is busy with the database; try again in a moment"
+    first = text.splitlines()[0] if text else str(exc)
+    state = sqlstate_of(exc)
+    server = not type(exc.orig).__module__.startswith("sqlite3")
+    if server and (exc.connection_invalidated or state is None or state.startswith("08")):
+        return f"the database server cannot be reached; check it is running and try again ({first})"
+    return f"cannot use the database: {first}"

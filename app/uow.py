@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,12 +31,21 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app import audit
 from app.actor import SYSTEM, Actor
+from app.bulk_insert import insert_rows
 from app.clock import Clock
 from app.config import Settings
-from app.cursor_rows import column_defaults, column_keys, detached, insert_returning_id, update_by_id
+from app.cursor_rows import (
+    column_defaults,
+    column_keys,
+    detached,
+    insert_returning_id,
+    insert_with_id,
+    update_by_id,
+)
 from app.errors import Busy
+from app.flights import NOT_READ, Flights, read_key
 from app.prepared import Prepared
-from app.retry import is_transient, sqlstate_of
+from app.retry import friendly_operational
 from db.models import Base
 
 #: services and the desk take ``Actor`` and ``SYSTEM`` from here, with the unit of work
@@ -67,19 +76,10 @@ class DatabaseHandle(Protocol):
     @property
     def write_bind(self) -> Engine: ...
 
+    @property
+    def read_bind(self) -> Engine: ...
+
     def read_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None: ...
-
-
-def friendly_operational(exc: OperationalError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if is_transient(exc) or "locked" in text or "busy" in text:
-        return "another desk is busy with the database; try again in a moment"
-    first = text.splitlines()[0] if text else str(exc)
-    state = sqlstate_of(exc)
-    server = not type(exc.orig).__module__.startswith("sqlite3")
-    if server and (exc.connection_invalidated or state is None or state.startswith("08")):
-        return f"the database server cannot be reached; check it is running and try again ({first})"
-    return f"cannot use the database: {first}"
 
 
 class UnitOfWork:
@@ -102,6 +102,9 @@ class UnitOfWork:
         self._session: Session | None = None
         #: a writing unit of work's connection: its transaction is the unit of work's
         self._conn: Connection | None = None
+        #: PostgreSQL: statements read ahead and writes held for one flight (app.flights)
+        self._flights: Flights | None = \
+            None if readonly or db.is_sqlite else Flights(self._connection)
 
     # -- context management -------------------------------------------------
     @property
@@ -113,9 +116,12 @@ class UnitOfWork:
         run with :meth:`execute`, whichever comes first) and commits it. Work that
         never needs the ORM (a check-out, a scan) never pays for a session.
         """
+        if self._flights is not None:
+            self._flights.send([])  # what is held goes first; what was read ahead no longer holds
+            self._flights.probe = None
         if self._session is None:
             if self.readonly:
-                self._session = self.db.sessions(bind=self.db.engine)
+                self._session = self.db.sessions(bind=self.db.read_bind)
             else:
                 self._session = self.db.sessions(bind=self._connection(), info={UOW_KEY: self},
                                                  join_transaction_mode="control_fully")
@@ -159,7 +165,10 @@ class UnitOfWork:
                     conn.close()
 
     def _rollback(self) -> None:
-        if self._session is not None:
+        if self._flights is not None:
+            self._flights.reset()
+        if self._session is not None and not self.readonly:
+            # (read-only: close() ends it, and leaves what was read readable afterwards)
             self._session.rollback()
         if self._conn is not None and self._conn.in_transaction():
             self._conn.rollback()
@@ -176,9 +185,30 @@ class UnitOfWork:
         SQLAlchemy's (``OperationalError`` …), as from the session.
         """
         session = self._session
+        if self._flights is not None:
+            ahead = self._flights.ahead.pop(read_key(read, params), NOT_READ)
+            if ahead is not NOT_READ:
+                return cast(tuple[Any, ...] | None, ahead)
         if not self.readonly or (session is not None and session.in_transaction()):
             return self.execute(read, [params])
         return self.db.read_one(read, params)
+
+    def prefetch(self, reads: Sequence[tuple[Prepared, dict[str, Any]]],
+                 ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]] | None = None,
+                 ) -> None:
+        """PostgreSQL: send ``reads`` and take ``ids`` (model -> how many new rows) in one
+        flight, with the ``BEGIN``, held writes and the audit probe (:mod:`app.flights`);
+        :meth:`fetch_one` and :meth:`insert` then use them. Name every row the work will
+        lock or change, in locking order. SQLite: nothing (reads run when asked)."""
+        if self._flights is not None:
+            self._flights.prefetch(reads, ids or {})
+
+    def _write(self, stmt: Prepared, params: list[dict[str, Any]]) -> None:
+        """A write nothing waits for: held for the next flight (PostgreSQL), or run now"""
+        if self._flights is not None:
+            self._flights.held.append((stmt, params))
+        else:
+            self.execute(stmt, params)
 
     def execute(self, stmt: Prepared, params: list[dict[str, Any]]) -> tuple[Any, ...] | None:
         """Run ``stmt`` in this unit of work's transaction, once per parameter set.
@@ -187,6 +217,9 @@ class UnitOfWork:
         """
         if self.readonly:
             conn = self.session.connection()
+        elif self._flights is not None:
+            self._flights.probe = None  # something besides the read-ahead: probe again
+            return self._flights.send([(stmt, params)])[0]
         else:
             conn = self._connection()
             if not conn.in_transaction():
@@ -214,9 +247,14 @@ class UnitOfWork:
         """
         table = cast(Table, model.__table__)
         row = {**column_defaults(table), **values}
-        returned = self.execute(insert_returning_id(table), [row])
-        assert returned is not None
-        row["id"] = returned[0]
+        taken = self._flights.take_id(table.name) if self._flights is not None else None
+        if taken is not None:  # an id taken ahead: the INSERT can wait for the commit
+            row["id"] = taken
+            self._write(insert_with_id(table), [row])
+        else:
+            returned = self.execute(insert_returning_id(table), [row])
+            assert returned is not None
+            row["id"] = returned[0]
         obj = detached(model, row, related)
         self._loaded[id(obj)] = obj
         self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
@@ -252,7 +290,7 @@ class UnitOfWork:
             return
         params = {f"set_{key}": value for key, value in changed.items()}
         params["row_id"] = state.identity[0]
-        self.execute(update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
+        self._write(update_by_id(cast(Table, obj.__table__), tuple(changed)), [params])
         for key, value in changed.items():
             set_committed_value(obj, key, value)
         self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
@@ -282,59 +320,15 @@ class UnitOfWork:
         """Insert plain records in one statement and audit each row's digest.
 
         For bulk work (imports) where building ORM objects costs far more than
-        the SQL. Every column not given takes its declared scalar default (or
-        None); the digests are taken from exactly those values, as
-        :func:`audit.row_digest` would read them back. Returns the new ids in
-        order.
-
-        On SQLite the rows go to the driver as plain tuples, each value through
-        its column type's bind processor for the dialect (a date becomes ISO
-        text, a bool 0/1): what Core would send, without Core building and
-        processing a parameter dict per row, which cost more than SQLite's own
-        ``executemany`` (docs/performance.md).
+        the SQL (:func:`app.bulk_insert.insert_rows`). Returns the new ids in order.
         """
-        from collections.abc import Iterable
-        from operator import itemgetter
-
         if not records:
             return []
-        table = cast(Table, model.__table__)
-        defaults = column_defaults(table)
-        unknown = set(records[0]) - set(defaults)
-        if unknown:
-            raise ValueError(f"{table.name} has no column(s) {sorted(unknown)}")
         session = self.session
         session.flush()
-        if self.db.is_sqlite:
-            # inside BEGIN IMMEDIATE nobody else can take ids: number them ourselves,
-            # so the rows go in one executemany (SQLite cannot RETURN them in order)
-            start = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-            ids = list(range(start + 1, start + 1 + len(records)))
-            rows = [{**defaults, **rec, "id": row_id}
-                    for row_id, rec in zip(ids, records, strict=True)]
-            dialect = self.db.engine.dialect
-            compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-            names = list(compiled.positiontup or ())
-            if not dialect.positional or sorted(names) != sorted(rows[0]):
-                raise RuntimeError(f"cannot bind {table.name} rows positionally on {dialect.name}")
-            # column by column (one C-level map each), then one tuple per row
-            columns: list[Iterable[Any]] = [map(itemgetter(name), rows) for name in names]
-            for i, name in enumerate(names):
-                proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-                if proc is not None:
-                    columns[i] = map(proc, columns[i])
-            params = list(zip(*columns, strict=True))
-            session.connection().exec_driver_sql(compiled.string, params)
-        else:
-            rows = [{**defaults, **rec} for rec in records]
-            result = session.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-            )
-            ids = [r[0] for r in result]
-            for row_id, row in zip(ids, rows, strict=True):
-                row["id"] = row_id
-        self._bulk.update(zip([f"{table.name}:{row_id}" for row_id in ids],
-                              audit.values_digests(rows), strict=True))
+        ids, digests = insert_rows(session, self.db.engine.dialect, self.db.is_sqlite, model,
+                                   records)
+        self._bulk.update(digests)
         return ids
 
     def _before_flush(self, session: Session) -> None:
@@ -354,8 +348,11 @@ class UnitOfWork:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
         session = self._session
+        flights = self._flights
         try:
             if session is not None:
+                if flights is not None:
+                    flights.send([])
                 session.flush()
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
@@ -373,7 +370,16 @@ class UnitOfWork:
                 if self.actor.os_user:  # who at the keyboard, beside the technician
                     for ev in self._events:
                         ev.details.setdefault("os_user", self.actor.os_user)
-                audit.append(self.execute, self.now, self.actor.name, self._events, rows)
+                if flights is None:
+                    audit.append(self.execute, self.now, self.actor.name, self._events, rows)
+                else:
+                    probe = flights.probe or flights.probe_now()
+                    flights.held += audit.chain_writes(probe, self.now, self.actor.name,
+                                                       self._events, rows)
+            if flights is not None and self._conn is not None:
+                flights.send([], commit=True)  # held writes, events and COMMIT: one flight
+                flights.probe = None
+                flights.ahead.clear()
             if session is not None:
                 session.commit()  # and the connection's transaction, which it joined
             if self._conn is not None and self._conn.in_transaction():

@@ -7,6 +7,11 @@ limit (its target widened by the ×1.5 noise margin) is measured again, up to
 twice; ``--ci`` exits 1 when a row is past its limit on every attempt, or could
 not be measured because something broke.
 
+``--pg URL --rtt MS`` is the latency mode (bench/wan.py): the service rows on
+PostgreSQL through a delaying proxy that counts round trips; ``--ci`` then fails a
+row whose round-trip count is past its target. ``--concurrency N`` adds the
+concurrency row (N desk processes against one, bench/wan_desks.py).
+
 ``--slow-down ROW=FACTOR`` (or ``LOAN_KIOSK_BENCH_SLOW_DOWN=ROW=FACTOR``) makes one
 row's own code path FACTOR times slower, to check that the gate catches it.
 Rows: {rows}.
@@ -81,7 +86,25 @@ def main(argv: list[str] | None = None) -> int:
                    help="make ROW's own code path FACTOR times slower (tests the gate); "
                         f"also ${slowdown.ENV}")
     p.add_argument("--runs-factor", type=float, default=1.0, help=argparse.SUPPRESS)
+    p.add_argument("--pg", metavar="URL",
+                   help="latency mode: the service rows on this PostgreSQL server (127.0.0.1), "
+                        "through a proxy that adds --rtt and counts round trips (bench/wan.py)")
+    p.add_argument("--rtt", type=float, default=20.0, metavar="MS",
+                   help="latency mode: round-trip time the proxy adds (default 20 ms)")
+    p.add_argument("--concurrency", type=int, default=0, metavar="DESKS",
+                   help="latency mode: also run DESKS concurrent desk processes against one "
+                        "(bench/wan_desks.py)")
     args = p.parse_args(argv)
+    if args.pg:
+        from bench import wan
+
+        code = wan.main(args.pg, args.rtt, ci=args.ci, json_path=args.json, quick=args.quick)
+        if args.concurrency:
+            from bench import wan_desks
+
+            code = max(code, wan_desks.main(args.pg, args.rtt, args.concurrency, ci=args.ci,
+                                            quick=args.quick))
+        return code
     try:
         slow = slowdown.parse(args.slow_down) if args.slow_down else slowdown.from_env()
     except ValueError as exc:

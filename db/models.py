@@ -330,13 +330,19 @@ class PrintJob(Base):
 
 
 class AuditEvent(Base):
-    """One link of the hash chain. Written only by :mod:`app.audit`."""
+    """One link of the hash chain. Written only by :mod:`app.audit_chain`.
+
+    ``seq``, ``prev_hash`` and ``hash`` are None until the event is sealed: a
+    PostgreSQL desk that did not hold the head appends it unsealed, and the next
+    seal chains it in commit order (:mod:`app.audit_seal`). ``id`` is the order of
+    appending.
+    """
 
     __tablename__ = "audit_events"
     __audited__ = False
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(64), index=True)
@@ -344,14 +350,15 @@ class AuditEvent(Base):
     entity_id: Mapped[str | None] = mapped_column(String(64))
     #: canonical JSON text (kept as text so the hashed bytes never change)
     details: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
 
 
 class AuditHead(Base):
-    """Single row holding the chain's tip; locking it serialises appends across desks."""
+    """Single row holding the chain's tip: the newest sealed event. Whoever holds its
+    lock may seal; nobody waits for it to append (:mod:`app.audit_chain`)."""
 
     __tablename__ = "audit_head"
     __audited__ = False

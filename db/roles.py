@@ -4,7 +4,9 @@ The owner role (the one that ran ``loan-kiosk init`` and runs every migration)
 owns the tables. A desk connects as a second, login role granted here: it reads
 and writes the school's data as the app does, may INSERT audit events and move
 the head forward (checked by the ``audit_head_forward`` trigger, which runs
-with the owner's rights), and has no UPDATE, DELETE or TRUNCATE on
+with the owner's rights), may seal an unsealed event (UPDATE of its ``seq``,
+``prev_hash`` and ``hash`` columns only, and the trigger lets only that first
+sealing through), and has no other UPDATE, nor DELETE or TRUNCATE, on
 ``audit_events`` (the ``audit_events_append_only`` trigger refuses those for
 everyone besides). Not being the owner, it cannot drop or disable the
 triggers. README "Two PostgreSQL roles" shows the set-up.
@@ -17,7 +19,8 @@ import re
 from sqlalchemy import Engine, text
 
 #: tables whose rows a desk only adds to (and the head it moves forward)
-APPEND_ONLY = {"audit_events": "SELECT, INSERT", "audit_head": "SELECT, UPDATE",
+APPEND_ONLY = {"audit_events": "SELECT, INSERT, UPDATE (seq, prev_hash, hash)",
+               "audit_head": "SELECT, UPDATE",
                "alembic_version": "SELECT"}
 _ROLE = re.compile(r"^[a-z_][a-z0-9_$]{0,62}$")
 

@@ -16,7 +16,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: the newest migration this build ships. Opening a database that is already
 #: there needs no Alembic import at all (a test keeps this equal to the real head).
-HEAD = "i20_stocktake"
+HEAD = "i19_sealed_audit"
 
 
 class SchemaError(Exception):
@@ -50,7 +50,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _quick_revision(engine: Engine) -> str | None:
-    """The stamped revision, read with one query (None when not stamped / no table)."""
+    """The stamped revision, read with one query (None when not stamped / no table).
+
+    In autocommit on a server: one round trip, with no ``BEGIN`` or ``ROLLBACK`` around it.
+    """
+    if engine.dialect.name != "sqlite":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()

@@ -32,26 +32,50 @@ _ITEMS = cast(Table, BookingItem.__table__)
 _BOOKINGS = cast(Table, Booking.__table__)
 _PEOPLE = cast(Table, Person.__table__)
 
-# the asset's next active booking: one seek of ix_booking_items_asset_active
+_ASSETS = cast(Table, Asset.__table__)
+
+# the asset's next active booking: one seek of ix_booking_items_asset_active (the asset found
+# by its tag, so that a check-out reads it in its first flight: see prefetch_reads)
 _NEXT_HOLD = Prepared(
     select(_ITEMS.c.id, _ITEMS.c.booking_id, _ITEMS.c.starts_at, _ITEMS.c.ends_at,
            _BOOKINGS.c.person_id, _PEOPLE.c.first_name, _PEOPLE.c.last_name,
            _PEOPLE.c.staff_code)
     .join(_BOOKINGS, _BOOKINGS.c.id == _ITEMS.c.booking_id)
     .join(_PEOPLE, _PEOPLE.c.id == _BOOKINGS.c.person_id)
-    .where(_ITEMS.c.asset_id == bindparam("asset_id"), ITEM_ACTIVE,
+    .where(_ITEMS.c.asset_id == select(_ASSETS.c.id).where(_ASSETS.c.tag_key == bindparam("key"))
+           .scalar_subquery(), ITEM_ACTIVE,
            _ITEMS.c.ends_at > bindparam("now", type_=_ITEMS.c.ends_at.type))
     .order_by(_ITEMS.c.ends_at).limit(1))
-# the borrower's pool booking of a kind that is running or starts today (ix_bookings_person_id)
-_POOL_BOOKING = Prepared(
-    select(_BOOKINGS.c.id)
-    .where(_BOOKINGS.c.person_id == bindparam("person_id"),
+# the borrower's pool bookings (any kind) that are running or start today, oldest first
+# (ix_bookings_person_id; the person found by staff code, for the same reason)
+_POOL_BOOKINGS = Prepared(
+    select(_BOOKINGS.c.id, _BOOKINGS.c.pool_kind)
+    .where(_BOOKINGS.c.person_id == select(_PEOPLE.c.id)
+           .where(_PEOPLE.c.staff_key == bindparam("key")).scalar_subquery(),
            _BOOKINGS.c.starts_at < bindparam("day_ends", type_=_BOOKINGS.c.starts_at.type),
            _BOOKINGS.c.ends_at > bindparam("now", type_=_BOOKINGS.c.ends_at.type),
-           _BOOKINGS.c.pool_kind == bindparam("kind"),
+           _BOOKINGS.c.pool_kind.is_not(None),
            # literal, not a bound list: a prepared statement has no "expanding" parameters
            _BOOKINGS.c.status.in_([literal_column(f"'{s}'") for s in ACTIVE_STATUSES]))
-    .order_by(_BOOKINGS.c.starts_at).limit(1))
+    .order_by(_BOOKINGS.c.starts_at, _BOOKINGS.c.id), many=True)
+
+
+def _hold_params(uow: UnitOfWork, key: str) -> dict[str, object]:
+    return {"key": key, "now": uow.now}
+
+
+def _pool_params(uow: UnitOfWork, key: str) -> dict[str, object]:
+    tt = timetable(uow.settings.timetable)
+    return {"key": key, "day_ends": tt.day_bounds(tt.local(uow.now).date())[1], "now": uow.now}
+
+
+def prefetch_reads(uow: UnitOfWork, tag_keys: list[str],
+                   staff_key: str) -> list[tuple[Prepared, dict[str, object]]]:
+    """What a check-out reads of bookings, for its first flight (``UnitOfWork.prefetch``):
+    each asset's next hold, and the borrower's running pool bookings."""
+    reads = [(_NEXT_HOLD, _hold_params(uow, key)) for key in tag_keys]
+    reads.append((_POOL_BOOKINGS, _pool_params(uow, staff_key)))
+    return reads
 
 
 class BookedForSomeoneElse(Refused):
@@ -78,8 +102,8 @@ class LoanBookings:
     overridden: list[tuple[int, str]] = field(default_factory=list)
 
 
-def next_hold(uow: UnitOfWork, asset_id: int) -> Hold | None:
-    row = uow.fetch_one(_NEXT_HOLD, {"asset_id": asset_id, "now": uow.now})
+def next_hold(uow: UnitOfWork, asset: Asset) -> Hold | None:
+    row = uow.fetch_one(_NEXT_HOLD, _hold_params(uow, asset.tag_key))
     if row is None:
         return None
     return Hold(row[0], row[1], row[2], row[3], row[4],
@@ -110,7 +134,7 @@ def _fulfil(uow: UnitOfWork, hold: Hold, tag: str, out: LoanBookings) -> None:
 def due_with_bookings(uow: UnitOfWork, asset: Asset, person: Person, wanted: dt.date,
                       due_given: bool, override: str | None, out: LoanBookings) -> dt.date:
     """The due date for lending ``asset`` to ``person`` given the asset's bookings."""
-    hold = next_hold(uow, asset.id)
+    hold = next_hold(uow, asset)
     if hold is None:
         return wanted
     tt = timetable(uow.settings.timetable)
@@ -118,7 +142,7 @@ def due_with_bookings(uow: UnitOfWork, asset: Asset, person: Person, wanted: dt.
         _fulfil(uow, hold, asset.tag, out)
         if not due_given:
             wanted = tt.local(hold.ends_at - dt.timedelta(microseconds=1)).date()
-        hold = next_hold(uow, asset.id)
+        hold = next_hold(uow, asset)
         if hold is None:
             return wanted
     if tt.at(wanted, dt.time()) <= hold.starts_at:
@@ -149,13 +173,12 @@ def due_with_bookings(uow: UnitOfWork, asset: Asset, person: Person, wanted: dt.
 def fulfil_pool(uow: UnitOfWork, person: Person, kind: str, out: LoanBookings) -> None:
     """A pool booking of the borrower's for ``kind``, running or starting today, is
     fulfilled by this loan."""
-    tt = timetable(uow.settings.timetable)
-    day_ends = tt.day_bounds(tt.local(uow.now).date())[1]
-    row = uow.fetch_one(_POOL_BOOKING, {"person_id": person.id, "day_ends": day_ends,
-                                        "now": uow.now, "kind": kind})
-    if row is None or row[0] in out.fulfilled:
+    rows = cast(tuple[tuple[int, str], ...] | None,
+                uow.fetch_one(_POOL_BOOKINGS, _pool_params(uow, person.staff_key))) or ()
+    found = next((booking_id for booking_id, pool_kind in rows if pool_kind == kind), None)
+    if found is None or found in out.fulfilled:
         return
-    booking = uow.session.get(Booking, row[0], with_for_update=True)
+    booking = uow.session.get(Booking, found, with_for_update=True)
     assert booking is not None
     booking.status, booking.changed_at, booking.changed_by = "fulfilled", uow.now, uow.actor.name
     uow.audit("booking_fulfilled", booking, kind=booking.pool_kind)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.clock import local_date
 from app.errors import InvalidInput, Refused
 from app.keys import tag_key
-from app.services.encryption import encryption_state
+from app.services.leaver_rows import locked_open_loans_of, prefetch_leaver_return
 from app.services.loans import (
     check_data_handling,
     close_loan_returned,
@@ -24,6 +24,7 @@ from app.services.loans import (
     open_incident,
     store_signature,
 )
+from app.services.locked_rows import locked_borrower
 from app.services.lookup import get_asset, get_person, open_loan, open_loans_of
 from app.services.receipts import asset_block, create_receipt, person_block
 from app.uow import UnitOfWork
@@ -76,7 +77,9 @@ def leaver_return(
     wiped or kept) and ``data_notes`` are keyed by tag (any case). A person who is not
     marked leaving is refused unless ``confirm_not_leaving`` (the desk asks, naming them).
     """
-    person = get_person(uow, staff_code, for_update=True)
+    # one round trip on PostgreSQL for every read below (app.services.leaver_rows)
+    prefetch_leaver_return(uow, staff_code, signature is not None)
+    person = locked_borrower(uow, staff_code)
     if person.status == "left":
         raise Refused(f"{person.name} ({person.staff_code}) is already recorded as left")
     if person.status != "leaving" and not confirm_not_leaving:
@@ -86,7 +89,9 @@ def leaver_return(
             "(--confirm-not-leaving)")
     before = {"status": person.status,
               "leaving_date": person.leaving_date.isoformat() if person.leaving_date else None}
-    loans = open_loans_of(uow, person.id, for_update=True)
+    held = locked_open_loans_of(uow, person)
+    loans = [ln for ln, _ in held]
+    states = {id(ln): state for ln, state in held}
     by_key = {tag_key(ln.asset.tag): ln for ln in loans}
     notes_k = {tag_key(k): v for k, v in (notes or {}).items()}
     cond_k = {tag_key(k): v for k, v in (conditions or {}).items()}
@@ -115,7 +120,7 @@ def leaver_return(
     items = []
     for key, loan in by_key.items():
         asset = loan.asset
-        block = asset_block(asset, encryption_state(uow, asset))
+        block = asset_block(asset, states[id(loan)])
         note = notes_k.get(key)
         if key in returned:
             condition = cond_k.get(key, "ok")
@@ -126,9 +131,8 @@ def leaver_return(
                 block.update(personal_data=bool(loan.personal_data), data=loan.data_in,
                              data_note=loan.data_note)
         else:
-            loan.outcome = "not_returned"
-            loan.note_in = note or None
-            asset.status = "lost"
+            uow.update(loan, outcome="not_returned", note_in=note or None)
+            uow.update(asset, status="lost")
             open_incident(uow, "lost", asset, person, loan,
                           f"not returned by leaver {person.name} ({person.staff_code})"
                           + (f": {note}" if note else ""))
@@ -139,15 +143,13 @@ def leaver_return(
                      due_on=loan.due_on.isoformat())
         items.append(block)
 
-    person.status = "left"
-    if person.leaving_date is None:
-        person.leaving_date = local_date(uow.now)
+    uow.update(person, status="left", leaving_date=person.leaving_date or local_date(uow.now))
     receipt = create_receipt(
         uow, "leaver_return", {"person": person_block(person), "items": items},
         person=person, signature_id=sig.id if sig else None,
     )
     for loan in loans:
-        loan.receipt_id = receipt.id
+        uow.update(loan, receipt_id=receipt.id)
     uow.audit(
         "leaver_return", receipt, number=receipt.number, staff_code=person.staff_code,
         returned=sorted(by_key[k].asset.tag for k in returned),

@@ -18,10 +18,18 @@ from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
 from app.errors import InvalidInput, Refused
+from app.keys import staff_key, tag_key
 from app.services.booking_loans import LoanBookings, due_with_bookings, fulfil_pool
+from app.services.booking_loans import prefetch_reads as booking_reads
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
-from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
+from app.services.locked_rows import (
+    locked_asset,
+    locked_borrower,
+    locked_open_loan,
+    prefetch_check_in,
+    prefetch_check_out,
+)
 from app.services.lookup import get_asset, get_trip, open_loan
 from app.status_words import lent_to, status_in_words
 from app.uow import UnitOfWork
@@ -98,17 +106,16 @@ def store_signature(uow: UnitOfWork, sig: SignatureData | None, person: Person |
                             min_width_fraction=gate.min_width_fraction)
     if not verdict.ok:
         raise InvalidInput(f"the signature is not good enough: {verdict.reason}")
-    row = Signature(
+    # on the cursor (app.uow): on PostgreSQL with an id taken ahead, the INSERT waits for
+    # the commit's flight
+    return uow.insert(Signature, dict(
         person_id=person.id if person else None,
         captured_at=uow.now,
         strokes=[[list(p) for p in s] for s in sig.strokes],
         window=list(sig.window),
         device=sig.device or None,
         incomplete=sig.incomplete,
-    )
-    uow.session.add(row)
-    uow.session.flush()
-    return row
+    ))
 
 
 def default_due(uow: UnitOfWork, asset: Asset, trip: Trip | None, due: dt.date | None) -> dt.date:
@@ -166,6 +173,9 @@ def check_out(
         raise InvalidInput("no asset to lend")
     if condition_out not in CONDITIONS:
         raise InvalidInput(f"unknown condition {condition_out!r}")
+    # one round trip on PostgreSQL for every read below (app.flights)
+    prefetch_check_out(uow, tag_list, staff_code, signature is not None,
+                       booking_reads(uow, [tag_key(t) for t in tag_list], staff_key(staff_code)))
     # row-locked: a leaver return for this person (another desk) waits for us, or we for it
     person = locked_borrower(uow, staff_code)
     refuse_borrower(person, local_date(uow.now))
@@ -209,10 +219,7 @@ def check_out(
         try:
             loans.append(uow.insert(Loan, values, asset=asset, person=person))
         except IntegrityError as exc:
-            # Another desk lent this asset between our check and our insert.
-            raise Refused(
-                "one of these assets was just lent at another desk; scan it again to see who has it"
-            ) from exc
+            raise _lent_meanwhile() from exc
         uow.update(asset, status="on_loan")
     for kind in sorted({asset.kind for asset, _ in assets}):
         fulfil_pool(uow, person, kind, booked)
@@ -226,19 +233,26 @@ def check_out(
         if overridden:
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
     if commit:
-        uow.commit()
+        try:
+            uow.commit()  # on PostgreSQL the loan's INSERT goes with the commit
+        except IntegrityError as exc:
+            raise _lent_meanwhile() from exc
     return CheckoutResult(loans, person, sig.id if sig else None, capped_at, booked)
+
+
+def _lent_meanwhile() -> Refused:
+    """Another desk lent the asset between our check and our insert (the open-loan index)."""
+    return Refused("one of these assets was just lent at another desk; scan it again to see "
+                   "who has it")
 
 
 def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,
                   loan: Loan | None, description: str | None) -> Incident:
-    incident = Incident(
+    incident = uow.insert(Incident, dict(
         asset_id=asset.id if asset else None, person_id=person.id if person else None,
         loan_id=loan.id if loan else None, kind=kind, reported_at=uow.now,
         reported_by=uow.actor.name, description=description, status="open",
-    )
-    uow.session.add(incident)
-    uow.session.flush()
+    ))
     uow.audit("incident_opened", incident, kind=kind, tag=asset.tag if asset else None)
     return incident
 
@@ -306,6 +320,7 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
     return receipt is made in the same transaction. The asset goes back to its home
     location, or to ``put_at`` (a location code) when given.
     """
+    prefetch_check_in(uow, tag)  # one round trip on PostgreSQL for both reads
     asset = locked_asset(uow, tag)
     loan = locked_open_loan(uow, asset)
     if loan is None:

@@ -10,7 +10,8 @@ them (FOR UPDATE on PostgreSQL; SQLite's write transaction is already exclusive)
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select
 
@@ -18,7 +19,7 @@ from app.errors import NotFound
 from app.keys import badge_key, staff_key, tag_key
 from app.prepared import Prepared
 from app.uow import UnitOfWork
-from db.models import Asset, Loan, Person
+from db.models import Asset, Base, Loan, Person, Signature
 
 _ASSETS = cast(Table, Asset.__table__)
 _PEOPLE = cast(Table, Person.__table__)
@@ -27,14 +28,38 @@ _LOANS = cast(Table, Loan.__table__)
 # whole rows: their digests go to the audit log
 _ASSET_FOR_UPDATE = Prepared(
     select(_ASSETS).where(_ASSETS.c.tag_key == bindparam("key")).with_for_update())
-_PERSON_FOR_UPDATE = Prepared(
+PERSON_FOR_UPDATE = Prepared(
     select(_PEOPLE).where(_PEOPLE.c.staff_key == bindparam("key")).with_for_update())
-_PERSON_BY_BADGE = Prepared(select(_PEOPLE).where(_PEOPLE.c.badge_key == bindparam("key")))
-# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans)
+PERSON_BY_BADGE = Prepared(select(_PEOPLE).where(_PEOPLE.c.badge_key == bindparam("key")))
+# only the loan row is locked (PostgreSQL: FOR UPDATE OF loans); found by the asset's tag,
+# so that it can be read in the same flight as the asset (see prefetch_check_in)
 _OPEN_LOAN_AND_BORROWER_FOR_UPDATE = Prepared(
     select(_LOANS, _PEOPLE).join(_PEOPLE, _PEOPLE.c.id == _LOANS.c.person_id)
-    .where(_LOANS.c.asset_id == bindparam("asset_id"), _LOANS.c.outcome.is_(None))
+    .join(_ASSETS, _ASSETS.c.id == _LOANS.c.asset_id)
+    .where(_ASSETS.c.tag_key == bindparam("key"), _LOANS.c.outcome.is_(None))
     .with_for_update(of=_LOANS))
+
+
+def prefetch_check_out(uow: UnitOfWork, tags: list[str], code: str, signed: bool,
+                       extra: Sequence[tuple[Prepared, dict[str, Any]]] = ()) -> None:
+    """The reads of a check-out (borrower, then each asset, locked; then ``extra``) and the
+    ids of its loans (and signature), in one round trip on PostgreSQL
+    (:meth:`UnitOfWork.prefetch`)."""
+    reads = [(PERSON_FOR_UPDATE, {"key": staff_key(code)}),
+             (PERSON_BY_BADGE, {"key": badge_key(code)})]
+    reads += [(_ASSET_FOR_UPDATE, {"key": tag_key(tag)}) for tag in tags]
+    reads += extra
+    ids: dict[type[Base], int | tuple[Prepared, dict[str, Any]]] = {Loan: len(tags)}
+    if signed:
+        ids[Signature] = 1
+    uow.prefetch(reads, ids=ids)
+
+
+def prefetch_check_in(uow: UnitOfWork, tag: str) -> None:
+    """The reads of a check-in (the asset and its open loan, locked), in one round trip."""
+    key = tag_key(tag)
+    uow.prefetch([(_ASSET_FOR_UPDATE, {"key": key}), (_OPEN_LOAN_AND_BORROWER_FOR_UPDATE,
+                                                      {"key": key})])
 
 
 def locked_asset(uow: UnitOfWork, tag: str) -> Asset:
@@ -47,8 +72,8 @@ def locked_asset(uow: UnitOfWork, tag: str) -> Asset:
 
 def locked_borrower(uow: UnitOfWork, code: str) -> Person:
     """The member of staff with this staff code (row-locked) or, failing that, badge code."""
-    row = uow.fetch_one(_PERSON_FOR_UPDATE, {"key": staff_key(code)}) \
-        or uow.fetch_one(_PERSON_BY_BADGE, {"key": badge_key(code)})
+    row = uow.fetch_one(PERSON_FOR_UPDATE, {"key": staff_key(code)}) \
+        or uow.fetch_one(PERSON_BY_BADGE, {"key": badge_key(code)})
     if row is None:
         raise NotFound(f"no member of staff with code {code.strip()!r}")
     return uow.loaded(Person, row)
@@ -56,7 +81,7 @@ def locked_borrower(uow: UnitOfWork, code: str) -> Person:
 
 def locked_open_loan(uow: UnitOfWork, asset: Asset) -> Loan | None:
     """``asset``'s open loan (row-locked) with its borrower, read in this unit of work."""
-    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"asset_id": asset.id})
+    row = uow.fetch_one(_OPEN_LOAN_AND_BORROWER_FOR_UPDATE, {"key": asset.tag_key})
     if row is None:
         return None
     split = len(_LOANS.columns)

@@ -9,13 +9,14 @@ record at the desk.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, Table, bindparam, func, select
 
-from app import audit
+from app import anchors
 from app.errors import NotFound
 from app.fingerprint import content_sha256
+from app.prepared import Prepared
 from app.services.encryption import EncryptionState
 from app.services.lookup import find_receipt
 from app.uow import UnitOfWork
@@ -24,16 +25,49 @@ from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 PREFIX = {"leaver_return": "R", "loan_ack": "A", "trip_sheet": "T", "loan_return": "C"}
 
 
+_RECEIPTS = cast(Table, Receipt.__table__)
+_TECHNICIANS = cast(Table, Technician.__table__)
+_HEAD = cast(Table, AuditHead.__table__)
+#: PostgreSQL: the transaction-long lock two desks numbering receipts take in turn
+#: (SQLite's write transactions are exclusive already)
+NUMBER_LOCK = 0x4C4B52  # "LKR"
+_NUMBER_LOCK = Prepared(select(func.pg_advisory_xact_lock(bindparam("lock", type_=BigInteger))))
+_LAST_NUMBER = Prepared(select(func.max(_RECEIPTS.c.number))
+                        .where(_RECEIPTS.c.number.like(bindparam("prefix"))))
+_TECHNICIAN = Prepared(select(_TECHNICIANS.c.username, _TECHNICIANS.c.display_name)
+                       .where(_TECHNICIANS.c.id == bindparam("id")))
+_HEAD_NOW = Prepared(select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1))
+
+
+def _prefix(uow: UnitOfWork, kind: str) -> str:
+    return f"{PREFIX[kind]}-{uow.now.year}-"
+
+
+def receipt_reads(uow: UnitOfWork, kind: str) -> list[tuple[Prepared, dict[str, Any]]]:
+    """What :func:`create_receipt` reads, for a service to send ahead in its first flight
+    (:meth:`UnitOfWork.prefetch`): the number lock and the last number, the technician,
+    the chain's head."""
+    reads: list[tuple[Prepared, dict[str, Any]]] = []
+    if not uow.db.is_sqlite:
+        reads.append((_NUMBER_LOCK, {"lock": NUMBER_LOCK}))
+    reads.append((_LAST_NUMBER, {"prefix": f"{_prefix(uow, kind)}%"}))
+    if uow.actor.technician_id is not None:
+        reads.append((_TECHNICIAN, {"id": uow.actor.technician_id}))
+    reads.append((_HEAD_NOW, {}))
+    return reads
+
+
 def next_number(uow: UnitOfWork, kind: str) -> str:
     """R-2026-0001 style numbers, one sequence per kind and year.
 
-    The audit head row is locked first, so two desks never take the same number.
+    On PostgreSQL a transaction-long advisory lock is taken first, so two desks never
+    take the same number (and the unique index has the last word).
     """
-    uow.session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
-    prefix = f"{PREFIX[kind]}-{uow.now.year}-"
-    last = uow.session.execute(
-        select(func.max(Receipt.number)).where(Receipt.number.like(f"{prefix}%"))
-    ).scalar_one_or_none()
+    if not uow.db.is_sqlite:
+        uow.fetch_one(_NUMBER_LOCK, {"lock": NUMBER_LOCK})
+    prefix = _prefix(uow, kind)
+    found = uow.fetch_one(_LAST_NUMBER, {"prefix": f"{prefix}%"})
+    last = found[0] if found else None
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{n:04d}"
 
@@ -53,9 +87,9 @@ def person_block(p: Person) -> dict[str, Any]:
 def technician_block(uow: UnitOfWork) -> dict[str, Any]:
     name = uow.actor.name
     if uow.actor.technician_id is not None:
-        tech = uow.session.get(Technician, uow.actor.technician_id)
+        tech = uow.fetch_one(_TECHNICIAN, {"id": uow.actor.technician_id})
         if tech is not None:
-            return {"username": tech.username, "name": tech.display_name}
+            return {"username": tech[0], "name": tech[1]}
     return {"username": name, "name": name}
 
 
@@ -82,19 +116,24 @@ def create_receipt(uow: UnitOfWork, kind: str, content: dict[str, Any], *,
         "school": uow.settings.school.name,
         "technician": technician_block(uow),
         "signature_id": signature_id,
-        # the chain as it stood at issue (the head is locked by next_number): printed on
-        # the paper, so every receipt handed out is an anchor kept off the desk PC
-        "anchor": audit.head_anchor(uow.session).token,
+        # the chain's head as it stood at issue: printed on the paper, so every receipt
+        # handed out is an anchor kept off the desk PC
+        "anchor": _head_anchor(uow),
         **content,
     }
-    receipt = Receipt(
-        number=number, kind=kind, person_id=person.id if person else None, trip_id=trip_id,
-        created_at=uow.now, created_by=uow.actor.name, signature_id=signature_id,
-        content=content, content_sha256=content_sha256(content),
-    )
-    uow.session.add(receipt)
-    uow.session.flush()
-    return receipt
+    values = dict(number=number, kind=kind, person_id=person.id if person else None,
+                  trip_id=trip_id, created_at=uow.now, created_by=uow.actor.name,
+                  signature_id=signature_id, content=content,
+                  content_sha256=content_sha256(content))
+    related = {"person": person} if person is not None else {}
+    return uow.insert(Receipt, values, **related)
+
+
+def _head_anchor(uow: UnitOfWork) -> str:
+    head = uow.fetch_one(_HEAD_NOW, {})
+    if head is None:
+        raise RuntimeError("the audit head row is missing")
+    return anchors.for_event(int(head[0]), str(head[1])).token
 
 
 def loan_ack(uow: UnitOfWork, loans: list[Loan]) -> Receipt:

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import audit_seal
 from app.audit import canonical_json
 from app.errors import NotFound, Refused
 from app.services.lookup import find_asset, find_person
@@ -137,14 +138,25 @@ def _resolve(uow: UnitOfWork, code: str, *, lock: bool) -> _Target:
 
 
 def _event(uow: UnitOfWork, action: str, entity: str, entity_id: int) -> AuditEvent:
-    ev = uow.session.execute(
-        select(AuditEvent).where(AuditEvent.entity == entity,
-                                 AuditEvent.entity_id == str(entity_id),
-                                 AuditEvent.action == action)
-        .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+    """The newest such event, sealed (a reversal names it by its number)."""
+    query = (select(AuditEvent).where(AuditEvent.entity == entity,
+                                      AuditEvent.entity_id == str(entity_id),
+                                      AuditEvent.action == action)
+             .order_by(AuditEvent.id.desc()).limit(1))
+    ev = uow.session.execute(query).scalar_one_or_none()
     if ev is None:
         raise Refused(f"the {WHAT[action]} has no audit event, so it cannot be reversed here")
+    if ev.seq is None:  # appended unsealed by a PostgreSQL desk: seal it now (committed)
+        audit_seal.seal_committed(uow.session)
+        uow.session.refresh(ev)
+    if ev.seq is None:
+        raise Refused(f"the {WHAT[action]}'s audit event is not sealed yet; try again")
     return ev
+
+
+def _seq(ev: AuditEvent) -> int:
+    assert ev.seq is not None  # _event seals it
+    return ev.seq
 
 
 def _receipt_loans(uow: UnitOfWork, receipt: Receipt, *, lock: bool) -> list[Loan]:
@@ -254,7 +266,7 @@ def reverse(uow: UnitOfWork, code: str, *, reason: str | None = None) -> Reversa
 def _undo_checkout(uow: UnitOfWork, t: _Target, reason: str | None) -> tuple[int, dict[str, Any]]:
     loan = t.loan
     assert loan is not None
-    seq = _event(uow, "checkout", "loans", loan.id).seq
+    seq = _seq(_event(uow, "checkout", "loans", loan.id))
     loan.outcome = "reversed"
     loan.in_at = uow.now
     loan.in_by = uow.actor.name
@@ -287,7 +299,7 @@ def _reopen(uow: UnitOfWork, loan: Loan) -> dict[str, Any]:
 def _undo_checkin(uow: UnitOfWork, t: _Target) -> tuple[int, dict[str, Any]]:
     loan = t.loan
     assert loan is not None
-    seq = _event(uow, "checkin", "loans", loan.id).seq
+    seq = _seq(_event(uow, "checkin", "loans", loan.id))
     return seq, _reopen(uow, loan)
 
 
@@ -307,4 +319,4 @@ def _undo_leaver_return(uow: UnitOfWork, t: _Target) -> tuple[int, dict[str, Any
     if "previous_leaving_date" in details:
         previous = details["previous_leaving_date"]
         person.leaving_date = dt.date.fromisoformat(previous) if previous else None
-    return ev.seq, undone
+    return _seq(ev), undone

@@ -5,7 +5,9 @@ A starts the leaver return. The database must make A see B's check-in (or make
 A wait and then see it): B's record — incomplete, checked in by B — must survive.
 (A damaged check-in happens to be safe already: its incident's foreign key
 locks the person row, which the leaver return locks first.) The interleaving
-is forced with a third connection holding the audit head, and waits are
+is forced with a third connection holding a lock on the audit events table (B has
+locked its rows and waits to write its events and commit: since issue 19 no commit
+waits for the audit head, so holding the head no longer stalls one), and waits are
 detected in ``pg_stat_activity``, not by sleeping.
 """
 
@@ -56,7 +58,7 @@ def test_a_check_in_during_a_leaver_return_is_not_lost(app_ctx: AppContext, tmp_
 
     holder = create_engine(app_ctx.db.url)
     hold = holder.connect()
-    hold.execute(text("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE"))  # stalls every commit
+    hold.execute(text("LOCK TABLE audit_events IN SHARE MODE"))  # stalls every commit
     errors: list[BaseException] = []
 
     def desk(fn: object) -> threading.Thread:
