@@ -63,7 +63,9 @@ def row_key(obj: Base) -> str:
 def row_digest(obj: Base) -> str:
     """SHA-256 of a row's column values, as stored."""
     mapper = inspect(type(obj))
-    return values_digest({attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs})
+    skip = type(obj).__digest_exclude__
+    return values_digest({attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs
+                          if attr.key not in skip})
 
 
 def values_digest(values: dict[str, Any]) -> str:
