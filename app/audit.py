@@ -167,8 +167,10 @@ Execute = Callable[[Prepared, list[dict[str, Any]]], tuple[Any, ...] | None]
 
 
 def append(execute: Execute, at: dt.datetime, actor: str, events: list[PendingEvent],
-           rows: dict[str, str | None]) -> None:
-    """Append ``events`` to the chain inside the unit of work's transaction.
+           rows: dict[str, str | None]) -> tuple[int, str] | None:
+    """Append ``events`` to the chain inside the unit of work's transaction; the number and
+    hash of the last one (None: no events), by which a commit whose outcome was lost with
+    the connection is looked up afterwards (:class:`app.uow.UnitOfWork`).
 
     The head row is locked (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's
     write transactions are already exclusive), so desks append one at a time
@@ -199,6 +201,7 @@ def append(execute: Execute, at: dt.datetime, actor: str, events: list[PendingEv
     if rows_out:
         execute(_INSERT_EVENT, rows_out)
     execute(_MOVE_HEAD, [{"new_seq": seq, "new_hash": prev}])
+    return (seq, prev) if rows_out else None
 
 
 @dataclass

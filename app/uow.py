@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app import audit
+from app import audit, commit_outcome
 from app.actor import SYSTEM, Actor
 from app.clock import Clock
 from app.config import Settings
@@ -344,6 +344,8 @@ class UnitOfWork:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
         session = self._session
+        last: tuple[int, str] | None = None
+        committing = False
         try:
             if session is not None:
                 session.flush()
@@ -360,14 +362,18 @@ class UnitOfWork:
                 if self.actor.os_user:  # who at the keyboard, beside the technician
                     for ev in self._events:
                         ev.details.setdefault("os_user", self.actor.os_user)
-                audit.append(self.execute, self.now, self.actor.name, self._events, rows)
+                last = audit.append(self.execute, self.now, self.actor.name, self._events, rows)
+            committing = True
             if session is not None:
                 session.commit()  # and the connection's transaction, which it joined
             if self._conn is not None and self._conn.in_transaction():
                 self._conn.commit()  # begun by execute() after the session's last commit
         except OperationalError as exc:
-            self._rollback()
-            raise Busy(friendly_operational(exc)) from exc
+            if not (committing and commit_outcome.connection_lost(exc)):
+                self._rollback()
+                raise Busy(friendly_operational(exc)) from exc
+            # the server may have committed: ask it again (returns only if it did)
+            commit_outcome.settle(self.db.engine, last, exc)
         self._committed = True
         self._events.clear()
         self._unresolved.clear()

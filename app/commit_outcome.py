@@ -1,0 +1,74 @@
+"""A commit whose answer was lost with the connection to the database server.
+
+If the connection breaks while the server commits, the server may have committed or
+not: the client cannot tell. :class:`app.uow.UnitOfWork` then asks again on a fresh
+connection whether the work's last audit event is in the chain (its number and hash
+are known before the commit): there, it was saved; absent, it was not. When the
+server cannot be asked either, :class:`~app.errors.CommitOutcomeUnknown` says so and
+names the audit anchor that settles it later (``loan-kiosk audit verify --anchor``).
+Such work is never retried by itself: doing it again might do it twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from app import anchors
+from app.errors import Busy, CommitOutcomeUnknown
+from app.retry import sqlstate_of
+from db.models import AuditEvent
+
+log = logging.getLogger(__name__)
+
+NOT_SAVED = ("the connection to the database server was lost while saving; it was checked "
+             "afterwards and nothing was saved: try again")
+
+
+def connection_lost(exc: OperationalError) -> bool:
+    """The server's connection broke (not a refusal by the server, nor SQLite)."""
+    orig = exc.orig
+    if orig is None or type(orig).__module__.startswith("sqlite3"):
+        return False
+    state = sqlstate_of(exc)
+    return bool(exc.connection_invalidated or state is None or state.startswith("08"))
+
+
+def was_saved(engine: Engine, last: tuple[int, str], attempts: int = 2) -> bool | None:
+    """Whether the audit chain holds event ``last`` (number, hash): None when the server
+    cannot be asked."""
+    seq, digest = last
+    for _ in range(attempts):  # the first connection out of the pool may be a dead one too
+        try:
+            with engine.connect() as conn:
+                found = conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).first()
+                conn.rollback()
+        except DBAPIError:
+            continue
+        return found is not None and found[0] == digest
+    return None
+
+
+def settle(engine: Engine, last: tuple[int, str] | None, exc: OperationalError) -> None:
+    """Return if the work whose commit lost its connection was saved; raise otherwise
+    (:class:`~app.errors.Busy`: it was not; :class:`~app.errors.CommitOutcomeUnknown`:
+    nobody can tell yet)."""
+    saved = was_saved(engine, last) if last is not None else None
+    if saved:
+        log.warning("the connection was lost while committing; event #%s is in the chain: "
+                    "the work was saved", last[0] if last else "?")
+        return
+    if saved is False:
+        raise Busy(NOT_SAVED) from exc
+    where = ("the server could not be asked afterwards. Do not do it again yet: when the "
+             "server is back, check what the desk shows for it")
+    token = None
+    if last is not None:
+        token = anchors.for_event(*last).token
+        where = ("the server could not be asked afterwards. Do not do it again yet: when the "
+                 f"server is back, 'loan-kiosk audit verify --anchor {token}' holds if it was "
+                 "saved and fails, naming that anchor, if it was not")
+    raise CommitOutcomeUnknown("the connection to the database server was lost while saving, "
+                               f"so whether it was saved is not known: {where}", token) from exc
