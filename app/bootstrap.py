@@ -178,6 +178,12 @@ def _open(url: str, settings: Settings, clock: Clock, data_dir: Path | None = No
         make_private(new_file)  # 0600 already; on Windows an ACL, wherever the file is
     db.settings = settings
     db.data_dir = data_dir
+    if data_dir is not None and any((data_dir / "documents").glob("*/.*.pdf.pending")):
+        # receipts archived with their commit when the app last stopped between the commit
+        # and the file's final name (app.services.documents.staging)
+        from app.services.documents.staging import recover_on_start
+
+        recover_on_start(db.engine, data_dir)
     return db
 
 
