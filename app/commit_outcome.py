@@ -12,6 +12,7 @@ Such work is never retried by itself: doing it again might do it twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -25,6 +26,17 @@ log = logging.getLogger(__name__)
 
 NOT_SAVED = ("the connection to the database server was lost while saving; it was checked "
              "afterwards and nothing was saved: try again")
+
+
+def run_after_commit(steps: list[Callable[[], object]]) -> None:
+    """Steps of a unit of work that has committed (a receipt's PDF given its final name). A
+    failure is logged, not raised: the work is saved, and each step is one that is finished
+    again later (:func:`app.services.documents.staging.recover`)."""
+    for step in steps:
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - committed: the step is redone at the next start
+            log.exception("a step after the commit failed (it is redone later)")
 
 
 def connection_lost(exc: OperationalError) -> bool:

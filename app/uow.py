@@ -18,7 +18,7 @@ such as :mod:`app.services.rows`). The database handle a unit of work runs on is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar, cast
@@ -97,6 +97,8 @@ class UnitOfWork:
         #: objects made by loaded() and insert(), which update() may write
         self._loaded: dict[int, Base] = {}
         self._committed = False
+        #: run once the commit is known to have happened (a receipt's PDF put in place)
+        self._after_commit: list[Callable[[], object]] = []
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
         self._session: Session | None = None
@@ -340,6 +342,11 @@ class UnitOfWork:
                 self._touched.pop(id(obj), None)
 
     # -- commit -------------------------------------------------------------
+    def after_commit(self, step: Callable[[], object]) -> None:
+        """Run ``step`` once this has committed (never if it rolls back): see
+        :func:`app.commit_outcome.run_after_commit`."""
+        self._after_commit.append(step)
+
     def commit(self) -> None:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
@@ -375,6 +382,8 @@ class UnitOfWork:
             # the server may have committed: ask it again (returns only if it did)
             commit_outcome.settle(self.db.engine, last, exc)
         self._committed = True
+        after, self._after_commit = self._after_commit, []
+        commit_outcome.run_after_commit(after)
         self._events.clear()
         self._unresolved.clear()
         self._touched.clear()

@@ -2,13 +2,11 @@
 ``python -m tests.reliability.kill_at_archive WHERE ARGS...``.
 
 ``before-commit``: right after the pending PDF is written, before the transaction commits.
-``after-commit``: when the committed receipt's pending PDF is about to get its final name
-(by the command itself: the recovery when the app opens is left to work).
+``after-commit``: when the committed receipt's pending PDF is about to get its final name.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import sys
@@ -26,8 +24,7 @@ def _die() -> None:
 def main() -> int:
     where, argv = sys.argv[1], sys.argv[2:]
     if where == "after-commit":
-        archive = importlib.import_module("app.services.documents.archive")
-        archive.finish = lambda *_args: _die()
+        staging.finish = lambda *_args: _die()  # type: ignore[assignment]
     elif where == "before-commit":
         write = staging.write_new_file
 

@@ -2,8 +2,9 @@
 
 Inside the transaction that issues a receipt, :func:`stage` renders it, writes it
 (fsynced) as a *pending* file beside its final name (``documents/<year>/.R-2026-0001.pdf.pending``)
-and records the final name and SHA-256 on the receipt, audited. After the commit,
-:func:`finish` gives the file its final name (a hard link: never over another file).
+and records the final name and SHA-256 on the receipt, audited. Once the commit
+is made, :func:`finish` gives the file its final name (a hard link: never over another
+file; :meth:`app.uow.UnitOfWork.after_commit`).
 So every failure leaves one of:
 
 - nothing: rendering or writing failed (a bad page size, a full disk) before the
@@ -141,6 +142,7 @@ def stage(uow: UnitOfWork, receipt: Receipt) -> None:
     relative = target.relative_to(data_dir).as_posix()
     receipt.file, receipt.file_sha256 = relative, sha
     uow.audit("receipt_archived", receipt, number=receipt.number, file=relative, sha256=sha)
+    uow.after_commit(lambda: finish(data_dir, relative, sha))
 
 
 def finish(data_dir: Path, relative: str, sha256: str | None) -> bool:
@@ -212,6 +214,6 @@ def recover_on_start(engine: Engine, data_dir: Path) -> None:
         log.exception("could not finish the receipts archived when the app last stopped")
         return
     for number in done.finished:
-        log.warning("receipt %s: its PDF, archived with its commit, is now in place", number)
+        log.info("receipt %s: its PDF, archived with its commit, is now in place", number)
     for problem in done.problems:
         log.warning("receipts archive: %s (run 'loan-kiosk receipt repair')", problem)
