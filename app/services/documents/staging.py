@@ -128,8 +128,12 @@ def stage(uow: UnitOfWork, receipt: Receipt) -> None:
     if data_dir is None:
         return
     uow.session.flush()
-    pdf = render_pdf(uow.settings, data_dir, sealed_record(receipt),
-                     signature_data(uow, receipt.signature_id))
+    try:
+        pdf = render_pdf(uow.settings, data_dir, sealed_record(receipt),
+                         signature_data(uow, receipt.signature_id))
+    except InvalidInput as exc:  # a setting the printing code cannot use: nothing is committed
+        raise InvalidInput(f"nothing was saved: {exc.message}; put that right and do it "
+                           "again") from exc
     sha = hashlib.sha256(pdf).hexdigest()
     target = _free_target(data_dir / "documents" / str(receipt.created_at.year), receipt.number)
     try:
