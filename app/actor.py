@@ -21,7 +21,12 @@ class Actor:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        """An admin of their school, or a trust admin (who is an admin of every school)."""
+        return self.role in ("admin", "trust_admin")
+
+    @property
+    def is_trust_admin(self) -> bool:
+        return self.role == "trust_admin"
 
     def require_admin(self, what: str) -> None:
         if not self.is_admin:

@@ -68,6 +68,44 @@ def row_digest(obj: Base) -> str:
                           if attr.key not in skip})
 
 
+#: columns added to audited tables after rows may already have been recorded, oldest
+#: release first. A row recorded before a column existed has no such key in its digest;
+#: :func:`verify` checks it without the later columns that are still NULL. New writes
+#: always record every column, so a value set later and then nulled again is caught.
+ADDED_COLUMNS: tuple[dict[str, frozenset[str]], ...] = (
+    # issue 12: corrections
+    {"assets": frozenset({"retired_reason"}),
+     "incidents": frozenset({"outcome", "cost_pence", "closed_at", "closed_by", "resolution"}),
+     "loans": frozenset({"data_in", "data_note"})},
+    # issue 16: asset details
+    {"assets": frozenset({"encryption_method", "location", "purchase_date",
+                          "purchase_cost_pence"})},
+    # issue 20: sites, locations and kits
+    {"assets": frozenset({"site_id", "home_location_id", "current_location_id"}),
+     "people": frozenset({"site_id"}), "technicians": frozenset({"site_id"}),
+     "loans": frozenset({"location_id", "kit_id"})},
+)
+
+
+def earlier_digests(table: str, values: dict[str, Any]) -> list[str]:
+    """The digests ``values`` would have had when recorded by earlier releases.
+
+    One per release that added columns to ``table`` while those columns (and any
+    added since) are still NULL here; newest first. Empty when nothing applies.
+    """
+    digests: list[str] = []
+    later: set[str] = set()
+    for added in reversed(ADDED_COLUMNS):
+        columns = added.get(table)
+        if not columns:
+            continue
+        later |= columns
+        if any(values.get(c) is not None for c in later):
+            break
+        digests.append(values_digest({k: v for k, v in values.items() if k not in later}))
+    return digests
+
+
 def values_digest(values: dict[str, Any]) -> str:
     """SHA-256 of a row given as {column: value} (every column of the table)."""
     return hashlib.sha256(_CANONICAL.encode(values).encode("utf-8")).hexdigest()
@@ -321,7 +359,8 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
                 seen.add(key)
                 if key not in last_digest:
                     return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
-                if last_digest[key] != row_digest(obj):
+                if last_digest[key] != row_digest(obj) and not _recorded_earlier(
+                        obj, last_digest[key]):
                     return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
             last_id = getattr(rows[-1], str(pk.key))
             session.expunge_all()
@@ -329,3 +368,10 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
         if digest is not None and key not in seen:
             return f"{key.replace(':', ' #')} was deleted outside Loan Kiosk"
     return None
+
+
+def _recorded_earlier(obj: Base, digest: str | None) -> bool:
+    """Whether ``digest`` is ``obj`` as an earlier release recorded it (:data:`ADDED_COLUMNS`)."""
+    mapper = inspect(type(obj))
+    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+    return digest in earlier_digests(obj.__tablename__, values)

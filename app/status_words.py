@@ -26,3 +26,9 @@ def status_label(status: str) -> str:
 def status_in_words(status: str) -> str:
     """``"lost"`` → ``"recorded as lost"``, for "LT-0001 is …" (an unknown status as it is)."""
     return STATUS_WORDS[status][1] if status in STATUS_WORDS else status
+
+
+def lent_to(person: str, location: str | None = None) -> str:
+    """Who (or where) a loan is with: "Siân Ó Briain", or for a loan to a room
+    "Room 12 (responsible: Siân Ó Briain)"."""
+    return f"{location} (responsible: {person})" if location else person

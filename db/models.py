@@ -44,7 +44,8 @@ INCIDENT_STATUSES = ("open", "closed", "withdrawn")
 INCIDENT_OUTCOMES = ("recovered", "repaired", "replaced", "written_off", "charged")
 RECEIPT_KINDS = ("leaver_return", "loan_ack", "trip_sheet", "loan_return")
 REVERSIBLE_ACTIONS = ("checkout", "checkin", "leaver_return")
-TECHNICIAN_ROLES = ("technician", "admin")
+#: "trust_admin": sees and manages every school of the trust (above "admin")
+TECHNICIAN_ROLES = ("technician", "admin", "trust_admin")
 PRINT_JOB_STATES = ("queued", "printing", "done", "failed")
 
 
@@ -64,6 +65,8 @@ class Person(Base):
     leaving_date: Mapped[dt.date | None] = mapped_column(Date)
     # lower-cased "first last" for type-ahead search
     search_name: Mapped[str] = mapped_column(String(401), index=True)
+    #: the school (site) the person works at; they may move
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
 
     @property
     def name(self) -> str:
@@ -94,6 +97,11 @@ class Asset(Base):
     location: Mapped[str | None] = mapped_column(String(200))
     purchase_date: Mapped[dt.date | None] = mapped_column(Date)
     purchase_cost_pence: Mapped[int | None] = mapped_column(Integer)
+    #: the school that owns it, where it lives when not lent, and where it was last put or seen
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), index=True)
+    home_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    current_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"),
+                                                            index=True)
 
     checks: Mapped[list[EncryptionCheck]] = relationship(
         back_populates="asset", order_by="EncryptionCheck.id"
@@ -199,6 +207,10 @@ class Loan(Base):
     signature_out_id: Mapped[int | None] = mapped_column(ForeignKey("signatures.id"))
     signature_in_id: Mapped[int | None] = mapped_column(ForeignKey("signatures.id"))
     receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"), index=True)
+    #: lent to a location (a trolley to a classroom); ``person_id`` is then the responsible member of staff
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    #: lent as a member of this kit (one scan of the kit's label lent them all)
+    kit_id: Mapped[int | None] = mapped_column(ForeignKey("kits.id"), index=True)
 
     asset: Mapped[Asset] = relationship()
     person: Mapped[Person] = relationship()
@@ -300,6 +312,8 @@ class Technician(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    #: the school whose desk they work at (a trust admin's is where they sit, not a limit)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"))
 
 
 class PrintJob(Base):
@@ -355,11 +369,15 @@ class AuditHead(Base):
 
 
 
-# the notices' tables register on the same Base and are audited: imported after the core
+# the places', kits' and notices' tables register on the same Base and are audited: imported after the core
 # tables they refer to, so that importing db.models knows the whole schema
+from db.kits import Kit as Kit  # noqa: E402
+from db.kits import KitMember as KitMember  # noqa: E402
 from db.notices import NoticeLease as NoticeLease  # noqa: E402
 from db.notices import OutboxMark as OutboxMark  # noqa: E402
 from db.notices import OutboxMessage as OutboxMessage  # noqa: E402
+from db.places import Location as Location  # noqa: E402
+from db.places import Site as Site  # noqa: E402
 
 AUDITED_MODELS: tuple[type[Base], ...] = tuple(
     m.class_ for m in Base.registry.mappers if getattr(m.class_, "__audited__", True)

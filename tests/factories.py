@@ -59,3 +59,19 @@ def school(ctx: AppContext) -> None:
     add_asset(ctx, "TB-0001", "tablet", encrypted=True, method="ios")
     add_asset(ctx, "AV-0001", "other")
     add_asset(ctx, "LT-0009", "laptop", status="in_repair")
+
+
+def add_site(ctx: AppContext, code: str = "NHS", name: str = "Northfield High School") -> int:
+    from app.services import places
+
+    with ctx.uow(SYSTEM) as uow:
+        return places.add_site(uow, code, name).id
+
+
+def add_location(ctx: AppContext, code: str, name: str | None = None, *, site: str = "NHS",
+                 kind: str = "room", parent: str | None = None) -> int:
+    from app.services import places
+
+    with ctx.uow(SYSTEM) as uow:
+        return places.add_location(uow, site, code, name or code, kind=kind,
+                                   parent_code=parent).id

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
 
     from app.services.cards import AssetSummary
+    from app.services.kits import KitCard
     from ui.controllers.base import ScreenController
     from ui.controllers.desk import Desk
     from ui.controllers.session import DeskSession
@@ -97,6 +98,11 @@ class Navigator:
     def check_in(self, asset: AssetSummary) -> None:
         self.screens.checkin.load(asset)  # filled, then shown: laid out once
         self.show_screen("checkin")
+
+    def open_kit(self, kit: KitCard) -> None:
+        """A kit's label scanned: its check-in when it is out, else its card."""
+        self.show_screen("kits")
+        self.screens.kits.open_scanned(kit)
 
     def leaver_return(self, staff_code: str) -> None:
         self.show_screen("leaver")

@@ -5,7 +5,8 @@ Every scan, from whichever source and on whichever screen, comes to
 :meth:`ScanRouter.handle`: it is resolved on the worker, offered to the screen showing
 (a check-out takes assets and a borrower, a leaver return ticks items off...), and
 otherwise opens what was scanned: an available asset a check-out, an asset on loan its
-check-in, any other asset its card, a staff card the person's card, a receipt's QR code
+check-in, any other asset its card, a kit's label the kit (its check-in when it is out), a
+staff card the person's card, a receipt's QR code
 its verification. While the screen showing holds a task (a check-out being made, a
 leaver's items being ticked...), a scan it does not take — unknown, refused, or simply
 something else — is said on that screen, and the desk stays where it is.
@@ -31,13 +32,15 @@ def _what(info: ScanInfo) -> str:
         a = info.asset
         holder = f" (on loan to {a.holder_name})" if a.holder_name else ""
         return f"{a.tag} is {a.kind_word.lower()} {a.title}, {a.status_word.lower()}{holder}"
+    if info.type == "kit" and info.kit is not None:
+        return f"kit {info.kit.tag} ({info.kit.name}) was scanned"
     if info.type == "person" and info.person is not None:
         return f"{info.person.name} ({info.person.staff_code}) was scanned"
     if info.type == "receipt":
         return f"receipt {info.receipt_number or info.text} was scanned"
     if info.advice:  # what the text looks like (a scanner typing in another layout...)
         return info.advice.rstrip(".")
-    return f"“{info.text}” is not an asset tag, a staff card or a receipt this desk knows"
+    return f"“{info.text}” is not an asset tag, a kit, a staff card or a receipt this desk knows"
 
 
 class ScanRouter:
@@ -98,6 +101,9 @@ class ScanRouter:
                 nav.check_in(a)
             else:
                 nav.open_asset(a.tag)
+        elif info.type == "kit" and info.kit is not None:
+            self.banner.clear()
+            nav.open_kit(info.kit)
         elif info.type == "person" and info.person is not None:
             self.banner.clear()
             nav.open_person(info.person.staff_code)

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.cli.setup",
     "app.cli.csv_imports",
     "app.cli.lending",
+    "app.cli.kits",
     "app.cli.encryption",
     "app.cli.trips",
     "app.cli.leavers",

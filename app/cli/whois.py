@@ -31,6 +31,12 @@ def cmd_whois(args: argparse.Namespace, ctx: CliContext) -> int:
         enc = {True: "encrypted", False: "not encrypted", None: "encryption unknown"}[data["encrypted"]]
         holder = f", on loan to {data['holder']} until {data['due']}" if data["holder"] else ""
         print(f"asset {data['tag']} ({data['kind']}, {data['status']}, {enc}){holder}")
+    elif data["type"] == "kit":
+        print(f"kit {data['tag']} {data['name']} ({data['kind']}, "
+              f"{len(data['members'])} members{'' if data['active'] else ', inactive'})")
+        for m in data["members"]:
+            holder = f", {m['holder']}" if m["holder"] else ""
+            print(f"  {m['tag']} ({m['kind']}, {m['status']}{holder})")
     elif data["type"] == "person":
         items = ", ".join(data["items"]) or "nothing"
         print(f"person {data['staff_code']} {data['name']} ({data['status']}), holds: {items}")

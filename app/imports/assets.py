@@ -39,6 +39,7 @@ from app.imports.upsert import (
 )
 from app.services.device_fields import default_encryption_method
 from app.services.incidents import parse_cost
+from app.services.kits import kit_tag_keys
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck
 
@@ -104,6 +105,7 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
     holder_here = holders.open_holders(uow)
     people = holders.Holders(uow) if "checked_out_to" in table.fields else None
     latest = _latest_checks(uow)
+    kit_tags = kit_tag_keys(uow)  # a scan of an asset's tag must never find a kit
     serials = Owners(state, "serial")
     snipe_ids = Owners(state, "snipeit_id")
     first_seen: dict[str, int] = {}
@@ -122,6 +124,9 @@ def import_assets(uow: UnitOfWork, data: bytes, *, source_name: str = "assets.cs
                     f"duplicate asset tag {shown(tag)}, first seen on line {first_seen[key]}"
                 )
             first_seen[key] = row.line
+            if key in kit_tags:
+                raise RowRejected(f"asset tag {shown(tag)} is already the tag of kit "
+                                  f"{shown(kit_tags[key])}; give the asset a tag of its own")
             old = state.get(key)
             asset_id = ids.get(key)
             holder = holder_here.get(asset_id) if asset_id is not None else None

@@ -20,6 +20,7 @@ from app.imports.upsert import max_length
 from app.services import device_fields
 from app.services.cards import KIND_WORDS
 from app.services.incidents import money, parse_cost
+from app.services.kits import kit_tag_taken
 from app.services.lookup import get_asset
 from app.services.record_forms import (
     Field,
@@ -150,6 +151,8 @@ def _refuse_taken(uow: UnitOfWork, values: dict[str, Any], asset_id: int | None)
                                                             Asset.id != (asset_id or -1)))
         if other is not None:
             errors["tag"] = f"asset tag {values['tag']} is already used (by {other})"
+        elif (kit := kit_tag_taken(uow, values["tag"])) is not None:
+            errors["tag"] = f"asset tag {values['tag']} is already kit {kit}'s tag"
     if values.get("serial") is not None:
         other = uow.session.scalar(select(Asset.tag).where(Asset.serial == values["serial"],
                                                             Asset.id != (asset_id or -1)))

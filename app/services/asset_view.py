@@ -19,6 +19,7 @@ from app.prepared import Prepared
 from app.services.encryption import EncryptionState
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Loan, Person, Trip
+from db.places import Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class OpenLoan:
     trip: str | None
     #: lent "with personal data" (its return records how the data was dealt with)
     personal_data: bool = False
+    #: lent to a room (the person is then the one responsible for it): the room's name
+    location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +104,13 @@ def _asset_view_select(where: ColumnElement[bool]) -> Select[Any]:
         select(Asset.id, Asset.tag, Asset.kind, Asset.status, Asset.make, Asset.model,
                Asset.serial, Asset.accessories, Asset.phone_number, _LAST_CONDITION,
                Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name, Loan.personal_data,
-               Person.id, Person.staff_code, Person.first_name, Person.last_name,
+               Location.name, Person.id, Person.staff_code, Person.first_name, Person.last_name,
                EncryptionCheck.id, EncryptionCheck.encrypted, EncryptionCheck.method,
                EncryptionCheck.verified_at, EncryptionCheck.verified_by)
         .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
         .outerjoin(Person, Person.id == Loan.person_id)
         .outerjoin(Trip, Trip.id == Loan.trip_id)
+        .outerjoin(Location, Location.id == Loan.location_id)
         .outerjoin(
             EncryptionCheck,
             EncryptionCheck.id == select(func.max(EncryptionCheck.id))
@@ -124,13 +128,13 @@ _VIEW_BY_SNIPEIT_ID = Prepared(_asset_view_select(Asset.snipeit_id == bindparam(
 
 def _view_from_row(row: tuple[Any, ...]) -> AssetView:
     (a_id, tag, kind, status, make, model, serial, accessories, phone, last_condition,
-     loan_id, out_at, due_on, trip_id, trip, personal, p_id, staff_code, first, last,
+     loan_id, out_at, due_on, trip_id, trip, personal, location, p_id, staff_code, first, last,
      check_id, encrypted, method, verified_at, verified_by) = row
     asset = ScannedAsset(a_id, tag, kind, status, make, model, serial, accessories, phone,
                          last_condition)
     loan = None if loan_id is None else \
         OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip,
-                 bool(personal))
+                 bool(personal), location)
     state = EncryptionState(None) if check_id is None else \
         EncryptionState(encrypted, method, verified_at.isoformat(), verified_by)
     return AssetView(asset, state, loan)

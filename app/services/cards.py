@@ -15,13 +15,15 @@ from sqlalchemy import select
 from app.clock import local_date
 from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
+from app.services.kits import KitCard
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
 from app.services.scan import resolve_scan
-from app.status_words import status_label
+from app.status_words import lent_to, status_label
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
+from db.places import Location
 from printing.dates import date_text
 
 KIND_WORDS = {"laptop": "Laptop", "phone": "Phone", "tablet": "Tablet", "other": "Other"}
@@ -98,9 +100,10 @@ class ReceiptSummary:
 
 @dataclass(frozen=True)
 class ScanInfo:
-    type: str  # asset | person | receipt | unknown
+    type: str  # asset | kit | person | receipt | unknown
     text: str
     asset: AssetSummary | None = None
+    kit: KitCard | None = None
     person: PersonSummary | None = None
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
@@ -246,12 +249,20 @@ def summarise_asset(uow: UnitOfWork, asset: Asset, state: EncryptionState | None
         encrypted=state.encrypted, encryption_label=state.label, gated=asset.kind in GATED_KINDS,
         last_condition=last_condition or ("damaged" if asset.status == "in_repair" else None),
         holder_code=loan.person.staff_code if loan else None,
-        holder_name=loan.person.name if loan else None,
+        holder_name=lent_to(loan.person.name, _room(uow, loan)) if loan else None,
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < today), trip=trip,
         phone_number=asset.phone_number, default_days=uow.settings.loans.days_for(asset.kind),
         personal_data=bool(loan and loan.personal_data),
     )
+
+
+def _room(uow: UnitOfWork, loan: Loan) -> str | None:
+    """The room a loan went to, if it went to one."""
+    if loan.location_id is None:
+        return None
+    room = uow.session.get(Location, loan.location_id)
+    return room.name if room is not None else None
 
 
 def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
@@ -265,7 +276,7 @@ def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
         encryption_label=state.label, gated=a.kind in GATED_KINDS,
         last_condition=a.last_condition or ("damaged" if a.status == "in_repair" else None),
         holder_code=holder.staff_code if holder else None,
-        holder_name=holder.name if holder else None,
+        holder_name=lent_to(holder.name, loan.location) if holder and loan else None,
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < local_date(uow.now)),
         trip=loan.trip if loan else None,
@@ -290,6 +301,8 @@ def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
     res = resolve_scan(uow, text)
     if res.type == "asset" and res.asset is not None:
         return ScanInfo("asset", text, asset=summarise_view(uow, res.asset))
+    if res.type == "kit" and res.kit is not None:
+        return ScanInfo("kit", text, kit=res.kit)
     if res.type == "person" and res.person is not None:
         return ScanInfo("person", text, person=summarise_person(uow, res.person))
     if res.type == "receipt":

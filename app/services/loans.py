@@ -22,9 +22,10 @@ from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
 from app.services.lookup import get_asset, get_trip, open_loan
-from app.status_words import status_in_words
+from app.status_words import lent_to, status_in_words
 from app.uow import UnitOfWork
 from db.models import CONDITIONS, DATA_HANDLING, Asset, Incident, Loan, Person, Receipt, Signature, Trip
+from db.places import Location
 from ink.signature import SignatureData, check_quality
 from printing.dates import date_text
 
@@ -37,7 +38,22 @@ def fmt_date(value: dt.date | dt.datetime) -> str:
 
 def holder_text(loan: Loan) -> str:
     p = loan.person
-    return f"{p.name} ({p.staff_code}) since {fmt_date(loan.out_at)}"
+    who = f"{p.name} ({p.staff_code})"
+    if loan.location_id is not None:
+        from app.services.places import location_name
+
+        who = lent_to(who, location_name(loan))
+    return f"{who} since {fmt_date(loan.out_at)}"
+
+
+def lending_location(uow: UnitOfWork, code: str) -> Location:
+    """The location a loan goes to (a classroom): found by code, and active."""
+    from app.services.places import get_location
+
+    location = get_location(uow, code)
+    if not location.active:
+        raise Refused(f"{location.name} ({location.code}) is no longer in use")
+    return location
 
 
 def refuse_unavailable(uow: UnitOfWork, asset: Asset) -> None:
@@ -127,8 +143,16 @@ def check_out(
     override_reason: str | None = None,
     condition_out: str = "ok",
     signature: SignatureData | None = None,
+    to_location: str | None = None,
+    kit_id: int | None = None,
+    commit: bool = True,
 ) -> CheckoutResult:
-    """Lend one or more assets to a member of staff under one signature."""
+    """Lend one or more assets to a member of staff under one signature.
+
+    ``to_location``: lent to a location (a trolley to a classroom) by its code; the member
+    of staff is then the one responsible for it. ``kit_id``: lent as members of this kit
+    (:mod:`app.services.kit_loans`, which commits itself: ``commit=False``).
+    """
     tag_list = [tags] if isinstance(tags, str) else list(tags)
     if not tag_list:
         raise InvalidInput("no asset to lend")
@@ -140,6 +164,7 @@ def check_out(
     if purpose is not None and len(purpose) > 500:
         raise InvalidInput(f"the purpose is too long ({len(purpose)} characters, at most 500)")
     trip_row = get_trip(uow, trip) if trip else None
+    location = lending_location(uow, to_location) if to_location else None
     seen: set[int] = set()
     assets: list[tuple[Asset, bool]] = []
     for tag in tag_list:
@@ -168,6 +193,7 @@ def check_out(
             override_reason=override_reason.strip() if overridden and override_reason else None,
             override_by=uow.actor.name if overridden else None,
             signature_out_id=sig.id if sig else None,
+            location_id=location.id if location else None, kit_id=kit_id,
         )
         try:
             loans.append(uow.insert(Loan, values, asset=asset, person=person))
@@ -182,10 +208,12 @@ def check_out(
             "checkout", loan, tag=asset.tag, staff_code=person.staff_code,
             due_on=loan.due_on, personal_data=personal_data,
             trip=trip_row.name if trip_row else None,
+            **({"location": location.code} if location else {}),
         )
         if overridden:
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
-    uow.commit()
+    if commit:
+        uow.commit()
     return CheckoutResult(loans, person, sig.id if sig else None, capped_at)
 
 

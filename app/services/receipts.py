@@ -144,20 +144,25 @@ def returned_item(loan: Loan, block: dict[str, Any]) -> dict[str, Any]:
     return block
 
 
-def return_receipt(uow: UnitOfWork, loan: Loan, signature_id: int) -> Receipt:
+def return_receipt(uow: UnitOfWork, loan: Loan | Sequence[Loan], signature_id: int) -> Receipt:
     """The short receipt of a signed check-in (``signature.on_return``), made with it.
 
-    ``loan`` has just been closed as returned, in this unit of work.
+    ``loan`` (or several, a kit's, all of one borrower) has just been closed as returned, in
+    this unit of work.
     """
     from app.services.encryption import encryption_state
 
-    person = loan.person
-    item = returned_item(loan, asset_block(loan.asset, encryption_state(uow, loan.asset)))
-    receipt = create_receipt(uow, "loan_return", {"person": person_block(person), "items": [item]},
+    loans = [loan] if isinstance(loan, Loan) else list(loan)
+    person = loans[0].person
+    items = [returned_item(ln, asset_block(ln.asset, encryption_state(uow, ln.asset)))
+             for ln in loans]
+    receipt = create_receipt(uow, "loan_return", {"person": person_block(person), "items": items},
                              person=person, signature_id=signature_id)
-    uow.update(loan, receipt_id=receipt.id)
+    for ln in loans:
+        uow.update(ln, receipt_id=receipt.id)
     uow.audit("receipt_created", receipt, number=receipt.number, kind="loan_return",
-              tag=loan.asset.tag, sha256=receipt.content_sha256)
+              tag=loans[0].asset.tag if len(loans) == 1 else [ln.asset.tag for ln in loans],
+              sha256=receipt.content_sha256)
     return receipt
 
 

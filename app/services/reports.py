@@ -1,4 +1,4 @@
-"""The reports the desk needs: what is out, what is late, leavers, unencrypted kit, history.
+"""The reports the desk needs: what is out, what is late, leavers, unencrypted devices, history.
 
 Each report is a list of flat rows (dicts) with fixed field names, so table,
 CSV and JSON output all show the same thing.
@@ -19,8 +19,10 @@ from app.clock import local_date
 from app.errors import InvalidInput, NotFound
 from app.keys import tag_key
 from app.services.lookup import find_asset, find_person
+from app.status_words import lent_to
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Loan, Person
+from db.places import Location
 
 Row = dict[str, Any]
 
@@ -42,9 +44,10 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool) -> list[Row]:
     today = local_date(uow.now)
     q = (
         select(Loan.out_at, Loan.due_on, Asset.tag, Asset.kind, Person.staff_code,
-               Person.first_name, Person.last_name)
+               Person.first_name, Person.last_name, Location.name.label("room"))
         .join(Asset, Asset.id == Loan.asset_id)
         .join(Person, Person.id == Loan.person_id)
+        .outerjoin(Location, Location.id == Loan.location_id)
         .where(Loan.outcome.is_(None))
         .order_by(Loan.due_on, Asset.tag)
     )
@@ -53,7 +56,7 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool) -> list[Row]:
     return [
         {
             "tag": r.tag, "kind": r.kind, "staff_code": r.staff_code,
-            "borrower": f"{r.first_name} {r.last_name}".strip(),
+            "borrower": lent_to(f"{r.first_name} {r.last_name}".strip(), r.room),
             "out": _iso(r.out_at), "due": _iso(r.due_on), "overdue": r.due_on < today,
         }
         for r in uow.session.execute(q)

@@ -14,14 +14,22 @@ import datetime as dt
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import bindparam, select
 
 from app.clock import local_date
 from app.keyboard_layouts import layout_mismatches
+from app.keys import tag_key
+from app.prepared import Prepared
 from app.services.asset_view import AssetView, asset_view_by_snipeit_id, find_asset_view
 from app.services.lookup import find_person, find_receipt, open_loans_of
 from app.uow import UnitOfWork
+from db.kits import Kit
 from db.models import Loan, Person, Receipt
+
+if TYPE_CHECKING:
+    from app.services.kits import KitCard
 
 MAX_SCAN_LENGTH = 512
 _HT_RE = re.compile(r"/ht/([^/?#]+)/?$", re.IGNORECASE)
@@ -72,9 +80,10 @@ def parse_scan(text: str, prefix: str = "") -> ParsedScan:
 
 @dataclass
 class ScanResult:
-    type: Literal["asset", "person", "receipt", "unknown"]
+    type: Literal["asset", "kit", "person", "receipt", "unknown"]
     text: str
     asset: AssetView | None = None
+    kit: KitCard | None = None
     person: Person | None = None
     items: list[Loan] = field(default_factory=list)
     receipt: Receipt | None = None
@@ -105,6 +114,17 @@ class ScanResult:
                 "make": a.asset.make,
                 "model": a.asset.model,
             }
+        if self.type == "kit" and self.kit is not None:
+            k = self.kit
+            return {
+                "type": "kit",
+                "tag": k.tag,
+                "name": k.name,
+                "kind": k.kind,
+                "active": k.active,
+                "members": [{"tag": m.tag, "kind": m.kind, "status": m.status,
+                             "holder": m.holder, "with_kit": m.with_kit} for m in k.members],
+            }
         if self.type == "person" and self.person is not None:
             p = self.person
             return {
@@ -127,6 +147,8 @@ class ScanResult:
         """A few words naming what was found ("" when nothing was)."""
         if self.type == "asset" and self.asset is not None:
             return f"{self.asset.asset.kind} {self.asset.asset.tag}"
+        if self.type == "kit" and self.kit is not None:
+            return f"kit {self.kit.tag} ({self.kit.name})"
         if self.type == "person" and self.person is not None:
             return f"{self.person.name} ({self.person.staff_code})"
         if self.type == "receipt" and self.receipt is not None:
@@ -155,11 +177,32 @@ def resolve_scan(uow: UnitOfWork, text: str, *, advise: bool = True) -> ScanResu
             view = find_asset_view(uow, parsed.code)
     if view is not None:
         return ScanResult("asset", raw, asset=view)
+    if parsed.kind != "snipeit_id":
+        kit = find_kit_card(uow, parsed.value)
+        if kit is None and parsed.code:
+            kit = find_kit_card(uow, parsed.code)
+        if kit is not None:
+            return ScanResult("kit", raw, kit=kit)
     if parsed.kind == "tag_or_code":
         person = find_person(uow, parsed.value)
         if person is not None:
             return ScanResult("person", raw, person=person, items=open_loans_of(uow, person.id))
     return ScanResult("unknown", raw, advice=layout_advice(uow, text) if advise else None)
+
+
+#: a kit's tag is looked for only when no asset has the scanned tag (one indexed read)
+_KIT_BY_KEY = Prepared(select(Kit.id).where(Kit.tag_key == bindparam("key")))
+
+
+def find_kit_card(uow: UnitOfWork, tag: str) -> KitCard | None:
+    """The kit tagged ``tag`` with its members' states, if there is one."""
+    row = uow.fetch_one(_KIT_BY_KEY, {"key": tag_key(tag)})
+    if row is None:
+        return None
+    from app.services.kits import card_of
+
+    kit = uow.session.get(Kit, row[0])
+    return card_of(uow, kit) if kit is not None else None
 
 
 def layout_advice(uow: UnitOfWork, text: str) -> str | None:

@@ -27,6 +27,7 @@ import pytest
 from app.cli import build_parser
 from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
+from tests.e2e.cli_kit_scenarios import SCENARIOS as KIT_SCENARIOS
 
 pytestmark = pytest.mark.slow
 
@@ -507,6 +508,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("notices", "resend"): _notices_resend, ("notices", "cancel"): _notices_cancel,
     ("notices", "password"): _notices_password, ("notices", "preview"): _notices_preview,
 }
+SCENARIOS.update(KIT_SCENARIOS)
 
 
 def test_every_command_has_an_end_to_end_scenario() -> None:

@@ -126,7 +126,7 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         win.show_screen("trips")
         wait_idle(qtbot, win)
         win.controller("trips").open_trip("Year 9 Geography field trip")
-    shoot("trip-kit", trip)
+    shoot("trip-phones", trip)
     shoot("dashboard", lambda: win._navigate("dashboard"))
     for i, tab in enumerate(("import", "labels", "settings", "technicians")):
         def admin(i: int = i) -> None:

@@ -1,6 +1,6 @@
 """The ways out at the desk: the asset card (back in service, found, retire, close an
 incident, an admin's reversal), the person card (reverse a leaver return), the check-in
-(personal data, a signature on return with its receipt) and the trip kit (a non-phone asks,
+(personal data, a signature on return with its receipt) and the trip's phone list (a non-phone asks,
 removing an item clears the banner)."""
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def test_check_in_of_a_personal_data_loan_with_a_signature_on_return(qtbot, desk
     audit_ok(desk)
 
 
-def test_trip_kit_asks_before_a_non_phone_and_removing_clears_the_banner(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+def test_trip_phone_list_asks_before_a_non_phone_and_removing_clears_the_banner(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     school(desk.ctx)
     with desk.ctx.uow(Actor("earlier")) as uow:
         create_trip(uow, "Y9 Snowdon", leader="CD2", start=dt.date(2026, 11, 30),
@@ -214,20 +214,20 @@ def test_trip_kit_asks_before_a_non_phone_and_removing_clears_the_banner(qtbot, 
     scan("PH-0001")
     wait_idle(qtbot, desk)
     assert desk.banner.level == "pending"
-    assert desk.banner.message == ("1. PH-0001 added to the kit: lent when Łukasz Żółć signs "
+    assert desk.banner.message == ("1. PH-0001 added to the phone list: lent when Łukasz Żółć signs "
                                    "for it.")
     scan("LT-0001")
     wait_idle(qtbot, desk)
     answer(qtbot, desk, "skip", "LT-0001 is a laptop (Dell Latitude 5440), not a phone. Add it to "
                                 "the phones for Y9 Snowdon anyway?")
-    assert [a.tag for a in trips.kit] == ["PH-0001"]
+    assert [a.tag for a in trips.phones] == ["PH-0001"]
     scan("LT-0001")
     wait_idle(qtbot, desk)
     answer(qtbot, desk, "add", "not a phone")
-    assert [a.tag for a in trips.kit] == ["PH-0001", "LT-0001"]
+    assert [a.tag for a in trips.phones] == ["PH-0001", "LT-0001"]
     scan("PH-0001")  # a duplicate: an error banner...
     wait_idle(qtbot, desk)
     assert desk.banner.level == "error"
-    trips.view.kit.setCurrentRow(1)
+    trips.view.phones.setCurrentRow(1)
     trips.view.remove.click()  # ...that no longer applies once an item is removed
-    assert not desk.banner.isVisible() and [a.tag for a in trips.kit] == ["PH-0001"]
+    assert not desk.banner.isVisible() and [a.tag for a in trips.phones] == ["PH-0001"]

@@ -129,7 +129,7 @@ def test_a_check_out_in_progress_is_left_alone(qtbot, desk, other_desk) -> None:
     assert co.view.purpose.text() == "Parents' evening"
 
 
-def test_trips_list_and_kit_reload_keeping_the_kit(qtbot, desk, other_desk) -> None:  # type: ignore[no-untyped-def]
+def test_trips_list_and_phone_list_reload_keeping_it(qtbot, desk, other_desk) -> None:  # type: ignore[no-untyped-def]
     from app.services.trips import create_trip
 
     school(desk.ctx)
@@ -149,14 +149,14 @@ def test_trips_list_and_kit_reload_keeping_the_kit(qtbot, desk, other_desk) -> N
 
     trips.open_trip("Geography field day")
     wait_idle(qtbot, desk)
-    assert view.page == "kit"
+    assert view.page == "phones"
     scan("PH-0001")
     wait_idle(qtbot, desk)
-    assert [a.tag for a in trips.kit] == ["PH-0001"]
+    assert [a.tag for a in trips.phones] == ["PH-0001"]
     with other_desk.uow(Actor("carol")) as uow:
         check_out(uow, "PH-0002", "AB1", trip="Geography field day")
     window_activated(desk)
     qtbot.waitUntil(lambda: "1 still out" in view.status_title.text(), timeout=10000)
     wait_idle(qtbot, desk)
-    assert [a.tag for a in trips.kit] == ["PH-0001"] and view.page == "kit"
-    assert "1. PH-0001" in view.kit.item(0).text()
+    assert [a.tag for a in trips.phones] == ["PH-0001"] and view.page == "phones"
+    assert "1. PH-0001" in view.phones.item(0).text()

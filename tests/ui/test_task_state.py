@@ -153,7 +153,7 @@ def test_an_unknown_or_refused_scan_is_said_on_the_task(qtbot, desk) -> None:  #
     co = scan_into_checkout(qtbot, desk)
     co.view.purpose.setText("Parents' evening")
     for code, level, words in (
-            ("NO-SUCH-TAG", "error", "“NO-SUCH-TAG” is not an asset tag, a staff card or a "
+            ("NO-SUCH-TAG", "error", "“NO-SUCH-TAG” is not an asset tag, a kit, a staff card or a "
                                      "receipt this desk knows. It is not part of this check-out"),
             ("PH-0002", "error", "PH-0002 is on loan to Łukasz Żółć (CD2) and cannot be lent."),
             ("LT-0009", "error", "LT-0009 is in repair and cannot be lent.")):

@@ -1,4 +1,4 @@
-"""Trip phones end to end: create a trip, scan a kit (duplicates refused), leader signs once,
+"""Trip phones end to end: create a trip, scan its phone list (duplicates refused), leader signs once,
 the sheet prints; phones scanned back; the trip shows which are still out."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.ui.keys import scan
 from tests.ui.pad import sign_with_mouse
 
 
-def test_trip_kit_signed_once_then_phones_come_back(qtbot, desk, printer) -> None:  # type: ignore[no-untyped-def]
+def test_trip_phone_list_signed_once_then_phones_come_back(qtbot, desk, printer) -> None:  # type: ignore[no-untyped-def]
     school(desk.ctx)
     add_asset(desk.ctx, "PH-0003", "phone", encrypted=True, method="android")
     sign_in(qtbot, desk)
@@ -28,12 +28,12 @@ def test_trip_kit_signed_once_then_phones_come_back(qtbot, desk, printer) -> Non
     assert view.leader_label.text() == "Leader: Łukasz Żółć (CD2)"
     view.create_button.click()
     wait_idle(qtbot, desk)
-    assert view.page == "kit"
+    assert view.page == "phones"
     for tag in ("PH-0001", "PH-0002", "PH-0001", "PH-0003"):
         scan(tag)
         wait_idle(qtbot, desk)
-    kit = [view.kit.item(i).text() for i in range(view.kit.count())]
-    assert [k.split(" — ")[0] for k in kit] == ["1. PH-0001", "2. PH-0002", "3. PH-0003"]
+    listed = [view.phones.item(i).text() for i in range(view.phones.count())]
+    assert [k.split(" — ")[0] for k in listed] == ["1. PH-0001", "2. PH-0002", "3. PH-0003"]
     view.sign.click()
     assert "3 phones" in view.signature.what.text()
     sign_with_mouse(view.signature.widget.canvas)

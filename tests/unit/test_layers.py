@@ -26,11 +26,13 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "app": (*QT, "ui"),
     "db": (*QT, "ui", "app", "printing", "ink"),
     "printing": (*QT, "ui", "app", "db"),
+    # the desk asks services, never the models: ui -> app -> db
+    "ui": ("db",),
 }
 #: the lowest floor: the signature data and its geometry, standard library only
 STDLIB_ONLY = ("ink",)
 #: packages whose modules must stay short (and whose import graph must have no circle)
-OUR_PACKAGES = ("app", "db", "printing", "ink")
+OUR_PACKAGES = ("app", "db", "printing", "ink", "ui")
 MAX_LINES = 400
 #: modules still being split (issue 14): each must still be over the limit, so the list only
 #: shrinks; empty when the split is done

@@ -360,7 +360,8 @@ class CheckOutController(ScreenController):
             self._view.show_page("details")
 
         lend_and_acknowledge(self.desk, LendRequest(tags, code, due_arg, purpose, personal,
-                                                    reason, sig), done, failed)
+                                                    reason, sig, self._view.room_code() or None),
+                             done, failed)
 
     def _print(self) -> None:
         if self.receipt_number:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
+from app.services.places import get_location
 from app.services.receipts import acknowledge_loans
+from app.status_words import lent_to
 from app.uow import UnitOfWork
 from ink.signature import SignatureData
 from printing.dates import date_text
@@ -31,6 +33,8 @@ class LendRequest:
     personal_data: bool
     override_reason: str | None
     signature: SignatureData
+    #: lent to a room (location code); the borrower is then the one responsible
+    to_location: str | None = None
 
 
 def lend_and_acknowledge(desk: Desk, r: LendRequest,
@@ -42,12 +46,14 @@ def lend_and_acknowledge(desk: Desk, r: LendRequest,
     def lend(uow: UnitOfWork) -> tuple[list[int], str]:
         res = check_out(uow, r.tags, r.staff_code, due=r.due, purpose=r.purpose,
                         personal_data=r.personal_data, override_reason=r.override_reason,
-                        signature=r.signature)
+                        signature=r.signature, to_location=r.to_location)
         n = len(r.tags)
+        room = get_location(uow, r.to_location).name if r.to_location else None
         due_text = date_text(res.loans[0].due_on, weekday=True)
         capped = " (their leaving date)" if res.capped_at is not None else ""
         return ([ln.id for ln in res.loans],
-                f"Lent {n} item{'s' if n != 1 else ''} to {res.person.name}: "
+                f"Lent {n} item{'s' if n != 1 else ''} to "
+                f"{lent_to(res.person.name, room)}: "
                 f"{', '.join(r.tags)}. Due back {due_text}{capped}.")
 
     def acknowledge(lent: tuple[list[int], str]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ui.controllers.checkin_controller import CheckInController
     from ui.controllers.checkout_controller import CheckOutController
     from ui.controllers.desk import Desk
+    from ui.controllers.kits_controller import KitsController
     from ui.controllers.leaver_controller import LeaverController
     from ui.controllers.person_controller import PersonController
     from ui.controllers.receipt_controller import ReceiptController
@@ -42,6 +43,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "checkin": ("ui.controllers.checkin_controller", "CheckInController"),
     "leaver": ("ui.controllers.leaver_controller", "LeaverController"),
     "trips": ("ui.controllers.trips_controller", "TripsController"),
+    "kits": ("ui.controllers.kits_controller", "KitsController"),
     "dashboard": ("ui.controllers.dashboard_controller", "DashboardController"),
     "admin": ("ui.controllers.admin_controller", "AdminController"),
 }
@@ -126,3 +128,7 @@ class Screens(Mapping[str, ScreenController]):
     def leaver(self) -> LeaverController:
         return cast("LeaverController", self["leaver"])
 
+
+    @property
+    def kits(self) -> KitsController:
+        return cast("KitsController", self["kits"])

@@ -1,4 +1,5 @@
-"""Trip phones: a kit scanned phone by phone, one leader signature, the trip sheet printed."""
+"""Trip phones: the trip's phone list scanned phone by phone, one leader signature, the trip
+sheet printed. ("Kit" means only a kit (:mod:`app.services.kits`), never this list.)"""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class TripsController(ScreenController):
         super().__init__(desk)
         self._view = TripsView(desk.people_lookup, desk.ctx.settings.signature)
         self.trip: TripDetail | None = None
-        self.kit: list[AssetSummary] = []
+        self.phones: list[AssetSummary] = []
         self.leader: tuple[str, str] | None = None
         v = self._view
         v.leader_chosen.connect(self._set_leader)
@@ -50,7 +51,7 @@ class TripsController(ScreenController):
     def reset(self) -> None:
         self._view.end_signature()
         self.trip = None
-        self.kit = []
+        self.phones = []
         self.leader = None
         self._view.show_leader(None, None)
         self._view.show_list_title()
@@ -60,12 +61,12 @@ class TripsController(ScreenController):
         self.desk.run(trip_rows, self._view.show_trips, readonly=True)
 
     def reload_shown(self) -> None:
-        """The list (the new-trip form is kept), or the open trip's phones (the kit being
+        """The list (the new-trip form is kept), or the open trip's phones (the phone list being
         scanned is kept); nothing while the leader signs."""
         page = self._view.page
         if page == "list":
             self.refresh()
-        elif page == "kit" and self.trip is not None:
+        elif page == "phones" and self.trip is not None:
             name = self.trip.trip.name
 
             def shown(d: TripDetail) -> None:
@@ -92,7 +93,7 @@ class TripsController(ScreenController):
             return create_trip(uow, name, leader=leader, start=start, end=end, destination=dest).name
 
         def done(trip_name: str) -> None:
-            self.desk.notify("ok", f"Trip “{trip_name}” created. Scan the phones for its kit.")
+            self.desk.notify("ok", f"Trip “{trip_name}” created. Scan the phones it takes.")
             self._view.clear_new_trip()
             self.open_trip(trip_name)
 
@@ -101,12 +102,12 @@ class TripsController(ScreenController):
     def open_trip(self, name: str) -> None:
         def shown(d: TripDetail) -> None:
             if self.trip is None or self.trip.trip.name != d.trip.name:
-                self.kit = []
+                self.phones = []
             self.trip = d
             self._view.show_detail(d)
-            self._view.show_kit([(a.tag, a.title) for a in self.kit])
+            self._view.show_phones([(a.tag, a.title) for a in self.phones])
             if self._view.page != "sign":
-                self._view.show_page("kit")
+                self._view.show_page("phones")
 
         self.desk.run(lambda uow: trip_detail(uow, name), shown, readonly=True)
 
@@ -130,9 +131,9 @@ class TripsController(ScreenController):
         if a.status == "on_loan" and a.trip == self.trip.trip.name:
             self._return_phone(a)
             return True
-        if any(x.tag == a.tag for x in self.kit):
-            self.desk.notify("error", f"{a.tag} is already in the kit (number "
-                             f"{[x.tag for x in self.kit].index(a.tag) + 1}).")
+        if any(x.tag == a.tag for x in self.phones):
+            self.desk.notify("error", f"{a.tag} is already on the phone list (number "
+                             f"{[x.tag for x in self.phones].index(a.tag) + 1}).")
             return True
         if a.status != "available":
             who = f" to {a.holder_name}" if a.holder_name else ""
@@ -144,30 +145,30 @@ class TripsController(ScreenController):
                 "Not a phone",
                 f"{a.tag} is a {a.kind_word.lower()} ({a.title}), not a phone. Add it to the "
                 f"phones for {trip} anyway?",
-                [("add", f"Add {a.tag} to the kit"), ("skip", "Leave it out")],
-                lambda key, _t: self._add_to_kit(a) if key == "add" else self.desk.notify(
-                    "info", f"{a.tag} was left out of the kit."))
+                [("add", f"Add {a.tag} to the phone list"), ("skip", "Leave it out")],
+                lambda key, _t: self._add_to_list(a) if key == "add" else self.desk.notify(
+                    "info", f"{a.tag} was left out of the phone list."))
             return True
-        self._add_to_kit(a)
+        self._add_to_list(a)
         return True
 
-    def _add_to_kit(self, a: AssetSummary) -> None:
-        if self.trip is None or any(x.tag == a.tag for x in self.kit):
+    def _add_to_list(self, a: AssetSummary) -> None:
+        if self.trip is None or any(x.tag == a.tag for x in self.phones):
             return
-        self.kit.append(a)
-        self._view.show_kit([(x.tag, x.title) for x in self.kit])
-        self.desk.notify("pending", f"{len(self.kit)}. {a.tag} added to the kit: lent when "
+        self.phones.append(a)
+        self._view.show_phones([(x.tag, x.title) for x in self.phones])
+        self.desk.notify("pending", f"{len(self.phones)}. {a.tag} added to the phone list: lent when "
                                     f"{self.trip.trip.leader} signs for it.")
 
     def task(self) -> str | None:
-        if self.trip is not None and (self.kit or self._view.page == "sign"):
-            return f"the phone kit for {self.trip.trip.name}"
+        if self.trip is not None and (self.phones or self._view.page == "sign"):
+            return f"the phone list for {self.trip.trip.name}"
         return None
 
     def deactivated(self) -> None:
         if self._view.page == "sign":
             self._view.end_signature()
-            self._view.show_page("kit")
+            self._view.show_page("phones")
 
     def _return_phone(self, a: AssetSummary) -> None:
         assert self.trip is not None
@@ -184,17 +185,17 @@ class TripsController(ScreenController):
         self.desk.run(lambda uow: check_in(uow, a.tag), done)
 
     def _remove(self, row: int) -> None:
-        if 0 <= row < len(self.kit):
-            del self.kit[row]
-            self._view.show_kit([(x.tag, x.title) for x in self.kit])
-            self.desk.clear_message()  # what it said was about the kit as it was
+        if 0 <= row < len(self.phones):
+            del self.phones[row]
+            self._view.show_phones([(x.tag, x.title) for x in self.phones])
+            self.desk.clear_message()  # what it said was about the list as it was
 
     # -- signing -------------------------------------------------------------------------------
     def primary(self) -> None:
         page = self._view.page
         if page == "list":
             self.create()
-        elif page == "kit" and self.kit:
+        elif page == "phones" and self.phones:
             self.to_signature()
         elif page == "sign":
             self._view.accept_signature()
@@ -203,28 +204,28 @@ class TripsController(ScreenController):
         page = self._view.page
         if page == "sign":
             self._view.end_signature()
-            self._view.show_page("kit")
+            self._view.show_page("phones")
             return True
-        if page == "kit":
+        if page == "phones":
             self.reset()
             self.refresh()
             return True
         return False
 
     def to_signature(self) -> None:
-        if self.trip is None or not self.kit:
-            self.desk.notify("error", "Scan the phones for the kit first.")
+        if self.trip is None or not self.phones:
+            self.desk.notify("error", "Scan the trip's phones first.")
             return
         t = self.trip.trip
         self._view.show_page("sign")
         self._view.begin_signature(
-            f"{t.leader}: please sign for {len(self.kit)} phone{'s' if len(self.kit) != 1 else ''} "
-            f"({', '.join(a.tag for a in self.kit)}) for {t.name}.", self.desk.pad)
+            f"{t.leader}: please sign for {len(self.phones)} phone{'s' if len(self.phones) != 1 else ''} "
+            f"({', '.join(a.tag for a in self.phones)}) for {t.name}.", self.desk.pad)
 
     def _signed(self, sig: SignatureData) -> None:
         assert self.trip is not None
         self._view.end_signature()
-        tags = [a.tag for a in self.kit]
+        tags = [a.tag for a in self.phones]
         t = self.trip.trip
 
         def work(uow: UnitOfWork) -> int:
@@ -232,16 +233,16 @@ class TripsController(ScreenController):
             return len(tags)
 
         def done(n: int) -> None:
-            self.kit = []
+            self.phones = []
             self.desk.notify("ok", f"{n} phone{'s' if n != 1 else ''} lent to {t.leader} for {t.name}. "
                                    "Printing the trip phone sheet…")
-            self._view.show_page("kit")
+            self._view.show_page("phones")
             self.open_trip(t.name)
             self.print_sheet()
 
         def failed(e: Any) -> None:
             self.desk.notify("error", e.message)
-            self._view.show_page("kit")
+            self._view.show_page("phones")
 
         self.desk.run(work, done, failed)
 

@@ -89,6 +89,10 @@ class CheckOutView(SigningView, QWidget):
         self.purpose.setAccessibleName("Purpose")
         self.purpose.setPlaceholderText("e.g. Report writing")
         form.addRow("Purpose", self.purpose)
+        self.room = QLineEdit()
+        self.room.setAccessibleName("To a room")
+        self.room.setPlaceholderText("location code (blank: to the person; else they are responsible)")
+        form.addRow("To a room", self.room)
         right.addLayout(form)
         self.personal = QCheckBox("Will personal data be kept on this device?")
         self.personal.setAccessibleName("Will personal data be kept on this device?")
@@ -200,6 +204,10 @@ class CheckOutView(SigningView, QWidget):
     def purpose_text(self) -> str:
         return self.purpose.text().strip()
 
+    def room_code(self) -> str:
+        """The room it is lent to (a location code), "" for none."""
+        return self.room.text().strip()
+
     def override_reason(self) -> str:
         """An admin's reason for lending unverified devices with personal data ("" if none)."""
         return self.override.text().strip()
@@ -242,6 +250,7 @@ class CheckOutView(SigningView, QWidget):
     def reset(self) -> None:
         self.items.set_rows([])
         self.purpose.clear()
+        self.room.clear()
         self.personal.setChecked(False)
         self.override.clear()
         self.gate.hide()

@@ -13,6 +13,7 @@ NAV = (
     ("leaver", "Leavers", "F3"),
     ("trips", "Trips", "F4"),
     ("admin", "Admin", "F5"),
+    ("kits", "Kits", "F6"),
 )
 
 

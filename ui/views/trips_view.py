@@ -1,5 +1,5 @@
-"""Trip phones: create or pick a trip, scan phones into the kit, leader signs once, sheet printed;
-scan phones back and see which are still out."""
+"""Trip phones: create or pick a trip, scan phones onto the trip's phone list, leader signs
+once, sheet printed; scan phones back and see which are still out."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
-PAGES = ("list", "kit", "sign")
+PAGES = ("list", "phones", "sign")
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -94,20 +94,20 @@ class TripsView(SigningView, QWidget):
         ll.addWidget(fbox, 1)
         self.pages.addWidget(lst)
 
-        kit = QWidget()
-        kl = QHBoxLayout(kit)
+        phones = QWidget()
+        kl = QHBoxLayout(phones)
         kl.setContentsMargins(0, 0, 0, 0)
         kleft = QVBoxLayout()
         self.trip_facts = label("", name="Trip")
         self.trip_facts.setStyleSheet("font-size: 15pt; font-weight: 700;")
         kleft.addWidget(self.trip_facts)
-        kleft.addWidget(label("Scan phones one after another to add them to the kit.", "hint"))
-        self.kit = text_list("Phones in the kit")
-        self.kit.setStyleSheet("font-size: 16pt;")
-        kleft.addWidget(self.kit, 1)
+        kleft.addWidget(label("Scan phones one after another to add them to the trip's phone list.", "hint"))
+        self.phones = text_list("Phones for this trip")
+        self.phones.setStyleSheet("font-size: 16pt;")
+        kleft.addWidget(self.phones, 1)
         krow = QHBoxLayout()
         self.remove = button("Remove selected phone", "Remove selected phone")
-        self.sign = button("Leader signs for the kit", "Leader signs for the kit", primary=True)
+        self.sign = button("Leader signs for the phones", "Leader signs for the phones", primary=True)
         self.back = button("All trips", "All trips")
         krow.addWidget(self.back)
         krow.addWidget(self.remove)
@@ -124,21 +124,21 @@ class TripsView(SigningView, QWidget):
         self.print = button("Print trip phone sheet", "Print trip phone sheet")
         sl.addWidget(self.print)
         kl.addWidget(sbox, 3)
-        self.pages.addWidget(kit)
+        self.pages.addWidget(phones)
 
         sign = QWidget()
         sg = QVBoxLayout(sign)
         sg.setContentsMargins(0, 0, 0, 0)
         self.signature = SignatureStep(signature)
         sg.addWidget(self.signature, 1)
-        self.sign_back = button("Back to the kit", "Back to the kit")
+        self.sign_back = button("Back to the phone list", "Back to the phone list")
         sg.addWidget(self.sign_back, 0, Qt.AlignmentFlag.AlignLeft)
         self.pages.addWidget(sign)
 
         self.create_button.clicked.connect(self.create_clicked.emit)
         self.leader_search.chosen.connect(self.leader_chosen)
         self.sign.clicked.connect(self.sign_clicked.emit)
-        self.remove.clicked.connect(lambda: self.remove_clicked.emit(self.kit.currentRow()))
+        self.remove.clicked.connect(lambda: self.remove_clicked.emit(self.phones.currentRow()))
         self.back.clicked.connect(self.back_clicked.emit)
         self.sign_back.clicked.connect(self.back_clicked.emit)
         self.print.clicked.connect(self.print_clicked.emit)
@@ -198,11 +198,11 @@ class TripsView(SigningView, QWidget):
                              [theme.ERROR if p.out else theme.OK for p in d.phones])
         self.print.setEnabled(out > 0)
 
-    def show_kit(self, tags: list[tuple[str, str]]) -> None:
-        self.kit.clear()
+    def show_phones(self, tags: list[tuple[str, str]]) -> None:
+        self.phones.clear()
         for i, (tag, model) in enumerate(tags, 1):
-            self.kit.addItem(f"{i}. {tag} — {model}")
+            self.phones.addItem(f"{i}. {tag} — {model}")
         if not tags:
-            self.kit.addItem("No phones scanned yet.")
+            self.phones.addItem("No phones scanned yet.")
         self.sign.setEnabled(bool(tags))
         self.remove.setEnabled(bool(tags))

@@ -19,7 +19,7 @@ from app.services.documents.archive import (
     render_receipt_pdf,
     write_output,
 )
-from app.services.documents.labels import render_labels
+from app.services.documents.labels import render_kit_labels, render_labels
 from app.services.documents.print_queue import (
     STALE_CLAIM,
     PendingJob,
@@ -35,7 +35,8 @@ from app.services.documents.verification import VerifyOutcome, verify_receipt_pd
 __all__ = [
     "DOCUMENT_NOUNS", "STALE_CLAIM", "ArchivedReceipt", "PendingJob", "PrintOutcome",
     "VerifyOutcome", "archive", "archive_receipt", "attempt_print_jobs", "export_receipt",
-    "issue_trip_sheet", "logo_path", "pending_print_jobs", "queue_print", "render_labels",
+    "issue_trip_sheet", "logo_path", "pending_print_jobs", "queue_print", "render_kit_labels",
+    "render_labels",
     "render_receipt_pdf", "render_trip_sheet", "retry_print_jobs", "verify_receipt_pdf",
     "write_output",
 ]

@@ -1,0 +1,108 @@
+"""A database written by an earlier release upgrades in place and its audit log still holds.
+
+The databases in tests/data/releases were written by the code of an earlier commit (their
+README says which), not by this build: what a school upgrading would have on disk.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from app import audit
+from db import schema
+from tests.conftest import PG_URL, _pg_admin_url, _pg_drop_database, skip_or_fail, user_folder
+
+RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
+
+
+def _load_pg(sql: str) -> str:
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    name = f"lk_release_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    import psycopg
+
+    with psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(False),
+                         autocommit=True) as conn:
+        conn.execute(sql.encode("utf-8"))  # a whole script, no parameters: nothing is parsed
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def i17_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The demo school as the release before sites and kits wrote it."""
+    if request.param == "sqlite":
+        folder = user_folder(tmp_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "i17.sqlite"
+        shutil.copyfile(RELEASES / "i17.sqlite", path)
+        yield f"sqlite:///{path}"
+        return
+    if not PG_URL:
+        skip_or_fail("PostgreSQL not configured: set LOAN_KIOSK_TEST_PG=postgresql+psycopg://…")
+    url = _load_pg((RELEASES / "i17.pg.sql").read_text(encoding="utf-8"))
+    yield url
+    _pg_drop_database(url)
+
+
+def _rows(url: str, table: str) -> list[tuple[object, ...]]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+    engine.dispose()
+    return rows
+
+
+def test_the_fixture_is_the_old_schema() -> None:
+    with sqlite3.connect(RELEASES / "i17.sqlite") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("i17_append_only_audit",)]
+        assert "site_id" not in {r[1] for r in conn.execute("PRAGMA table_info(assets)")}
+
+
+def test_upgrade_keeps_every_row_and_the_audit_log_holds(i17_url: str) -> None:
+    tables = ("people", "assets", "loans", "technicians", "receipts", "audit_events")
+    before = {t: _rows(i17_url, t) for t in tables}
+    assert before["assets"] and before["loans"] and before["audit_events"]
+
+    engine = create_engine(i17_url)
+    schema.upgrade(engine)
+    assert schema.current_revision(engine) == schema.HEAD
+    with Session(engine) as session:
+        result = audit.verify(session)
+    engine.dispose()
+    assert result.ok, result.problem
+    assert result.events == len(before["audit_events"])
+
+    for table in tables:
+        after = _rows(i17_url, table)
+        assert len(after) == len(before[table]), table
+        # every old column keeps its value; the new columns come after them, empty
+        for old, new in zip(before[table], after, strict=True):
+            assert new[: len(old)] == old, (table, old[0])
+            assert all(v is None for v in new[len(old):]), (table, old[0])
+
+
+def test_a_row_edited_behind_the_apps_back_is_still_caught_after_upgrade(i17_url: str) -> None:
+    engine = create_engine(i17_url)
+    schema.upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE assets SET site_id = NULL, make = 'Forged' WHERE id = 1"))
+    with Session(engine) as session:
+        result = audit.verify(session)
+    engine.dispose()
+    assert not result.ok
+    assert result.problem == "assets #1 was changed outside Loan Kiosk"
