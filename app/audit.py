@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, inspect, select, update
+from sqlalchemy import Table, bindparam, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from app import anchors as anchors_
@@ -359,15 +359,29 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
                 seen.add(key)
                 if key not in last_digest:
                     return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
-                if last_digest[key] != row_digest(obj) and not _recorded_earlier(
-                        obj, last_digest[key]):
-                    return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
+                if last_digest[key] != row_digest(obj):
+                    if not _can_read_all(session, obj):  # recorded before a column was guarded
+                        return (f"{key.replace(':', ' #')} was recorded by an earlier version, "
+                                "with columns this database role may not read: run 'loan-kiosk "
+                                "audit verify' as the owner role to check it")
+                    if not _recorded_earlier(obj, last_digest[key]):
+                        return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
             last_id = getattr(rows[-1], str(pk.key))
             session.expunge_all()
     for key, digest in last_digest.items():
         if digest is not None and key not in seen:
             return f"{key.replace(':', ' #')} was deleted outside Loan Kiosk"
     return None
+
+
+def _can_read_all(session: Session, obj: Base) -> bool:
+    """Whether this role may read the row's columns left out of its digest (on PostgreSQL
+    the desk role may not read a PIN hash: db/roles.py)."""
+    guarded = type(obj).__digest_exclude__
+    if not guarded or session.get_bind().dialect.name != "postgresql":
+        return True
+    return all(session.execute(text("SELECT has_column_privilege(:t, :c, 'SELECT')"),
+                               {"t": obj.__tablename__, "c": c}).scalar_one() for c in guarded)
 
 
 def _recorded_earlier(obj: Base, digest: str | None) -> bool:
