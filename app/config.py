@@ -9,6 +9,7 @@ just works; a malformed file is reported with its path and the bad key.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import types
 import typing
@@ -229,6 +230,30 @@ class NoticeSettings:
 
 
 @dataclass
+class TimetableSettings:
+    """The school day (for bookings by period) and the school year (for weekly bookings)."""
+
+    #: the day's periods: [name, start "HH:MM", end "HH:MM"], in the school's time zone
+    periods: list[list[str]] = field(default_factory=lambda: [
+        ["P1", "08:50", "09:50"], ["P2", "09:50", "10:50"], ["P3", "11:10", "12:10"],
+        ["P4", "12:10", "13:10"], ["P5", "14:00", "15:00"]])
+    #: a two-week timetable: the Monday a week A begins ("" : every week is the same); a
+    #: weekly booking then repeats every other week, on the same timetable week
+    week_a_starts: str = ""
+    #: the terms: [[first day, last day], ...]; weekly bookings skip the days between them
+    #: (empty: no holidays are known)
+    terms: list[list[str]] = field(default_factory=list)
+    #: the school's time zone (periods and days are read in it; times are stored in UTC)
+    timezone: str = "Europe/London"
+
+
+@dataclass
+class BookingSettings:
+    #: a booking nobody has collected this long after its start is released (a no-show)
+    no_show_grace_minutes: int = 60
+
+
+@dataclass
 class Settings:
     school: SchoolSettings = field(default_factory=SchoolSettings)
     loans: LoanSettings = field(default_factory=LoanSettings)
@@ -242,6 +267,8 @@ class Settings:
     reversal: ReversalSettings = field(default_factory=ReversalSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     notices: NoticeSettings = field(default_factory=NoticeSettings)
+    timetable: TimetableSettings = field(default_factory=TimetableSettings)
+    bookings: BookingSettings = field(default_factory=BookingSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -261,6 +288,8 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
     elif typ is str:
         if isinstance(value, str):
             return value
+        if isinstance(value, dt.date | dt.time) and not isinstance(value, dt.datetime):
+            return value.isoformat()  # TOML's own dates and times: [timetable] terms, periods
     elif origin is list:
         (item,) = typing.get_args(typ)
         if isinstance(value, list):

@@ -1,6 +1,6 @@
 """Evidence outside the audit chain that ``audit verify`` also checks: the archived
-receipt PDFs (each file's bytes against its recorded SHA-256) and the anchors
-printed on the receipts (each must still hold in the chain)."""
+receipt PDFs and closed stocktakes' reports (each file's bytes against its recorded
+SHA-256) and the anchors printed on the receipts (each must still hold in the chain)."""
 
 from __future__ import annotations
 
@@ -59,9 +59,29 @@ def check_receipts(session: Session, data_dir: Path, limit: int = 20) -> Archive
         if actual != sha:
             out.problems.append(f"receipt {number}: its archived file {file} was altered "
                                 f"(SHA-256 {actual[:16]}…, recorded {str(sha)[:16]}…)")
+    out.problems += _stocktake_reports(session, data_dir)
     if len(out.problems) > limit:
         out.problems[limit:] = [f"… and {len(out.problems) - limit} more"]
     return out
+
+
+def _stocktake_reports(session: Session, data_dir: Path) -> list[str]:
+    """Each closed stocktake's archived report against its SHA-256."""
+    from db.stocktakes import Stocktake
+
+    problems = []
+    for number, file, sha in session.execute(
+            select(Stocktake.id, Stocktake.file, Stocktake.file_sha256)
+            .where(Stocktake.file.is_not(None)).order_by(Stocktake.id)):
+        try:
+            actual = sha256_file(data_dir / str(file))
+        except OSError as exc:
+            problems.append(f"stocktake #{number}: its report {file} is missing or cannot be "
+                            f"read ({exc.strerror})")
+            continue
+        if actual != sha:
+            problems.append(f"stocktake #{number}: its report {file} was altered")
+    return problems
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ _MORE_RANGES: dict[str, Range] = {
     "scanner.serial_baud": Range(0, 4_000_000, "baud", "scanner.serial_baud"),
     "pad.baud": Range(0, 4_000_000, "baud", "pad.baud"),
     "pad.bytesize": Range(0, 8, "bits", "pad.bytesize"),
+    "bookings.no_show_grace_minutes": Range(0, 10_080, "minutes",
+                                            "bookings.no_show_grace_minutes"),
 }
 
 
@@ -131,6 +133,11 @@ def setting_problems(settings: Settings) -> list[tuple[str, str]]:
     if not 0.0 <= settings.signature.min_width_fraction <= 1.0:
         problems.append(("signature.min_width_fraction",
                          "signature.min_width_fraction must be 0 to 1"))
+    from app.timetable import timetable_problem
+
+    problem = timetable_problem(settings.timetable)
+    if problem is not None:
+        problems.append(problem)
     return problems
 
 

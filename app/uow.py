@@ -224,6 +224,16 @@ class UnitOfWork:
         self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
         return obj
 
+    def inserted(self, model: type[M], values: Sequence[Any]) -> M:
+        """A row this unit of work inserted with a statement of its own, returned whole
+        (``INSERT … RETURNING`` every column, in table order): audited as :meth:`insert`
+        would audit it, and returned as :meth:`loaded` returns a row. For an insert that
+        may do nothing (``ON CONFLICT DO NOTHING``): call this only for a row it wrote.
+        """
+        obj = self.loaded(model, values)
+        self._bulk[audit.row_key(obj)] = audit.row_digest(obj)
+        return obj
+
     def update(self, obj: Base, **changes: Any) -> None:
         """Change columns of a row and have the commit audit its new digest.
 

@@ -30,13 +30,14 @@ from bench.report import CI_MARGIN, Result, table, write_json
 
 #: case modules, in the order they run
 CASES = ("scan", "loans", "ui", "cold_start", "documents", "labels", "staff_import", "pad",
-         "growth", "notices")
+         "growth", "notices", "bookings", "stocktake")
 
 #: every row's key, in the order the table lists them
 ROWS = ("scan", "checkout", "scan-to-screen", "receipt", "labels", "labels-reference", "import",
         "cold-start", "cold-start-paint", "cold-start-xvfb", "cold-start-paint-xvfb",
         "pad-topaz", "pad-isdv4", "growth-history", "growth-checkout", "growth-assets",
-        "memory", "notices")
+        "memory", "notices", "booking-check", "bookings-day", "stocktake-scan",
+        "stocktake-result")
 
 
 def run_cases(ctx: BenchContext, names: tuple[str, ...] = CASES, *, log: bool = True) -> list[Result]:

@@ -369,8 +369,10 @@ class AuditHead(Base):
 
 
 
-# the places', kits' and notices' tables register on the same Base and are audited: imported after the core
-# tables they refer to, so that importing db.models knows the whole schema
+# the places', kits', bookings' and notices' tables register on the same Base and are audited:
+# imported after the core tables they refer to, so that importing db.models knows the whole schema
+from db.bookings import Booking as Booking  # noqa: E402
+from db.bookings import BookingItem as BookingItem  # noqa: E402
 from db.kits import Kit as Kit  # noqa: E402
 from db.kits import KitMember as KitMember  # noqa: E402
 from db.notices import NoticeLease as NoticeLease  # noqa: E402
@@ -378,6 +380,8 @@ from db.notices import OutboxMark as OutboxMark  # noqa: E402
 from db.notices import OutboxMessage as OutboxMessage  # noqa: E402
 from db.places import Location as Location  # noqa: E402
 from db.places import Site as Site  # noqa: E402
+from db.stocktakes import Stocktake as Stocktake  # noqa: E402
+from db.stocktakes import StocktakeScan as StocktakeScan  # noqa: E402
 
 AUDITED_MODELS: tuple[type[Base], ...] = tuple(
     m.class_ for m in Base.registry.mappers if getattr(m.class_, "__audited__", True)

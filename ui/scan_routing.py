@@ -74,6 +74,9 @@ class ScanRouter:
         take_scan = getattr(form, "take_scan", None)
         if take_scan is not None and take_scan(text):
             return  # a form open on top (an asset's serial, IMEI...) takes it into its field
+        current = self.screens.current
+        if current is not None and current.claims_scan(text):
+            return  # the stocktake screen: every scan is the stocktake's
         desk.read(lambda uow: _describe_scan(uow, text), self._offer)
 
     def _offer(self, info: ScanInfo) -> None:

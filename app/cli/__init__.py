@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "app.cli.kits",
     "app.cli.encryption",
     "app.cli.trips",
+    "app.cli.bookings",
     "app.cli.leavers",
     "app.cli.whois",
     "app.cli.reports",
@@ -42,6 +43,7 @@ COMMAND_MODULES = (
     "app.cli.documents",
     "app.cli.maintenance",
     "app.cli.notices",
+    "app.cli.stocktakes",
 )
 
 

@@ -45,7 +45,7 @@ PIN_ENV = "LOAN_KIOSK_PIN"
 #: commands (and sub-commands) open without a PIN: they only read
 OPEN_COMMANDS = frozenset({
     ("whois",), ("report",), ("audit", "verify"), ("audit", "head"), ("trip", "status"),
-    ("kit", "show"), ("kit", "list"),
+    ("kit", "show"), ("kit", "list"), ("stocktake", "report"), ("stocktake", "list"),
     ("pad", "list"), ("pad", "test"),
     # a pretend pad on a pseudo-terminal for testing: touches no data of the app's
     ("pad", "simulate"),

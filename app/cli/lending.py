@@ -32,6 +32,8 @@ def register(sub: Any) -> None:
                    help="the borrower will keep personal data on the device")
     p.add_argument("--override-reason", metavar="TEXT",
                    help="(admin) lend an unencrypted device for personal data anyway, with a reason")
+    p.add_argument("--booking-override", metavar="REASON",
+                   help="lend it although it is booked for someone else from today (audited)")
     p.add_argument("--signature", metavar="SIG.json", help="the borrower's signature")
     p.add_argument("--print-ack", action="store_true", help="print a loan acknowledgement")
     p.add_argument("--printer", metavar="NAME")
@@ -63,7 +65,8 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
 
         options: dict[str, Any] = dict(
             due=args.due, purpose=args.purpose, trip=args.trip, personal_data=args.personal_data,
-            override_reason=args.override_reason, signature=sig, to_location=args.to_location)
+            override_reason=args.override_reason, signature=sig, to_location=args.to_location,
+            booking_override=args.booking_override)
         kit = None
         if find_asset(uow, args.tag) is None and find_kit_card(uow, args.tag) is not None:
             kit = check_out_kit(uow, args.tag, args.staff_code, lend_rest=args.lend_rest,
@@ -73,7 +76,7 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
             result = check_out(uow, args.tag, args.staff_code, **options)
         loan = result.loans[0]
         person = result.person
-        notes = []
+        notes = list(result.bookings.notes) if result.bookings else []
         if kit is not None and kit.skipped:
             notes.append("note: left behind: " + "; ".join(f"{u.tag} ({u.why})"
                                                           for u in kit.skipped))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.clock import local_date
 from app.errors import InvalidInput, Refused
+from app.services.booking_loans import LoanBookings, due_with_bookings, fulfil_pool
 from app.services.borrowers import cap_due, refuse_borrower
 from app.services.encryption import GATED_KINDS, encryption_state
 from app.services.locked_rows import locked_asset, locked_borrower, locked_open_loan
@@ -129,6 +130,8 @@ class CheckoutResult:
     signature_id: int | None
     #: the borrower's leaving date, when it cut a loan's due date short
     capped_at: dt.date | None = None
+    #: what bookings did to this check-out (fulfilled, due dates capped, overrides)
+    bookings: LoanBookings | None = None
 
 
 def check_out(
@@ -146,12 +149,17 @@ def check_out(
     to_location: str | None = None,
     kit_id: int | None = None,
     commit: bool = True,
+    booking_override: str | None = None,
 ) -> CheckoutResult:
     """Lend one or more assets to a member of staff under one signature.
 
     ``to_location``: lent to a location (a trolley to a classroom) by its code; the member
     of staff is then the one responsible for it. ``kit_id``: lent as members of this kit
     (:mod:`app.services.kit_loans`, which commits itself: ``commit=False``).
+
+    Bookings (:mod:`app.services.booking_loans`): the borrower's own is fulfilled; a loan
+    that would run into someone else's is due when it starts, or (when it begins today or
+    has begun) needs ``booking_override``, a reason, which is audited.
     """
     tag_list = [tags] if isinstance(tags, str) else list(tags)
     if not tag_list:
@@ -180,8 +188,11 @@ def check_out(
         trip_row.signature_id = sig.id  # the leader's signature on the trip phone sheet
     loans: list[Loan] = []
     capped_at = None
+    booked = LoanBookings()
     for asset, overridden in assets:
-        wanted = default_due(uow, asset, trip_row, due)
+        wanted = due_with_bookings(uow, asset, person, default_due(uow, asset, trip_row, due),
+                                   due is not None or trip_row is not None, booking_override,
+                                   booked)
         due_on = cap_due(person, wanted)
         if due_on != wanted:
             capped_at = due_on
@@ -203,6 +214,8 @@ def check_out(
                 "one of these assets was just lent at another desk; scan it again to see who has it"
             ) from exc
         uow.update(asset, status="on_loan")
+    for kind in sorted({asset.kind for asset, _ in assets}):
+        fulfil_pool(uow, person, kind, booked)
     for loan, (asset, overridden) in zip(loans, assets, strict=True):
         uow.audit(
             "checkout", loan, tag=asset.tag, staff_code=person.staff_code,
@@ -214,7 +227,7 @@ def check_out(
             uow.audit("encryption_override", loan, tag=asset.tag, reason=loan.override_reason)
     if commit:
         uow.commit()
-    return CheckoutResult(loans, person, sig.id if sig else None, capped_at)
+    return CheckoutResult(loans, person, sig.id if sig else None, capped_at, booked)
 
 
 def open_incident(uow: UnitOfWork, kind: str, asset: Asset | None, person: Person | None,

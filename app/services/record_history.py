@@ -24,6 +24,8 @@ _ACTIONS = {
     "asset_returned_to_service": "Back in service", "asset_retired": "Retired",
     "asset_found": "Found", "report_lost": "Reported lost or stolen",
     "leaver_return": "Leaver return",
+    "stocktake_move": "Moved where a stocktake found it",
+    "stocktake_marked_lost": "Marked lost: missing at a stocktake",
 }
 _REVERSED = {"checkout": "Check-out reversed", "checkin": "Check-in reversed",
              "leaver_return": "Leaver return reversed"}

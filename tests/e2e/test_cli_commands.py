@@ -27,7 +27,9 @@ import pytest
 from app.cli import build_parser
 from app.demo_identity import DEMO_PIN, DEMO_TECHNICIAN
 from tests.conftest import TEST_PIN, TEST_TECHNICIAN, register_tester
+from tests.e2e.booking_scenarios import BOOKING_SCENARIOS
 from tests.e2e.cli_kit_scenarios import SCENARIOS as KIT_SCENARIOS
+from tests.e2e.stocktake_scenarios import STOCKTAKE_SCENARIOS
 
 pytestmark = pytest.mark.slow
 
@@ -509,6 +511,8 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("notices", "password"): _notices_password, ("notices", "preview"): _notices_preview,
 }
 SCENARIOS.update(KIT_SCENARIOS)
+SCENARIOS.update(STOCKTAKE_SCENARIOS)
+SCENARIOS.update(BOOKING_SCENARIOS)
 
 
 def test_every_command_has_an_end_to_end_scenario() -> None:

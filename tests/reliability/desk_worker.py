@@ -79,6 +79,47 @@ def race_leaver(ctx: AppContext, desk: str, staff_codes: list[str]) -> None:
             emit(op="leaver", staff_code=code, ok=True, number=number)
 
 
+def race_stocktake(ctx: AppContext, desk: str, stocktake_id: str, codes: list[str]) -> None:
+    from app.services.stocktakes import scan
+
+    actor = Actor(desk)
+    for code in codes:
+        def attempt(code: str = code) -> bool:
+            with ctx.uow(actor) as uow:
+                return scan(uow, stocktake_id, code, desk=desk).new
+
+        try:
+            new = run_with_retry(attempt, on_retry=_on_retry)
+        except LoanKioskError as exc:
+            emit(op="scan", code=code, ok=False, error=exc.message)
+        else:
+            emit(op="scan", code=code, ok=True, new=new)
+
+
+def race_book(ctx: AppContext, desk: str, staff_code: str, wanted: list[str]) -> None:
+    """Each of ``wanted`` is ``TARGET@FROM/TO`` (ISO datetimes, UTC)."""
+    import datetime as dt
+
+    from app.services.bookings import Slot, book
+
+    actor = Actor(desk)
+    for want in wanted:
+        target, _, span = want.partition("@")
+        start, _, end = span.partition("/")
+        slot = Slot(dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end))
+
+        def attempt(target: str = target, slot: Slot = slot) -> int:
+            with ctx.uow(actor) as uow:
+                return book(uow, target, staff_code, [slot])[0].id
+
+        try:
+            booking_id = run_with_retry(attempt, on_retry=_on_retry)
+        except LoanKioskError as exc:
+            emit(op="book", want=want, ok=False, error=exc.message, kind=type(exc).__name__)
+        else:
+            emit(op="book", want=want, ok=True, booking_id=booking_id)
+
+
 def main(argv: list[str]) -> int:
     mode, db_url, data_dir, *rest = argv
     ctx = open_desk(db_url, data_dir)
@@ -87,10 +128,18 @@ def main(argv: list[str]) -> int:
             desk, staff_code, *tags = rest
             wait_for_go()
             race_checkout(ctx, desk, staff_code, tags)
+        elif mode == "race-book":
+            desk, staff_code, *wanted = rest
+            wait_for_go()
+            race_book(ctx, desk, staff_code, wanted)
         elif mode == "race-leaver":
             desk, *codes = rest
             wait_for_go()
             race_leaver(ctx, desk, codes)
+        elif mode == "race-stocktake":
+            desk, stocktake_id, *codes = rest
+            wait_for_go()
+            race_stocktake(ctx, desk, stocktake_id, codes)
         elif mode == "crash-loop":
             from tests.reliability.crash_ops import crash_loop
 

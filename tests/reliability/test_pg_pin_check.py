@@ -27,7 +27,7 @@ from tests.conftest import _pg_admin_url
 from tests.reliability.test_pg_roles import desk, desk_role, owner, owner_url, refused  # noqa: F401
 
 pytestmark = pytest.mark.postgres
-migration = importlib.import_module("db.migrations.versions.0008_i18_pin_check")
+migration = importlib.import_module("db.migrations.versions.0011_i18_pin_check")
 ADMIN = Actor("tech", "admin")
 PIN = "271828"
 WRONG = "Unknown technician or wrong PIN."

@@ -36,6 +36,11 @@ class ScreenController(QObject):
         (another desk may have changed it), keeping whatever is being typed, ticked, scanned
         into a basket or signed. Default: nothing (a flow in progress is left alone)."""
 
+    def claims_scan(self, text: str) -> bool:
+        """Take every scan while this screen shows, before it is looked up (True): the
+        stocktake screen records each one into the stocktake. Default: no."""
+        return False
+
     def offer_scan(self, info: ScanInfo) -> bool:
         """Take a scan for this screen (True), or let the desk route it (False)."""
         return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from app.services.loans import check_out
@@ -35,26 +35,34 @@ class LendRequest:
     signature: SignatureData
     #: lent to a room (location code); the borrower is then the one responsible
     to_location: str | None = None
+    #: lend although another person's booking begins today (the reason, audited)
+    booking_override: str | None = None
 
 
 def lend_and_acknowledge(desk: Desk, r: LendRequest,
                          done: Callable[[str, str | None], None],
                          failed: Callable[[str], None]) -> None:
     """Lend on the worker; ``done(text, acknowledgement number)`` (None: the loans stand but
-    the acknowledgement could not be recorded, said in the banner), or ``failed(message)``."""
+    the acknowledgement could not be recorded, said in the banner), or ``failed(message)``.
+
+    An item booked for someone else from today is not a dead end: the desk asks whether to
+    lend it anyway with a reason (audited), then lends with the same signature."""
 
     def lend(uow: UnitOfWork) -> tuple[list[int], str]:
         res = check_out(uow, r.tags, r.staff_code, due=r.due, purpose=r.purpose,
                         personal_data=r.personal_data, override_reason=r.override_reason,
-                        signature=r.signature, to_location=r.to_location)
+                        signature=r.signature, to_location=r.to_location,
+                        booking_override=r.booking_override)
         n = len(r.tags)
         room = get_location(uow, r.to_location).name if r.to_location else None
         due_text = date_text(res.loans[0].due_on, weekday=True)
         capped = " (their leaving date)" if res.capped_at is not None else ""
+        booked = "".join(f" {note.partition(': ')[2][:1].upper()}{note.partition(': ')[2][1:]}."
+                         for note in (res.bookings.notes if res.bookings else []))
         return ([ln.id for ln in res.loans],
                 f"Lent {n} item{'s' if n != 1 else ''} to "
                 f"{lent_to(res.person.name, room)}: "
-                f"{', '.join(r.tags)}. Due back {due_text}{capped}.")
+                f"{', '.join(r.tags)}. Due back {due_text}{capped}.{booked}")
 
     def acknowledge(lent: tuple[list[int], str]) -> None:
         loan_ids, text = lent
@@ -69,4 +77,25 @@ def lend_and_acknowledge(desk: Desk, r: LendRequest,
 
         desk.run(ack, lambda answer: done(*answer), ack_failed)
 
-    desk.run(lend, acknowledge, lambda e: failed(e.message))
+    def refused(e: OpError) -> None:
+        from app.services.booking_loans import BookedForSomeoneElse
+
+        if not isinstance(e.original, BookedForSomeoneElse) or r.booking_override:
+            failed(e.message)
+            return
+
+        def answered(answer: str, reason: str) -> None:
+            if answer == "override" and reason.strip():
+                lend_and_acknowledge(desk, replace(r, booking_override=reason.strip()), done,
+                                     failed)
+            elif answer == "override":
+                failed("Give a reason to lend it although it is booked.")
+            else:
+                failed(e.message)
+
+        desk.ask("Booked for someone else", e.message + "\n\nLend it anyway? Say why "
+                 "(recorded in the audit log).",
+                 [("override", "Lend it anyway"), ("back", "Back")], answered,
+                 field="Reason", safe="back")
+
+    desk.run(lend, acknowledge, refused)

@@ -44,8 +44,10 @@ SCREENS: dict[str, tuple[str, str]] = {
     "leaver": ("ui.controllers.leaver_controller", "LeaverController"),
     "trips": ("ui.controllers.trips_controller", "TripsController"),
     "kits": ("ui.controllers.kits_controller", "KitsController"),
+    "bookings": ("ui.controllers.bookings_controller", "BookingsController"),
     "dashboard": ("ui.controllers.dashboard_controller", "DashboardController"),
     "admin": ("ui.controllers.admin_controller", "AdminController"),
+    "stocktake": ("ui.controllers.stocktake_controller", "StocktakeController"),
 }
 
 

@@ -91,7 +91,7 @@ class CheckOutView(SigningView, QWidget):
         form.addRow("Purpose", self.purpose)
         self.room = QLineEdit()
         self.room.setAccessibleName("To a room")
-        self.room.setPlaceholderText("location code (blank: to the person; else they are responsible)")
+        self.room.setPlaceholderText("room code (blank: lend to the person)")
         form.addRow("To a room", self.room)
         right.addLayout(form)
         self.personal = QCheckBox("Will personal data be kept on this device?")

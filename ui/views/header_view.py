@@ -14,6 +14,8 @@ NAV = (
     ("trips", "Trips", "F4"),
     ("admin", "Admin", "F5"),
     ("kits", "Kits", "F6"),
+    ("bookings", "Bookings", "F7"),
+    ("stocktake", "Stocktake", "F8"),
 )
 
 

@@ -21,7 +21,7 @@ without re-running ``desk-role``. SQLite has no roles: there the app checks PINs
 in Python as before (app/services/technicians.py).
 
 Revision ID: i18_pin_check
-Revises: i20_places (re-chained after issue 20's migration when main was merged)
+Revises: i20_stocktake (re-chained after issues 20 and 24 when main was merged)
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision = 'i18_pin_check'
-down_revision = 'i20_places'
+down_revision = 'i20_stocktake'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,114 @@
+"""The Stocktake screen end to end, with wedge-scanner keys: a location's label starts the
+stocktake, every scan goes into it (counts and tabs follow), the unexpected item's move is
+confirmed, the missing one marked lost, paused and resumed, closed with its PDF archived;
+a scan of a room with a stocktake going resumes it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.uow import SYSTEM
+from db.models import Asset, Incident
+from db.stocktakes import Stocktake
+from tests.factories import add_asset, add_location, add_site
+from tests.ui.desk import answer, sign_in, wait_idle
+from tests.ui.keys import scan
+
+
+def rows(view) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    m = view.model
+    return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+
+def show_tab(qtbot, desk, view, name: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    from ui.views.stocktake_view import TABS
+
+    view.tabs.setCurrentIndex([t[0] for t in TABS].index(name))
+    wait_idle(qtbot, desk)
+    return rows(view)
+
+
+def test_a_room_scanned_at_the_desk(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    ict2 = add_location(ctx, "ICT2", "ICT suite 2")
+    for tag, home in (("LT-1", ict1), ("LT-2", ict1), ("LT-3", ict1), ("LT-9", ict2)):
+        add_asset(ctx, tag, site_id=1, home_location_id=home, current_location_id=home)
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    ctl = desk.controller("stocktake")
+    view = ctl.view
+    assert view.pages.currentIndex() == 0
+    scan("ICT1")  # the room's label starts its stocktake
+    wait_idle(qtbot, desk)
+    assert view.pages.currentIndex() == 1
+    assert "Stocktake #1: ICT1 (ICT suite 1), NHS" in view.heading.text()
+    assert "expected 3 · found 0 · missing 3" in view.counts.text()
+    for tag in ("LT-1", "lt-2", "LT-1", "LT-9", "BOGUS-7"):
+        scan(tag)
+        wait_idle(qtbot, desk)
+    assert "found 2 · missing 1 · on loan 0 · unexpected 1 · unknown 1" in view.counts.text()
+    assert view.last.text() == "BOGUS-7: recorded"
+    assert [r[0] for r in show_tab(qtbot, desk, view, "found")] == ["LT-1", "LT-2"]
+    assert [r[0] for r in show_tab(qtbot, desk, view, "missing")] == ["LT-3"]
+    unexpected = show_tab(qtbot, desk, view, "unexpected")
+    assert unexpected[0][0] == "LT-9" and unexpected[0][5] == "belongs in ICT2"
+    assert [r[0] for r in show_tab(qtbot, desk, view, "unknown")] == ["BOGUS-7"]
+    assert view.tabs.tabText(0) == "Found (2)"
+
+    view.moves.click()  # LT-9 is here now
+    wait_idle(qtbot, desk)
+    assert "unexpected 0" in view.counts.text() and "found 3" in view.counts.text()
+    view.lost.click()
+    answer(qtbot, desk, "lost", "Record the 1 missing item of stocktake #1 as lost?")
+    wait_idle(qtbot, desk)
+    assert "missing 0" in view.counts.text()
+    with ctx.uow(SYSTEM, readonly=True) as uow:
+        lt9 = uow.session.execute(select(Asset).where(Asset.tag == "LT-9")).scalar_one()
+        assert lt9.current_location_id == ict1
+        assert uow.session.execute(select(Incident.kind)).scalars().all() == ["lost"]
+
+    view.pause.click()
+    wait_idle(qtbot, desk)
+    assert view.counts.text().startswith("Paused") and not view.code.isEnabled()
+    scan("LT-3")  # refused while paused: said, nothing recorded
+    wait_idle(qtbot, desk)
+    assert "missing 0" in view.counts.text() and "found 3" in view.counts.text()
+    view.pause.click()  # Resume
+    wait_idle(qtbot, desk)
+    assert view.counts.text().startswith("Open")
+
+    view.close_.click()
+    answer(qtbot, desk, "close", "Close stocktake #1?")
+    qtbot.waitUntil(lambda: view.counts.text().startswith("Closed"), timeout=20000)
+    wait_idle(qtbot, desk)
+    with ctx.uow(SYSTEM, readonly=True) as uow:
+        status, file = uow.session.execute(select(Stocktake.status, Stocktake.file)).one()
+    assert status == "closed" and file and (ctx.paths.data_dir / file).is_file()
+
+    view.leave_clicked.emit()  # back to the list: it is in the history
+    wait_idle(qtbot, desk)
+    assert view.going.item(0, 2).text() == "closed"
+
+
+def test_scanning_a_room_with_a_paused_stocktake_resumes_it(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from app.services import stocktakes
+
+    ctx = desk.ctx
+    add_site(ctx)
+    add_location(ctx, "ICT1", "ICT suite 1")
+    with ctx.uow(SYSTEM) as uow:
+        number = stocktakes.start_stocktake(uow, "ICT1").id
+    with ctx.uow(SYSTEM) as uow:
+        stocktakes.pause_stocktake(uow, number)
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("stocktake").view
+    assert view.going.item(0, 2).text() == "paused"
+    view.place.setText("ict1")
+    view.place.returnPressed.emit()
+    wait_idle(qtbot, desk)
+    assert f"Stocktake #{number}" in view.heading.text() and view.counts.text().startswith("Open")
