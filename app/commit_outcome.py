@@ -29,10 +29,12 @@ NOT_SAVED = ("the connection to the database server was lost while saving; it wa
 
 
 def run_after_commit(steps: list[Callable[[], object]]) -> None:
-    """Steps of a unit of work that has committed (a receipt's PDF given its final name). A
-    failure is logged, not raised: the work is saved, and each step is one that is finished
-    again later (:func:`app.services.documents.staging.recover`)."""
-    for step in steps:
+    """Run (and take out) the steps a unit of work keeps for after its commit
+    (``UnitOfWork.after_commit``: a receipt's PDF given its final name); never run if it rolls
+    back. A failure is logged, not raised: the work is saved, and each step is one that is
+    finished again later (:func:`app.services.documents.staging.recover`)."""
+    while steps:
+        step = steps.pop(0)
         try:
             step()
         except Exception:  # noqa: BLE001 - committed: the step is redone at the next start

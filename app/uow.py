@@ -97,8 +97,7 @@ class UnitOfWork:
         #: objects made by loaded() and insert(), which update() may write
         self._loaded: dict[int, Base] = {}
         self._committed = False
-        #: run once the commit is known to have happened (a receipt's PDF put in place)
-        self._after_commit: list[Callable[[], object]] = []
+        self.after_commit: list[Callable[[], object]] = []  # commit_outcome.run_after_commit
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
         self._session: Session | None = None
@@ -352,17 +351,11 @@ class UnitOfWork:
                 self._touched.pop(id(obj), None)
 
     # -- commit -------------------------------------------------------------
-    def after_commit(self, step: Callable[[], object]) -> None:
-        """Run ``step`` once this has committed (never if it rolls back): see
-        :func:`app.commit_outcome.run_after_commit`."""
-        self._after_commit.append(step)
-
     def commit(self) -> None:
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
         session = self._session
-        last: tuple[int, str] | None = None
-        committing = False
+        committing = False  # then ``last``: the number and hash of its last audit event
         try:
             if session is not None:
                 session.flush()
@@ -375,11 +368,11 @@ class UnitOfWork:
                 rows[audit.row_key(obj)] = audit.row_digest(obj)
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
-            if self._events:
-                if self.actor.os_user:  # who at the keyboard, beside the technician
-                    for ev in self._events:
-                        ev.details.setdefault("os_user", self.actor.os_user)
-                last = audit.append(self.execute, self.now, self.actor.name, self._events, rows)
+            if self.actor.os_user:  # who at the keyboard, beside the technician
+                for ev in self._events:
+                    ev.details.setdefault("os_user", self.actor.os_user)
+            last = audit.append(self.execute, self.now, self.actor.name, self._events,
+                                rows) if self._events else None
             committing = True
             if session is not None:
                 session.commit()  # and the connection's transaction, which it joined
@@ -389,11 +382,9 @@ class UnitOfWork:
             if not (committing and commit_outcome.connection_lost(exc)):
                 self._rollback()
                 raise Busy(friendly_operational(exc)) from exc
-            # the server may have committed: ask it again (returns only if it did)
-            commit_outcome.settle(self.db.engine, last, exc)
+            commit_outcome.settle(self.db.engine, last, exc)  # returns only if it was saved
         self._committed = True
-        after, self._after_commit = self._after_commit, []
-        commit_outcome.run_after_commit(after)
+        commit_outcome.run_after_commit(self.after_commit)
         self._events.clear()
         self._unresolved.clear()
         self._touched.clear()

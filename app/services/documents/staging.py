@@ -4,7 +4,7 @@ Inside the transaction that issues a receipt, :func:`stage` renders it, writes i
 (fsynced) as a *pending* file beside its final name (``documents/<year>/.R-2026-0001.pdf.pending``)
 and records the final name and SHA-256 on the receipt, audited. Once the commit
 is made, :func:`finish` gives the file its final name (a hard link: never over another
-file; :meth:`app.uow.UnitOfWork.after_commit`).
+file; :attr:`app.uow.UnitOfWork.after_commit`).
 So every failure leaves one of:
 
 - nothing: rendering or writing failed (a bad page size, a full disk) before the
@@ -146,7 +146,7 @@ def stage(uow: UnitOfWork, receipt: Receipt) -> None:
     relative = target.relative_to(data_dir).as_posix()
     receipt.file, receipt.file_sha256 = relative, sha
     uow.audit("receipt_archived", receipt, number=receipt.number, file=relative, sha256=sha)
-    uow.after_commit(lambda: finish(data_dir, relative, sha))
+    uow.after_commit.append(lambda: finish(data_dir, relative, sha))
 
 
 def finish(data_dir: Path, relative: str, sha256: str | None) -> bool:
