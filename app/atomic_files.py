@@ -88,6 +88,15 @@ def write_new_file(path: Path, data: bytes, *, mode: int = 0o600,
     return target
 
 
+def move_new(src: Path, target: Path) -> None:
+    """Give the finished file ``src`` the name ``target`` for good, never over an existing
+    file (FileExistsError), durably (the folder is fsynced)."""
+    _place(src, target)
+    with contextlib.suppress(FileNotFoundError):
+        src.unlink()  # linked: the old name goes; renamed: it went already
+    fsync_dir(target.parent)
+
+
 def _place(tmp: Path, target: Path) -> None:
     """Give ``tmp`` the name ``target`` unless ``target`` exists (then FileExistsError)."""
     try:

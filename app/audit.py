@@ -16,9 +16,9 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from app import anchors as anchors_
@@ -36,18 +36,24 @@ from app.audit_chain import (
     chain_writes,
     earlier_digests,
     event_hash,
+    last_written,
     probe_from,
     row_digest,
     row_key,
     values_digest,
     values_digests,
 )
+from app.prepared import Prepared
 from db.models import AUDITED_MODELS, AuditEvent, AuditHead, Base
 
-__all__ = ["ADDED_COLUMNS", "GENESIS", "PROBE", "Execute", "PendingEvent", "Probe", "VerifyResult", "append",
-           "canonical_json", "chain_writes", "current_anchor", "earlier_digests", "event_hash", "head_anchor",
-           "probe_from", "row_digest", "row_key", "values_digest", "values_digests", "verify",
-           "verify_chain"]
+if TYPE_CHECKING:
+    from app.actor import Actor
+    from app.flights import Flights
+
+__all__ = ["ADDED_COLUMNS", "GENESIS", "PROBE", "Execute", "PendingEvent", "Probe", "VerifyResult",
+           "append", "canonical_json", "chain_writes", "current_anchor", "earlier_digests",
+           "event_hash", "head_anchor", "last_written", "probe_from", "row_digest", "row_key",
+           "values_digest", "values_digests", "verify", "verify_chain", "write_events"]
 
 
 @dataclass
@@ -206,15 +212,45 @@ def _verify_rows(session: Session, last_digest: dict[str, str | None], batch: in
                 seen.add(key)
                 if key not in last_digest:
                     return f"{key.replace(':', ' #')} was added outside Loan Kiosk (no audit event)"
-                if last_digest[key] != row_digest(obj) and not _recorded_earlier(
-                        obj, last_digest[key]):
-                    return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
+                if last_digest[key] != row_digest(obj):
+                    if not _can_read_all(session, obj):  # recorded before a column was guarded
+                        return (f"{key.replace(':', ' #')} was recorded by an earlier version, "
+                                "with columns this database role may not read: run 'loan-kiosk "
+                                "audit verify' as the owner role to check it")
+                    if not _recorded_earlier(obj, last_digest[key]):
+                        return f"{key.replace(':', ' #')} was changed outside Loan Kiosk"
             last_id = getattr(rows[-1], str(pk.key))
             session.expunge_all()
     for key, digest in last_digest.items():
         if digest is not None and key not in seen:
             return f"{key.replace(':', ' #')} was deleted outside Loan Kiosk"
     return None
+
+
+def write_events(execute: Execute, flights: Flights | None, at: dt.datetime, actor: Actor,
+                 events: list[PendingEvent], rows: dict[str, str | None]
+                 ) -> list[tuple[Prepared, list[dict[str, Any]]]]:
+    """A unit of work's audit events, written in its transaction at its commit: chained at
+    once (SQLite, or without read-ahead flights), or held for the commit's one flight on
+    PostgreSQL (:mod:`app.flights`). Returns the statements (:func:`last_written`)."""
+    if actor.os_user:  # who at the keyboard, beside the technician
+        for ev in events:
+            ev.details.setdefault("os_user", actor.os_user)
+    if flights is None:
+        return append(execute, at, actor.name, events, rows)
+    writes = chain_writes(flights.probe or flights.probe_now(), at, actor.name, events, rows)
+    flights.held += writes
+    return writes
+
+
+def _can_read_all(session: Session, obj: Base) -> bool:
+    """Whether this role may read the row's columns left out of its digest (on PostgreSQL
+    the desk role may not read a PIN hash: db/roles.py)."""
+    guarded = type(obj).__digest_exclude__
+    if not guarded or session.get_bind().dialect.name != "postgresql":
+        return True
+    return all(session.execute(text("SELECT has_column_privilege(:t, :c, 'SELECT')"),
+                               {"t": obj.__tablename__, "c": c}).scalar_one() for c in guarded)
 
 
 def _recorded_earlier(obj: Base, digest: str | None) -> bool:

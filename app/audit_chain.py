@@ -66,7 +66,9 @@ def row_key(obj: Base) -> str:
 def row_digest(obj: Base) -> str:
     """SHA-256 of a row's column values, as stored."""
     mapper = inspect(type(obj))
-    return values_digest({attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs})
+    skip = type(obj).__digest_exclude__
+    return values_digest({attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs
+                          if attr.key not in skip})
 
 
 #: columns added to audited tables after rows may already have been recorded, oldest
@@ -226,7 +228,7 @@ Execute = Callable[[Prepared, list[dict[str, Any]]], tuple[Any, ...] | None]
 
 
 def append(execute: Execute, at: dt.datetime, actor: str, events: list[PendingEvent],
-           rows: dict[str, str | None]) -> None:
+           rows: dict[str, str | None]) -> list[tuple[Prepared, list[dict[str, Any]]]]:
     """Append ``events`` to the chain, sealed, inside the unit of work's transaction.
 
     The head row is locked (``SELECT … FOR UPDATE``; SQLite's write transactions are
@@ -241,9 +243,20 @@ def append(execute: Execute, at: dt.datetime, actor: str, events: list[PendingEv
     head = execute(_HEAD_FOR_UPDATE, [{}])
     if head is None:
         raise RuntimeError("the audit head row is missing")
-    for stmt, params in chain_writes(Probe((int(head[0]), str(head[1])), ()), at, actor,
-                                     events, rows):
+    writes = chain_writes(Probe((int(head[0]), str(head[1])), ()), at, actor, events, rows)
+    for stmt, params in writes:
         execute(stmt, params)
+    return writes
+
+
+def last_written(writes: list[tuple[Prepared, list[dict[str, Any]]]]) -> dict[str, Any] | None:
+    """The last audit event among ``writes`` (:func:`chain_writes`' statements) as its row:
+    with ``seq`` and ``hash`` when it was sealed in its own transaction. How a commit whose
+    answer was lost with the connection is looked up afterwards (:mod:`app.commit_outcome`)."""
+    for stmt, params in reversed(writes):
+        if stmt is _INSERT_EVENT or stmt is _INSERT_UNSEALED:
+            return params[-1]
+    return None
 
 
 def event_rows(at: dt.datetime, actor: str, events: list[PendingEvent],

@@ -179,6 +179,12 @@ def _open(url: str, settings: Settings, clock: Clock, data_dir: Path | None = No
     db.settings = settings
     db.data_dir = data_dir
     settle_sites_once(db, settings)
+    if data_dir is not None and any((data_dir / "documents").glob("*/.*.pdf.pending")):
+        # receipts archived with their commit when the app last stopped between the commit
+        # and the file's final name (app.services.documents.staging)
+        from app.services.documents.staging import recover_on_start
+
+        recover_on_start(db.engine, data_dir)
     return db
 
 

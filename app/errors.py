@@ -31,6 +31,17 @@ class Busy(LoanKioskError):
     """Another desk holds the database; the operation can be retried."""
 
 
+class CommitOutcomeUnknown(LoanKioskError):
+    """The connection to the database server was lost while it committed, and it could not
+    be asked afterwards whether the work was saved. ``anchor``: the audit anchor of the
+    work's last event — ``loan-kiosk audit verify --anchor`` with it passes only if it was
+    saved. Never retried by itself: doing it again might do it twice."""
+
+    def __init__(self, message: str, anchor: str | None = None) -> None:
+        super().__init__(message)
+        self.anchor = anchor
+
+
 class FormInvalid(InvalidInput):
     """Several fields of a form are wrong: ``errors`` maps each field to what is wrong with it.
 

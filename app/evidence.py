@@ -45,7 +45,12 @@ def check_receipts(session: Session, data_dir: Path, limit: int = 20) -> Archive
         try:
             actual = sha256_file(path)
         except FileNotFoundError:
-            out.problems.append(f"receipt {number}: its archived file {file} is missing")
+            if path.with_name(f".{path.name}.pending").exists():  # staged with its commit
+                out.problems.append(f"receipt {number}: its archived file {file} was left "
+                                    "pending when the app stopped; 'loan-kiosk receipt "
+                                    "repair' puts it in place")
+            else:
+                out.problems.append(f"receipt {number}: its archived file {file} is missing")
             continue
         except OSError as exc:
             out.problems.append(f"receipt {number}: its archived file {file} cannot be read "

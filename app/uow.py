@@ -18,7 +18,7 @@ such as :mod:`app.services.rows`). The database handle a unit of work runs on is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar, cast
@@ -29,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app import audit
+from app import audit, commit_outcome
 from app.actor import SYSTEM, Actor
 from app.bulk_insert import insert_rows
 from app.clock import Clock
@@ -97,6 +97,7 @@ class UnitOfWork:
         #: objects made by loaded() and insert(), which update() may write
         self._loaded: dict[int, Base] = {}
         self._committed = False
+        self.after_commit: list[Callable[[], object]] = []  # commit_outcome.run_after_commit
         self.now: dt.datetime = db.clock()
         self.settings: Settings = db.settings
         self._session: Session | None = None
@@ -349,6 +350,8 @@ class UnitOfWork:
             raise RuntimeError("read-only unit of work cannot commit")
         session = self._session
         flights = self._flights
+        writes: list[Any] = []  # the audit chain's statements: which event settles a lost commit
+        committing = False
         try:
             if session is not None:
                 if flights is not None:
@@ -367,15 +370,9 @@ class UnitOfWork:
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:
-                if self.actor.os_user:  # who at the keyboard, beside the technician
-                    for ev in self._events:
-                        ev.details.setdefault("os_user", self.actor.os_user)
-                if flights is None:
-                    audit.append(self.execute, self.now, self.actor.name, self._events, rows)
-                else:
-                    probe = flights.probe or flights.probe_now()
-                    flights.held += audit.chain_writes(probe, self.now, self.actor.name,
-                                                       self._events, rows)
+                writes = audit.write_events(self.execute, flights, self.now, self.actor, self._events,
+                                            rows)
+            committing = True  # a connection lost from here on may have committed
             if flights is not None and self._conn is not None:
                 flights.send([], commit=True)  # held writes, events and COMMIT: one flight
                 flights.probe = None
@@ -385,14 +382,14 @@ class UnitOfWork:
             if self._conn is not None and self._conn.in_transaction():
                 self._conn.commit()  # begun by execute() after the session's last commit
         except OperationalError as exc:
-            self._rollback()
-            raise Busy(friendly_operational(exc)) from exc
+            if not (committing and commit_outcome.connection_lost(exc)):
+                self._rollback()
+                raise Busy(friendly_operational(exc)) from exc
+            commit_outcome.settle(self.db.engine, audit.last_written(writes), exc)  # or raises
         self._committed = True
-        self._events.clear()
-        self._unresolved.clear()
-        self._touched.clear()
-        self._deleted.clear()
-        self._bulk.clear()
+        commit_outcome.run_after_commit(self.after_commit)
+        for done in (self._events, self._unresolved, self._touched, self._deleted, self._bulk):
+            done.clear()
 
 
 def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:

@@ -51,3 +51,5 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     #: tables whose rows are digested into the audit log
     __audited__: ClassVar[bool] = True
+    #: columns left out of the row's audit digest (state a desk may not read or write)
+    __digest_exclude__: ClassVar[frozenset[str]] = frozenset()

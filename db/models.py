@@ -293,12 +293,19 @@ class Reversal(Base):
 
 
 class Technician(Base):
+    """A technician. The PIN's hash and its lock-out state are guarded: on PostgreSQL the
+    desk role may neither read the hash nor write the three, and works through the
+    ``pin_*`` functions (migration ``i18_pin_check``). So they are left out of the row's
+    audit digest (:data:`~db.base.Base.__digest_exclude__`; the events ``sign_in_failed``
+    and ``pin_changed`` record their changes), and the hash is loaded only when asked for."""
+
     __tablename__ = "technicians"
+    __digest_exclude__ = frozenset({"pin_hash", "failed_attempts", "locked_until"})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
-    pin_hash: Mapped[str] = mapped_column(String(300))
+    pin_hash: Mapped[str] = mapped_column(String(300), deferred=True)
     role: Mapped[str] = mapped_column(String(16), default="technician")
     badge_code: Mapped[str | None] = mapped_column(String(128), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -16,7 +16,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: the newest migration this build ships. Opening a database that is already
 #: there needs no Alembic import at all (a test keeps this equal to the real head).
-HEAD = "i19_sealed_audit"
+HEAD = "i18_pin_check"
 
 
 class SchemaError(Exception):

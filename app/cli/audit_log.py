@@ -24,6 +24,10 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_audit_verify)
     p = aud_sub.add_parser("head", parents=common,
                            help="check the chain, then print its anchor (keep it off this PC)")
+    p.add_argument("--pdf", metavar="FILE",
+                   help="also write the anchor on one page, to print and give to the DPO "
+                        "(needs a PIN)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_audit_head)
 
 
@@ -68,7 +72,20 @@ def cmd_audit_head(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"audit log BROKEN: {result.problem}")
         print("no anchor given: fix or restore the log first")
         return 1
+    if args.pdf:
+        from app.errors import InvalidInput
+        from app.services.anchor_sheet import anchor_pdf, save_anchor_sheet
+
+        sheet = anchor_pdf(ctx.app, ctx.actor())
+        try:
+            path = save_anchor_sheet(ctx.app, sheet, Path(args.pdf).expanduser())
+        except OSError as exc:
+            raise InvalidInput(f"cannot write {args.pdf}: {exc.strerror or exc}") from exc
+        print(f"the anchor's page is saved as {path}: print it and give it to your DPO")
+        anchor_token = sheet.token  # checked again for the page: the newest, if one came since
+    else:
+        anchor_token = anchor.token
     print(f"audit log intact ({result.events} events). Write this anchor down, or keep it "
           "with your DPO, off this PC; `audit verify --anchor` checks it later:")
-    print(anchor.token)
+    print(anchor_token)
     return 0

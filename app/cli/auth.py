@@ -67,13 +67,15 @@ def command_path(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def needs_pin(args: argparse.Namespace) -> bool:
-    """Whether this command must be proven by a technician's PIN (``report --out`` writes a
-    file, so it does; ``report`` to the screen does not)."""
+    """Whether this command must be proven by a technician's PIN (``report --out`` and
+    ``audit head --pdf`` write a file, so they do; to the screen they do not)."""
     path = command_path(args)
     if not path:
         return False  # the desk: it has its own sign-in screen
     if path == ("report",):
         return bool(getattr(args, "out", None))
+    if path == ("audit", "head"):  # --pdf writes a file, signed by the technician
+        return bool(getattr(args, "pdf", None))
     return path not in OPEN_COMMANDS
 
 

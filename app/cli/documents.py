@@ -57,6 +57,11 @@ def register(sub: Any) -> None:
     add_backend_option(p)
     p.set_defaults(handler=cmd_receipt_retry)
 
+    p = r_sub.add_parser("repair", parents=common,
+                         help="put every receipt's PDF where it belongs (after a crash or a "
+                              "full disk)")
+    p.set_defaults(handler=cmd_receipt_repair)
+
     p = sub.add_parser("labels", parents=common, help="QR asset labels as a PDF label sheet")
     p.add_argument("--out", metavar="FILE.pdf", required=True)
     which = p.add_mutually_exclusive_group(required=True)
@@ -223,3 +228,22 @@ def cmd_trip_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
         print(outcome.message, file=sys.stdout if outcome.printed else sys.stderr)
         return 0 if outcome.printed else 1
     return 0
+
+
+def cmd_receipt_repair(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.documents.archive import repair_archive
+
+    report = repair_archive(ctx.app, ctx.actor())
+    done = report.recovery
+    for number in done.finished:
+        print(f"receipt {number}: its PDF, archived with it, is now in place")
+    for number in report.archived:
+        print(f"receipt {number}: archived now (it had no PDF)")
+    if done.removed:
+        print(f"{len(done.removed)} PDF(s) of receipts never saved removed")
+    problems = done.problems + report.failed
+    for problem in problems:
+        print(f"not repaired: {problem}", file=sys.stderr)
+    if not (done.finished or report.archived or done.removed or problems):
+        print("every receipt's PDF is where it belongs")
+    return 1 if problems else 0

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.cli.context import CliContext
 
 #: options naming a file the command writes, and those naming a folder it fills
-FILE_OPTIONS = ("out", "stats_json", "ics")
+FILE_OPTIONS = ("out", "stats_json", "ics", "pdf")
 #: commands whose ``--out`` is a folder
 FOLDER_OUT = {("privacy", "export")}
 

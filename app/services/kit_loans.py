@@ -197,9 +197,11 @@ def check_in_kit(uow: UnitOfWork, kit_tag: str, *, missing: Sequence[str] = (),
               missing=[ln.asset.tag for ln in wanted_missing], reported_lost=lost)
     receipt = None
     if sig is not None and back:
+        from app.services.documents.staging import stage
         from app.services.receipts import return_receipt
 
         receipt = return_receipt(uow, back, sig.id)
+        stage(uow, receipt)  # its PDF, archived with the check-in or not at all
     uow.commit()
     still_out = [] if report_missing_lost else wanted_missing
     return KitCheckinResult(kit.tag, kit.name, back, still_out, incidents, lost, receipt)

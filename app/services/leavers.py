@@ -160,5 +160,8 @@ def leaver_return(
     from app.notices.events import queue_receipt_copy
 
     queue_receipt_copy(uow, receipt, person)  # with the return, or not at all
+    from app.services.documents.staging import stage
+
+    stage(uow, receipt)  # its PDF, archived with the return or not at all
     uow.commit()
     return receipt

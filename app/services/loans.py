@@ -352,9 +352,11 @@ def check_in(uow: UnitOfWork, tag: str, *, condition: str = "ok", note: str | No
               condition=condition, note=note, **details)
     receipt = None
     if sig is not None:
+        from app.services.documents.staging import stage
         from app.services.receipts import return_receipt
 
         receipt = return_receipt(uow, loan, sig.id)
+        stage(uow, receipt)  # its PDF, archived with the check-in or not at all
     uow.commit()
     return CheckinResult(loan, incident, receipt)
 

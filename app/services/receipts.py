@@ -166,6 +166,9 @@ def acknowledge_loans(uow: UnitOfWork, loan_ids: Sequence[int]) -> str:
     """
     loans = [uow.session.get(Loan, i) for i in loan_ids]
     receipt = loan_ack(uow, [ln for ln in loans if ln is not None])
+    from app.services.documents.staging import stage
+
+    stage(uow, receipt)  # its PDF, archived with it or not at all
     uow.commit()
     return receipt.number
 

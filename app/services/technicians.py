@@ -18,7 +18,9 @@ from app.actor import current_os_user
 from app.errors import InvalidInput, PermissionDenied, Refused
 from app.keys import badge_key
 from app.uow import Actor, UnitOfWork
+from db import pins
 from db.models import Technician
+from db.pins import PinOutcome
 
 # scrypt: memory-hard (16 MiB per hash with these parameters)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -148,10 +150,61 @@ class SignInResult:
 def lock_seconds(failures: int) -> int:
     """How long a technician is locked out after ``failures`` wrong PINs in a row: none
     below :data:`MAX_FAILURES`, then 60 s, doubling with each further wrong PIN, at most
-    an hour."""
+    an hour (PostgreSQL's ``pin_check`` applies the same rule)."""
     if failures < MAX_FAILURES:
         return 0
     return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** min(failures - MAX_FAILURES, 16))
+
+
+def _digest(params: str | None, pin: str) -> str | None:
+    """The base64 scrypt digest of ``pin`` under ``scrypt$N$r$p$salt`` (None: unusable)."""
+    try:
+        scheme, n, r, p, salt_b64 = (params or "").split("$")
+        if scheme != "scrypt":
+            return None
+        digest = hashlib.scrypt(pin.encode("utf-8"), salt=base64.b64decode(salt_b64), n=int(n),
+                                r=int(r), p=int(p), dklen=32)
+    except (ValueError, TypeError):
+        return None
+    return base64.b64encode(digest).decode()
+
+
+def _attempt(uow: UnitOfWork, tech: Technician, pin: str, *,
+             new_hash: str | None = None) -> PinOutcome:
+    """Check ``pin`` for ``tech`` (row locked), counting a wrong one, in the unit of work.
+
+    A locked-out technician's PIN is not compared. ``new_hash``: store it if the PIN
+    is right. PostgreSQL: through the owner's ``pin_check`` / ``pin_set`` (the desk
+    role cannot read the hash, nor write the count), on the server's clock. SQLite:
+    here, on the unit of work's clock.
+    """
+    if not uow.db.is_sqlite:
+        digest = _digest(pins.pin_params(uow.session, tech.id), pin)
+        if new_hash is not None:
+            return pins.pin_set(uow.session, tech.id, digest, new_hash)
+        return pins.pin_check(uow.session, tech.id, digest)
+    if not tech.active:
+        return PinOutcome("unknown", 0, 0)
+    if tech.locked_until is not None and tech.locked_until > uow.now:
+        secs = max(1, math.ceil((tech.locked_until - uow.now).total_seconds()))
+        return PinOutcome("locked", tech.failed_attempts, secs)
+    if check_pin(pin, tech.pin_hash):
+        failures = tech.failed_attempts
+        if failures or tech.locked_until:
+            tech.failed_attempts = 0
+            tech.locked_until = None
+        if new_hash is not None:
+            tech.pin_hash = new_hash
+        return PinOutcome("ok", failures, 0)
+    tech.failed_attempts += 1
+    wait = lock_seconds(tech.failed_attempts)
+    if wait:
+        tech.locked_until = uow.now + dt.timedelta(seconds=wait)
+    return PinOutcome("wrong", tech.failed_attempts, wait)
+
+
+def _too_many(wait: int) -> str:
+    return f"Too many wrong PINs. Try again in {wait} seconds."
 
 
 def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
@@ -168,16 +221,14 @@ def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
     tech = find_technician(uow, username_or_badge, for_update=True)
     if tech is None or not tech.active:
         return SignInResult(False, "Unknown technician or wrong PIN.")
-    if tech.locked_until is not None and tech.locked_until > uow.now:
-        secs = max(1, math.ceil((tech.locked_until - uow.now).total_seconds()))
-        return SignInResult(False, f"Too many wrong PINs. Try again in {secs} seconds.")
-    if check_pin(pin, tech.pin_hash):
-        cleared = bool(tech.failed_attempts or tech.locked_until)
-        if cleared:
-            tech.failed_attempts = 0
-            tech.locked_until = None
+    result = _attempt(uow, tech, pin)
+    if result.outcome == "unknown":
+        return SignInResult(False, "Unknown technician or wrong PIN.")
+    if result.outcome == "locked":
+        return SignInResult(False, _too_many(result.wait_seconds))
+    if result.outcome == "ok":
         short = len(pin) < MIN_PIN_LENGTH
-        if record_success or cleared:
+        if record_success or result.failures:
             flags = {"must_change_pin": True} if short else {}
             uow.audit("sign_in", tech, username=tech.username, **flags)
             uow.commit()
@@ -185,34 +236,52 @@ def sign_in(uow: UnitOfWork, username_or_badge: str, pin: str, *,
                             Actor(tech.username, tech.role, tech.id, current_os_user(),
                                   tech.site_id),
                             must_change_pin=short)
-    tech.failed_attempts += 1
-    message = "Unknown technician or wrong PIN."
-    wait = lock_seconds(tech.failed_attempts)
-    if wait:
-        tech.locked_until = uow.now + dt.timedelta(seconds=wait)
-        message = f"Too many wrong PINs. Try again in {wait} seconds."
-    uow.audit("sign_in_failed", tech, username=tech.username, failures=tech.failed_attempts)
+    uow.audit("sign_in_failed", tech, username=tech.username, failures=result.failures)
     uow.commit()
-    return SignInResult(False, message)
+    if result.wait_seconds:
+        return SignInResult(False, _too_many(result.wait_seconds))
+    return SignInResult(False, "Unknown technician or wrong PIN.")
 
 
 def change_pin(uow: UnitOfWork, username: str, old_pin: str, new_pin: str) -> None:
-    """A technician replaces their own PIN (proving the old one). Audited."""
+    """A technician replaces their own PIN (proving the old one). Audited.
+
+    A wrong old PIN counts towards the lock-out as a wrong sign-in does (committed,
+    then refused), and a locked-out technician cannot change their PIN.
+    """
     validate_pin(new_pin)
     if new_pin == old_pin:
         raise InvalidInput("the new PIN must differ from the old one")
     tech = find_technician(uow, username, for_update=True)
-    if tech is None or not tech.active or not check_pin(old_pin, tech.pin_hash):
+    if tech is None or not tech.active:
         raise PermissionDenied("that PIN is not right")
-    tech.pin_hash = hash_pin(new_pin)
-    uow.audit("pin_changed", tech, username=tech.username)
-    uow.commit()
+    result = _attempt(uow, tech, old_pin, new_hash=hash_pin(new_pin))
+    if result.outcome == "ok":
+        uow.audit("pin_changed", tech, username=tech.username)
+        uow.commit()
+        return
+    if result.outcome == "wrong":
+        uow.audit("sign_in_failed", tech, username=tech.username, failures=result.failures,
+                  during="pin_change")
+        uow.commit()
+    if result.wait_seconds:
+        raise PermissionDenied(_too_many(result.wait_seconds))
+    raise PermissionDenied("that PIN is not right")
 
 
 def verify_pin(uow: UnitOfWork, pin: str) -> None:
-    """Confirm the signed-in technician's PIN (e.g. before a leaver return); raises if wrong."""
+    """Confirm the signed-in technician's PIN (e.g. before a leaver return); raises if wrong.
+
+    Checked as a sign-in is (a locked-out technician is refused); the caller's work
+    is rolled back on a wrong PIN, and with it the count.
+    """
     if uow.actor.technician_id is None:
         return
     tech = uow.session.get(Technician, uow.actor.technician_id)
-    if tech is None or not check_pin(pin, tech.pin_hash):
+    if tech is None:
+        raise PermissionDenied("that PIN is not right")
+    result = _attempt(uow, tech, pin)
+    if result.outcome == "locked":
+        raise PermissionDenied(_too_many(result.wait_seconds))
+    if result.outcome != "ok":
         raise PermissionDenied("that PIN is not right")

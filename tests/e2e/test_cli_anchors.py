@@ -109,3 +109,24 @@ def test_whois_takes_the_receipt_code_as_people_quote_it(cli: Cli, tmp_path: Pat
     assert cli.json("whois", quoted)["matches"] is True
     wrong = f"{number.group(0).lower()} {'0000 ' * 3}0000"
     assert "does NOT match the record" in cli.ok("whois", wrong)
+
+
+def test_head_writes_the_anchors_page_for_the_dpo(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+    from tests.unit.printing.pdfs import page_count, page_texts
+
+    out = tmp_path / "anchor.pdf"
+    printed = cli.ok("audit", "head", "--pdf", str(out))
+    token = printed.rstrip("\n").splitlines()[-1]
+    assert TOKEN.match(token), printed  # the token alone on the last line, as before
+    assert f"the anchor's page is saved as {out}" in printed
+    pdf = out.read_bytes()
+    assert page_count(pdf) == 1 and token in " ".join(page_texts(pdf)[0].split())
+    cli.refused("audit", "head", "--pdf", str(out), match="already exists")
+    assert TOKEN.match(cli.ok("audit", "head", "--pdf", str(out), "--force")
+                       .rstrip("\n").splitlines()[-1])
+    cli.refused("audit", "head", "--pdf", cli.env["LOAN_KIOSK_DATA_DIR"] + "/anchor.pdf",
+                match="inside Loan Kiosk's data folder")
+    # a file is written, so the technician proves it with their PIN
+    proc = cli.as_(cli.env["LOAN_KIOSK_TECHNICIAN"], "000000").run(
+        "audit", "head", "--pdf", str(tmp_path / "b.pdf"))
+    assert proc.returncode == 2 and not (tmp_path / "b.pdf").exists(), proc.stderr

@@ -361,6 +361,11 @@ def _receipt_verify(c: Cli) -> None:
     assert c.json("receipt", "verify", str(c.outside / "r.pdf"))["status"] == "match"
 
 
+def _receipt_repair(c: Cli) -> None:
+    _leaver_return(c)  # archived with its commit: nothing to repair
+    assert "every receipt's PDF is where it belongs" in c.ok("receipt", "repair")
+
+
 def _receipt_queue(c: Cli) -> None:
     _receipt_print(c)
     jobs = c.json("receipt", "queue")
@@ -500,6 +505,7 @@ SCENARIOS: dict[tuple[str, ...], Callable[[Cli], object]] = {
     ("pad", "simulate"): _pad_simulate, ("receipt", "show"): _receipt_show,
     ("receipt", "print"): _receipt_print, ("receipt", "verify"): _receipt_verify,
     ("receipt", "queue"): _receipt_queue, ("receipt", "retry"): _receipt_retry,
+    ("receipt", "repair"): _receipt_repair,
     ("labels",): _labels, ("restore",): _restore, ("backups", "status"): _backups_status,
     ("backups", "run"): _backups_run, ("privacy", "purge"): _privacy_purge,
     ("privacy", "export"): _privacy_export,

@@ -141,10 +141,15 @@ def test_a_record_changed_outside_the_app_is_not_rendered(app_ctx: AppContext,
     content = json.loads(json.dumps(content))
     missing = next(i for i in content["items"] if i["outcome"] == "not_returned")
     missing["outcome"] = "returned"
+    archived = documents.archive_receipt(app_ctx, tech, number)  # as it was committed
+    original = archived.read_bytes()
     tamper(app_ctx, number, content=content)
     with pytest.raises(Refused, match="changed outside Loan Kiosk"):
-        documents.archive_receipt(app_ctx, tech, number)
-    assert not (app_ctx.paths.documents_dir / "2026").exists()
+        documents.render_receipt_pdf(app_ctx, number)
+    # the archive keeps the genuine PDF, made from the record as it was committed
+    assert documents.archive_receipt(app_ctx, tech, number) == archived
+    assert archived.read_bytes() == original
+    assert sorted(p.name for p in archived.parent.iterdir()) == [archived.name]
 
 
 def test_unknown_receipt_is_not_found(app_ctx: AppContext, tech: Actor) -> None:
@@ -484,12 +489,12 @@ def test_logo_from_the_settings_is_used_and_a_missing_one_ignored(app_ctx: AppCo
                                                                   tech: Actor) -> None:
     from PIL import Image
 
-    number = make_leaver_receipt(app_ctx, tech)
     app_ctx.settings.school.logo = "missing.png"
     assert documents.logo_path(app_ctx) is None
     Image.new("RGB", (40, 40), (10, 120, 40)).save(app_ctx.paths.data_dir / "crest.png")
     app_ctx.settings.school.logo = "crest.png"
     assert documents.logo_path(app_ctx) == app_ctx.paths.data_dir / "crest.png"
+    number = make_leaver_receipt(app_ctx, tech)  # archived with its commit: with the crest
     pdf = documents.archive_receipt(app_ctx, tech, number).read_bytes()
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
 

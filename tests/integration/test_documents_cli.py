@@ -165,8 +165,10 @@ def test_trip_sheet_command(desk: Desk, tmp_path: Path) -> None:
     assert code == 2 and "--out" in err
 
 
-def test_a_leaver_return_whose_receipt_cannot_be_archived_says_so_and_how_to_fix_it(
+def test_a_leaver_return_whose_receipt_cannot_be_archived_saves_nothing_and_says_so(
         desk: Desk, tmp_path: Path) -> None:
+    """The receipt's PDF is archived in the same step as the return (issue 17): when it
+    cannot be written, the return is not recorded either, and the line says so."""
     import shutil
 
     data_dir = Path(desk.common[desk.common.index("--data-dir") + 1])
@@ -182,16 +184,18 @@ def test_a_leaver_return_whose_receipt_cannot_be_archived_says_so_and_how_to_fix
     documents.write_text("not a folder", encoding="utf-8")
     code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving",
                                  "--out", str(tmp_path / "r.pdf"))
-    number = re.search(r"R-\d{4}-\d{4}", stdout)
-    assert number is not None, (stdout, err)
-    assert code == 3, (code, err)
-    assert f"the leaver return IS recorded (receipt {number.group(0)})" in err
-    assert f"loan-kiosk receipt show {number.group(0)} --out FILE.pdf" in err
-    # the fix: the folder put right, the same command the message gives archives it
+    assert code == 2 and not re.search(r"R-\d{4}-\d{4}", stdout), (code, stdout, err)
+    (line,) = err.strip().splitlines()
+    assert line.startswith("error: nothing was saved: the receipt's PDF could not be written")
+    assert "(Not a directory)" in line
+    assert not (tmp_path / "r.pdf").exists()
+    # the fix: the folder put right, the same command records the return with its receipt
     documents.unlink()
     if kept.exists():
         shutil.move(str(kept), str(documents))
-    out = tmp_path / "fixed.pdf"
-    assert desk.run("receipt", "show", number.group(0), "--out", str(out))[0] == 0
+    code, stdout, err = desk.run("leaver", "return", "AB1", "--confirm-not-leaving",
+                                 "--out", str(tmp_path / "r.pdf"))
+    assert code == 0, err
+    out = tmp_path / "r.pdf"
     code, stdout, _ = desk.run("receipt", "verify", str(out))
     assert code == 0, stdout

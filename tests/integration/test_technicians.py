@@ -11,6 +11,7 @@ from app.services.technicians import add_technician, sign_in
 from app.uow import Actor
 from db.models import Technician
 from tests.conftest import MutableClock
+from tests.integration.test_pin_lockout import wait_out
 
 
 def test_first_technician_becomes_admin_and_pin_is_hashed(app_ctx: AppContext) -> None:
@@ -52,7 +53,7 @@ def test_sign_in_and_lockout(app_ctx: AppContext, admin: Actor, clock: MutableCl
     assert "Try again in 60 seconds" in res.message
     with app_ctx.uow(Actor("desk")) as uow:  # even the right PIN waits out the lock
         assert not sign_in(uow, "jo", "123456").ok
-    clock.advance(seconds=61)
+    wait_out(app_ctx, clock, 61)
     with app_ctx.uow(Actor("desk")) as uow:
         assert sign_in(uow, "jo", "123456").ok
     with app_ctx.uow(Actor("desk"), readonly=True) as uow:

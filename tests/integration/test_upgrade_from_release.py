@@ -168,3 +168,44 @@ def _count_located(url: str) -> int:
                               "AND trim(location) <> ''")).scalar_one()
     engine.dispose()
     return int(n)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("i17_url", ["postgresql"], indirect=True)
+def test_after_upgrade_on_postgresql_the_desk_role_says_which_rows_only_the_owner_checks(
+        i17_url: str) -> None:
+    """Technicians' rows recorded before PIN hashes were guarded (issue 18) have digests
+    that include the hash: the owner checks them; the desk role, which may not read the
+    hash, says so instead of passing them unchecked (or failing with a driver error)."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    from db.roles import grant_desk
+
+    engine = create_engine(i17_url)
+    schema.upgrade(engine)
+    role = f"lk_desk_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+    try:
+        grant_desk(engine, role)
+        with Session(engine) as session:
+            assert audit.verify(session).ok  # the owner: every row checked
+        desk = create_engine(make_url(i17_url).set(username=role))
+        with Session(desk) as session:
+            result = audit.verify(session)
+        desk.dispose()
+        assert not result.ok
+        assert result.problem is not None and result.problem.startswith("technicians #")
+        assert "run 'loan-kiosk audit verify' as the owner role" in result.problem
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'REVOKE ALL ON DATABASE "{make_url(i17_url).database}" '
+                              f'FROM "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()

@@ -3,7 +3,10 @@
 The database server is shared by every test on the machine, so instead of
 stopping it, a desk is pointed at this proxy; ``cut()`` closes the listening
 socket and every open connection (a stopped server, as the desk sees it) and
-``restore()`` listens again on the same port.
+``restore()`` listens again on the same port. ``cut_at_commit()`` breaks the
+connection at the next ``COMMIT`` a client sends: before the server gets it, or after
+(the server commits, the client never hears so), the way a connection lost at the
+worst moment leaves a client not knowing whether its work was saved.
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
+
+#: psycopg's ``COMMIT``: a simple-query message ('Q', length 11, the text, NUL)
+COMMIT_MESSAGE = b"Q\x00\x00\x00\x0bCOMMIT\x00"
 
 
 class TcpProxy:
@@ -21,6 +28,12 @@ class TcpProxy:
         self._listener: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
+        #: armed by cut_at_commit(): (deliver the COMMIT?, stay down afterwards?)
+        self._at_commit: tuple[bool, bool] | None = None
+        #: server sockets whose replies are dropped (their client's COMMIT was cut)
+        self._muted: set[int] = set()
+        #: COMMITs cut so far
+        self.commits_cut = 0
         self._listen()
 
     def _listen(self) -> None:
@@ -46,12 +59,35 @@ class TcpProxy:
                 continue
             with self._lock:
                 self._conns += [client, server]
-            for a, b in ((client, server), (server, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+            for a, b, up in ((client, server, True), (server, client, False)):
+                threading.Thread(target=self._pump, args=(a, b, up), daemon=True).start()
 
-    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+    def cut_at_commit(self, *, deliver: bool, stay_down: bool = False) -> None:
+        """At the next COMMIT: pass it to the server first (``deliver``: it commits) or not,
+        then drop that connection without a word back; ``stay_down``: and every other
+        connection, and listen no more (until :meth:`restore`)."""
+        self._at_commit = (deliver, stay_down)
+
+    def _commit_cut(self, server: socket.socket, data: bytes) -> None:
+        assert self._at_commit is not None
+        deliver, stay_down = self._at_commit
+        self._at_commit = None
+        self._muted.add(id(server))  # whatever the server answers now is lost
+        self.commits_cut += 1
+        if stay_down:  # nobody may ask the server, from the moment it may commit
+            self.cut(sparing=server)
+        if deliver:
+            server.sendall(data)
+            time.sleep(0.5)  # the server commits
+
+    def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
         try:
             while data := src.recv(65536):
+                if upstream and self._at_commit is not None and data.endswith(COMMIT_MESSAGE):
+                    self._commit_cut(dst, data)
+                    return  # the finally below drops this connection
+                if not upstream and id(src) in self._muted:
+                    return
                 dst.sendall(data)
         except OSError:
             pass
@@ -60,8 +96,9 @@ class TcpProxy:
                 with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
 
-    def cut(self) -> None:
-        """Stop listening and drop every connection."""
+    def cut(self, sparing: socket.socket | None = None) -> None:
+        """Stop listening and drop every connection (but ``sparing``'s pair, which its pump
+        drops)."""
         if self._listener is not None:
             with contextlib.suppress(OSError):
                 self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() below
@@ -71,6 +108,9 @@ class TcpProxy:
             self._thread.join(timeout=10)
         with self._lock:
             conns, self._conns = self._conns, []
+        if sparing is not None and sparing in conns:
+            i = conns.index(sparing)
+            conns = conns[:i - 1] + conns[i + 1:]  # the pair: [client, server]
         for s in conns:
             with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)

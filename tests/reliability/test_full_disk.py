@@ -16,7 +16,7 @@ from app.bootstrap import AppContext
 from app.cli import main
 from app.services.loans import check_out
 from app.uow import Actor
-from db.models import Person
+from db.models import Person, Receipt
 from tests.conftest import register_tester, user_folder
 from tests.factories import add_asset, add_person
 
@@ -30,9 +30,11 @@ def _run(capsys: pytest.CaptureFixture[str], ctx: AppContext, *argv: str) -> tup
     return code, out.out, out.err
 
 
-def test_a_full_disk_while_the_receipt_is_written_says_the_return_is_saved(
+def test_a_full_disk_while_the_receipt_is_written_saves_nothing_and_says_so(
         app_ctx: AppContext, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The receipt's PDF is written before the return commits (issue 17): a full disk
+    leaves nothing recorded, and the one line says so; with room, the same command works."""
     add_person(app_ctx, "AB1", "Siân", "Ó Briain")
     add_asset(app_ctx, "LT-0001")
     with app_ctx.uow(ADMIN) as uow:
@@ -43,20 +45,21 @@ def test_a_full_disk_while_the_receipt_is_written_says_the_return_is_saved(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     with monkeypatch.context() as disk:
-        disk.setattr(importlib.import_module("app.services.documents.archive"), "write_new_file",
+        disk.setattr(importlib.import_module("app.services.documents.staging"), "write_new_file",
                      full)  # the disk fills up
         code, out, err = _run(capsys, app_ctx, "leaver", "return", "AB1",
                               "--confirm-not-leaving")
-    assert code != 0
+    assert code == 2, (out, err)
     (line,) = err.strip().splitlines()
-    number = out.split()[1].rstrip(":")
-    assert line.startswith(f"error: the leaver return IS recorded (receipt {number})")
-    assert "its PDF could not be written (No space left on device)" in line
-    with app_ctx.uow(ADMIN, readonly=True) as uow:  # what the line says was saved, was
-        assert uow.session.execute(select(Person.status)).scalar_one() == "left"
-    code, out, err = _run(capsys, app_ctx, "receipt", "show", number, "--out",
-                          str(app_ctx.paths.data_dir.parent / "later.pdf"))
+    assert line.startswith("error: nothing was saved: the receipt's PDF could not be written")
+    assert "(No space left on device)" in line
+    with app_ctx.uow(ADMIN, readonly=True) as uow:  # what the line says: nothing was saved
+        assert uow.session.execute(select(Person.status)).scalar_one() == "active"
+        assert uow.session.execute(select(Receipt.id)).first() is None
+    code, out, err = _run(capsys, app_ctx, "leaver", "return", "AB1", "--confirm-not-leaving")
     assert code == 0, err
+    with app_ctx.uow(ADMIN, readonly=True) as uow:
+        assert uow.session.execute(select(Person.status)).scalar_one() == "left"
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog
 
 from app.config import Settings
-from app.evidence import AnchorReport, current_anchor
 from app.imports import ImportReport, import_assets, import_staff
 from app.services.settings import RANGES, range_problems, update_settings
 from app.services.technician_views import technician_rows
@@ -39,6 +38,7 @@ class AdminController(ScreenController):
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         from app.notices.preview import KINDS, LABELS
+        from ui.controllers.anchor_admin import AnchorAdmin
         from ui.controllers.notices_admin import NoticesAdmin
         from ui.controllers.places_admin import PlacesAdmin
 
@@ -56,9 +56,9 @@ class AdminController(ScreenController):
         v.settings.number_changed.connect(lambda _k, _v: self.check_settings())
         v.settings.test_pad_clicked.connect(self.toggle_pad_test)
         v.technicians.add_clicked.connect(self.add_tech)
-        v.audit.refresh_clicked.connect(self.show_anchor)
         self.notices = NoticesAdmin(desk, v.outbox, v.notice_templates, self)
         self.places = PlacesAdmin(desk, v.places, self)
+        self.anchor = AnchorAdmin(desk, v.audit, self)
         self.asset_editing = AssetEditing(desk, self._view)
         self.asset_editing.saved.connect(desk.open_asset)
         self.person_editing = PersonEditing(desk, self._view)
@@ -89,14 +89,7 @@ class AdminController(ScreenController):
         self.show_anchor()
 
     def show_anchor(self) -> None:
-        """Check the chain on the worker (it reads every event), then show today's anchor."""
-        tab = self._view.audit
-        tab.checking()
-
-        def done(r: AnchorReport) -> None:
-            tab.show_anchor(r.ok, r.events, r.token, r.problem)
-
-        self.desk.run(lambda uow: current_anchor(uow.session), done, readonly=True)
+        self.anchor.show_anchor()
 
     # -- scans: the Labels tab takes asset labels into its list to print ------------------------
     def _on_labels(self) -> bool:

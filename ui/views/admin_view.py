@@ -3,7 +3,7 @@ today's audit anchor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from app.choices import ASSET_KINDS
 from app.services.technician_views import TechnicianRow
 from ui import theme
+from ui.views.audit_anchor_view import AuditTab
 from ui.views.notices_view import OutboxTab, TemplatesTab
 from ui.views.places_view import PlacesTab
 from ui.views.settings_tab import SettingsTab
-from ui.widgets.common import Form, button, card, label, set_role
+from ui.widgets.common import Form, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
 from ui.widgets.table import Table
 
@@ -261,52 +262,6 @@ class RecordsTab(QWidget):
         lay.addStretch(1)
         self.add_asset.clicked.connect(self.add_asset_clicked.emit)
         self.add_person.clicked.connect(self.add_person_clicked.emit)
-
-
-class AuditTab(QWidget):
-    """Today's audit anchor, to write down or send to the DPO (docs/reliability.md)."""
-
-    refresh_clicked = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        lay = QVBoxLayout(self)
-        box, bl = card()
-        bl.addWidget(label("<b>Today's audit anchor</b>", name="Today's audit anchor"))
-        bl.addWidget(label(
-            "Write this down, or send it to your Data Protection Officer, at least weekly. "
-            "It pins the audit log as it stands now: if anyone later rewrites or rolls back "
-            "the history, “loan-kiosk audit verify --anchor” with it will say so. Keep it "
-            "off this PC.", "hint", name="About the anchor"))
-        self.token = label("", "prompt", wrap=False, name="Audit anchor")
-        self.token.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bl.addWidget(self.token)
-        self.status = label("", name="Audit log status")
-        bl.addWidget(self.status)
-        row = QHBoxLayout()
-        self.refresh = button("Check the log again", "Check the audit log and show its anchor")
-        row.addWidget(self.refresh)
-        row.addStretch(1)
-        bl.addLayout(row)
-        lay.addWidget(box)
-        lay.addStretch(1)
-        self.refresh.clicked.connect(self.refresh_clicked.emit)
-
-    def checking(self) -> None:
-        self.token.setText("…")
-        self.status.setText("Checking the audit log…")
-        set_role(self.status, "")
-
-    def show_anchor(self, ok: bool, events: int, token: str | None, problem: str | None) -> None:
-        if ok and token:
-            self.token.setText(token)
-            self.status.setText(f"✓ Audit log intact ({events} events) as of this anchor.")
-            set_role(self.status, "badge-ok")
-        else:
-            self.token.setText("no anchor")
-            self.status.setText(f"✗ The audit log is BROKEN: {problem}. No anchor is given for a "
-                                "broken log; tell your DPO.")
-            set_role(self.status, "badge-bad")
 
 
 class AdminView(QWidget):

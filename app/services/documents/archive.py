@@ -1,5 +1,8 @@
 """The archive: receipts rendered from their record into ``<data dir>/documents/<year>/``.
 
+A receipt is normally archived with its commit (:mod:`app.services.documents.staging`);
+what follows archives one issued without a data folder, or whose file went missing.
+
 Rendering happens outside database transactions (it takes a moment): the record is
 read once, in one unit of work, sealed (:func:`app.fingerprint.seal`, refused if it no
 longer matches its stored fingerprint) and rendered; the file is written atomically and
@@ -17,52 +20,29 @@ from typing import Any
 from app.atomic_files import sha256_file, write_new_file
 from app.bootstrap import AppContext
 from app.errors import InvalidInput, Refused
-from app.fingerprint import seal
+from app.services.documents.staging import (
+    DOCUMENT_NOUNS,
+    Recovery,
+    finish,
+    noun,
+    recover,
+    school_logo,
+    sealed_record,
+    signature_data,
+)
 from app.services.receipts import get_receipt
 from app.uow import Actor, UnitOfWork
-from db.models import Receipt, Signature
-from ink.signature import BadSignature, SignatureData
+from db.models import Receipt
+from ink.signature import SignatureData
 from printing.render import SealedContent, render_receipt
+
+__all__ = ["DOCUMENT_NOUNS", "noun", "sealed_record", "signature_data"]
 
 log = logging.getLogger(__name__)
 
-#: what each kind of receipt is called in messages
-DOCUMENT_NOUNS = {"leaver_return": "receipt", "loan_ack": "acknowledgement",
-                  "trip_sheet": "trip sheet", "loan_return": "return receipt"}
-
-
-def noun(kind: str) -> str:
-    return DOCUMENT_NOUNS.get(kind, "document")
-
-
-def signature_data(uow: UnitOfWork, signature_id: int | None) -> SignatureData | None:
-    if signature_id is None:
-        return None
-    row = uow.session.get(Signature, signature_id)
-    if row is None or not row.strokes or not row.window:
-        return None  # purged under the retention policy, or never inked
-    try:
-        return SignatureData.from_dict({
-            "strokes": row.strokes, "window": row.window, "device": row.device or "",
-            "incomplete": bool(row.incomplete),
-        })
-    except BadSignature as exc:  # a row changed behind the app's back (audit verify names it)
-        raise InvalidInput(f"the stored signature #{signature_id} cannot be drawn: "
-                           f"{exc.message}") from exc
-
-
 def logo_path(app_ctx: AppContext) -> Path | None:
     """The school logo from the settings (relative paths are in the data dir), if it exists."""
-    logo = app_ctx.settings.school.logo.strip()
-    if not logo:
-        return None
-    path = Path(logo).expanduser()
-    if not path.is_absolute():
-        path = app_ctx.paths.data_dir / path
-    if not path.is_file():
-        log.warning("school logo %s not found; documents are printed without it", path)
-        return None
-    return path
+    return school_logo(app_ctx.settings, app_ctx.paths.data_dir)
 
 
 def intact(path: Path, sha256: str | None) -> bool:
@@ -70,17 +50,6 @@ def intact(path: Path, sha256: str | None) -> bool:
         return sha256 is not None and sha256_file(path) == sha256
     except OSError:
         return False
-
-
-def sealed_record(receipt: Receipt) -> SealedContent:
-    """The receipt's content sealed for printing, refused if the record no longer matches."""
-    sealed = seal(dict(receipt.content))
-    if sealed.sha256 != receipt.content_sha256:
-        raise Refused(
-            f"the record of {noun(receipt.kind)} {receipt.number} no longer matches its "
-            "fingerprint: it was changed outside Loan Kiosk, so it is not printed "
-            "(run 'loan-kiosk audit verify')")
-    return sealed
 
 
 def render_receipt_pdf(app_ctx: AppContext, number: str) -> bytes:
@@ -144,7 +113,9 @@ def archive(app_ctx: AppContext, actor: Actor, number: str) -> ArchivedReceipt:
     with app_ctx.uow(actor, readonly=True) as uow:
         receipt = get_receipt(uow, number)
         number, kind, receipt_id = receipt.number, receipt.kind, receipt.id
-        if receipt.file and intact(data_dir / receipt.file, receipt.file_sha256):
+        if receipt.file and (intact(data_dir / receipt.file, receipt.file_sha256)
+                             or finish(data_dir, receipt.file, receipt.file_sha256)):
+            # archived; or archived with its commit, the file left pending: now in place
             return ArchivedReceipt(receipt_id, number, kind, receipt.file, data_dir / receipt.file)
         previous = receipt.file
         year = receipt.created_at.year
@@ -207,3 +178,32 @@ def write_output(dest: Path, data: bytes, *, overwrite: bool = False) -> Path:
                       ) from None
     except OSError as exc:
         raise InvalidInput(f"cannot write {dest}: {exc.strerror}") from exc
+
+
+@dataclass
+class RepairReport:
+    recovery: Recovery
+    #: receipts committed without an archived PDF, archived now
+    archived: list[str]
+    #: receipts that still could not be archived, and why
+    failed: list[str]
+
+
+def repair_archive(app_ctx: AppContext, actor: Actor) -> RepairReport:
+    """Put every receipt's PDF where it belongs: finish the pending files of committed
+    receipts, delete those of receipts never committed, archive committed receipts with no
+    PDF (issued without a data folder, or whose archiving failed)."""
+    from sqlalchemy import select
+
+    with app_ctx.uow(actor, readonly=True) as uow:
+        recovery = recover(uow.session, app_ctx.paths.data_dir)
+        missing = list(uow.session.execute(
+            select(Receipt.number).where(Receipt.file.is_(None)).order_by(Receipt.id)).scalars())
+    archived, failed = [], []
+    for number in missing:
+        try:
+            archive_receipt(app_ctx, actor, number)
+            archived.append(number)
+        except (InvalidInput, Refused, OSError) as exc:
+            failed.append(f"{number}: {getattr(exc, 'message', None) or exc}")
+    return RepairReport(recovery, archived, failed)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.bootstrap import AppContext
 from app.services.documents.archive import archive_receipt
+from app.services.documents.staging import stage
 from app.services.lookup import get_trip
 from app.services.receipts import create_receipt, person_block
 from app.uow import Actor, UnitOfWork
@@ -52,6 +53,7 @@ def issue_trip_sheet(app_ctx: AppContext, actor: Actor, name: str) -> str:
                                  signature_id=trip.signature_id, trip_id=trip.id)
         uow.audit("receipt_created", receipt, number=receipt.number, kind="trip_sheet",
                   trip=trip.name, sha256=receipt.content_sha256)
+        stage(uow, receipt)  # its PDF, archived with it or not at all
         uow.commit()
         return receipt.number
 
