@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app import anchors
@@ -75,10 +75,14 @@ def was_saved(engine: Engine, last: dict[str, Any], attempts: int = 2) -> bool |
     return None
 
 
-def settle(engine: Engine, last: dict[str, Any] | None, exc: OperationalError) -> None:
+def settle(engine: Engine, last: dict[str, Any] | None, exc: OperationalError,
+           conn: Connection | None = None) -> None:
     """Return if the work whose commit lost its connection was saved; raise otherwise
     (:class:`~app.errors.Busy`: it was not; :class:`~app.errors.CommitOutcomeUnknown`:
-    nobody can tell yet)."""
+    nobody can tell yet). ``conn``, the unit of work's, is dead: marked so, it is never
+    rolled back or reused (a flight's error reaches SQLAlchemy only through us)."""
+    if conn is not None and not conn.invalidated:
+        conn.invalidate()
     saved = was_saved(engine, last) if last is not None else None
     if saved:
         log.warning("the connection was lost while committing; its last audit event (%s) is "

@@ -385,7 +385,7 @@ class UnitOfWork:
             if not (committing and commit_outcome.connection_lost(exc)):
                 self._rollback()
                 raise Busy(friendly_operational(exc)) from exc
-            commit_outcome.settle(self.db.engine, audit.last_written(writes), exc)  # or raises
+            commit_outcome.settle(self.db.engine, audit.last_written(writes), exc, self._conn)
         self._committed = True
         commit_outcome.run_after_commit(self.after_commit)
         for done in (self._events, self._unresolved, self._touched, self._deleted, self._bulk):

@@ -18,6 +18,14 @@ import time
 
 #: psycopg's ``COMMIT``: a simple-query message ('Q', length 11, the text, NUL)
 COMMIT_MESSAGE = b"Q\x00\x00\x00\x0bCOMMIT\x00"
+#: ``COMMIT`` in a Parse message (the extended protocol: a pipelined flight that ends with
+#: it, app/flights.py): the unnamed statement's empty name, then the text
+PARSED_COMMIT = b"\x00COMMIT\x00"
+
+
+def ends_a_transaction(data: bytes) -> bool:
+    """Whether a client's chunk holds its ``COMMIT``, alone or as the end of a flight."""
+    return data.endswith(COMMIT_MESSAGE) or PARSED_COMMIT in data
 
 
 class TcpProxy:
@@ -83,7 +91,7 @@ class TcpProxy:
     def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
         try:
             while data := src.recv(65536):
-                if upstream and self._at_commit is not None and data.endswith(COMMIT_MESSAGE):
+                if upstream and self._at_commit is not None and ends_a_transaction(data):
                     self._commit_cut(dst, data)
                     return  # the finally below drops this connection
                 if not upstream and id(src) in self._muted:

@@ -144,7 +144,7 @@ def stage(uow: UnitOfWork, receipt: Receipt) -> None:
             f"{target.parent} ({exc.strerror or exc}); make room there (or put the folder "
             "right) and do it again") from exc
     relative = target.relative_to(data_dir).as_posix()
-    receipt.file, receipt.file_sha256 = relative, sha
+    uow.update(receipt, file=relative, file_sha256=sha)  # an ORM row or one on the cursor
     uow.audit("receipt_archived", receipt, number=receipt.number, file=relative, sha256=sha)
     uow.after_commit.append(lambda: finish(data_dir, relative, sha))
 
