@@ -128,12 +128,15 @@ def _location_code(site: str, text: str, taken: set[str]) -> str:
 
 
 def needs_settling(uow: UnitOfWork) -> bool:
-    """True while the database has no school yet but has people, assets or technicians
-    (a database from before sites, or a one-school install that never named its school)."""
+    """True while the database has no school yet but has people or assets (a database from
+    before sites, or a one-school install that never named its school). Technicians alone
+    do not count: a new database's first technician is added before any school, and a
+    command refused for want of a PIN must not write on opening (the first school, or
+    the first import, takes them in)."""
     if uow.session.execute(select(Site.id).limit(1)).first() is not None:
         return False
     return any(uow.session.execute(select(model.id).limit(1)).first() is not None
-               for model in (Person, Asset, Technician))
+               for model in (Person, Asset))
 
 
 def settle_sites(uow: UnitOfWork, school_name: str) -> Settled | None:
