@@ -23,7 +23,7 @@ def test_asset_card_shows_edits_reversals_and_an_override(app_ctx: AppContext,
     with app_ctx.uow(TECH, readonly=True) as uow:
         opened = asset_form(uow, "LT-0002")
     with app_ctx.uow(TECH) as uow:
-        edit_asset(uow, "LT-0002", replace(opened, location="Library", purchase_cost="£499"),
+        edit_asset(uow, "LT-0002", replace(opened, notes="Kept in the library", purchase_cost="£499"),
                    opened)
     clock.advance(minutes=5)
     with app_ctx.uow(ADMIN) as uow:  # not encrypted: only an admin's override lends it so
@@ -43,7 +43,7 @@ def test_asset_card_shows_edits_reversals_and_an_override(app_ctx: AppContext,
     assert [(c.what, c.by) for c in card.changes][:2] == [
         ("Check-out reversed", "ada-admin"), ("Edited", "tom-tech")]
     assert card.changes[0].details == "scanned the wrong laptop"
-    assert card.changes[1].details == "location: — → Library; purchase cost: — → £499.00"
+    assert card.changes[1].details == "notes: — → Kept in the library; purchase cost: — → £499.00"
     [reversed_loan, override_loan] = card.history
     assert reversed_loan.outcome == "reversed" and reversed_loan.personal_data_text == ""
     assert override_loan.personal_data_text == (
