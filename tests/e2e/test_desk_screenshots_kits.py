@@ -25,9 +25,8 @@ from tests.ui.desk import wait_idle
 @pytest.mark.slow
 def test_screenshots_of_the_kits_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
-    from tests.ui.layout_check import cut_off
+    from tests.ui.layout_check import look_at_sizes
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
@@ -54,16 +53,12 @@ def test_screenshots_of_the_kits_screen(qtbot, tmp_path) -> None:  # type: ignor
     cut: list[str] = []
 
     def shoot(name: str, prepare: Callable[[], object]) -> None:
-        for w, h in SIZES:
-            win.resize(w, h)
-            QApplication.processEvents()
-            prepare()
-            wait_idle(qtbot, win)
-            QApplication.processEvents()
-            cut.extend(f"{name} at {w}x{h}: {p}" for p in cut_off(win))
-            path = out / f"screen-{name}-{w}x{h}.png"
-            assert win.grab().save(str(path))
-            shots.append(path)
+        def picture(w: int, h: int) -> Path:
+            shots.append(out / f"screen-{name}-{w}x{h}.png")
+            return shots[-1]
+
+        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
+                                 picture))
 
     sign_in_demo(qtbot, win)
     kc = win.controller("kits")
