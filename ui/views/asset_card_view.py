@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QTabWidget,
@@ -22,18 +23,18 @@ from ui import theme
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.changes_table import changes_table, show_changes
 from ui.widgets.common import (
+    BADGE_ROLES,
     Form,
     button,
     card,
-    encryption_badge,
     fmt_date,
     fmt_when,
     label,
     record_buttons,
-    set_role,
 )
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.role_label import RoleLabel
 from ui.widgets.signature_preview import SignaturePreview
 from ui.widgets.table import Table
 
@@ -52,14 +53,16 @@ class AssetHeader(QWidget):
         outer.addWidget(box)
         top = self.top = QHBoxLayout()
         self.title = label("", "title", name="Asset")
-        self.badge = encryption_badge(None, "Unknown")
         top.addWidget(self.title, 1)
-        top.addWidget(self.badge)
+        # the badge's colour and the holder line's (overdue or not) change from one asset to
+        # the next: a label for each look, shown in turn, none re-polished on a scan
+        self.badge = RoleLabel(QLabel, BADGE_ROLES, top)
+        _badge(self.badge, None, "Unknown")
         lay.addLayout(top)
         self.facts = label("", name="Asset details")
         lay.addWidget(self.facts)
-        self.holder = label("", name="Holder")
-        lay.addWidget(self.holder)
+        self.holder = RoleLabel(label, ("", "overdue"), lay)
+        self.holder.setAccessibleName("Holder")
 
     def show_asset(self, a: AssetSummary) -> None:
         self.title.setText(f"{a.tag} — {a.title}")
@@ -82,9 +85,7 @@ class AssetHeader(QWidget):
             if a.trip:
                 text += f" — trip: {a.trip}"
             self.holder.setText(text)
-            role = "overdue" if a.overdue else ""
-            if self.holder.property("role") != role:  # a re-polish is costly: only on change
-                set_role(self.holder, role)
+            self.holder.set_role("overdue" if a.overdue else "")
             self.holder.show()
         else:
             self.holder.hide()

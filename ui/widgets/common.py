@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import local_date
 from printing.dates import date_text, date_time_text
+from ui.widgets.role_label import RoleLabel
 from ui.widgets.wrap_label import WrapLabel
 
 
@@ -96,10 +97,14 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     return f, lay
 
 
-def set_role(w: QWidget, role: str) -> None:
+def set_role(w: QWidget | RoleLabel, role: str) -> None:
     """Style ``w`` as ``role`` (the style sheet's ``[role=...]`` rules). Unchanged, nothing is
-    done: re-polishing through the style sheet cost ~0.25 ms of every scan's check-in screen,
-    whose encryption badge mostly keeps its role from one asset to the next."""
+    done: re-polishing through the style sheet costs ~0.25 ms. A :class:`RoleLabel` (the
+    asset header's badge and holder line, whose role changes on about every other scan)
+    shows its label for that role instead."""
+    if isinstance(w, RoleLabel):
+        w.set_role(role)
+        return
     if w.property("role") == role:
         return
     w.setProperty("role", role)
@@ -131,13 +136,11 @@ def fmt_when(value: dt.datetime | None) -> str:
     return date_time_text(value.astimezone())
 
 
-def encryption_badge(encrypted: bool | None, text: str) -> QLabel:
-    w = QLabel()
-    update_encryption_badge(w, encrypted, text)
-    return w
+#: the encryption badge's looks (the style sheet's roles)
+BADGE_ROLES = ("badge-unknown", "badge-ok", "badge-bad")
 
 
-def update_encryption_badge(w: QLabel, encrypted: bool | None, text: str) -> None:
+def update_encryption_badge(w: QLabel | RoleLabel, encrypted: bool | None, text: str) -> None:
     if encrypted is True:
         w.setText(f"✓ {text}")
         set_role(w, "badge-ok")
