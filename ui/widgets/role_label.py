@@ -30,8 +30,7 @@ class RoleLabel:
         self.labels: dict[str, QLabel] = {}
         for role in roles:
             w = make()
-            if role:
-                w.setProperty("role", role)
+            w.setProperty("role", role)
             into.addWidget(w, *args)  # a child before it is hidden (alone, it is a window)
             if role != roles[0]:
                 w.hide()
