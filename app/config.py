@@ -61,16 +61,12 @@ def choose_database(db_url: str | None, data_dir: Path | None, *,
 
 @dataclass
 class SchoolSettings:
-    """``[school]``: the name and logo on every receipt."""
-
     name: str = "Example Academy"
     logo: str = ""  # path to a PNG/JPEG; empty for none
 
 
 @dataclass
 class LoanSettings:
-    """``[loans]``: the default loan period of each kind of asset."""
-
     #: default loan period in days per asset kind
     days_laptop: int = 30
     days_phone: int = 7
@@ -83,8 +79,6 @@ class LoanSettings:
 
 @dataclass
 class ScannerSettings:
-    """``[scanner]``: how a wedge scan is told from typing, and a serial scanner."""
-
     #: text in front of asset tags on our own labels (e.g. "LK:"), stripped on scan
     prefix: str = ""
     min_length: int = 4
@@ -97,8 +91,6 @@ class ScannerSettings:
 
 @dataclass
 class PadSettings:
-    """``[pad]``: the serial signature pad (docs/hardware.md)."""
-
     protocol: str = ""  # "", "topaz" or "isdv4" ("" with a model set: "topaz")
     #: a Topaz model (docs/hardware.md): fills baud, parity, bytesize, stopbits and window
     model: str = ""
@@ -118,8 +110,6 @@ RETURN_SIGNATURE_CHOICES = ("never", "personal-data loans", "always")
 
 @dataclass
 class SignatureSettings:
-    """``[signature]``: what a signature must have, and when a check-in asks for one."""
-
     min_strokes: int = 2
     min_points: int = 30
     min_width_fraction: float = 0.15
@@ -139,8 +129,6 @@ PRINT_BACKENDS = ("qt", "cups")
 
 @dataclass
 class PrintSettings:
-    """``[printing]``: the printer, its backend, paper and labels."""
-
     printer: str = ""  # empty: the system default printer
     #: "qt" (Qt's print support: Windows, macOS, Linux) or "cups" (lp/lpstat: Linux, macOS);
     #: empty: the platform's default (qt on Windows and macOS, cups on Linux)
@@ -158,8 +146,6 @@ class PrintSettings:
 
 @dataclass
 class KioskSettings:
-    """``[kiosk]``: the idle lock, sounds and the paused check-out."""
-
     #: lock the desk after ``idle_lock_seconds`` without a key, click or touch (``--kiosk``
     #: always does; this is for the normal desk)
     idle_lock: bool = True
@@ -171,24 +157,18 @@ class KioskSettings:
 
 @dataclass
 class ReversalSettings:
-    """``[reversal]``: how long an admin may reverse a mistaken action."""
-
     #: how long after a check-out, check-in or leaver return an admin may still reverse it
     window_hours: int = 24
 
 
 @dataclass
 class BackupSettings:
-    """``[backup]``: how many daily backups are kept, and how old one may get."""
-
     keep: int = 14
     max_age_hours: int = 36
 
 
 @dataclass
 class RetentionSettings:
-    """``[retention]``: how long receipts and routine signatures are kept."""
-
     receipts_years: int = 6
     routine_signatures_years: int = 1
 
@@ -227,8 +207,6 @@ class MailSettings:
 
 @dataclass
 class NoticeSettings:
-    """``[notices]``: reminders, leaver notices and copies sent by mail."""
-
     #: the reminder goes this many days before a loan is due (0: no due-soon reminder)
     due_soon_days: int = 1
     #: overdue reminders: the day after the due date, then every this many days
@@ -253,8 +231,6 @@ class NoticeSettings:
 
 @dataclass
 class DeskSettings:
-    """``[desk]``: this desk's own settings."""
-
     #: the code of the school (site) this desk is at: lists, reports, the dashboard and
     #: labels show that school's by default, and new people and assets belong to it.
     #: Empty: the signed-in technician's school (a one-school install needs nothing here).
@@ -282,16 +258,12 @@ class TimetableSettings:
 
 @dataclass
 class BookingSettings:
-    """``[bookings]``: when an uncollected booking is released."""
-
     #: a booking nobody has collected this long after its start is released (a no-show)
     no_show_grace_minutes: int = 60
 
 
 @dataclass
 class Settings:
-    """Every section of ``settings.toml``, each with its defaults."""
-
     school: SchoolSettings = field(default_factory=SchoolSettings)
     loans: LoanSettings = field(default_factory=LoanSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
@@ -401,8 +373,6 @@ def save_settings(settings: Settings, path: Path) -> None:
 
 @dataclass(frozen=True)
 class Paths:
-    """Where the data directory keeps the settings, documents and backups."""
-
     data_dir: Path
 
     @property
