@@ -3,7 +3,6 @@ technician before SQLAlchemy is loaded (its window shows while the database open
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 
 from app.errors import PermissionDenied
@@ -47,6 +46,8 @@ class Actor:
 
 def current_os_user() -> str:
     """The operating-system account running this process ("unknown" if it has none)."""
+    import getpass  # here: the desk's sign-in screen shows before anyone needs it
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.config import PRINT_BACKENDS, RETURN_SIGNATURE_CHOICES, Settings, load_settings
+from app.config import (
+    PRINT_BACKENDS,
+    RETURN_SIGNATURE_CHOICES,
+    Settings,
+    TimetableSettings,
+    load_settings,
+)
 from app.errors import InvalidInput
 
 PAGE_SIZES = ("A4", "Letter")
@@ -83,11 +89,10 @@ def range_problems(settings: Settings) -> list[str]:
 
 
 def _range_problems(settings: Settings) -> list[tuple[str, str]]:
-    data = settings.to_dict()
     problems = []
     for key, rng in (RANGES | _MORE_RANGES).items():
         section, name = key.split(".")
-        problem = rng.problem(data[section][name])
+        problem = rng.problem(getattr(getattr(settings, section), name))
         if problem:
             problems.append((key, problem))
     sc = settings.scanner
@@ -140,11 +145,14 @@ def setting_problems(settings: Settings) -> list[tuple[str, str]]:
     if not 0.0 <= settings.signature.min_width_fraction <= 1.0:
         problems.append(("signature.min_width_fraction",
                          "signature.min_width_fraction must be 0 to 1"))
-    from app.timetable import timetable_problem
+    if settings.timetable != TimetableSettings():
+        # the default timetable is a good one (tested); checking it would load the time
+        # zone database on the way to the desk's first window, for nothing
+        from app.timetable import timetable_problem
 
-    problem = timetable_problem(settings.timetable)
-    if problem is not None:
-        problems.append(problem)
+        problem = timetable_problem(settings.timetable)
+        if problem is not None:
+            problems.append(problem)
     return problems
 
 

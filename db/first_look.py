@@ -23,6 +23,8 @@ _FILE_URL = re.compile(r"sqlite(\+pysqlite)?:///(?P<path>[^?]+)$")
 
 @dataclass(frozen=True)
 class FirstLook:
+    """What the first look found: how many technicians the file has."""
+
     technicians: int
 
 

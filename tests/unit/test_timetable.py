@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.config import TimetableSettings, load_settings
+from app.config import Settings, TimetableSettings, load_settings
 from app.errors import InvalidInput
 from app.settings_rules import setting_problems
-from app.timetable import booking_times, timetable
+from app.timetable import booking_times, timetable, timetable_problem
 
 UTC = dt.UTC
 
@@ -107,3 +107,13 @@ def test_repeats_have_limits() -> None:
         booking_times(tt, periods=("2027-01-05", "P1"), weekly_until="term")
     with pytest.raises(InvalidInput, match="before the booking's first day"):
         booking_times(tt, periods=("2027-01-05", "P1"), weekly_until="2027-01-01")
+
+
+def test_the_default_timetable_is_good_so_the_start_need_not_check_it() -> None:
+    """``setting_problems`` skips the default ``[timetable]`` (the desk's start would load the
+    time zone database for it): it must stay a timetable with no problem."""
+    assert timetable_problem(TimetableSettings()) is None
+    assert setting_problems(Settings()) == []
+    changed = Settings()
+    changed.timetable.periods = [["P1", "10:00", "09:00"]]
+    assert setting_problems(changed)[0][0] == "timetable.periods"  # anything else is checked

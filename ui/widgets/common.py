@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
@@ -10,8 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,9 @@ from app.clock import local_date
 from printing.dates import date_text, date_time_text
 from ui.widgets.role_label import RoleLabel
 from ui.widgets.wrap_label import WrapLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget
 
 
 class Form(QFormLayout):
@@ -80,6 +82,10 @@ def record_buttons(*buttons: QPushButton) -> QWidget:
 def text_list(name: str) -> QListWidget:
     """A list whose long lines (a long name and department) wrap onto a second line instead of
     running off to the right behind a scroll bar."""
+    # imported here: PySide6 builds a class's Python enums when it is first imported, and
+    # the list classes' (with their item-view bases) are not needed by the sign-in screen
+    from PySide6.QtWidgets import QListView, QListWidget
+
     lw = QListWidget()
     lw.setAccessibleName(name)
     lw.setWordWrap(True)
