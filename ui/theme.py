@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # importing it at start builds its enum types before the first paint
+    from PySide6.QtWidgets import QAbstractSpinBox
 
 OK = "#0b6b2e"  # success: dark green (AA contrast on white and with white text)
 ERROR = "#b00020"  # refusal / overdue: dark red
