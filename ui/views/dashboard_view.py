@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import Dashboard
 from ui import theme
 from ui.widgets.common import button, fmt_date, label
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.table import Table
 
 
@@ -45,9 +45,7 @@ class DashboardView(QWidget):
         self.title = label("Dashboard", "title", name="Dashboard")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        self.all_schools = QCheckBox("All schools")
-        self.all_schools.setAccessibleName("Show every school of the trust")
-        self.all_schools.setVisible(False)  # a trust of one school has nothing to widen
+        self.all_schools = AllSchoolsBox("Show every school of the trust")
         self.all_schools.toggled.connect(self.all_schools_toggled)
         top.addWidget(self.all_schools)
         self.export = button("Export a report…", "Export a report")
@@ -128,7 +126,7 @@ class DashboardView(QWidget):
 
 
     def wants_all_schools(self) -> bool:
-        return self.all_schools.isVisible() and self.all_schools.isChecked()
+        return self.all_schools.wanted()
 
 
 def _day(value: Any) -> str:
