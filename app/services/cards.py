@@ -1,8 +1,7 @@
 """What the desk shows about one asset, one person or one scan, as plain read-only data.
 
-The desk runs these on a worker thread and shows the result on the GUI thread,
-so they return frozen dataclasses, never ORM objects (which die with their
-unit of work).
+The desk runs these on a worker thread and shows the result on the GUI thread, so they
+return frozen dataclasses, never ORM objects (which die with their unit of work).
 """
 
 from __future__ import annotations
@@ -54,6 +53,7 @@ class AssetSummary:
     #: its open loan was made "with personal data"
     personal_data: bool = False
     where: str = ""  # for the card: "At NHS › ICT office" (app.services.places_text)
+    read_only: str = ""  # for the card: another school's, why it cannot be changed here
 
     @property
     def title(self) -> str:
@@ -108,8 +108,7 @@ class ScanInfo:
     person: PersonSummary | None = None
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
-    #: an unknown code explained by a keyboard-layout mismatch: what to change
-    advice: str | None = None
+    advice: str | None = None  # an unknown code a keyboard-layout mismatch explains: the fix
 
 
 @dataclass(frozen=True)
@@ -215,6 +214,7 @@ class PersonCard:
     reversible: Reversible | None = None
     #: edits, additions, reactivation and reversals of the person's record, newest first
     changes: list[ChangeRow] = field(default_factory=list)
+    read_only: str = ""  # another school's: why they cannot be changed here
 
 
 @dataclass(frozen=True)
@@ -372,9 +372,10 @@ def person_card(uow: UnitOfWork, code: str) -> PersonCard:
     receipts = [summarise_receipt(r) for r in uow.session.execute(
         select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
     reversible = _reversible(uow, person.staff_code) if person.status == "left" else None
+    from app.services.site_scope import read_only_note as note
     return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
                       receipts, _incidents(uow, Incident.person_id == person.id), reversible,
-                      changes_of(uow, "people", person.id))
+                      changes_of(uow, "people", person.id), note(uow, person.site_id, person.name))
 
 
 def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:

@@ -16,9 +16,13 @@ S = TypeVar("S")
 
 def with_where(uow: UnitOfWork, asset: Asset, summary: S) -> S:
     """An asset card's summary (:class:`app.services.cards.AssetSummary`) saying where the
-    asset is (a scan's summary does without: it is the hot path)."""
+    asset is, and whether it is another school's, read-only here (a scan's summary does
+    without: it is the hot path)."""
+    from app.services.site_scope import read_only_note
+
     summary_: Any = summary
-    return replace(summary_, where=where_text(uow, asset))
+    return replace(summary_, where=where_text(uow, asset),
+                   read_only=read_only_note(uow, asset.site_id, asset.tag))
 
 
 def where_text(uow: UnitOfWork, asset: Asset) -> str:

@@ -162,6 +162,18 @@ def require_write_at(uow: UnitOfWork, site_id: int | None, what: str) -> None:
                       f"{code} can change it (you can still look it up)")
 
 
+def read_only_note(uow: UnitOfWork, site_id: int | None, what: str) -> str:
+    """For a card of another school's asset or person (a scan finds any school's): why this
+    technician can look but not change it ("" when they may change it)."""
+    if uow.actor.may_write_at(site_id):
+        return ""
+    site = uow.session.get(Site, site_id) if site_id is not None else None
+    school = f"{site.name} ({site.code})" if site is not None else site_code(uow, site_id)
+    code = site.code if site is not None else school
+    return (f"{what} belongs to another school, {school}: you can look it up, but only a "
+            f"trust admin or a technician of {code} can change it.")
+
+
 # -- the one-school default ---------------------------------------------------------------
 
 
