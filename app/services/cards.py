@@ -19,6 +19,7 @@ from app.services.lookup import find_asset, find_person, get_asset, get_person, 
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
 from app.services.scan import resolve_scan
+from app.services.site_scope import read_only_note
 from app.status_words import lent_to, status_label
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
@@ -280,9 +281,9 @@ def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
         holder_name=lent_to(holder.name, loan.location) if holder and loan else None,
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < local_date(uow.now)),
-        trip=loan.trip if loan else None,
+        trip=loan.trip if loan else None, personal_data=bool(loan and loan.personal_data),
         phone_number=a.phone_number, default_days=uow.settings.loans.days_for(a.kind),
-        personal_data=bool(loan and loan.personal_data),
+        read_only=read_only_note(uow, a.site_id, a.tag),  # another school's: no query if not
     )
 
 
@@ -371,11 +372,10 @@ def person_card(uow: UnitOfWork, code: str) -> PersonCard:
     person = find_person(uow, code) or get_person(uow, code)
     receipts = [summarise_receipt(r) for r in uow.session.execute(
         select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
-    reversible = _reversible(uow, person.staff_code) if person.status == "left" else None
-    from app.services.site_scope import read_only_note as note
+    back = _reversible(uow, person.staff_code) if person.status == "left" else None
     return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
-                      receipts, _incidents(uow, Incident.person_id == person.id), reversible,
-                      changes_of(uow, "people", person.id), note(uow, person.site_id, person.name))
+                      receipts, _incidents(uow, Incident.person_id == person.id), back,
+                      changes_of(uow, "people", person.id), read_only_note(uow, person.site_id, person.name))
 
 
 def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:
