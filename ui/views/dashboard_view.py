@@ -106,7 +106,7 @@ class DashboardView(QWidget):
     def show_dashboard(self, d: Dashboard) -> None:
         whose = f" — {d.scope}" if d.schools > 1 else ""
         self.title.setText(f"Dashboard{whose} — {fmt_date(d.today)}")
-        self.all_schools.setVisible(d.schools > 1)
+        self.all_schools.show_schools(d.schools)
         counts = {"on_loan": d.on_loan, "overdue": len(d.overdue), "due_today": len(d.due_today),
                   "leavers": len(d.leavers), "unencrypted": len(d.unencrypted_on_loan),
                   "incidents": len(d.open_incidents)}

@@ -62,7 +62,12 @@ class KitsView(SigningView, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
         self.title = label("Kits", "title", name="Kits")
-        outer.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.all_schools = AllSchoolsBox("Show every school's kits")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
+        outer.addLayout(top)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self._tags: list[str] = []
@@ -73,19 +78,14 @@ class KitsView(SigningView, QWidget):
         ll = QHBoxLayout(lst)
         ll.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(label("Kits (double-click to open, or scan a kit's label)", "hint"), 1)
-        self.all_schools = AllSchoolsBox("Show every school's kits")
-        self.all_schools.toggled.connect(self.all_schools_toggled)
-        hint_row.addWidget(self.all_schools)
-        left.addLayout(hint_row)
+        left.addWidget(label("Kits (double-click to open, or scan a kit's label)", "hint"))
         self._heading = "Kits"
         self.kits = Table(["Kit", "Name", "Kind", "Members", "Out"], "Kits",
                           "No kits yet: create one on the right.", stretch=1)
         self.kits.cellDoubleClicked.connect(self._open_row)
         self.kits.cellActivated.connect(self._open_row)
         left.addWidget(self.kits, 1)
-        ll.addLayout(left, 2)
+        ll.addLayout(left, 3)  # the form: wide enough for its tag hint at 1280×720
         fbox, fl = card()
         fl.addWidget(label("New kit", "", name="New kit"))
         form = Form()
@@ -105,7 +105,7 @@ class KitsView(SigningView, QWidget):
         self.create_button = button("Create kit", "Create kit", primary=True)
         fl.addWidget(self.create_button)
         fl.addStretch(1)
-        ll.addWidget(fbox, 1)
+        ll.addWidget(fbox, 2)
         self.pages.addWidget(lst)
 
         # -- a kit's card --------------------------------------------------------------------
@@ -225,6 +225,7 @@ class KitsView(SigningView, QWidget):
 
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page))
+        self.all_schools.list_showing(page == "list")
         if page == "list":
             self.title.setText(self._heading)
 

@@ -53,7 +53,12 @@ class TripsView(SigningView, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
         self.title = label("Trips", "title", name="Trips")
-        outer.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.all_schools = AllSchoolsBox("Show every school's trips")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
+        outer.addLayout(top)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
 
@@ -61,12 +66,7 @@ class TripsView(SigningView, QWidget):
         ll = QHBoxLayout(lst)
         ll.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(label("Trips (double-click to open)", "hint"), 1)
-        self.all_schools = AllSchoolsBox("Show every school's trips")
-        self.all_schools.toggled.connect(self.all_schools_toggled)
-        hint_row.addWidget(self.all_schools)
-        left.addLayout(hint_row)
+        left.addWidget(label("Trips (double-click to open)", "hint"))
         self._heading = "Trips"
         self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
                            "No trips yet: create one on the right.", stretch=(0, 1, 3))
@@ -160,6 +160,7 @@ class TripsView(SigningView, QWidget):
 
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page))
+        self.all_schools.list_showing(page == "list")
 
     def set_default_dates(self, today: dt.date) -> None:
         self.start.setDate(_qdate(today))

@@ -18,15 +18,26 @@ class AllSchoolsBox(QCheckBox):
         self.setToolTip("Show every school's rows (to look at: another school's stay theirs "
                         "to change, unless you are a trust admin)")
         self.setVisible(False)  # a trust of one school has nothing to widen
+        self._several = False
+        self._on_list = True
 
     def show_scope(self, scope: ListScope) -> None:
-        """Shown when the trust has more than one school."""
-        self.setVisible(scope.schools > 1)
+        """Shown when the trust has more than one school (and its list is showing)."""
+        self.show_schools(scope.schools)
+
+    def show_schools(self, schools: int) -> None:
+        self._several = schools > 1
+        self.setVisible(self._several and self._on_list)
+
+    def list_showing(self, showing: bool) -> None:
+        """A screen whose title row holds the box shows it only on its list's page."""
+        self._on_list = showing
+        self.setVisible(self._several and showing)
 
     def wanted(self) -> bool:
-        """Ticked while shown (a hidden box, as on a one-school desk, never widens a list;
-        ``isHidden``: the screen it is on need not be showing)."""
-        return not self.isHidden() and self.isChecked()
+        """Ticked, in a trust of several schools (a one-school desk's hidden box never widens
+        a list; a box hidden while its screen shows another page still counts)."""
+        return self._several and self.isChecked()
 
     def choice(self) -> str | None:
         """The ``site`` a list service takes: ALL when ticked, else None (the desk's school)."""
