@@ -5,7 +5,8 @@ Every scan, from whichever source and on whichever screen, comes to
 :meth:`ScanRouter.handle`: it is resolved on the worker, offered to the screen showing
 (a check-out takes assets and a borrower, a leaver return ticks items off...), and
 otherwise opens what was scanned: an available asset a check-out, an asset on loan its
-check-in, any other asset its card, a kit's label the kit (its check-in when it is out), a
+check-in, any other asset (and another school's, which this technician cannot change) its
+card, a kit's label the kit (its check-in when it is out), a
 staff card the person's card, a receipt's QR code
 its verification. While the screen showing holds a task (a check-out being made, a
 leaver's items being ticked...), a scan it does not take — unknown, refused, or simply
@@ -98,7 +99,9 @@ class ScanRouter:
         if info.type == "asset" and info.asset is not None:
             a = info.asset
             self.banner.clear()
-            if a.status == "available":
+            if a.read_only:  # another school's: its card, saying so (lending it would be refused)
+                nav.open_asset(a.tag)
+            elif a.status == "available":
                 nav.lend(a)
             elif a.status == "on_loan":
                 nav.check_in(a)

@@ -37,6 +37,8 @@ class ScannedAsset:
     phone_number: str | None
     #: the condition it last came back in, if any return recorded one
     last_condition: str | None
+    #: its school (a scan of another school's asset opens its card, read-only)
+    site_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def _asset_view_select(where: ColumnElement[bool]) -> Select[Any]:
     return (
         select(Asset.id, Asset.tag, Asset.kind, Asset.status, Asset.make, Asset.model,
                Asset.serial, Asset.accessories, Asset.phone_number, _LAST_CONDITION,
-               Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name, Loan.personal_data,
+               Asset.site_id, Loan.id, Loan.out_at, Loan.due_on, Loan.trip_id, Trip.name, Loan.personal_data,
                Location.name, Person.id, Person.staff_code, Person.first_name, Person.last_name,
                EncryptionCheck.id, EncryptionCheck.encrypted, EncryptionCheck.method,
                EncryptionCheck.verified_at, EncryptionCheck.verified_by)
@@ -128,10 +130,10 @@ _VIEW_BY_SNIPEIT_ID = Prepared(_asset_view_select(Asset.snipeit_id == bindparam(
 
 def _view_from_row(row: tuple[Any, ...]) -> AssetView:
     (a_id, tag, kind, status, make, model, serial, accessories, phone, last_condition,
-     loan_id, out_at, due_on, trip_id, trip, personal, location, p_id, staff_code, first, last,
+     site_id, loan_id, out_at, due_on, trip_id, trip, personal, location, p_id, staff_code, first, last,
      check_id, encrypted, method, verified_at, verified_by) = row
     asset = ScannedAsset(a_id, tag, kind, status, make, model, serial, accessories, phone,
-                         last_condition)
+                         last_condition, site_id)
     loan = None if loan_id is None else \
         OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip,
                  bool(personal), location)

@@ -17,7 +17,7 @@ from app.uow import UnitOfWork
 from db.bookings import ITEM_ACTIVE, MULTI_DAY, Booking, BookingItem
 from db.kits import Kit
 from db.models import Asset, Loan, Person
-from db.places import Location
+from db.places import Location, Site
 
 _ASSETS = cast(Table, Asset.__table__)
 _ITEMS = cast(Table, BookingItem.__table__)
@@ -88,10 +88,26 @@ _DAY_ROWS = _LISTED_ROWS.where(touching(bindparam("start", type_=Booking.starts_
                                         bindparam("end", type_=Booking.starts_at.type)))
 
 
-def day_rows(uow: UnitOfWork, start: dt.datetime, end: dt.datetime) -> list[Any]:
+#: the same, of one school (``bookings.site_id``: the school its items are lent from), by its
+#: id or by its code (matched here, not asked first: no extra round trip)
+_SCHOOL_DAY_ROWS = _DAY_ROWS.where(Booking.site_id == bindparam("site_id"))
+_CODE_DAY_ROWS = _DAY_ROWS.where(Booking.site_id == select(Site.id).where(
+    Site.code_key == bindparam("site_key")).scalar_subquery())
+
+
+def day_rows(uow: UnitOfWork, start: dt.datetime, end: dt.datetime,
+             school: int | str | None = None) -> list[Any]:
     """Every listed booking touching [start, end) with its person, each held (or lent)
-    asset with its home, and the asset's open loan: flat rows, one statement."""
-    return list(uow.session.execute(_DAY_ROWS, {"start": start, "end": end}))
+    asset with its home, and the asset's open loan: flat rows, one statement. Of one
+    school (:func:`app.services.site_scope.school_key`: its id or code key; None: every
+    school's)."""
+    if school is None:
+        return list(uow.session.execute(_DAY_ROWS, {"start": start, "end": end}))
+    if isinstance(school, int):
+        return list(uow.session.execute(_SCHOOL_DAY_ROWS,
+                                        {"start": start, "end": end, "site_id": school}))
+    return list(uow.session.execute(_CODE_DAY_ROWS,
+                                    {"start": start, "end": end, "site_key": school}))
 
 
 def booking_rows(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Any]:

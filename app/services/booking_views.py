@@ -120,19 +120,37 @@ def _from_rows(tt: Timetable, rows: list[Any]) -> list[BookingRow]:
     return list(out.values())
 
 
-def day_bookings(uow: UnitOfWork, day: dt.date, days: int = 1) -> list[BookingRow]:
-    """The bookings that touch ``day`` (and the ``days - 1`` after it), by start time."""
+def _site_id(uow: UnitOfWork, site: str | None) -> int | None:
+    from app.services.site_scope import resolve_scope
+
+    return resolve_scope(uow, site).site_id
+
+
+def day_bookings(uow: UnitOfWork, day: dt.date, days: int = 1, *,
+                 site: str | None = None) -> list[BookingRow]:
+    """The bookings that touch ``day`` (and the ``days - 1`` after it), by start time: of the
+    desk's school (where their items are lent from), or of the school ``site`` names (ALL:
+    every school's)."""
     tt = school_timetable(uow)
     start = tt.day_bounds(day)[0]
     end = tt.day_bounds(day + dt.timedelta(days=days - 1))[1]
-    return _from_rows(tt, day_rows(uow, start, end))
+    from app.services.site_scope import school_key
+
+    return _from_rows(tt, day_rows(uow, start, end, school_key(uow, site)))
 
 
 def chosen_bookings(uow: UnitOfWork, *, person: str | None = None, kit: str | None = None,
-                    since: dt.datetime | None = None) -> list[BookingRow]:
-    """Active and fulfilled bookings (from ``since``) of one person, one kit, or everyone."""
+                    since: dt.datetime | None = None,
+                    site: str | None = None) -> list[BookingRow]:
+    """Active and fulfilled bookings (from ``since``) of one person, one kit, or everyone: of
+    the desk's school, or the school ``site`` names (ALL: every school's). One person's or
+    one kit's are theirs, whatever the school."""
     tt = school_timetable(uow)
     where = []
+    if not person and not kit:
+        site_id = _site_id(uow, site)
+        if site_id is not None:
+            where.append(Booking.site_id == site_id)
     if since is not None:
         where.append(Booking.ends_at > since)
     if person:

@@ -1,8 +1,7 @@
 """What the desk shows about one asset, one person or one scan, as plain read-only data.
 
-The desk runs these on a worker thread and shows the result on the GUI thread,
-so they return frozen dataclasses, never ORM objects (which die with their
-unit of work).
+The desk runs these on a worker thread and shows the result on the GUI thread, so they
+return frozen dataclasses, never ORM objects (which die with their unit of work).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from app.services.lookup import find_asset, find_person, get_asset, get_person, 
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
 from app.services.scan import resolve_scan
+from app.services.site_scope import read_only_note
 from app.status_words import lent_to, status_label
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Incident, Loan, Person, Receipt, Signature, Trip
@@ -54,6 +54,7 @@ class AssetSummary:
     #: its open loan was made "with personal data"
     personal_data: bool = False
     where: str = ""  # for the card: "At NHS › ICT office" (app.services.places_text)
+    read_only: str = ""  # for the card: another school's, why it cannot be changed here
 
     @property
     def title(self) -> str:
@@ -108,8 +109,7 @@ class ScanInfo:
     person: PersonSummary | None = None
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
-    #: an unknown code explained by a keyboard-layout mismatch: what to change
-    advice: str | None = None
+    advice: str | None = None  # an unknown code a keyboard-layout mismatch explains: the fix
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,7 @@ class PersonCard:
     reversible: Reversible | None = None
     #: edits, additions, reactivation and reversals of the person's record, newest first
     changes: list[ChangeRow] = field(default_factory=list)
+    read_only: str = ""  # another school's: why they cannot be changed here
 
 
 @dataclass(frozen=True)
@@ -280,9 +281,9 @@ def summarise_view(uow: UnitOfWork, view: AssetView) -> AssetSummary:
         holder_name=lent_to(holder.name, loan.location) if holder and loan else None,
         out_at=loan.out_at if loan else None, due_on=loan.due_on if loan else None,
         overdue=bool(loan and loan.due_on < local_date(uow.now)),
-        trip=loan.trip if loan else None,
+        trip=loan.trip if loan else None, personal_data=bool(loan and loan.personal_data),
         phone_number=a.phone_number, default_days=uow.settings.loans.days_for(a.kind),
-        personal_data=bool(loan and loan.personal_data),
+        read_only=read_only_note(uow, a.site_id, a.tag),  # another school's: no query if not
     )
 
 
@@ -371,10 +372,10 @@ def person_card(uow: UnitOfWork, code: str) -> PersonCard:
     person = find_person(uow, code) or get_person(uow, code)
     receipts = [summarise_receipt(r) for r in uow.session.execute(
         select(Receipt).where(Receipt.person_id == person.id).order_by(Receipt.id.desc())).scalars()]
-    reversible = _reversible(uow, person.staff_code) if person.status == "left" else None
+    back = _reversible(uow, person.staff_code) if person.status == "left" else None
     return PersonCard(summarise_person(uow, person), _history(uow, Loan.person_id == person.id),
-                      receipts, _incidents(uow, Incident.person_id == person.id), reversible,
-                      changes_of(uow, "people", person.id))
+                      receipts, _incidents(uow, Incident.person_id == person.id), back,
+                      changes_of(uow, "people", person.id), read_only_note(uow, person.site_id, person.name))
 
 
 def signature_strokes(uow: UnitOfWork, signature_id: int) -> SignatureStrokes | None:

@@ -21,7 +21,7 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.services import asset_status
 from app.services.incident_records import open_incidents_of, settle
 from app.uow import UnitOfWork
-from db.models import INCIDENT_OUTCOMES, Incident
+from db.models import INCIDENT_OUTCOMES, Asset, Incident
 
 OUTCOME_WORDS = {"recovered": "recovered", "repaired": "repaired", "replaced": "replaced",
                  "written_off": "written off", "charged": "charged"}
@@ -111,13 +111,22 @@ def info(i: Incident) -> IncidentInfo:
 
 
 def list_incidents(uow: UnitOfWork, *, open_only: bool = False,
-                   asset_id: int | None = None) -> list[IncidentInfo]:
-    """Incidents, newest first (``open_only``: those still open)."""
+                   asset_id: int | None = None, site: str | None = None) -> list[IncidentInfo]:
+    """Incidents, newest first (``open_only``: those still open): of the desk's school's
+    assets (and those of no asset), as the dashboard counts them, or of the school ``site``
+    names (ALL: every school's). One asset's are all of them."""
     q = select(Incident).order_by(Incident.id.desc())
     if open_only:
         q = q.where(Incident.status == "open")
     if asset_id is not None:
         q = q.where(Incident.asset_id == asset_id)
+    else:
+        from app.services.site_scope import resolve_scope
+
+        site_id = resolve_scope(uow, site).site_id
+        if site_id is not None:
+            q = q.outerjoin(Asset, Asset.id == Incident.asset_id).where(
+                (Asset.site_id == site_id) | (Incident.asset_id.is_(None)))
     return [info(i) for i in uow.session.execute(q).scalars()]
 
 

@@ -175,8 +175,13 @@ class KitRow:
     active: bool
 
 
-def list_kits(uow: UnitOfWork, *, include_inactive: bool = False) -> list[KitRow]:
-    """Every kit with its member count and how many members are out with it."""
+def list_kits(uow: UnitOfWork, *, include_inactive: bool = False,
+              site: str | None = None) -> list[KitRow]:
+    """The desk's school's kits (``site``: a school's code, or ALL for every school's), each
+    with its member count and how many members are out with it."""
+    from app.services.site_scope import resolve_scope
+
+    site_id = resolve_scope(uow, site).site_id
     members = (select(KitMember.kit_id, func.count().label("n"))
                .group_by(KitMember.kit_id).subquery())
     out = (select(Loan.kit_id, func.count().label("n")).where(Loan.outcome.is_(None),
@@ -188,6 +193,8 @@ def list_kits(uow: UnitOfWork, *, include_inactive: bool = False) -> list[KitRow
          .order_by(Kit.tag_key))
     if not include_inactive:
         q = q.where(Kit.active.is_(True))
+    if site_id is not None:
+        q = q.where(Kit.site_id == site_id)
     return [KitRow(*row) for row in uow.session.execute(q)]
 
 
@@ -211,6 +218,10 @@ def add_kit(uow: UnitOfWork, tag: str, name: str, *, kind: str = "bundle",
         if site_id is not None and location.site_id != site_id:
             raise Refused(f"{location.code} is at another site")
         home_id, site_id = location.id, location.site_id
+    if site_id is None:  # the desk's school, so it is in the desk's list of kits
+        from app.services.site_scope import home_site_id
+
+        site_id = home_site_id(uow)
     notes = (notes or "").strip() or None
     if notes is not None and len(notes) > 2000:
         raise InvalidInput("the notes are too long (at most 2,000 characters)")

@@ -45,8 +45,12 @@ def preview(uow: UnitOfWork, staff_code: str) -> LeaverPreview:
     return LeaverPreview(person, open_loans_of(uow, person.id))
 
 
-def leaving_soon(uow: UnitOfWork, days: int = 30) -> list[Person]:
-    """People marked leaving, or with a leaving date in the next ``days`` days, not yet left."""
+def leaving_soon(uow: UnitOfWork, days: int = 30, *, site: str | None = None) -> list[Person]:
+    """People marked leaving, or with a leaving date in the next ``days`` days, not yet left:
+    of the desk's school, or the school ``site`` names (ALL: every school's)."""
+    from app.services.site_scope import resolve_scope
+
+    site_id = resolve_scope(uow, site).site_id
     today = local_date(uow.now)
     horizon = today + dt.timedelta(days=days)
     q = (
@@ -55,6 +59,8 @@ def leaving_soon(uow: UnitOfWork, days: int = 30) -> list[Person]:
         .where((Person.status == "leaving") | (Person.leaving_date <= horizon))
         .order_by(Person.leaving_date, Person.last_name, Person.first_name)
     )
+    if site_id is not None:
+        q = q.where(Person.site_id == site_id)
     return list(uow.session.execute(q).scalars())
 
 

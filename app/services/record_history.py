@@ -24,7 +24,7 @@ _ACTIONS = {
     "asset_returned_to_service": "Back in service", "asset_retired": "Retired",
     "asset_found": "Found", "report_lost": "Reported lost or stolen",
     "leaver_return": "Leaver return",
-    "stocktake_move": "Moved where a stocktake found it",
+    "asset_moved": "Moved", "stocktake_move": "Moved where a stocktake found it",
     "stocktake_marked_lost": "Marked lost: missing at a stocktake",
 }
 _REVERSED = {"checkout": "Check-out reversed", "checkin": "Check-in reversed",
@@ -50,37 +50,109 @@ class ChangeRow:
     details: str
 
 
-def _value(name: str, value: Any) -> str:
+#: details naming a school or a location by its id or code: shown by name
+_SITE_IDS = frozenset({"site_id"})
+_LOCATION_IDS = frozenset({"location_id", "home_location_id", "current_location_id"})
+_SITE_CODES = frozenset({"site"})
+_LOCATION_CODES = frozenset({"to", "location", "home_location", "put_at"})
+_WORDS = {"site_id": "school", "home_location_id": "home location",
+          "current_location_id": "location", "location_id": "location", "to": "to",
+          "site": "school", "site_changed": "school changed", "home": "made its home"}
+
+
+class _Names:
+    """Schools and locations by id or code, in words ("Laptop cupboard, Example Academy"),
+    each looked up once per card."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self._sites: dict[object, str | None] = {}
+        self._places: dict[object, str | None] = {}
+
+    def site(self, value: Any) -> str | None:
+        if value not in self._sites:
+            from app.keys import normalise_code
+            from db.places import Site
+
+            if isinstance(value, int) and not isinstance(value, bool):
+                site = self.uow.session.get(Site, value)
+            elif isinstance(value, str) and value.strip():
+                site = self.uow.session.scalar(
+                    select(Site).where(Site.code_key == normalise_code(value)))
+            else:
+                site = None
+            self._sites[value] = f"{site.name} ({site.code})" if site is not None else None
+        return self._sites[value]
+
+    def place(self, value: Any) -> str | None:
+        if value not in self._places:
+            from app.keys import normalise_code
+            from db.places import Location, Site
+
+            if isinstance(value, int) and not isinstance(value, bool):
+                loc = self.uow.session.get(Location, value)
+            elif isinstance(value, str) and value.strip():
+                loc = self.uow.session.scalar(
+                    select(Location).where(Location.code_key == normalise_code(value)))
+            else:
+                loc = None
+            site = self.uow.session.get(Site, loc.site_id) if loc is not None else None
+            self._places[value] = (None if loc is None else
+                                   f"{loc.name}, {site.name if site else 'no school'} ({loc.code})")
+        return self._places[value]
+
+    def of(self, name: str, value: Any) -> str | None:
+        """``value`` of detail ``name`` in words, or None when it names no school or place."""
+        if name in _SITE_IDS or name in _SITE_CODES:
+            return self.site(value)
+        if name in _LOCATION_IDS or name in _LOCATION_CODES:
+            # a stocktake of a whole school moves things "to" the school's code
+            return self.place(value) or (self.site(value) if name == "to" else None)
+        return None
+
+
+def _value(name: str, value: Any, names: _Names | None = None) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if name == "purchase_cost_pence" and isinstance(value, int):
         from app.services.incidents import money
 
         return money(value)
+    if names is not None:
+        named = names.of(name, value)
+        if named is not None:
+            return named
     text = " ".join(str(value).split())
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _details(action: str, details: dict[str, Any]) -> str:
+def _label(name: str) -> str:
+    return _FIELDS.get(name) or _WORDS.get(name) or name.replace("_", " ")
+
+
+def _details(action: str, details: dict[str, Any], names: _Names | None = None) -> str:
     parts: list[str] = []
     if "reason" in details and details["reason"]:
         parts.append(str(details["reason"]))
     for name, change in (details.get("changes") or {}).items():
         if isinstance(change, dict):
-            parts.append(f"{_FIELDS.get(name, name)}: {_value(name, change.get('before'))} → "
-                         f"{_value(name, change.get('after'))}")
+            parts.append(f"{_label(name)}: {_value(name, change.get('before'), names)} → "
+                         f"{_value(name, change.get('after'), names)}")
     for name, value in (details.get("fields") or {}).items():
         if value is not None and name not in ("tag", "staff_code"):
-            parts.append(f"{_FIELDS.get(name, name)} {_value(name, value)}")
+            parts.append(f"{_label(name)} {_value(name, value, names)}")
     for name, value in details.items():
         if name not in _QUIET and name != "reason" and value not in (None, "", [], {}):
-            parts.append(f"{name.replace('_', ' ')}: {_value(name, value)}")
+            parts.append(f"{_label(name)}: {_value(name, value, names)}")
     return "; ".join(parts)
 
 
 def changes_of(uow: UnitOfWork, entity: str, entity_id: int) -> list[ChangeRow]:
     """What was done to the row ``entity`` #``entity_id`` ("assets" or "people"), newest first."""
     rows: list[ChangeRow] = []
+    names = _Names(uow)
     for ev in uow.session.scalars(
             select(AuditEvent).where(AuditEvent.entity == entity,
                                      AuditEvent.entity_id == str(entity_id))
@@ -88,7 +160,7 @@ def changes_of(uow: UnitOfWork, entity: str, entity_id: int) -> list[ChangeRow]:
         details = json.loads(ev.details)
         rows.append(ChangeRow(ev.at, ev.actor,
                               _ACTIONS.get(ev.action, ev.action.replace("_", " ").capitalize()),
-                              _details(ev.action, details)))
+                              _details(ev.action, details, names)))
     column = Reversal.asset_id if entity == "assets" else Reversal.person_id
     for rev in uow.session.scalars(select(Reversal).where(column == entity_id)):
         rows.append(ChangeRow(rev.at, rev.by, _REVERSED.get(rev.action, rev.action),

@@ -3,6 +3,11 @@
 Read-only and bounded: a prefix match on the indexed ``search_name`` first (an
 index range scan), then a contains match, each with a LIMIT, so it stays
 instant over tens of thousands of staff.
+
+Of the desk's school by default, as every list (:mod:`app.services.site_scope`): ``site``
+names another school, or ``ALL`` for every school's; the school is a WHERE on the indexed
+``site_id`` in the same statement. A scan of another school's tag or badge still opens its
+card (:mod:`app.services.scan`): only the type-ahead lists are scoped.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from app.keys import normalise_code, search_name
+from app.services.site_scope import scope_where
 from app.uow import UnitOfWork
 from db.models import Asset, Person
 
@@ -40,8 +46,9 @@ def _like_escape(text: str) -> str:
 
 
 def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
-                  include_left: bool = False) -> list[PersonHit]:
-    """People whose name starts with (then contains) ``text``, or whose staff code starts with it."""
+                  include_left: bool = False, site: str | None = None) -> list[PersonHit]:
+    """People whose name starts with (then contains) ``text``, or whose staff code starts with
+    it, of the desk's school (``site``: a school's code, or ALL)."""
     needle = search_name(text, "").strip()
     if len(needle) < MIN_CHARS:
         return []
@@ -50,6 +57,9 @@ def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
     base = select(Person)
     if not include_left:
         base = base.where(Person.status != "left")
+    school = scope_where(uow, Person.site_id, site)
+    if school is not None:
+        base = base.where(school)
     found: dict[int, Person] = {}
     queries = [
         base.where(or_(Person.search_name.like(f"{esc}%", escape="\\"),
@@ -70,8 +80,10 @@ def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
             for p in list(found.values())[:limit]]
 
 
-def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT) -> list[AssetHit]:
-    """Assets whose tag starts with ``text``, or whose model contains it."""
+def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
+                  site: str | None = None) -> list[AssetHit]:
+    """Assets whose tag starts with ``text``, or whose model contains it, of the desk's school
+    (``site``: a school's code, or ALL)."""
     needle = normalise_code(text)
     if len(needle) < MIN_CHARS:
         return []
@@ -83,5 +95,8 @@ def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT) -> 
         .order_by(Asset.tag_key)
         .limit(limit)
     )
+    school = scope_where(uow, Asset.site_id, site)
+    if school is not None:
+        q = q.where(school)
     return [AssetHit(a.tag, a.kind, " ".join(x for x in (a.make, a.model) if x), a.status)
             for a in uow.session.execute(q).scalars()]

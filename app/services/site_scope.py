@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 
 from app.errors import NotFound, Refused
 from app.keys import normalise_code
@@ -56,7 +57,16 @@ def desk_site_choice(uow: UnitOfWork) -> str:
 
 def resolve_scope(uow: UnitOfWork, choice: str | None = None) -> Scope:
     """The school a list shows: ``choice`` (a code, or ALL), else the desk's school, else
-    the technician's, else the only school there is (else every school)."""
+    the technician's, else the only school there is (else every school). Asked again in
+    the same unit of work (a list, then its heading), it is answered without a query."""
+    known: dict[str | None, Scope] = uow.session.info.setdefault("site_scope", {})
+    key = None if choice is None or not choice.strip() else choice.strip().upper()
+    if key not in known:
+        known[key] = _resolve_scope(uow, choice)
+    return known[key]
+
+
+def _resolve_scope(uow: UnitOfWork, choice: str | None) -> Scope:
     for wanted in (choice, desk_site_choice(uow)):
         if wanted is None or not wanted.strip():
             continue
@@ -77,6 +87,56 @@ def resolve_scope(uow: UnitOfWork, choice: str | None = None) -> Scope:
     if len(sites) == 1:
         return Scope(sites[0].id, sites[0].code, sites[0].name)
     return EVERY_SCHOOL
+
+
+@dataclass(frozen=True)
+class ListScope:
+    """What a desk list's heading says about whose rows it shows."""
+
+    #: "Example Academy (EXA)" or "All schools"
+    label: str
+    #: how many schools the trust has (one: nothing to choose between, no "All schools" box)
+    schools: int
+    all_schools: bool
+
+    def heading(self, title: str) -> str:
+        """``title``, with whose rows when the trust has several schools."""
+        return f"{title} — {self.label}" if self.schools > 1 else title
+
+
+def list_scope(uow: UnitOfWork, choice: str | None = None) -> ListScope:
+    """Whose rows a list of ``choice`` (as :func:`resolve_scope`) shows, for its heading."""
+    scope = resolve_scope(uow, choice)
+    schools = uow.session.execute(select(func.count(Site.id))).scalar_one()
+    return ListScope(scope.label(), int(schools), scope.all_schools)
+
+
+def school_key(uow: UnitOfWork, choice: str | None = None) -> int | str | None:
+    """The school :func:`resolve_scope` would choose, without asking the database: the
+    technician's school's id (an int), a desk's or a command's code as its key (a str, to
+    match ``sites.code_key`` in the list's own statement), or None (every school; a trust
+    of one school has nothing else). For a type-ahead search and the day's bookings, which
+    must cost no extra round trip; an unknown code matches nothing (a command's ``--site`` is
+    checked by :func:`resolve_scope`, a desk's setting where it is set)."""
+    for wanted in (choice, desk_site_choice(uow)):
+        if wanted is None or not wanted.strip():
+            continue
+        if wanted.strip().upper() == ALL:
+            return None
+        return normalise_code(wanted)
+    return uow.actor.site_id
+
+
+def scope_where(uow: UnitOfWork, column: Any, choice: str | None = None
+                ) -> ColumnElement[bool] | None:
+    """``column`` (a ``site_id``) of the school :func:`school_key` names, in the list's own
+    statement (None: every school)."""
+    key = school_key(uow, choice)
+    if key is None:
+        return None
+    if isinstance(key, int):
+        return column == key
+    return column == select(Site.id).where(Site.code_key == key).scalar_subquery()
 
 
 def home_site_id(uow: UnitOfWork) -> int | None:
@@ -100,6 +160,18 @@ def require_write_at(uow: UnitOfWork, site_id: int | None, what: str) -> None:
         code = site_code(uow, site_id)
         raise Refused(f"{what} belongs to {code}: only a trust admin or a technician of "
                       f"{code} can change it (you can still look it up)")
+
+
+def read_only_note(uow: UnitOfWork, site_id: int | None, what: str) -> str:
+    """For a card of another school's asset or person (a scan finds any school's): why this
+    technician can look but not change it ("" when they may change it)."""
+    if uow.actor.may_write_at(site_id):
+        return ""
+    site = uow.session.get(Site, site_id) if site_id is not None else None
+    school = f"{site.name} ({site.code})" if site is not None else site_code(uow, site_id)
+    code = site.code if site is not None else school
+    return (f"{what} belongs to another school, {school}: you can look it up, but only a "
+            f"trust admin or a technician of {code} can change it.")
 
 
 # -- the one-school default ---------------------------------------------------------------

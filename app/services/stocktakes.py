@@ -261,12 +261,18 @@ def resume_stocktake(uow: UnitOfWork, stocktake_id: int | str) -> StocktakeInfo:
     return _set_status(uow, stocktake_id, "open", ("paused",), "stocktake_resumed")
 
 
-def list_stocktakes(uow: UnitOfWork, *, going_only: bool = False,
-                    limit: int = 200) -> list[StocktakeInfo]:
-    """Stocktakes, newest first (``going_only``: those not closed)."""
+def list_stocktakes(uow: UnitOfWork, *, going_only: bool = False, limit: int = 200,
+                    site: str | None = None) -> list[StocktakeInfo]:
+    """Stocktakes, newest first (``going_only``: those not closed), of the desk's school or
+    of the school ``site`` names (ALL: every school's)."""
+    from app.services.site_scope import resolve_scope
+
     stmt = select(Stocktake).order_by(Stocktake.id.desc()).limit(limit)
     if going_only:
         stmt = stmt.where(Stocktake.status != "closed")
+    site_id = resolve_scope(uow, site).site_id
+    if site_id is not None:
+        stmt = stmt.where(Stocktake.site_id == site_id)
     return [info(uow, s) for s in uow.session.execute(stmt).scalars()]
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.services.trips import trip_status
 from app.uow import UnitOfWork
-from db.models import Loan, Trip
+from db.models import Loan, Person, Trip
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,16 @@ def _row(uow: UnitOfWork, t: Trip) -> TripRow:
                    sum(1 for o in loans if o is not None))
 
 
-def trip_rows(uow: UnitOfWork, limit: int = 50) -> list[TripRow]:
-    trips = uow.session.execute(select(Trip).order_by(Trip.start_date.desc(), Trip.id.desc())
-                                .limit(limit)).scalars()
+def trip_rows(uow: UnitOfWork, limit: int = 50, *, site: str | None = None) -> list[TripRow]:
+    """The latest trips of the desk's school (its trip leader's), or of the school ``site``
+    names (ALL: every school's)."""
+    from app.services.site_scope import resolve_scope
+
+    q = select(Trip).order_by(Trip.start_date.desc(), Trip.id.desc()).limit(limit)
+    site_id = resolve_scope(uow, site).site_id
+    if site_id is not None:
+        q = q.join(Person, Person.id == Trip.leader_id).where(Person.site_id == site_id)
+    trips = uow.session.execute(q).scalars()
     return [_row(uow, t) for t in trips]
 
 

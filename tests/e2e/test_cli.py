@@ -106,13 +106,15 @@ def cli(db_url: str, tmp_path: Path) -> Cli:
 def test_whole_day_at_the_desk(cli: Cli, tmp_path: Path) -> None:
     out = cli.ok("checkout", "lt-0001", "AB1", "--purpose", "Marking", "--personal-data")
     assert "LT-0001 lent to Siân Ó Briain (AB1)" in out
+    school = {"code": "MAIN", "name": "Example Academy"}  # the one school the import made
     assert cli.json("whois", "LT-0001") == {
         "type": "asset", "tag": "LT-0001", "kind": "laptop", "status": "on_loan",
         "encrypted": True, "holder": "AB1", "due": cli.json("whois", "LT-0001")["due"],
-        "overdue": False, "make": "Dell", "model": "Latitude 5440"}
+        "overdue": False, "make": "Dell", "model": "Latitude 5440", "site": school,
+        "home": None, "location": None, "where": "At MAIN"}
     person = cli.json("whois", "CARD-1")
     assert person == {"type": "person", "staff_code": "AB1", "name": "Siân Ó Briain",
-                      "status": "active", "items": ["LT-0001"]}
+                      "status": "active", "items": ["LT-0001"], "site": school}
     assert cli.json("whois", "nothing-here") == {"type": "unknown"}
     cli.ok("encryption", "LT-0003", "--method", "bitlocker", "--encrypted", "--note", "manage-bde")
     assert cli.json("whois", "LT-0003")["encrypted"] is True
@@ -289,3 +291,67 @@ def test_import_a_snipeit_export_with_its_loans(cli: Cli, tmp_path: Path) -> Non
     assert [row["key"] for row in report["not_lent"]] == [
         "PH-0204", "LT-0205", "LT-0206", "LT-0207", "LT-0208", "AV-0211"]
     assert cli.ok("audit", "verify").startswith("audit log intact")
+
+
+def test_lists_default_to_the_desks_school_and_whois_says_where(cli: Cli) -> None:
+    """Issue 20: ``leaver list``, ``kit list``, ``bookings`` (and ``--ics``), ``incident
+    list`` and ``stocktake list`` show the desk's school (``--site`` / ``LOAN_KIOSK_SITE`` /
+    ``[desk] site``, else the technician's), every school's with ``--site ALL``; ``whois``
+    names an asset's school, home and current location."""
+    cli.ok("site", "add", "SPA", "St Paul's Academy")
+    cli.ok("technician", "add", "boss", "--trust-admin", "--pin-stdin", stdin="975310\n")
+    boss = cli.as_("boss", "975310")  # a trust admin: works at both schools
+    boss.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    cli.ok("location", "add", "MAIN-ICT", "ICT office", "--site", "MAIN")
+    cli.ok("location", "add", "MAIN-ICT-C1", "Laptop cupboard", "--in", "MAIN-ICT",
+           "--kind", "cupboard")
+    spa = cli.tmp / "spa.csv"
+    spa.write_text("Staff Code,Forename,Surname,Email,Department,Badge,Leaving Date,Site\n"
+                   "SP1,Priya,Patel,priya@example.org,Art,,31/12/2026,SPA\n"
+                   "SP2,Tomás,Patterson,tomas@example.org,PE,,,SPA\n", encoding="utf-8")
+    boss.ok("import", "staff", str(spa))
+    cli.ok("asset", "move", "LT-0001", "MAIN-ICT-C1", "--home")
+    boss.ok("asset", "move", "LT-0002", "SPA-HALL")  # St Paul's now
+    cli.ok("kit", "add", "KIT-M", "MAIN trolley", "--members", "LT-0003")
+    boss.ok("kit", "add", "KIT-S", "SPA case", "--site", "SPA")
+    cli.ok("book", "LT-0001", "AB1", "--from", "2030-05-01T09:00", "--to", "2030-05-01T10:00")
+    boss.ok("book", "LT-0002", "SP2", "--from", "2030-05-01T09:00", "--to", "2030-05-01T10:00")
+    boss.ok("lost", "LT-0002")
+
+    def listed(*args: str, site: str | None = None) -> Any:
+        return cli.json(*args, *(("--site", site) if site else ()))
+
+    for site, leavers, kits, booked, lost in (
+            ("MAIN", {"LV3"}, {"KIT-M"}, {"LT-0001"}, set()),
+            ("spa", {"SP1"}, {"KIT-S"}, {"LT-0002"}, {"LT-0002"}),
+            ("ALL", {"LV3", "SP1"}, {"KIT-M", "KIT-S"}, {"LT-0001", "LT-0002"}, {"LT-0002"})):
+        assert {r["staff_code"] for r in listed("leaver", "list", site=site)} == leavers, site
+        assert {r["tag"] for r in listed("kit", "list", site=site)} == kits, site
+        day = listed("bookings", "--day", "2030-05-01", site=site)["bookings"]
+        assert {t for r in day for t in r["tags"]} == booked, site
+        assert {r["tag"] for r in listed("incident", "list", site=site)} == lost, site
+    # the tester is MAIN's: their own school by default; a desk set to SPA shows SPA's
+    assert {r["staff_code"] for r in listed("leaver", "list")} == {"LV3"}
+    cli.env["LOAN_KIOSK_SITE"] = "SPA"
+    assert {r["staff_code"] for r in listed("leaver", "list")} == {"SP1"}
+    assert {r["tag"] for r in listed("kit", "list")} == {"KIT-S"}
+    ics = cli.tmp / "spa.ics"
+    assert "1 booking(s) written" in cli.ok("bookings", "--ics", str(ics))
+    assert "LT-0002" in ics.read_text(encoding="utf-8")
+    assert "LT-0001" not in ics.read_text(encoding="utf-8")
+    del cli.env["LOAN_KIOSK_SITE"]
+    proc = cli.run("kit", "list", "--site", "XYZ")
+    assert proc.returncode == 2 and "no school (site) with the code 'XYZ'" in proc.stderr
+
+    where = cli.json("whois", "LT-0001")
+    assert where["site"] == {"code": "MAIN", "name": "Example Academy"}
+    assert where["home"] == where["location"] == {
+        "code": "MAIN-ICT-C1", "name": "Laptop cupboard",
+        "path": "MAIN › ICT office › Laptop cupboard", "site": "MAIN"}
+    out = cli.ok("whois", "LT-0001")
+    assert "  school: Example Academy (MAIN)\n" in out
+    assert "  home: MAIN › ICT office › Laptop cupboard (MAIN-ICT-C1)\n" in out
+    assert "  now at: MAIN › ICT office › Laptop cupboard (MAIN-ICT-C1)\n" in out
+    moved = cli.json("whois", "LT-0002")
+    assert moved["site"]["code"] == "SPA" and moved["location"]["code"] == "SPA-HALL"
+    assert "  school: St Paul's Academy (SPA)" in cli.ok("whois", "SP1")

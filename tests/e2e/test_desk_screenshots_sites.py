@@ -65,3 +65,94 @@ def test_screenshots_of_the_trust_screens(qtbot, tmp_path) -> None:  # type: ign
     assert len(shots) == len(SIZES) * 3
     assert not cut, "\n".join(cut)
     assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+@pytest.mark.slow
+def test_screenshots_of_lists_of_the_desks_school_and_of_every_school(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path) -> None:
+    """The lists of leavers, trips, kits and bookings: the desk's school's (Example Academy)
+    and, with "All schools" ticked, the trust's; and, signed in as a technician of Example
+    Academy, a Northfield laptop's card (read-only, saying whose it is)."""
+    import datetime as dt
+
+    from app.demo_identity import DEMO_ACTOR
+    from app.services import kits
+    from app.services.bookings import Slot, book
+    from app.services.technicians import add_technician
+    from app.services.trips import create_trip
+    from tests.ui.layout_check import look_at_sizes
+
+    out = shots_dir(tmp_path)
+    win, ctx = demo_desk(qtbot, tmp_path)
+    today = ctx.db.clock().date()
+    with ctx.uow(DEMO_ACTOR) as uow:  # Northfield's own: a trip, kits, a booking
+        create_trip(uow, "Year 8 Chester museum visit", leader="S1050", start=today,
+                    end=today + dt.timedelta(days=1), destination="Chester")
+    for tag, name, kind, home, members in (
+            ("KIT-EXA-A", "Laptop trolley A", "trolley", "EXA-TROLLEY-A",
+             [f"LT-{n:04d}" for n in range(20, 26)]),
+            ("KIT-NFH-T", "Tablet trolley", "trolley", "NFH-TROLLEY",
+             [f"TB-{n:04d}" for n in range(17, 21)]),
+            ("KIT-NFH-C", "Speaker case", "case", "NFH-C1", ["AV-0009", "AV-0010"])):
+        with ctx.uow(DEMO_ACTOR) as uow:
+            kits.add_kit(uow, tag, name, kind=kind, home=home, members=members)
+    start = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(13, 0), tzinfo=dt.UTC)
+    for what, who in (("KIT-EXA-A", "S1001"), ("KIT-NFH-T", "S1051")):
+        with ctx.uow(DEMO_ACTOR) as uow:
+            book(uow, what, who, [Slot(start, start + dt.timedelta(hours=2))])
+    with ctx.uow(DEMO_ACTOR) as uow:
+        add_technician(uow, "exa-tech", "135790", display_name="Sam Tech", site="EXA")
+    shots: list[Path] = []
+    cut: list[str] = []
+
+    def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
+        def picture(w: int, h: int) -> Path:
+            shots.append(out / f"screen-{name}-{w}x{h}.png")
+            return shots[-1]
+
+        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
+                                 picture))
+
+    sign_in_demo(qtbot, win)
+    headings = {}
+    for screen, name in (("leaver", "leaver-list"), ("trips", "trips"), ("kits", "kits"),
+                         ("bookings", "bookings")):
+        view = win.controller(screen).view
+
+        def scoped(screen=screen, view=view, every=False) -> None:  # type: ignore[no-untyped-def]
+            win._navigate(screen)
+            wait_idle(qtbot, win)
+            if screen == "bookings":
+                view.days.setCurrentIndex(1)  # tomorrow's
+            view.all_schools.setChecked(every)
+        shoot(f"{name}-one-school", scoped)
+        own = (view.soon_heading if screen == "leaver" else view.title).text()
+        shoot(f"{name}-all-schools", lambda s=scoped: s(every=True))
+        every = (view.soon_heading if screen == "leaver" else view.title).text()
+        headings[screen] = (own, every)
+        view.all_schools.setChecked(False)
+    assert all(own.endswith("— Example Academy (EXA)") and every.endswith("— All schools")
+               for own, every in headings.values()), headings
+
+    win.lock()  # and Sam, a technician of Example Academy, signs in
+    wait_idle(qtbot, win)
+    sv = win.nav.screens.sign_in.view
+    qtbot.waitUntil(lambda: sv.isVisible(), timeout=20000)
+    sv.username.setText("exa-tech")
+    sv.pin.setText("135790")
+    sv.submit.click()
+    qtbot.waitUntil(lambda: win.session.actor is not None
+                    and win.session.actor.name == "exa-tech", timeout=20000)
+    wait_idle(qtbot, win)
+
+    def their_laptop() -> None:
+        win.open_asset("LT-0051")
+        wait_idle(qtbot, win)
+    shoot("asset-card-another-school", their_laptop)
+    note = win.controller("asset").view.read_only.text()
+    assert note.startswith("LT-0051 belongs to another school, Northfield High School (NFH)")
+    win.close()
+    ctx.close()
+    assert len(shots) == len(SIZES) * 9
+    assert not cut, "\n".join(cut)
+    assert all(p.stat().st_size > 10_000 for p in shots)

@@ -11,6 +11,7 @@ from app.services import booking_changes as changes
 from app.services.booking_views import BookingRow, chosen_bookings, day_bookings, ics_bytes
 from app.services.bookings import Slot, book, school_timetable
 from app.services.cards import ScanInfo
+from app.services.site_scope import ListScope, list_scope
 from app.timetable import form_times
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
@@ -20,9 +21,14 @@ if TYPE_CHECKING:
     from ui.controllers.desk import Desk
 
 
-def _lists(uow: UnitOfWork) -> tuple[list[BookingRow], list[BookingRow]]:
+Lists = tuple[list[BookingRow], list[BookingRow], ListScope]
+
+
+def _lists(uow: UnitOfWork, site: str | None = None) -> Lists:
+    """Today's and tomorrow's bookings of the desk's school (``site``: ALL, every school's)."""
     today = school_timetable(uow).local(uow.now).date()
-    return day_bookings(uow, today), day_bookings(uow, today + dt.timedelta(days=1))
+    return (day_bookings(uow, today, site=site),
+            day_bookings(uow, today + dt.timedelta(days=1), site=site), list_scope(uow, site))
 
 
 class BookingsController(ScreenController):
@@ -40,6 +46,7 @@ class BookingsController(ScreenController):
         v.cancel_clicked.connect(self.cancel)
         v.move_clicked.connect(self.move)
         v.export_clicked.connect(self.ask_export)
+        v.all_schools_toggled.connect(lambda _on: self.refresh())
 
     @property
     def view(self) -> BookingsView:
@@ -63,13 +70,16 @@ class BookingsController(ScreenController):
 
     def refresh(self, then_select: int | None = None) -> None:
         """Let no-shows go (a write, audited), then show today's and tomorrow's."""
-        def shown(lists: tuple[list[BookingRow], list[BookingRow]]) -> None:
-            self._view.show_days(*lists)
+        site = self._view.all_schools.choice()  # None: the desk's school's bookings
+
+        def shown(lists: Lists) -> None:
+            self._view.show_scope(lists[2])
+            self._view.show_days(lists[0], lists[1])
             if then_select is not None:
                 self._view.select_booking(then_select)
 
-        self.desk.run(changes.release_no_shows,
-                      lambda _released: self.desk.run(_lists, shown, readonly=True))
+        self.desk.run(changes.release_no_shows, lambda _released: self.desk.run(
+            lambda uow: _lists(uow, site), shown, readonly=True))
 
     def _set_person(self, code: str, name: str) -> None:
         self.person = (code, name)
@@ -182,8 +192,11 @@ class BookingsController(ScreenController):
 
     def export(self, path: Path, *, person: str | None = None) -> None:
         """Write the coming bookings (one person's when chosen) to ``path`` on the worker."""
+        site = self._view.all_schools.choice()  # the school's whole calendar, as the lists
+
         def work(uow: UnitOfWork) -> int:
-            rows = chosen_bookings(uow, person=person, since=uow.now - dt.timedelta(days=1))
+            rows = chosen_bookings(uow, person=person, since=uow.now - dt.timedelta(days=1),
+                                   site=site)
             from app.atomic_files import write_new_file
 
             name = f"{uow.settings.school.name} bookings" + (f": {person}" if person else "")

@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from app.services.cards import ScanInfo
 from app.services.kit_loans import KitCheckinResult, check_in_kit, check_out_kit
-from app.services.kits import KitCard, add_kit, add_members, kit_card, list_kits, remove_members
+from app.services.kits import (
+    KitCard,
+    KitRow,
+    add_kit,
+    add_members,
+    kit_card,
+    list_kits,
+    remove_members,
+)
 from app.services.receipts import acknowledge_loans
+from app.services.site_scope import ListScope, list_scope
 from app.uow import UnitOfWork
 from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
@@ -44,6 +53,7 @@ class KitsController(ScreenController):
         self.signing_for = "lend"
         v = self._view
         v.create_clicked.connect(self.create)
+        v.all_schools_toggled.connect(lambda _on: self.refresh())
         v.kit_opened.connect(self.load)
         v.remove_clicked.connect(self._remove)
         v.label_clicked.connect(self.print_label)
@@ -64,7 +74,14 @@ class KitsController(ScreenController):
             self.refresh()
 
     def refresh(self) -> None:
-        self.desk.run(list_kits, self._view.show_kits, readonly=True)
+        site = self._view.all_schools.choice()  # None: the desk's school's kits
+
+        def shown(got: tuple[list[KitRow], ListScope]) -> None:
+            self._view.show_scope(got[1])
+            self._view.show_kits(got[0])
+
+        self.desk.run(lambda uow: (list_kits(uow, site=site), list_scope(uow, site)), shown,
+                      readonly=True)
 
     def reload_shown(self) -> None:
         page = self._view.page

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.services.cards import PersonSummary, ScanInfo, person_summary, summarise_receipt
 from app.services.leavers import leaver_return, leaving_soon
 from app.services.lookup import open_loans_of
+from app.services.site_scope import ListScope, list_scope
 from app.services.technicians import verify_pin
 from app.uow import UnitOfWork
 from ink.signature import SignatureData
@@ -42,6 +43,7 @@ class LeaverController(ScreenController):
         self.parked_by: str | None = None
         v = self._view
         v.leaver_picked.connect(self.load)
+        v.all_schools_toggled.connect(lambda _on: self.refresh_soon())
         v.continue_clicked.connect(self.to_signature)
         v.back_clicked.connect(self.back)
         v.on_signed(self._signed)
@@ -119,11 +121,18 @@ class LeaverController(ScreenController):
         return True
 
     def refresh_soon(self) -> None:
-        def work(uow: UnitOfWork) -> list[tuple[str, str, str, int]]:
-            return [(p.name, p.staff_code, fmt_date(p.leaving_date) or "marked leaving",
-                     len(open_loans_of(uow, p.id))) for p in leaving_soon(uow, 30)]
+        site = self._view.all_schools.choice()  # None: the desk's school's leavers
 
-        self.desk.run(work, self._view.show_soon, readonly=True)
+        def work(uow: UnitOfWork) -> tuple[list[tuple[str, str, str, int]], ListScope]:
+            return [(p.name, p.staff_code, fmt_date(p.leaving_date) or "marked leaving",
+                     len(open_loans_of(uow, p.id))) for p in leaving_soon(uow, 30, site=site)
+                    ], list_scope(uow, site)
+
+        def shown(got: tuple[list[tuple[str, str, str, int]], ListScope]) -> None:
+            self._view.show_scope(got[1])
+            self._view.show_soon(got[0])
+
+        self.desk.run(work, shown, readonly=True)
 
     def reload_shown(self) -> None:
         """The leaving-soon list (the search typed is kept), or the leaver's items with the

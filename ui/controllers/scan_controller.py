@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.services.search import search_assets, search_people
+from app.services.site_scope import ListScope, list_scope
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
 from ui.views.scan_view import ScanView
@@ -23,6 +24,10 @@ class ScanController(ScreenController):
         self._view.submitted.connect(lambda text: self.desk.handle_scan(text))
         self._view.picked.connect(lambda code: self.desk.handle_scan(code))
         self._view.search_changed.connect(self.search)
+        self._view.all_schools_toggled.connect(lambda _on: self.search(self._view.entry_text()))
+        #: how many schools (asked with the first search: the "All schools" box shows for
+        #: several; a type-ahead search itself costs no extra round trip)
+        self._scope: ListScope | None = None
 
     @property
     def view(self) -> ScanView:
@@ -43,11 +48,18 @@ class ScanController(ScreenController):
             self._view.show_matches([], [])
             return
 
+        site = self._view.all_schools.choice()  # None: the desk's school's
+        ask_scope = self._scope is None
+
         def work(uow: UnitOfWork):  # type: ignore[no-untyped-def]
-            return search_people(uow, text), search_assets(uow, text)
+            return (search_people(uow, text, site=site), search_assets(uow, text, site=site),
+                    list_scope(uow, site) if ask_scope else None)
 
         def done(found) -> None:  # type: ignore[no-untyped-def]
+            if found[2] is not None:
+                self._scope = found[2]
+                self._view.all_schools.show_scope(found[2])
             if self._view.entry_text() == text:
-                self._view.show_matches(*found)
+                self._view.show_matches(found[0], found[1])
 
         self.desk.run(work, done, readonly=True)

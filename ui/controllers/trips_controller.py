@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from app.clock import local_date
 from app.services.cards import AssetSummary, ScanInfo
 from app.services.loans import check_in, check_out
-from app.services.trip_views import TripDetail, trip_detail, trip_rows
+from app.services.site_scope import ListScope, list_scope
+from app.services.trip_views import TripDetail, TripRow, trip_detail, trip_rows
 from app.services.trips import create_trip
 from app.uow import UnitOfWork
 from ink.signature import SignatureData
@@ -32,6 +33,7 @@ class TripsController(ScreenController):
         v = self._view
         v.leader_chosen.connect(self._set_leader)
         v.create_clicked.connect(self.create)
+        v.all_schools_toggled.connect(lambda _on: self.refresh())
         v.trip_opened.connect(self.open_trip)
         v.sign_clicked.connect(self.to_signature)
         v.remove_clicked.connect(self._remove)
@@ -58,7 +60,14 @@ class TripsController(ScreenController):
         self._view.show_page("list")
 
     def refresh(self) -> None:
-        self.desk.run(trip_rows, self._view.show_trips, readonly=True)
+        site = self._view.all_schools.choice()  # None: the desk's school's trips
+
+        def shown(got: tuple[list[TripRow], ListScope]) -> None:
+            self._view.show_scope(got[1])
+            self._view.show_trips(got[0])
+
+        self.desk.run(lambda uow: (trip_rows(uow, site=site), list_scope(uow, site)), shown,
+                      readonly=True)
 
     def reload_shown(self) -> None:
         """The list (the new-trip form is kept), or the open trip's phones (the phone list being

@@ -112,6 +112,11 @@ class AssetCardView(QWidget):
         lay.setContentsMargins(20, 12, 20, 12)
         self.header = AssetHeader()
         lay.addWidget(self.header)
+        # another school's asset (a scan finds any school's): to look at, not to change
+        self.read_only = label("", "overdue", name="Another school's asset")
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
+        lay.addWidget(self.read_only)
         row = QHBoxLayout()
         self.lend = button("Lend this", "Lend this asset", primary=True)
         self.check_in = button("Check in", "Check in this asset", primary=True)
@@ -249,6 +254,14 @@ class AssetCardView(QWidget):
         self.move_to.setVisible(a.status not in ("on_loan", "retired"))
         rev = c.reversible
         self.reverse.setVisible(admin and rev is not None)
+        self.read_only.setText(a.read_only)
+        self.read_only.setVisible(bool(a.read_only))
+        if a.read_only:  # every change would be refused: offer none
+            for b in (self.lend, self.check_in, self.lost, self.service, self.found, self.retire,
+                      self.reverse, self.move_to):
+                b.setVisible(False)
+        self.edit.setVisible(not a.read_only)
+        self.save_check.setEnabled(not a.read_only)
         if rev is not None:
             words = {"checkout": "check-out", "checkin": "check-in",
                      "leaver_return": "leaver return"}[rev.action]

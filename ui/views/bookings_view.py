@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.booking_views import BookingRow
+from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.table import Table
 
 HEADERS = ["#", "When", "What", "For", "Where", "Status", "Warnings"]
@@ -41,12 +43,20 @@ class BookingsView(QWidget):
     move_clicked = Signal()
     export_clicked = Signal()
     person_chosen = Signal(str, str)  # staff code, name
+    #: "All schools" ticked or cleared: list every school's bookings, or this desk's school's
+    all_schools_toggled = Signal(bool)
 
     def __init__(self, lookup: Lookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
-        outer.addWidget(label("Bookings", "title", name="Bookings"))
+        top = QHBoxLayout()
+        self.title = label("Bookings", "title", name="Bookings")
+        top.addWidget(self.title, 1)
+        self.all_schools = AllSchoolsBox("Show every school's bookings")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
+        outer.addLayout(top)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 
@@ -125,6 +135,12 @@ class BookingsView(QWidget):
         self.person_search.chosen.connect(self.person_chosen)
 
     # -- the lists -----------------------------------------------------------------------------
+    def show_scope(self, scope: ListScope) -> None:
+        """Whose bookings the lists show (the school their items are lent from): the desk's
+        school's, or every school's."""
+        self.all_schools.show_scope(scope)
+        self.title.setText(scope.heading("Bookings"))
+
     def show_days(self, today: list[BookingRow], tomorrow: list[BookingRow]) -> None:
         for i, (table, rows) in enumerate(((self.today, today), (self.tomorrow, tomorrow))):
             self._ids[i] = [r.id for r in rows]

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import Dashboard
 from ui import theme
 from ui.widgets.common import button, fmt_date, label
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.table import Table
 
 
@@ -45,9 +45,7 @@ class DashboardView(QWidget):
         self.title = label("Dashboard", "title", name="Dashboard")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        self.all_schools = QCheckBox("All schools")
-        self.all_schools.setAccessibleName("Show every school of the trust")
-        self.all_schools.setVisible(False)  # a trust of one school has nothing to widen
+        self.all_schools = AllSchoolsBox("Show every school of the trust")
         self.all_schools.toggled.connect(self.all_schools_toggled)
         top.addWidget(self.all_schools)
         self.export = button("Export a report…", "Export a report")
@@ -108,7 +106,7 @@ class DashboardView(QWidget):
     def show_dashboard(self, d: Dashboard) -> None:
         whose = f" — {d.scope}" if d.schools > 1 else ""
         self.title.setText(f"Dashboard{whose} — {fmt_date(d.today)}")
-        self.all_schools.setVisible(d.schools > 1)
+        self.all_schools.show_schools(d.schools)
         counts = {"on_loan": d.on_loan, "overdue": len(d.overdue), "due_today": len(d.due_today),
                   "leavers": len(d.leavers), "unencrypted": len(d.unencrypted_on_loan),
                   "incidents": len(d.open_incidents)}
@@ -128,7 +126,7 @@ class DashboardView(QWidget):
 
 
     def wants_all_schools(self) -> bool:
-        return self.all_schools.isVisible() and self.all_schools.isChecked()
+        return self.all_schools.wanted()
 
 
 def _day(value: Any) -> str:

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.config import SignatureSettings
 from app.services.kits import KINDS, KitCard, KitRow
+from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -51,6 +53,8 @@ class KitsView(SigningView, QWidget):
     checkin_clicked = Signal()
     back_clicked = Signal()
     borrower_chosen = Signal(str, str)  # staff code, name
+    #: "All schools" ticked or cleared: list every school's kits, or this desk's school's
+    all_schools_toggled = Signal(bool)
 
     def __init__(self, lookup: Lookup, signature: SignatureSettings,
                  parent: QWidget | None = None) -> None:
@@ -58,7 +62,12 @@ class KitsView(SigningView, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
         self.title = label("Kits", "title", name="Kits")
-        outer.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.all_schools = AllSchoolsBox("Show every school's kits")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
+        outer.addLayout(top)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self._tags: list[str] = []
@@ -70,12 +79,13 @@ class KitsView(SigningView, QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
         left.addWidget(label("Kits (double-click to open, or scan a kit's label)", "hint"))
+        self._heading = "Kits"
         self.kits = Table(["Kit", "Name", "Kind", "Members", "Out"], "Kits",
                           "No kits yet: create one on the right.", stretch=1)
         self.kits.cellDoubleClicked.connect(self._open_row)
         self.kits.cellActivated.connect(self._open_row)
         left.addWidget(self.kits, 1)
-        ll.addLayout(left, 2)
+        ll.addLayout(left, 3)  # the form: wide enough for its tag hint at 1280×720
         fbox, fl = card()
         fl.addWidget(label("New kit", "", name="New kit"))
         form = Form()
@@ -95,7 +105,7 @@ class KitsView(SigningView, QWidget):
         self.create_button = button("Create kit", "Create kit", primary=True)
         fl.addWidget(self.create_button)
         fl.addStretch(1)
-        ll.addWidget(fbox, 1)
+        ll.addWidget(fbox, 2)
         self.pages.addWidget(lst)
 
         # -- a kit's card --------------------------------------------------------------------
@@ -215,10 +225,18 @@ class KitsView(SigningView, QWidget):
 
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page))
+        self.all_schools.list_showing(page == "list")
         if page == "list":
-            self.title.setText("Kits")
+            self.title.setText(self._heading)
 
     # -- the list ----------------------------------------------------------------------------
+    def show_scope(self, scope: ListScope) -> None:
+        """Whose kits the list shows: the desk's school's, or every school's."""
+        self.all_schools.show_scope(scope)
+        self._heading = scope.heading("Kits")
+        if self.page == "list":
+            self.title.setText(self._heading)
+
     def show_kits(self, rows: list[KitRow]) -> None:
         self._tags = [r.tag for r in rows]
         self.kits.set_rows([[r.tag, r.name, r.kind, str(r.members), str(r.out) if r.out else ""]

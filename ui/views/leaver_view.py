@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from app.config import SignatureSettings
 from app.services.cards import PersonSummary
+from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -33,6 +35,8 @@ DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped
 
 class LeaverView(SigningView, QWidget):
     leaver_picked = Signal(str)
+    #: "All schools" ticked or cleared: list every school's leavers, or this desk's school's
+    all_schools_toggled = Signal(bool)
     continue_clicked = Signal()
     back_clicked = Signal()
     finish_clicked = Signal()
@@ -57,6 +61,13 @@ class LeaverView(SigningView, QWidget):
                            "hint"))
         self.search = PersonSearch(lookup, name="Find the leaver")
         pl.addWidget(self.search)
+        soon_row = QHBoxLayout()
+        self.soon_heading = label("Leaving soon", "", name="Leaving soon heading")
+        soon_row.addWidget(self.soon_heading, 1)
+        self.all_schools = AllSchoolsBox("Show every school's leavers")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        soon_row.addWidget(self.all_schools)
+        pl.addLayout(soon_row)
         self.soon = Table(["Name", "Staff code", "Leaving", "Items held"], "Leaving soon",
                           "Nobody is leaving in the next 30 days.", stretch=0)
         self.soon.cellActivated.connect(self._pick_row)
@@ -227,6 +238,11 @@ class LeaverView(SigningView, QWidget):
 
     def show_print_status(self, text: str) -> None:
         self.print_status.setText(text)
+
+    def show_scope(self, scope: ListScope) -> None:
+        """Whose leavers the list shows: the desk's school's, or every school's."""
+        self.all_schools.show_scope(scope)
+        self.soon_heading.setText(scope.heading("Leaving soon"))
 
     def show_soon(self, rows: list[tuple[str, str, str, int]]) -> None:
         self._soon_codes = [r[1] for r in rows]

@@ -38,6 +38,11 @@ class PersonCardView(QWidget):
         bl.addWidget(self.facts)
         bl.addWidget(self.summary)
         lay.addWidget(box)
+        # another school's person (a scan finds any school's): to look at, not to change
+        self.read_only = label("", "overdue", name="Another school's person")
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
+        lay.addWidget(self.read_only)
         row = QHBoxLayout()
         self.lend = button("Lend to this person", primary=True)
         self.leaver = button("Leaver return")
@@ -95,8 +100,13 @@ class PersonCardView(QWidget):
         self.summary.setStyleSheet(f"color: {theme.ERROR}; font-weight: 700;" if p.overdue_count else "")
         # someone leaving may borrow until their leaving date (capped at the check-out)
         self.lend.setVisible(p.status in ("active", "leaving"))
-        self.leaver.setVisible(p.status != "left")
-        self.reverse.setVisible(admin and c.reversible is not None)
+        # another school's person (a scan finds any school's): their record is not to change
+        # here; lending them this school's equipment is
+        self.leaver.setVisible(p.status != "left" and not c.read_only)
+        self.reverse.setVisible(admin and c.reversible is not None and not c.read_only)
+        self.edit.setVisible(not c.read_only)
+        self.read_only.setText(c.read_only)
+        self.read_only.setVisible(bool(c.read_only))
         self._tags = [a.tag for a in p.items]
         self.items.set_rows(
             [[a.tag, f"{a.kind_word}: {a.title}", fmt_date(a.out_at),

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.search import AssetHit, PersonHit
 from ui.widgets.common import button, label, text_list
+from ui.widgets.school_scope import AllSchoolsBox
 
 
 class ScanView(QWidget):
     submitted = Signal(str)  # typed text, handled like a scan
     search_changed = Signal(str)
     picked = Signal(str)  # a tag or staff code from the matches
+    #: "All schools" ticked or cleared: search every school's people and assets, or this
+    #: desk's school's (a scan finds any school's, whatever the box says)
+    all_schools_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +49,15 @@ class ScanView(QWidget):
         self.matches.hide()
         lay.addWidget(self.matches, 0, Qt.AlignmentFlag.AlignHCenter)
         self.go = button("Look up", "Look up", primary=True)
-        lay.addWidget(self.go, 0, Qt.AlignmentFlag.AlignHCenter)
+        go_row = QHBoxLayout()
+        go_row.addStretch(1)
+        go_row.addWidget(self.go)
+        self.all_schools = AllSchoolsBox("Search every school")
+        self.all_schools.setText("Search all schools")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        go_row.addWidget(self.all_schools)
+        go_row.addStretch(1)
+        lay.addLayout(go_row)
         lay.addStretch(2)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import SignatureSettings
+from app.services.site_scope import ListScope
 from app.services.trip_views import TripDetail, TripRow
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -42,6 +44,8 @@ class TripsView(SigningView, QWidget):
     back_clicked = Signal()
     print_clicked = Signal()
     leader_chosen = Signal(str, str)  # staff code, name
+    #: "All schools" ticked or cleared: list every school's trips, or this desk's school's
+    all_schools_toggled = Signal(bool)
 
     def __init__(self, lookup: Lookup, signature: SignatureSettings,
                  parent: QWidget | None = None) -> None:
@@ -49,7 +53,12 @@ class TripsView(SigningView, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
         self.title = label("Trips", "title", name="Trips")
-        outer.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.all_schools = AllSchoolsBox("Show every school's trips")
+        self.all_schools.toggled.connect(self.all_schools_toggled)
+        top.addWidget(self.all_schools)
+        outer.addLayout(top)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
 
@@ -58,6 +67,7 @@ class TripsView(SigningView, QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
         left.addWidget(label("Trips (double-click to open)", "hint"))
+        self._heading = "Trips"
         self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
                            "No trips yet: create one on the right.", stretch=(0, 1, 3))
         self.trips.cellDoubleClicked.connect(self._open_row)
@@ -150,6 +160,7 @@ class TripsView(SigningView, QWidget):
 
     def show_page(self, page: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(page))
+        self.all_schools.list_showing(page == "list")
 
     def set_default_dates(self, today: dt.date) -> None:
         self.start.setDate(_qdate(today))
@@ -167,7 +178,15 @@ class TripsView(SigningView, QWidget):
         self.destination.clear()
 
     def show_list_title(self) -> None:
-        self.title.setText("Trips")
+        self.title.setText(self._heading)
+
+    def show_scope(self, scope: ListScope) -> None:
+        """Whose trips the list shows (its leader's school): the desk's school's, or every
+        school's."""
+        self.all_schools.show_scope(scope)
+        self._heading = scope.heading("Trips")
+        if self.page == "list":
+            self.title.setText(self._heading)
 
     def show_trips(self, rows: list[TripRow]) -> None:
         self._names = [r.name for r in rows]
