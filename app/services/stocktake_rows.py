@@ -109,6 +109,12 @@ def _scan_and_event() -> Prepared:
 
 
 _SCAN_SQLITE = Prepared(_scan_insert(sqlite.insert))
+#: the scan a statement wrote whose answer was lost with the connection (it was saved)
+_SAVED = Prepared(select(*_SCANS.columns).where(
+    _SCANS.c.stocktake_id == bindparam("sid", type_=Integer()),
+    _SCANS.c.code_key == bindparam("code_key", type_=String()),
+    _SCANS.c.scanned_at == bindparam("at", type_=UTCDateTime()),
+    _SCANS.c.scanned_by == bindparam("by", type_=String())))
 _SCAN_PG = _scan_and_event()
 
 
@@ -171,7 +177,8 @@ def insert_scan(uow: UnitOfWork, stocktake_id: int, tag_key: str, code: str, cod
     answer = uow.commit(last=(_SCAN_PG, [params]), settles={
         "action": ACTION, "at": at, "actor": uow.actor.name,
         "details_end": params["e1"], "details_start": params["e0"]})
-    assert answer is not None  # one row, written or not
+    if answer is None:  # its COMMIT's answer was lost, and the log says it was saved
+        return uow.db.read_one(_SAVED, params), None
     width = len(_SCANS.columns)
     row = None if answer[0] is None else answer[:width]
     return row, Facts(*answer[width + 1:])
