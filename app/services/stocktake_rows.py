@@ -126,6 +126,8 @@ def scan_event_parts(values: dict[str, Any], details: dict[str, Any]) -> dict[st
     ``values``: the scan's columns but ``id`` and ``asset_id``; ``details``: the event's
     (without ``_rows``)."""
     row = {**values, **dict.fromkeys(_FROM_DB, 0)}
+    # every column, as row_digest takes them (a column added to the table must come here too)
+    assert set(row) == {c.key for c in _SCANS.columns} - StocktakeScan.__digest_exclude__
     pieces = [f"{canonical_json(k)}:" + ("" if k in _FROM_DB else canonical_json(row[k]))
               for k in sorted(row)]
     joined = "{" + ",".join(pieces) + "}"

@@ -193,7 +193,7 @@ def scan(uow: UnitOfWork, stocktake_id: int | str, text: str, *,
     what is already in the stocktake (from this desk or another) records nothing and says
     so; a code matching no asset is kept as scanned (listed as unknown). A scan into a
     stocktake not open, of another school, or of a kit's label writes nothing and is
-    refused (saying why takes reads of their own, after it).
+    refused (why: from the statement's answer on PostgreSQL, read after it on SQLite).
     """
     number = _stocktake_id(stocktake_id)
     code, key = _code_of(uow, text)
