@@ -58,6 +58,7 @@ def test_a_room_scanned_at_the_desk_with_a_repeat_and_an_unknown_code(school_dir
     with DeskUnderX(school_dir) as desk:
         desk.sign_in_by_badge()
         desk.key("F8")
+        desk.wait_log("stocktake screen: 0 stocktakes listed")  # the screen is up: scans are its
         desk.scan("ICT1")  # the room's label: starts its stocktake
         desk.wait_log("stocktake screen: Open · expected 2 · found 0 · missing 2")
         desk.scan("LT-0001")

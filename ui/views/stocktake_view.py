@@ -140,6 +140,7 @@ class StocktakeView(QWidget):
             for c, value in enumerate(row):
                 self.going.setItem(i, c, QTableWidgetItem(f"#{value}" if c == 0 else str(value)))
         self.place.setFocus()
+        log.info("stocktake screen: %d stocktake%s listed", len(rows), "" if len(rows) == 1 else "s")
 
     # -- one stocktake ------------------------------------------------------------------------
     def _build_scan_page(self) -> QWidget:
