@@ -44,6 +44,7 @@ from app.errors import Busy
 from app.flights import NOT_READ, Flights, read_key
 from app.prepared import Prepared
 from app.retry import friendly_operational
+from app.site_guard import check_sites
 from db.models import Base
 
 #: services and the desk take ``Actor`` and ``SYSTEM`` from here, with the unit of work
@@ -347,9 +348,8 @@ class UnitOfWork:
         in the commit's flight (its first row is returned; ``settles``: its event, for a lost COMMIT)."""
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
-        session, flights, answer = self._session, self._flights, None
+        session, flights, answer, committing = self._session, self._flights, None, False
         writes: list[Any] = []  # the audit chain's statements: which event settles a lost commit
-        committing = False
         try:
             if session is not None:
                 if flights is not None:
@@ -363,8 +363,8 @@ class UnitOfWork:
             for obj in self._touched.values():
                 rows[audit.row_key(obj)] = audit.row_digest(obj)
             if rows and self.actor.site_id is not None and not self.actor.is_trust_admin:
-                from app.site_guard import check_sites  # a technician: their school's rows only
-                check_sites(self.session, self.actor, self._touched.values(), self._loaded, self._bulk)
+                check_sites(lambda: self.session, self.actor, self._touched.values(), self._loaded,
+                            self._bulk)  # a technician: their school's rows only
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:

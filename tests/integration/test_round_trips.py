@@ -116,3 +116,33 @@ def test_a_stocktake_scan_is_one_round_trip_through_the_proxy(pg_url: str) -> No
             assert proxy.counts().minus(before).round_trips == 1  # the facts came with it
         finally:
             db.dispose()
+
+
+def test_a_schools_technician_checks_out_and_in_in_two_round_trips(pg_url: str) -> None:
+    """The school guard at commit (app/site_guard.py) reads nothing unless it refuses: a
+    technician tied to a school (every desk's, in a trust) takes the same round trips as
+    the bench's admin of no school. It took four when the guard opened the session."""
+    from app.database import open_database
+    from app.errors import Refused
+    from app.services.loans import check_in, check_out
+    from app.uow import Actor
+
+    wan.seed(pg_url, assets=20)
+    tech = Actor("wan-tech", "technician", site_id=1)
+    with WanProxy(upstream_port(pg_url), rtt_ms=1) as proxy:
+        db = open_database(proxied_url(pg_url, proxy.port))
+        try:
+            counted = []  # (the seed's school, WAN, took in every laptop: site 1)
+            for i in range(1, 8):  # past psycopg's prepare threshold (5) too
+                for work in (lambda uow, t=f"WAN-{i:04d}": check_out(uow, t, "WAN1"),
+                             lambda uow, t=f"WAN-{i:04d}": check_in(uow, t)):
+                    before = proxy.counts()
+                    with db.uow(tech) as uow:
+                        work(uow)
+                    counted.append(proxy.counts().minus(before).round_trips)
+            assert max(counted[-4:]) == 2, counted
+            other = Actor("other-tech", "technician", site_id=2)
+            with pytest.raises(Refused, match="belongs to"), db.uow(other) as uow:
+                check_out(uow, "WAN-0009", "WAN1")  # and the guard still refuses, naming it
+        finally:
+            db.dispose()
