@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["ADDED_COLUMNS", "GENESIS", "PROBE", "Execute", "PendingEvent", "Probe", "VerifyResult",
            "append", "canonical_json", "chain_writes", "current_anchor", "earlier_digests",
            "event_hash", "head_anchor", "last_written", "probe_from", "row_digest", "row_key",
-           "values_digest", "values_digests", "verify", "verify_chain", "write_events"]
+           "values_digest", "values_digests", "verify", "verify_chain", "with_os_user", "write_events"]
 
 
 @dataclass
@@ -233,14 +233,20 @@ def write_events(execute: Execute, flights: Flights | None, at: dt.datetime, act
     """A unit of work's audit events, written in its transaction at its commit: chained at
     once (SQLite, or without read-ahead flights), or held for the commit's one flight on
     PostgreSQL (:mod:`app.flights`). Returns the statements (:func:`last_written`)."""
-    if actor.os_user:  # who at the keyboard, beside the technician
-        for ev in events:
-            ev.details.setdefault("os_user", actor.os_user)
+    for ev in events:
+        ev.details = with_os_user(actor, ev.details)
     if flights is None:
         return append(execute, at, actor.name, events, rows)
     writes = chain_writes(flights.probe or flights.probe_now(), at, actor.name, events, rows)
     flights.held += writes
     return writes
+
+
+def with_os_user(actor: Actor, details: dict[str, Any]) -> dict[str, Any]:
+    """An event's details as recorded: with who was at the keyboard, beside the technician."""
+    if actor.os_user and "os_user" not in details:
+        return {**details, "os_user": actor.os_user}
+    return details
 
 
 def _can_read_all(session: Session, obj: Base) -> bool:

@@ -2,7 +2,8 @@
 
 A PostgreSQL desk appends its events without waiting for any other desk
 (:func:`app.audit.chain_writes`): when another transaction holds the chain's head,
-its events go in with no number and no hash. Sealing gives them both, oldest
+its events go in with no number and no hash (and a stocktake scan's always: its one
+statement writes its event, :mod:`app.services.stocktake_rows`). Sealing gives them both, oldest
 first, on top of the head, and moves the head; a desk that holds the head seals the
 backlog as part of its own commit, and :func:`seal` does it on demand — before
 ``audit verify`` and ``audit head`` (so an anchor names a sealed event), and from

@@ -56,10 +56,17 @@ def was_saved(engine: Engine, last: dict[str, Any], attempts: int = 2) -> bool |
     """Whether the audit log holds event ``last`` (its row, :func:`app.audit.last_written`):
     by its number and hash when it was sealed in its own transaction, else by its content
     (its time, technician, action and details; sealed later by whichever desk held the
-    head). None when the server cannot be asked."""
+    head), or by how its details start and end when the database wrote the ids in them (a
+    stocktake scan: :mod:`app.services.stocktake_rows`). None when the server cannot be asked."""
     if last.get("hash") is not None:
         query = select(AuditEvent.id).where(AuditEvent.seq == last["seq"],
                                             AuditEvent.hash == last["hash"])
+    elif "details" not in last:  # written by a statement of its own: the database chose its ids
+        query = select(AuditEvent.id).where(
+            AuditEvent.action == last["action"], AuditEvent.at == last["at"],
+            AuditEvent.actor == last["actor"],
+            AuditEvent.details.startswith(last["details_start"], autoescape=True),
+            AuditEvent.details.endswith(last["details_end"], autoescape=True)).limit(1)
     else:
         query = select(AuditEvent.id).where(
             AuditEvent.action == last["action"], AuditEvent.at == last["at"],

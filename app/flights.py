@@ -92,7 +92,7 @@ class Flights:
         held = self.take_held()
         if self.begun and not held and not batch and not commit:
             return []
-        if commit and not self.begun:
+        if commit and not self.begun and not batch:
             return []  # nothing was sent: nothing to commit
         conn = self.connection()
         if not conn.in_transaction():

@@ -1,17 +1,15 @@
 """Unit of work: one transaction, one audit append, nothing half-done.
 
-Services take a :class:`UnitOfWork`; they change ORM objects, call
-:meth:`UnitOfWork.audit` for what they did, and :meth:`UnitOfWork.commit`.
-Leaving the ``with`` block without committing rolls everything back.
-Committing writes, in the same transaction, the audit events plus a digest of
-every audited row that was written, so changes cannot escape the log.
+Services take a :class:`UnitOfWork`; they change ORM objects, call :meth:`UnitOfWork.audit` for what
+they did, and :meth:`UnitOfWork.commit`. Leaving the ``with`` block without committing rolls
+everything back. Committing writes, in the same transaction, the audit events plus a digest of every
+audited row that was written, so changes cannot escape the log.
 
-Hot paths (a scan, a check-out or check-in) skip the ORM's machinery: they read
-whole rows with prepared statements (:meth:`UnitOfWork.fetch_one`,
-:meth:`UnitOfWork.loaded`) and write them with :meth:`UnitOfWork.insert` and
-:meth:`UnitOfWork.update`, which record the same digests a flush would (the row
-helpers are in :mod:`app.cursor_rows`; services reach them only through named reads
-such as :mod:`app.services.rows`). The database handle a unit of work runs on is
+Hot paths (a scan, a check-out or check-in) skip the ORM's machinery: they read whole rows with
+prepared statements (:meth:`UnitOfWork.fetch_one`, :meth:`UnitOfWork.loaded`) and write them with
+:meth:`UnitOfWork.insert` and :meth:`UnitOfWork.update`, which record the same digests a flush would
+(the row helpers are in :mod:`app.cursor_rows`; services reach them only through named reads such as
+:mod:`app.services.rows`). The database handle a unit of work runs on is
 :class:`app.database.Database`.
 """
 
@@ -46,6 +44,7 @@ from app.errors import Busy
 from app.flights import NOT_READ, Flights, read_key
 from app.prepared import Prepared
 from app.retry import friendly_operational
+from app.site_guard import check_sites
 from db.models import Base
 
 #: services and the desk take ``Actor`` and ``SYSTEM`` from here, with the unit of work
@@ -112,10 +111,10 @@ class UnitOfWork:
     def session(self) -> Session:
         """This unit of work's session, opened on first use.
 
-        In a unit of work that writes, the session joins the unit of work's
-        connection and its transaction (begun by the session, or by a statement
-        run with :meth:`execute`, whichever comes first) and commits it. Work that
-        never needs the ORM (a check-out, a scan) never pays for a session.
+        In a unit of work that writes, the session joins the unit of work's connection and its
+        transaction (begun by the session, or by a statement run with :meth:`execute`, whichever
+        comes first) and commits it. Work that never needs the ORM (a check-out, a scan) never pays
+        for a session.
         """
         if self._flights is not None:
             self._flights.send([])  # what is held goes first; what was read ahead no longer holds
@@ -178,12 +177,12 @@ class UnitOfWork:
     def fetch_one(self, read: Prepared, params: dict[str, Any]) -> tuple[Any, ...] | None:
         """The first row of a prepared read (None: no row), values converted as Core would.
 
-        In a unit of work that writes, inside its transaction (begun if need be, so a
-        ``FOR UPDATE`` read locks). In a read-only one, inside the session's transaction
-        when it has one (so the row is consistent with what the session read); otherwise
-        the single statement runs by itself (:meth:`Database.read_one`), outside any
-        ``BEGIN`` (one statement is its own consistent snapshot). Driver errors come back as
-        SQLAlchemy's (``OperationalError`` …), as from the session.
+        In a unit of work that writes, inside its transaction (begun if need be, so a ``FOR UPDATE``
+        read locks). In a read-only one, inside the session's transaction when it has one (so the
+        row is consistent with what the session read); otherwise the single statement runs by itself
+        (:meth:`Database.read_one`), outside any ``BEGIN`` (one statement is its own consistent
+        snapshot). Driver errors come back as SQLAlchemy's (``OperationalError`` …), as from the
+        session.
         """
         session = self._session
         if self._flights is not None:
@@ -230,10 +229,9 @@ class UnitOfWork:
     def loaded(self, model: type[M], values: Sequence[Any], **related: Base) -> M:
         """A row read with :meth:`fetch_one` (every column, in table order) as an ORM object.
 
-        The object is detached (not in the session): reading its columns, and the
-        relationships given in ``related``, costs nothing, and :meth:`update` writes
-        it. The session does not know it, so work on the same row must go through
-        this object, not through a query of the session.
+        The object is detached (not in the session): reading its columns, and the relationships
+        given in ``related``, costs nothing, and :meth:`update` writes it. The session does not know
+        it, so work on the same row must go through this object, not through a query of the session.
         """
         obj = detached(model, dict(zip(column_keys(model), values, strict=True)), related)
         self._loaded[id(obj)] = obj
@@ -242,9 +240,9 @@ class UnitOfWork:
     def insert(self, model: type[M], values: dict[str, Any], **related: Base) -> M:
         """``INSERT`` one row on the cursor and audit its digest, as an ORM flush would.
 
-        Columns not given take their declared scalar default (or None), as from
-        the ORM. Returns the row as a detached object (see :meth:`loaded`), with
-        its new id and the ``related`` objects set.
+        Columns not given take their declared scalar default (or None), as from the ORM. Returns the
+        row as a detached object (see :meth:`loaded`), with its new id and the ``related`` objects
+        set.
         """
         table = cast(Table, model.__table__)
         row = {**column_defaults(table), **values}
@@ -274,10 +272,9 @@ class UnitOfWork:
     def update(self, obj: Base, **changes: Any) -> None:
         """Change columns of a row and have the commit audit its new digest.
 
-        An object of this unit of work's session is changed as usual (the flush
-        writes it). One from :meth:`loaded` or :meth:`insert` is written at once
-        with one ``UPDATE`` of the columns whose value changes (none: no
-        statement, as the ORM would skip it).
+        An object of this unit of work's session is changed as usual (the flush writes it). One from
+        :meth:`loaded` or :meth:`insert` is written at once with one ``UPDATE`` of the columns whose
+        value changes (none: no statement, as the ORM would skip it).
         """
         state = sa_inspect(obj)
         if state.session is not None:
@@ -345,13 +342,14 @@ class UnitOfWork:
                 self._touched.pop(id(obj), None)
 
     # -- commit -------------------------------------------------------------
-    def commit(self) -> None:
+    def commit(self, last: tuple[Prepared, list[dict[str, Any]]] | None = None,
+               settles: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
+        """Write the audit events and commit. ``last`` (PostgreSQL): a statement that audits itself, run
+        in the commit's flight (its first row is returned; ``settles``: its event, for a lost COMMIT)."""
         if self.readonly:
             raise RuntimeError("read-only unit of work cannot commit")
-        session = self._session
-        flights = self._flights
+        session, flights, answer, committing = self._session, self._flights, None, False
         writes: list[Any] = []  # the audit chain's statements: which event settles a lost commit
-        committing = False
         try:
             if session is not None:
                 if flights is not None:
@@ -360,21 +358,21 @@ class UnitOfWork:
             for ev, obj, given in self._unresolved:
                 row_id = getattr(obj, "id", given)
                 ev.entity_id = None if row_id is None else str(row_id)
-            if self.actor.site_id is not None and not self.actor.is_trust_admin:
-                from app.site_guard import check_sites  # a technician: their school's rows only
-                check_sites(self.session, self.actor, self._touched.values(), self._loaded, self._bulk)
             rows: dict[str, str | None] = dict(self._deleted)
             rows.update(self._bulk)
             for obj in self._touched.values():
                 rows[audit.row_key(obj)] = audit.row_digest(obj)
+            if rows and self.actor.site_id is not None and not self.actor.is_trust_admin:
+                check_sites(lambda: self.session, self.actor, self._touched.values(), self._loaded,
+                            self._bulk)  # a technician: their school's rows only
             if rows and not self._events:
                 raise RuntimeError("a write without an audit event: call uow.audit() first")
             if self._events:
                 writes = audit.write_events(self.execute, flights, self.now, self.actor, self._events,
                                             rows)
             committing = True  # a connection lost from here on may have committed
-            if flights is not None and self._conn is not None:
-                flights.send([], commit=True)  # held writes, events and COMMIT: one flight
+            if flights is not None and (self._conn is not None or last is not None):
+                answer = (flights.send([last] if last else [], commit=True) or [None])[0]  # one flight
                 flights.probe = None
                 flights.ahead.clear()
             if session is not None:
@@ -385,11 +383,13 @@ class UnitOfWork:
             if not (committing and commit_outcome.connection_lost(exc)):
                 self._rollback()
                 raise Busy(friendly_operational(exc)) from exc
-            commit_outcome.settle(self.db.engine, audit.last_written(writes), exc, self._conn)
+            commit_outcome.settle(self.db.engine, audit.last_written(writes) or settles, exc,
+                                  self._conn)
         self._committed = True
         commit_outcome.run_after_commit(self.after_commit)
         for done in (self._events, self._unresolved, self._touched, self._deleted, self._bulk):
             done.clear()
+        return answer
 
 
 def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:

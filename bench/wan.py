@@ -31,6 +31,7 @@ TARGETS: dict[str, tuple[str, int]] = {
     "wan-checkin": ("check in (one asset)", 2),
     "wan-leaver": ("leaver return (10 items)", 4),
     "wan-start": ("desk start to a usable sign-in", 10),
+    "wan-stocktake-scan": ("stocktake scan (a new item)", 1),
 }
 LEAVER_ITEMS = 10
 
@@ -91,9 +92,11 @@ def scratch_database(pg_url: str) -> Iterator[str]:
 
 
 def seed(url: str, assets: int, staff: int = 10) -> None:
-    """Staff ``WAN1``…, a leaver ``LEAVER`` and laptops ``WAN-0001``…, audited as the app does."""
+    """Staff ``WAN1``…, a leaver ``LEAVER``, laptops ``WAN-0001``… and a school ``WAN`` with a
+    room ``WAN-ROOM`` (for stocktakes), audited as the app does."""
     from app.database import open_database
     from app.keys import search_name, staff_key, tag_key
+    from app.services import places
     from app.uow import Actor
     from db.models import Asset, Person
 
@@ -115,6 +118,10 @@ def seed(url: str, assets: int, staff: int = 10) -> None:
             uow.session.flush()
             uow.audit("bench_seed", None, people=len(people), assets=assets)
             uow.commit()
+        with db.uow(Actor("bench", "admin")) as uow:
+            places.add_site(uow, "WAN", "WAN High School")
+        with db.uow(Actor("bench", "admin")) as uow:
+            places.add_location(uow, "WAN", "WAN-ROOM", "Stocktake room")
     finally:
         db.dispose()
 
@@ -192,6 +199,8 @@ def measure(url: str, rtt_ms: float, *, runs: int = 5) -> list[WanRow]:
                         row.runs += 1
             rows += [scans, outs, backs]
 
+            rows.append(_stocktake_scans(db, actor, proxy, runs))
+
             leaver = WanRow("wan-leaver", 0, [])
             tags = [f"WAN-{i:04d}" for i in range(101, 101 + LEAVER_ITEMS)]
             with db.uow(actor) as uow:
@@ -202,6 +211,28 @@ def measure(url: str, rtt_ms: float, *, runs: int = 5) -> list[WanRow]:
         finally:
             db.dispose()
     return rows
+
+
+def _stocktake_scans(db: Any, actor: Any, proxy: WanProxy, runs: int) -> WanRow:
+    """New scans of known laptops into an open stocktake, each its own unit of work (as a
+    desk scans them), after warm-up (psycopg prepares a statement sent five times)."""
+    from app.services import stocktakes
+
+    with db.uow(actor) as uow:
+        number = stocktakes.start_or_resume(uow, "WAN-ROOM").id
+    row = WanRow("wan-stocktake-scan", 0, [])
+    warm = 6
+    for i in range(warm + runs):
+        def scan(tag: str = f"WAN-{60 + i:04d}") -> None:
+            with db.uow(actor) as uow:
+                assert stocktakes.scan(uow, number, tag, desk="wan-desk").new, tag
+        n, c, ms = _count(proxy, scan)
+        if i >= warm:
+            row.round_trips = max(row.round_trips, n)
+            row.connects = max(row.connects, c)
+            row.times_ms.append(ms)
+            row.runs += 1
+    return row
 
 
 def _leave(db: Any, actor: Any, leaver_return: Callable[..., Any]) -> None:

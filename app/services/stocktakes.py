@@ -19,8 +19,9 @@ from app.errors import InvalidInput, NotFound, Refused
 from app.keys import normalise_code, tag_key
 from app.services.places import find_location, find_site
 from app.services.scan import parse_scan
-from app.services.stocktake_rows import insert_scan
+from app.services.stocktake_rows import Facts, insert_scan
 from app.uow import UnitOfWork
+from db.kits import Kit
 from db.models import Asset
 from db.places import Location, Site
 from db.stocktakes import Stocktake, StocktakeScan
@@ -185,47 +186,59 @@ def _code_of(uow: UnitOfWork, text: str) -> tuple[str, str]:
 
 def scan(uow: UnitOfWork, stocktake_id: int | str, text: str, *,
          desk: str | None = None) -> Scanned:
-    """Record one scan: one statement (look-up, open check and insert), its audit, the commit.
+    """Record one scan: one statement (look-up, checks and insert), its audit, the commit.
 
-    Scanning what is already in the stocktake (from this desk or another) records nothing
-    and says so; a code matching no asset is kept as scanned (listed as unknown).
+    On PostgreSQL a new scan is one round trip: the statement writes its own audit event
+    and goes with ``BEGIN`` and ``COMMIT`` (:mod:`app.services.stocktake_rows`). Scanning
+    what is already in the stocktake (from this desk or another) records nothing and says
+    so; a code matching no asset is kept as scanned (listed as unknown). A scan into a
+    stocktake not open, of another school, or of a kit's label writes nothing and is
+    refused (why: from the statement's answer on PostgreSQL, read after it on SQLite).
     """
     number = _stocktake_id(stocktake_id)
     code, key = _code_of(uow, text)
+    actor = uow.actor
+    site = None if actor.is_trust_admin else actor.site_id
     # NFKC may lengthen a code (one ligature, many letters): the key is kept to its column
-    row = insert_scan(uow, number, key, code, normalise_code(code)[:128], uow.now, desk)
+    row, facts = insert_scan(uow, number, key, code, normalise_code(code)[:128], uow.now, desk,
+                             site=site, event={"stocktake": number, "code": code})
     if row is None:
-        return _not_written(uow, number, code, key)
-    if row.asset_id is None:
-        _refuse_a_kit_label(uow, code, key)  # before the commit: nothing is kept
-    uow.audit("stocktake_scan", row, stocktake=number, code=code)
-    uow.commit()
-    tag = code if row.asset_id is not None else None
-    return Scanned(code, tag, row.asset_id, True)
+        return _not_written(uow, number, code, key, facts)
+    asset_id = row[2]  # (id, stocktake_id, asset_id, …): the table's columns
+    return Scanned(code, code if asset_id is not None else None, asset_id, True)
 
 
-def _refuse_a_kit_label(uow: UnitOfWork, code: str, key: str) -> None:
-    """A kit's label names a group, not an item that is here: each member is scanned."""
-    from db.kits import Kit
-
-    kit = uow.session.execute(select(Kit.tag, Kit.name).where(Kit.tag_key == key)).first()
-    if kit is not None:
-        raise Refused(f"{kit[0]} is the label of the kit {kit[1]}: scan each item in it (a "
-                      "kit's members are counted one by one)")
-
-
-def _not_written(uow: UnitOfWork, number: int, code: str, key: str) -> Scanned:
-    """Why a scan wrote nothing: the stocktake is not open (refused), or it is a repeat."""
-    status = uow.session.execute(select(Stocktake.status).where(Stocktake.id == number)
-                                 ).scalar_one_or_none()
-    if status is None:
+def _not_written(uow: UnitOfWork, number: int, code: str, key: str,
+                 facts: Facts | None) -> Scanned:
+    """Why a scan wrote nothing: the stocktake is not open or of another school, the code is
+    a kit's label (refused), or it is a repeat. ``facts``: what the scan's statement found
+    (PostgreSQL), else read now."""
+    if facts is None:
+        found = uow.session.execute(select(Stocktake.status, Stocktake.site_id)
+                                    .where(Stocktake.id == number)).first()
+        asset_id = uow.session.execute(select(Asset.id).where(Asset.tag_key == key)).scalar()
+        kit = None if asset_id is not None else uow.session.execute(
+            select(Kit.tag, Kit.name).where(Kit.tag_key == key)).first()
+        status, site_id = found or (None, None)
+        kit_tag, kit_name = kit or (None, None)
+        facts = Facts(status, site_id, asset_id, kit_tag, kit_name)
+    if facts.status is None:
         raise NotFound(f"there is no stocktake #{number}")
-    if status != "open":
+    if facts.status != "open":
         hint = f"resume it first ('loan-kiosk stocktake resume {number}')" \
-            if status == "paused" else "start a new one"
-        raise Refused(f"stocktake #{number} is {status}: {hint}")
-    asset_id = uow.session.execute(select(Asset.id).where(Asset.tag_key == key)).scalar()
-    return Scanned(code, code if asset_id is not None else None, asset_id, False)
+            if facts.status == "paused" else "start a new one"
+        raise Refused(f"stocktake #{number} is {facts.status}: {hint}")
+    if not uow.actor.may_write_at(facts.site_id):
+        site = uow.session.get(Site, facts.site_id)
+        raise Refused(f"stocktake #{number} is of {site.code if site else facts.site_id}: only a "
+                      "trust admin or a technician of that school can scan into it (you can "
+                      "still look at it)")
+    if facts.asset_id is None and facts.kit_tag is not None:
+        # a kit's label names a group, not an item that is here: each member is scanned
+        raise Refused(f"{facts.kit_tag} is the label of the kit {facts.kit_name}: scan each item "
+                      "in it (a kit's members are counted one by one)")
+    tag = code if facts.asset_id is not None else None
+    return Scanned(code, tag, facts.asset_id, False)
 
 
 def scan_many(uow_factory: Any, stocktake_id: int | str, texts: list[str], *,

@@ -75,3 +75,74 @@ def test_every_latency_target_is_met(pg_url: str) -> None:
     over = {r.key: f"{r.round_trips} > {r.target}" for r in rows if not r.ok}
     assert over == {}, wan.table(rows, 1)
     assert counted["wan-scan"] == 1
+    assert counted["wan-stocktake-scan"] == 1  # BEGIN, the scan and its event, COMMIT: one flight
+
+
+def test_a_stocktake_scan_is_one_round_trip_through_the_proxy(pg_url: str) -> None:
+    """Issue 20: a new scan of a known asset into an open stocktake, by a school's technician
+    (the school checked inside the statement), counted at the proxy: one round trip. An
+    unknown code and a repeat are one too; a refusal reads why afterwards."""
+    from app.database import open_database
+    from app.errors import Refused
+    from app.services import stocktakes
+    from app.uow import Actor
+
+    wan.seed(pg_url, assets=20)
+    tech = Actor("wan-tech", "technician", site_id=1)
+    with WanProxy(upstream_port(pg_url), rtt_ms=1) as proxy:
+        db = open_database(proxied_url(pg_url, proxy.port))
+        try:
+            with db.uow(tech) as uow:
+                number = stocktakes.start_or_resume(uow, "WAN-ROOM").id
+
+            def trips(code: str) -> tuple[int, stocktakes.Scanned]:
+                before = proxy.counts()
+                with db.uow(tech) as uow:
+                    done = stocktakes.scan(uow, number, code)
+                return proxy.counts().minus(before).round_trips, done
+
+            for i in range(1, 8):  # past psycopg's prepare threshold (5) too
+                n, done = trips(f"WAN-{i:04d}")
+                assert done.new and done.asset_id is not None and n == 1, (i, n)
+            n, done = trips("NOT-A-WAN-TAG")
+            assert done.new and done.asset_id is None and n == 1
+            n, done = trips("wan-0003")
+            assert not done.new and done.asset_id is not None and n == 1
+            with db.uow(Actor("bench", "admin")) as uow:
+                stocktakes.pause_stocktake(uow, number)
+            before = proxy.counts()
+            with pytest.raises(Refused, match="is paused"), db.uow(tech) as uow:
+                stocktakes.scan(uow, number, "WAN-0010")
+            assert proxy.counts().minus(before).round_trips == 1  # the facts came with it
+        finally:
+            db.dispose()
+
+
+def test_a_schools_technician_checks_out_and_in_in_two_round_trips(pg_url: str) -> None:
+    """The school guard at commit (app/site_guard.py) reads nothing unless it refuses: a
+    technician tied to a school (every desk's, in a trust) takes the same round trips as
+    the bench's admin of no school. It took four when the guard opened the session."""
+    from app.database import open_database
+    from app.errors import Refused
+    from app.services.loans import check_in, check_out
+    from app.uow import Actor
+
+    wan.seed(pg_url, assets=20)
+    tech = Actor("wan-tech", "technician", site_id=1)
+    with WanProxy(upstream_port(pg_url), rtt_ms=1) as proxy:
+        db = open_database(proxied_url(pg_url, proxy.port))
+        try:
+            counted = []  # (the seed's school, WAN, took in every laptop: site 1)
+            for i in range(1, 8):  # past psycopg's prepare threshold (5) too
+                for work in (lambda uow, t=f"WAN-{i:04d}": check_out(uow, t, "WAN1"),
+                             lambda uow, t=f"WAN-{i:04d}": check_in(uow, t)):
+                    before = proxy.counts()
+                    with db.uow(tech) as uow:
+                        work(uow)
+                    counted.append(proxy.counts().minus(before).round_trips)
+            assert max(counted[-4:]) == 2, counted
+            other = Actor("other-tech", "technician", site_id=2)
+            with pytest.raises(Refused, match="belongs to"), db.uow(other) as uow:
+                check_out(uow, "WAN-0009", "WAN1")  # and the guard still refuses, naming it
+        finally:
+            db.dispose()

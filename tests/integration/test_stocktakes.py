@@ -351,3 +351,47 @@ def test_a_kit_label_is_not_an_item(app_ctx: AppContext) -> None:
         scan(app_ctx, sid, "kit-t1")
     assert result(app_ctx, sid).unknown == []  # nothing kept
     verify(app_ctx)
+
+
+def test_a_scan_into_another_schools_stocktake_is_refused(app_ctx: AppContext) -> None:
+    place(app_ctx)
+    sid = start(app_ctx, "LIB")  # St Paul's
+    nhs = Actor("nhs-tech", "technician", site_id=1)
+    with app_ctx.uow(nhs) as uow, pytest.raises(
+            Refused, match=f"stocktake #{sid} is of SPA: only a trust admin or a technician of "
+                           "that school can scan into it"):
+        stocktakes.scan(uow, sid, "LT-6")
+    with app_ctx.uow(nhs) as uow, pytest.raises(Refused, match="is of SPA"):
+        stocktakes.scan(uow, sid, "NOT-A-TAG")  # an unknown code too
+    assert result(app_ctx, sid).counts()["found"] == 0  # nothing kept
+    for who in (Actor("spa-tech", "technician", site_id=2), Actor("trust", "trust_admin", site_id=1)):
+        with app_ctx.uow(who) as uow:
+            assert stocktakes.scan(uow, sid, "LT-6").new is (who.name == "spa-tech")
+    verify(app_ctx)
+
+
+def test_a_scans_event_is_the_one_the_unit_of_work_would_write(app_ctx: AppContext) -> None:
+    """On PostgreSQL the scan's statement writes its event (app/services/stocktake_rows.py):
+    its details, the row's digest in them and the event's columns are those the unit of
+    work writes on SQLite, and ``audit verify`` seals and checks it."""
+    place(app_ctx)
+    sid = start(app_ctx, "ICT1")
+    desk = Actor("plain-tech", "technician", os_user="ict\\jo \"o'b\"")
+    for code in ("LT-1", "Ünknown\tcode ✓", "lt-1"):
+        with app_ctx.uow(desk) as uow:
+            stocktakes.scan(uow, sid, code, desk="desk ☃")
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        scans = uow.session.execute(select(StocktakeScan).order_by(StocktakeScan.id)).scalars().all()
+        events = uow.session.execute(select(AuditEvent).where(AuditEvent.action == "stocktake_scan")
+                                     .order_by(AuditEvent.id)).scalars().all()
+        assert len(scans) == len(events) == 2
+        for row, ev in zip(scans, events, strict=True):
+            assert (ev.entity, ev.entity_id, ev.actor) == ("stocktake_scans", str(row.id), desk.name)
+            assert ev.at == row.scanned_at
+            expected = {"_rows": {audit.row_key(row): audit.row_digest(row)}, "code": row.code,
+                        "os_user": desk.os_user, "stocktake": sid}
+            assert ev.details == audit.canonical_json(expected)
+    verify(app_ctx)
+    with app_ctx.uow(TECH, readonly=True) as uow:  # verify sealed them
+        assert uow.session.execute(select(func.count()).select_from(AuditEvent)
+                                   .where(AuditEvent.seq.is_(None))).scalar_one() == 0

@@ -140,3 +140,38 @@ def test_the_cli_says_the_outcome_is_unknown_in_one_line_and_how_to_check(
     assert "1 anchor held" in capsys.readouterr().out
     with ctx.uow(DESK, readonly=True) as uow:
         assert uow.session.scalar(select(func.count()).select_from(Loan)) == 1
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("deliver", [True, False], ids=["committed", "not-committed"])
+def test_a_stocktake_scan_whose_commit_was_cut_is_settled_by_its_event(
+        proxied: tuple[AppContext, TcpProxy, str], deliver: bool) -> None:
+    """A scan's event is written by its own statement, its id chosen by the database
+    (app/services/stocktake_rows.py): it is looked up by everything else it holds."""
+    from app.services import stocktakes
+    from db.stocktakes import StocktakeScan
+    from tests.factories import add_location, add_site
+
+    ctx, proxy, _url = proxied
+    add_site(ctx)
+    add_location(ctx, "ICT1")
+    with ctx.uow(DESK) as uow:
+        number = stocktakes.start_stocktake(uow, "ICT1").id
+    # a new connection: psycopg prepares a statement sent five times, COMMIT too, and the
+    # proxy knows a COMMIT by its text
+    ctx.db.write_bind.dispose()
+    proxy.cut_at_commit(deliver=deliver)
+    if deliver:
+        with ctx.uow(DESK) as uow:  # returns: it was asked again, and it was saved
+            assert stocktakes.scan(uow, number, "LT-0001").new
+    else:
+        with pytest.raises(Busy) as err, ctx.uow(DESK) as uow:
+            stocktakes.scan(uow, number, "LT-0001")
+        assert err.value.message == NOT_SAVED
+    assert proxy.commits_cut == 1
+    with ctx.uow(DESK, readonly=True) as uow:
+        kept = uow.session.scalar(select(func.count()).select_from(StocktakeScan))
+    assert kept == (1 if deliver else 0)
+    chain_ok(ctx)
+    with ctx.uow(DESK) as uow:  # scanning it again says what is so
+        assert stocktakes.scan(uow, number, "LT-0001").new is not deliver

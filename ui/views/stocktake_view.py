@@ -8,6 +8,7 @@ one table, and the actions on the result. The table is a model over the result's
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.table import Table
+
+log = logging.getLogger(__name__)
 
 #: the result's lists, as tabs: (name, title)
 TABS = (("found", "Found"), ("missing", "Missing"), ("unexpected", "Unexpected"),
@@ -137,6 +140,7 @@ class StocktakeView(QWidget):
             for c, value in enumerate(row):
                 self.going.setItem(i, c, QTableWidgetItem(f"#{value}" if c == 0 else str(value)))
         self.place.setFocus()
+        log.info("stocktake screen: %d stocktake%s listed", len(rows), "" if len(rows) == 1 else "s")
 
     # -- one stocktake ------------------------------------------------------------------------
     def _build_scan_page(self) -> QWidget:
@@ -215,6 +219,7 @@ class StocktakeView(QWidget):
             f"{counts['missing']} · on loan {counts['on_loan']} · unexpected "
             f"{counts['unexpected']} · unknown {counts['unknown']} · "
             f"{done * 100 // expected if expected else 100}% accounted for")
+        log.info("stocktake screen: %s", self.counts.text())
         for i, (name, title) in enumerate(TABS):
             self.tabs.setTabText(i, f"{title} ({counts[name]})")
         closed = status == "closed"
@@ -234,3 +239,4 @@ class StocktakeView(QWidget):
 
     def show_last(self, text: str) -> None:
         self.last.setText(text)
+        log.info("stocktake screen: %s", text)  # what it says (LOAN_KIOSK_LOG=INFO)
