@@ -118,6 +118,7 @@ def cmd_bookings(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.booking_changes import release_no_shows
     from app.services.booking_views import chosen_bookings, day_bookings, ics_bytes
     from app.services.bookings import school_timetable
+    from app.services.site_scope import school_key
 
     if args.days < 1 or args.days > 62:
         raise InvalidInput("--days is 1 to 62")
@@ -140,6 +141,8 @@ def cmd_bookings(args: argparse.Namespace, ctx: CliContext) -> int:
             return 0
         day = args.day or school_timetable(uow).local(uow.now).date()
         rows = day_bookings(uow, day, args.days)
+        # every school's (--site ALL): each booking names its school (asking nothing more)
+        every = school_key(uow) is None
     if args.json:
         print_json({"day": day.isoformat(), "days": args.days,
                     "bookings": [r.to_json() for r in rows]})
@@ -148,7 +151,8 @@ def cmd_bookings(args: argparse.Namespace, ctx: CliContext) -> int:
           + f": {len(rows)}")
     for r in rows:
         where = f"  from {'; '.join(r.where)}" if r.where else ""
-        print(f"  {r.id:>6}  {r.status:<9} {r.when}  {r.what}  for {r.name} "
+        school = f"{r.site or '-':<6} " if every else ""
+        print(f"  {r.id:>6}  {school}{r.status:<9} {r.when}  {r.what}  for {r.name} "
               f"({r.staff_code}){where}")
         for w in r.warnings:
             print(f"          warning: {w}")

@@ -138,18 +138,21 @@ def cmd_kit_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_kit_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.kits import list_kits
+    from app.services.site_scope import every_school_shown
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         rows = list_kits(uow, include_inactive=args.all_)
+        every = every_school_shown(uow)
     if args.json:
         print_json([{"tag": r.tag, "name": r.name, "kind": r.kind, "members": r.members,
-                     "out": r.out, "active": r.active} for r in rows])
+                     "out": r.out, "active": r.active, "site": r.site} for r in rows])
         return 0
     if not rows:
         print("no kits")
     for r in rows:
         out = f", {r.out} out" if r.out else ""
-        print(f"{r.tag:<16} {r.name} ({r.kind}, {r.members} members{out}"
+        school = f"{r.site or '-':<6} " if every else ""  # --site ALL: whose each kit is
+        print(f"{school}{r.tag:<16} {r.name} ({r.kind}, {r.members} members{out}"
               f"{'' if r.active else ', inactive'})")
     return 0
 

@@ -87,14 +87,18 @@ EXIT_NOT_ARCHIVED = 3
 
 def cmd_leaver_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.leavers import leaving_soon
+    from app.services.site_scope import every_school_shown, school_of
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
-        people = [(p.staff_code, p.name, p.leaving_date, p.status)
+        people = [(p.staff_code, p.name, p.leaving_date, p.status,
+                   (school_of(uow, p.site_id) or ("", ""))[0])
                   for p in leaving_soon(uow, args.days)]
+        every = every_school_shown(uow)
     if args.json:
-        print_json([{"staff_code": s, "name": n, "leaving_date": d, "status": st}
-                    for s, n, d, st in people])
+        print_json([{"staff_code": s, "name": n, "leaving_date": d, "status": st, "site": site or None}
+                    for s, n, d, st, site in people])
     else:
-        for s, n, d, st in people:
-            print(f"{s}  {n}  {d or ''}  {st}")
+        for s, n, d, st, site in people:
+            school = f"{site or '-':<6} " if every else ""  # --site ALL: whose each is
+            print(f"{school}{s}  {n}  {d or ''}  {st}")
     return 0

@@ -60,6 +60,8 @@ def _rows_query(statuses: tuple[str, ...]) -> Any:
     holder = aliased(Person)
     home = aliased(Location)
     kit_home = aliased(Location)
+    # aliased: the code-matching subquery below names Site itself, uncorrelated
+    school = aliased(Site)
     listed = Booking.status.in_([literal_column(f"'{s}'") for s in statuses])
     return (select(Booking.id, Booking.status, Booking.kind, Booking.quantity,
                    Booking.pool_kind, Booking.purpose, Booking.series_id, Booking.starts_at,
@@ -67,8 +69,9 @@ def _rows_query(statuses: tuple[str, ...]) -> Any:
                    Person.staff_code, Asset.tag, Asset.status, Asset.location, home.name,
                    home.code, Kit.tag, Kit.name, kit_home.name, kit_home.code,
                    Loan.person_id, holder.first_name, holder.last_name, holder.staff_code,
-                   Loan.due_on)
+                   Loan.due_on, school.code, school.name)
             .join(Person, Person.id == Booking.person_id)
+            .outerjoin(school, school.id == Booking.site_id)
             .outerjoin(BookingItem, BookingItem.booking_id == Booking.id)
             .outerjoin(Asset, Asset.id == BookingItem.asset_id)
             .outerjoin(home, home.id == Asset.home_location_id)

@@ -41,13 +41,16 @@ class BookingRow:
     where: list[str] = field(default_factory=list)
     #: what stands in the way: out with someone else, in repair, lost...
     warnings: list[str] = field(default_factory=list)
+    #: the school its items are lent from: code and name (read in the list's statement)
+    site: str | None = None
+    school: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "status": self.status, "kind": self.kind, "what": self.what,
                 "tags": self.tags, "staff_code": self.staff_code, "name": self.name,
                 "from": self.starts_at.isoformat(), "to": self.ends_at.isoformat(),
                 "purpose": self.purpose, "series_id": self.series_id, "where": self.where,
-                "warnings": self.warnings}
+                "warnings": self.warnings, "site": self.site}
 
 
 def _what(b: Booking, kit: Kit | None, tags: list[str]) -> str:
@@ -84,7 +87,7 @@ def _from_rows(tt: Timetable, rows: list[Any]) -> list[BookingRow]:
     for (bid, status, kind, quantity, pool_kind, purpose, series_id, starts_at, ends_at,
          person_id, first, last, code, tag, a_status, a_location, home_name, home_code,
          kit_tag, kit_name, kit_home, kit_home_code, lent_to, h_first, h_last, h_code,
-         due_on) in rows:
+         due_on, site_code, site_name) in rows:
         row = out.get(bid)
         if row is None:
             if kind == "pool":
@@ -96,7 +99,7 @@ def _from_rows(tt: Timetable, rows: list[Any]) -> list[BookingRow]:
             when, hours = _times(tt, starts_at, ends_at)
             row = out[bid] = BookingRow(
                 bid, status, kind, what, [], f"{first} {last}".strip(), code, starts_at,
-                ends_at, when, purpose, series_id, hours)
+                ends_at, when, purpose, series_id, hours, site=site_code, school=site_name)
             kit_place = _place(kit_home, kit_home_code)
             if kit_place:
                 row.where.append(kit_place)

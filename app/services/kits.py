@@ -173,6 +173,9 @@ class KitRow:
     members: int
     out: int
     active: bool
+    #: the kit's school's code and name (read in the list's own statement)
+    site: str | None = None
+    school: str | None = None
 
 
 def list_kits(uow: UnitOfWork, *, include_inactive: bool = False,
@@ -188,8 +191,9 @@ def list_kits(uow: UnitOfWork, *, include_inactive: bool = False,
                                                              Loan.kit_id.is_not(None))
            .group_by(Loan.kit_id).subquery())
     q = (select(Kit.tag, Kit.name, Kit.kind, func.coalesce(members.c.n, 0),
-                func.coalesce(out.c.n, 0), Kit.active)
+                func.coalesce(out.c.n, 0), Kit.active, Site.code, Site.name)
          .outerjoin(members, members.c.kit_id == Kit.id).outerjoin(out, out.c.kit_id == Kit.id)
+         .outerjoin(Site, Site.id == Kit.site_id)
          .order_by(Kit.tag_key))
     if not include_inactive:
         q = q.where(Kit.active.is_(True))

@@ -47,21 +47,25 @@ def preview(uow: UnitOfWork, staff_code: str) -> LeaverPreview:
 
 def leaving_soon(uow: UnitOfWork, days: int = 30, *, site: str | None = None) -> list[Person]:
     """People marked leaving, or with a leaving date in the next ``days`` days, not yet left:
-    of the desk's school, or the school ``site`` names (ALL: every school's)."""
+    of the desk's school, or the school ``site`` names (ALL: every school's). Their schools
+    are read in the same statement (:func:`app.services.site_scope.school_of` then names
+    each one's without asking the database)."""
     from app.services.site_scope import resolve_scope
+    from db.places import Site
 
     site_id = resolve_scope(uow, site).site_id
     today = local_date(uow.now)
     horizon = today + dt.timedelta(days=days)
     q = (
-        select(Person)
+        select(Person, Site)
+        .outerjoin(Site, Site.id == Person.site_id)
         .where(Person.status != "left")
         .where((Person.status == "leaving") | (Person.leaving_date <= horizon))
         .order_by(Person.leaving_date, Person.last_name, Person.first_name)
     )
     if site_id is not None:
         q = q.where(Person.site_id == site_id)
-    return list(uow.session.execute(q).scalars())
+    return [person for person, _site in uow.session.execute(q)]
 
 
 def leaver_return(

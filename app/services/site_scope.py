@@ -99,6 +99,11 @@ class ListScope:
     schools: int
     all_schools: bool
 
+    @property
+    def several(self) -> bool:
+        """The list can hold rows of several schools: its rows say whose each is."""
+        return self.all_schools and self.schools > 1
+
     def heading(self, title: str) -> str:
         """``title``, with whose rows when the trust has several schools."""
         return f"{title} — {self.label}" if self.schools > 1 else title
@@ -137,6 +142,19 @@ def scope_where(uow: UnitOfWork, column: Any, choice: str | None = None
     if isinstance(key, int):
         return column == key
     return column == select(Site.id).where(Site.code_key == key).scalar_subquery()
+
+
+def every_school_shown(uow: UnitOfWork, choice: str | None = None) -> bool:
+    """A command's list of ``choice`` (as :func:`resolve_scope`, asked again without a query)
+    shows every school's rows, so each row names its school."""
+    return resolve_scope(uow, choice).all_schools
+
+
+def school_of(uow: UnitOfWork, site_id: int | None) -> tuple[str, str] | None:
+    """A row's school as (code, name), from the session's identity map: for a list whose
+    statement read its rows' ``Site`` too, this asks the database nothing."""
+    site = uow.session.get(Site, site_id) if site_id is not None else None
+    return (site.code, site.name) if site is not None else None
 
 
 def home_site_id(uow: UnitOfWork) -> int | None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.services.trips import trip_status
 from app.uow import UnitOfWork
 from db.models import Loan, Person, Trip
+from db.places import Site
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class TripRow:
     leader_code: str
     out: int
     back: int
+    #: the trip leader's school: (code, name)
+    school: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,12 @@ class TripDetail:
 
 
 def _row(uow: UnitOfWork, t: Trip) -> TripRow:
+    from app.services.site_scope import school_of
+
     loans = list(uow.session.execute(select(Loan.outcome).where(Loan.trip_id == t.id)).scalars())
     return TripRow(t.name, t.destination or "", t.start_date, t.end_date, t.leader.name,
                    t.leader.staff_code, sum(1 for o in loans if o is None),
-                   sum(1 for o in loans if o is not None))
+                   sum(1 for o in loans if o is not None), school_of(uow, t.leader.site_id))
 
 
 def trip_rows(uow: UnitOfWork, limit: int = 50, *, site: str | None = None) -> list[TripRow]:
@@ -51,11 +56,15 @@ def trip_rows(uow: UnitOfWork, limit: int = 50, *, site: str | None = None) -> l
     names (ALL: every school's)."""
     from app.services.site_scope import resolve_scope
 
-    q = select(Trip).order_by(Trip.start_date.desc(), Trip.id.desc()).limit(limit)
+    # the leader and their school come in the same statement (the rows then name them
+    # from the session, without asking again)
+    q = (select(Trip, Person, Site).join(Person, Person.id == Trip.leader_id)
+         .outerjoin(Site, Site.id == Person.site_id)
+         .order_by(Trip.start_date.desc(), Trip.id.desc()).limit(limit))
     site_id = resolve_scope(uow, site).site_id
     if site_id is not None:
-        q = q.join(Person, Person.id == Trip.leader_id).where(Person.site_id == site_id)
-    trips = uow.session.execute(q).scalars()
+        q = q.where(Person.site_id == site_id)
+    trips = [t for t, _leader, _site in uow.session.execute(q)]
     return [_row(uow, t) for t in trips]
 
 

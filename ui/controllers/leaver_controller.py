@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from app.services.cards import PersonSummary, ScanInfo, person_summary, summarise_receipt
 from app.services.leavers import leaver_return, leaving_soon
 from app.services.lookup import open_loans_of
-from app.services.site_scope import ListScope, list_scope
+from app.services.site_scope import ListScope, list_scope, school_of
 from app.services.technicians import verify_pin
 from app.uow import UnitOfWork
 from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.ops import OpError
-from ui.views.leaver_view import LeaverView
+from ui.views.leaver_view import LeaverView, SoonRow
 from ui.widgets.common import fmt_date
 
 if TYPE_CHECKING:
@@ -123,12 +123,12 @@ class LeaverController(ScreenController):
     def refresh_soon(self) -> None:
         site = self._view.all_schools.choice()  # None: the desk's school's leavers
 
-        def work(uow: UnitOfWork) -> tuple[list[tuple[str, str, str, int]], ListScope]:
+        def work(uow: UnitOfWork) -> tuple[list[SoonRow], ListScope]:
             return [(p.name, p.staff_code, fmt_date(p.leaving_date) or "marked leaving",
-                     len(open_loans_of(uow, p.id))) for p in leaving_soon(uow, 30, site=site)
-                    ], list_scope(uow, site)
+                     len(open_loans_of(uow, p.id)), school_of(uow, p.site_id))
+                    for p in leaving_soon(uow, 30, site=site)], list_scope(uow, site)
 
-        def shown(got: tuple[list[tuple[str, str, str, int]], ListScope]) -> None:
+        def shown(got: tuple[list[SoonRow], ListScope]) -> None:
             self._view.show_scope(got[1])
             self._view.show_soon(got[0])
 

@@ -63,10 +63,11 @@ class BookingsView(QWidget):
         left = QVBoxLayout()
         self.days = QTabWidget()
         self.days.setAccessibleName("Which day")
+        self._several = False  # an "All schools" view: each row names its school
         self.today = Table(HEADERS, "Today's bookings", "Nothing is booked for today.",
-                           stretch=(1, 2, 3, 4, 6))
+                           stretch=(1, 2, 3, 4, 6), school=True)
         self.tomorrow = Table(HEADERS, "Tomorrow's bookings", "Nothing is booked for tomorrow.",
-                              stretch=(1, 2, 3, 4, 6))
+                              stretch=(1, 2, 3, 4, 6), school=True)
         self.days.addTab(self.today, "Today")
         self.days.addTab(self.tomorrow, "Tomorrow")
         left.addWidget(self.days, 1)
@@ -140,6 +141,7 @@ class BookingsView(QWidget):
         school's, or every school's."""
         self.all_schools.show_scope(scope)
         self.title.setText(scope.heading("Bookings"))
+        self._several = scope.several
 
     def show_days(self, today: list[BookingRow], tomorrow: list[BookingRow]) -> None:
         for i, (table, rows) in enumerate(((self.today, today), (self.tomorrow, tomorrow))):
@@ -149,7 +151,9 @@ class BookingsView(QWidget):
                   f"{r.name} ({r.staff_code})", "; ".join(r.where) or "—",
                   r.status.capitalize(), "; ".join(r.warnings)] for r in rows],
                 [theme.ERROR if r.warnings else theme.OK if r.status == "ready" else None
-                 for r in rows])
+                 for r in rows],
+                schools=[(r.site, r.school or r.site) if r.site else None for r in rows]
+                if self._several else None)
         self.days.setTabText(0, f"Today ({len(today)})")
         self.days.setTabText(1, f"Tomorrow ({len(tomorrow)})")
 

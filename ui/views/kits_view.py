@@ -80,8 +80,9 @@ class KitsView(SigningView, QWidget):
         left = QVBoxLayout()
         left.addWidget(label("Kits (double-click to open, or scan a kit's label)", "hint"))
         self._heading = "Kits"
+        self._several = False  # an "All schools" view: each row names its school
         self.kits = Table(["Kit", "Name", "Kind", "Members", "Out"], "Kits",
-                          "No kits yet: create one on the right.", stretch=1)
+                          "No kits yet: create one on the right.", stretch=1, school=True)
         self.kits.cellDoubleClicked.connect(self._open_row)
         self.kits.cellActivated.connect(self._open_row)
         left.addWidget(self.kits, 1)
@@ -234,13 +235,16 @@ class KitsView(SigningView, QWidget):
         """Whose kits the list shows: the desk's school's, or every school's."""
         self.all_schools.show_scope(scope)
         self._heading = scope.heading("Kits")
+        self._several = scope.several
         if self.page == "list":
             self.title.setText(self._heading)
 
     def show_kits(self, rows: list[KitRow]) -> None:
         self._tags = [r.tag for r in rows]
         self.kits.set_rows([[r.tag, r.name, r.kind, str(r.members), str(r.out) if r.out else ""]
-                            for r in rows])
+                            for r in rows],
+                           schools=[(r.site, r.school or r.site) if r.site else None
+                                    for r in rows] if self._several else None)
 
     def _open_row(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._tags):

@@ -27,6 +27,9 @@ from ui.widgets.school_scope import AllSchoolsBox
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
+#: a row of the leaving-soon list: name, staff code, leaving, items held, school (code, name)
+SoonRow = tuple[str, str, str, int, "tuple[str, str] | None"]
+
 PAGES = ("pick", "items", "sign", "pin", "done")
 #: how personal data on an item lent "with personal data" was dealt with
 DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped", "Wiped by IT"),
@@ -68,8 +71,9 @@ class LeaverView(SigningView, QWidget):
         self.all_schools.toggled.connect(self.all_schools_toggled)
         soon_row.addWidget(self.all_schools)
         pl.addLayout(soon_row)
+        self._several = False  # an "All schools" view: each row names its school
         self.soon = Table(["Name", "Staff code", "Leaving", "Items held"], "Leaving soon",
-                          "Nobody is leaving in the next 30 days.", stretch=0)
+                          "Nobody is leaving in the next 30 days.", stretch=0, school=True)
         self.soon.cellActivated.connect(self._pick_row)
         self.soon.cellDoubleClicked.connect(self._pick_row)
         pl.addWidget(self.soon, 1)
@@ -243,10 +247,13 @@ class LeaverView(SigningView, QWidget):
         """Whose leavers the list shows: the desk's school's, or every school's."""
         self.all_schools.show_scope(scope)
         self.soon_heading.setText(scope.heading("Leaving soon"))
+        self._several = scope.several
 
-    def show_soon(self, rows: list[tuple[str, str, str, int]]) -> None:
+    def show_soon(self, rows: list[SoonRow]) -> None:
+        """Name, staff code, leaving, items held, and the person's school (code, name)."""
         self._soon_codes = [r[1] for r in rows]
-        self.soon.set_rows([[name, code, when, str(n)] for name, code, when, n in rows])
+        self.soon.set_rows([[name, code, when, str(n)] for name, code, when, n, _s in rows],
+                           schools=[r[4] for r in rows] if self._several else None)
 
     def _pick_row(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._soon_codes):

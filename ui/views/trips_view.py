@@ -69,7 +69,9 @@ class TripsView(SigningView, QWidget):
         left.addWidget(label("Trips (double-click to open)", "hint"))
         self._heading = "Trips"
         self.trips = Table(["Trip", "Destination", "Dates", "Leader", "Out", "Back"], "Trips",
-                           "No trips yet: create one on the right.", stretch=(0, 1, 3))
+                           "No trips yet: create one on the right.", stretch=(0, 1, 3),
+                           school=True)
+        self._several = False  # an "All schools" view: each row names its school
         self.trips.cellDoubleClicked.connect(self._open_row)
         self.trips.cellActivated.connect(self._open_row)
         left.addWidget(self.trips, 1)
@@ -185,13 +187,15 @@ class TripsView(SigningView, QWidget):
         school's."""
         self.all_schools.show_scope(scope)
         self._heading = scope.heading("Trips")
+        self._several = scope.several
         if self.page == "list":
             self.title.setText(self._heading)
 
     def show_trips(self, rows: list[TripRow]) -> None:
         self._names = [r.name for r in rows]
         self.trips.set_rows([[r.name, r.destination, fmt_range(r.start, r.end),
-                              r.leader, str(r.out), str(r.back)] for r in rows])
+                              r.leader, str(r.out), str(r.back)] for r in rows],
+                            schools=[r.school for r in rows] if self._several else None)
 
     def _open_row(self, row: int, _c: int) -> None:
         if 0 <= row < len(self._names):

@@ -22,9 +22,16 @@ class Table(QTableWidget):
     """
 
     def __init__(self, headers: list[str], name: str, empty: str = "Nothing to show.",
-                 parent: QWidget | None = None, *, stretch: int | tuple[int, ...] | None = None) -> None:
-        super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(headers)
+                 parent: QWidget | None = None, *, stretch: int | tuple[int, ...] | None = None,
+                 school: bool = False) -> None:
+        super().__init__(0, len(headers) + (1 if school else 0), parent)
+        #: a list that can hold several schools' rows has a last **School** column (the
+        #: school's code; its name as tooltip and accessible text), shown only when
+        #: :meth:`set_rows` is given each row's school (an "All schools" view)
+        self._school_column = len(headers) if school else None
+        self.setHorizontalHeaderLabels(headers + (["School"] if school else []))
+        if self._school_column is not None:
+            self.setColumnHidden(self._school_column, True)
         self.setAccessibleName(name)
         self.empty_text = empty
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,7 +52,7 @@ class Table(QTableWidget):
         """One line a row when everything fits, else the long columns share and wrap."""
         hh = self.horizontalHeader()
         natural = sum(max(hh.sectionSizeHint(c), self.sizeHintForColumn(c))
-                      for c in range(self.columnCount()))
+                      for c in range(self.columnCount()) if not self.isColumnHidden(c))
         wrapping = natural > self.viewport().width()
         if wrapping == self._wrapping:
             return
@@ -59,8 +66,19 @@ class Table(QTableWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
-    def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
+    def set_rows(self, rows: list[list[str]], colours: list[str | None] | None = None,
+                 schools: list[tuple[str, str] | None] | None = None) -> None:
+        """``schools``: each row's school as (code, name), for a list that shows several
+        schools' rows (the School column shows); None hides the column (one school's view)."""
         self.clearSpans()
+        if self._school_column is not None:
+            showing = schools is not None
+            if showing != (not self.isColumnHidden(self._school_column)):
+                self.setColumnHidden(self._school_column, not showing)
+                self._wrapping = None  # what fits has changed
+            if schools is not None:
+                rows = [[*row, school[0] if school else ""]
+                        for row, school in zip(rows, schools, strict=True)]
         if not rows:
             self.setRowCount(1)
             item = QTableWidgetItem(self.empty_text)
@@ -81,14 +99,24 @@ class Table(QTableWidget):
                     from PySide6.QtGui import QColor
 
                     item.setForeground(QColor(colours[r]))
+                if c == self._school_column and schools is not None and schools[r]:
+                    name = schools[r][1]  # type: ignore[index]
+                    item.setToolTip(name)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name} ({text})")
                 self.setItem(r, c, item)
         # the columns size themselves (ResizeToContents); resizeColumnsToContents() here
         # would take the stretch column's spare width away until the next resize
         self._fit_columns()
 
     def row_texts(self) -> list[list[str]]:
+        """The text of each row's shown columns (a hidden School column is not there)."""
         out = []
         for r in range(self.rowCount()):
             out.append([item.text() if (item := self.item(r, c)) is not None else ""
-                        for c in range(self.columnCount())])
+                        for c in range(self.columnCount()) if not self.isColumnHidden(c)])
         return out
+
+    def headers(self) -> list[str]:
+        """The shown columns' headings."""
+        return [item.text() if (item := self.horizontalHeaderItem(c)) is not None else ""
+                for c in range(self.columnCount()) if not self.isColumnHidden(c)]
