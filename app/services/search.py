@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
 
 from app.keys import normalise_code, search_name
-from app.services.site_scope import scope_where
+from app.services.site_scope import school_of, scope_where
 from app.uow import UnitOfWork
 from db.models import Asset, Person
+from db.places import Site
 
 DEFAULT_LIMIT = 8
 MIN_CHARS = 2
@@ -31,6 +33,8 @@ class PersonHit:
     name: str
     department: str | None
     status: str
+    #: their school: (code, name), read in the search's own statement
+    school: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class AssetHit:
     kind: str
     model: str
     status: str
+    #: its school: (code, name), read in the search's own statement
+    school: tuple[str, str] | None = None
 
 
 def _like_escape(text: str) -> str:
@@ -54,7 +60,10 @@ def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
         return []
     code = _like_escape(normalise_code(text))
     esc = _like_escape(needle)
-    base = select(Person)
+    # each hit's school comes in the same statement (aliased: the desk's school's code is
+    # matched by a subquery on Site itself, which must not correlate with this one)
+    whose = aliased(Site)
+    base = select(Person, whose).outerjoin(whose, whose.id == Person.site_id)
     if not include_left:
         base = base.where(Person.status != "left")
     school = scope_where(uow, Person.site_id, site)
@@ -76,7 +85,7 @@ def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
             break
         for p in uow.session.execute(q).scalars():
             found.setdefault(p.id, p)
-    return [PersonHit(p.staff_code, p.name, p.department, p.status)
+    return [PersonHit(p.staff_code, p.name, p.department, p.status, school_of(uow, p.site_id))
             for p in list(found.values())[:limit]]
 
 
@@ -88,8 +97,9 @@ def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
     if len(needle) < MIN_CHARS:
         return []
     esc = _like_escape(needle)
+    whose = aliased(Site)  # as in search_people
     q = (
-        select(Asset)
+        select(Asset, whose).outerjoin(whose, whose.id == Asset.site_id)
         .where(or_(Asset.tag_key.like(f"{esc}%", escape="\\"),
                    Asset.model.ilike(f"%{_like_escape(text.strip())}%", escape="\\")))
         .order_by(Asset.tag_key)
@@ -98,5 +108,6 @@ def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
     school = scope_where(uow, Asset.site_id, site)
     if school is not None:
         q = q.where(school)
-    return [AssetHit(a.tag, a.kind, " ".join(x for x in (a.make, a.model) if x), a.status)
+    return [AssetHit(a.tag, a.kind, " ".join(x for x in (a.make, a.model) if x), a.status,
+                     school_of(uow, a.site_id))
             for a in uow.session.execute(q).scalars()]

@@ -86,14 +86,23 @@ def test_each_list_shows_the_desks_school_and_every_school_when_ticked(  # type:
             return {r[column] for r in table(view).row_texts()}
 
         assert shown() == own, screen
+        assert "School" not in table(view).headers(), screen  # one school's rows
         assert heading(view).text().endswith("— Northfield High School (NHS)"), screen
         cut += _cut(qtbot, desk, f"{screen} of NHS")
         _tick(qtbot, desk, view.all_schools)
         assert shown() == own | theirs, screen
         assert heading(view).text().endswith("— All schools"), screen
+        # across schools, each row says whose it is: the code, the name as tooltip
+        assert table(view).headers()[-1] == "School", screen
+        whose = {r[column]: r[-1] for r in table(view).row_texts()}
+        assert whose == {**{k: "NHS" for k in own}, **{k: "SPA" for k in theirs}}, screen
+        names = {table(view).item(r, table(view).columnCount() - 1).toolTip()
+                 for r in range(table(view).rowCount())}
+        assert names == {"Northfield High School", "St Paul's Academy"}, screen
         cut += _cut(qtbot, desk, f"{screen} of every school")
         _tick(qtbot, desk, view.all_schools)  # back to the desk's own
         assert shown() == own, screen
+        assert "School" not in table(view).headers(), screen
     assert not cut, "\n".join(cut)
 
 
@@ -111,7 +120,17 @@ def test_search_is_of_the_desks_school_and_a_scan_finds_any_schools(  # type: ig
     qtbot.waitUntil(lambda: any("Priya Patel" in t for t in view.match_texts()), timeout=15000)
     texts = view.match_texts()
     assert any("Pat Nolan" in t for t in texts) and any("SPA-0001" in t for t in texts)
+    # across schools each match ends with its school's code, the name as its tooltip
+    whose = {view.matches.item(i).data(0x0100): (view.match_texts()[i].rsplit(" · ", 1)[-1],
+                                                 view.matches.item(i).toolTip())
+             for i in range(view.matches.count())}
+    assert whose["NP5"] == ("NHS", "Northfield High School")
+    assert whose["SP1"] == whose["SPA-0001"] == ("SPA", "St Paul's Academy")
     assert not _cut(qtbot, desk, "scan search of every school")
+    _tick(qtbot, desk, view.all_schools)  # the desk's own again: no school named
+    qtbot.waitUntil(lambda: not any("Priya" in t for t in view.match_texts()), timeout=15000)
+    assert any("Pat Nolan" in t for t in view.match_texts())
+    assert not any(" · " in t for t in view.match_texts())
 
     # a scan is never scoped: another school's asset opens, read-only, saying whose it is
     view.entry.clear()

@@ -96,14 +96,24 @@ class ScanView(QWidget):
 
     def show_matches(self, people: list[PersonHit], assets: list[AssetHit]) -> None:
         self.matches.clear()
+        several = self.all_schools.wanted()  # every school's: each match names its school
+
+        def whose(item: QListWidgetItem, school: tuple[str, str] | None) -> None:
+            if several and school is not None:
+                item.setText(f"{item.text()} · {school[0]}")
+                item.setToolTip(school[1])
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {school[1]}")
+
         for p in people:
             item = QListWidgetItem(f"Person: {p.name} ({p.staff_code})"
                                    + (f" — {p.department}" if p.department else ""))
             item.setData(Qt.ItemDataRole.UserRole, p.staff_code)
+            whose(item, p.school)
             self.matches.addItem(item)
         for a in assets:
             item = QListWidgetItem(f"{a.kind.title()}: {a.tag} — {a.model} ({a.status.replace('_', ' ')})")
             item.setData(Qt.ItemDataRole.UserRole, a.tag)
+            whose(item, a.school)
             self.matches.addItem(item)
         if not people and not assets and len(self.entry.text().strip()) >= 2:
             item = QListWidgetItem("No matches.")
