@@ -24,10 +24,12 @@ def register(sub: Any) -> None:
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import reports
+    from app.services.site_scope import every_school_shown
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         rows = reports.run_report(uow, args.name, args.arg)
-    fields = reports.FIELDS[args.name]
+        every = args.name != "history" and every_school_shown(uow)
+    fields = reports.fields_of(args.name, every)  # every school's: whose each row is
     if args.format == "csv":
         text = reports.to_csv(rows, fields)
     elif args.format == "json":

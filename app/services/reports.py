@@ -1,7 +1,9 @@
 """The reports the desk needs: what is out, what is late, leavers, unencrypted devices, history.
 
 Each report is a list of flat rows (dicts) with fixed field names, so table,
-CSV and JSON output all show the same thing.
+CSV and JSON output all show the same thing. The school reports' rows also carry their
+school (``site``, its code; ``school``, its name), read in the same statement: a report of
+every school shows it as its first column (:func:`fields_of`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from app.services.lookup import find_asset, find_person
 from app.status_words import lent_to
 from app.uow import UnitOfWork
 from db.models import Asset, EncryptionCheck, Loan, Person
-from db.places import Location
+from db.places import Location, Site
 
 Row = dict[str, Any]
 
@@ -36,6 +38,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def fields_of(name: str, every_school: bool) -> tuple[str, ...]:
+    """The report's columns; of every school (``--site ALL``), the row's school first."""
+    fields = FIELDS[name]
+    return ("site", *fields) if every_school and name != "history" else fields
+
+
 def _iso(v: Any) -> Any:
     return v.isoformat() if v is not None and hasattr(v, "isoformat") else v
 
@@ -44,9 +52,11 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool, site_id: int | None = None) 
     today = local_date(uow.now)
     q = (
         select(Loan.out_at, Loan.due_on, Asset.tag, Asset.kind, Person.staff_code,
-               Person.first_name, Person.last_name, Location.name.label("room"))
+               Person.first_name, Person.last_name, Location.name.label("room"),
+               Site.code.label("site"), Site.name.label("school"))
         .join(Asset, Asset.id == Loan.asset_id)
         .join(Person, Person.id == Loan.person_id)
+        .outerjoin(Site, Site.id == Asset.site_id)
         .outerjoin(Location, Location.id == Loan.location_id)
         .where(Loan.outcome.is_(None))
         .order_by(Loan.due_on, Asset.tag)
@@ -60,6 +70,7 @@ def _loan_rows(uow: UnitOfWork, only_overdue: bool, site_id: int | None = None) 
             "tag": r.tag, "kind": r.kind, "staff_code": r.staff_code,
             "borrower": lent_to(f"{r.first_name} {r.last_name}".strip(), r.room),
             "out": _iso(r.out_at), "due": _iso(r.due_on), "overdue": r.due_on < today,
+            "site": r.site, "school": r.school,
         }
         for r in uow.session.execute(q)
     ]
@@ -79,9 +90,10 @@ def leavers(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
     that school's staff only)."""
     q = (
         select(Person.staff_code, Person.first_name, Person.last_name, Person.leaving_date,
-               Asset.tag)
+               Asset.tag, Site.code.label("site"), Site.name.label("school"))
         .join(Loan, Loan.person_id == Person.id)
         .join(Asset, Asset.id == Loan.asset_id)
+        .outerjoin(Site, Site.id == Person.site_id)
         .where(Person.status.in_(("leaving", "left")))
         .where((Loan.outcome.is_(None)) | (Loan.outcome == "not_returned"))
         .order_by(Person.leaving_date, Person.staff_code, Asset.tag)
@@ -92,7 +104,8 @@ def leavers(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
     for r in uow.session.execute(q):
         row = rows.setdefault(r.staff_code, {
             "staff_code": r.staff_code, "name": f"{r.first_name} {r.last_name}".strip(),
-            "leaving_date": _iso(r.leaving_date), "tags": [],
+            "leaving_date": _iso(r.leaving_date), "tags": [], "site": r.site,
+            "school": r.school,
         })
         row["tags"].append(r.tag)
     return list(rows.values())
@@ -108,7 +121,9 @@ def unencrypted(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
     chk = aliased(EncryptionCheck)
     holder = aliased(Person)
     q = (
-        select(Asset.tag, Asset.kind, Asset.status, chk.encrypted, holder.staff_code)
+        select(Asset.tag, Asset.kind, Asset.status, chk.encrypted, holder.staff_code,
+               Site.code.label("site"), Site.name.label("school"))
+        .outerjoin(Site, Site.id == Asset.site_id)
         .outerjoin(latest, latest.c.asset_id == Asset.id)
         .outerjoin(chk, chk.id == latest.c.check_id)
         .outerjoin(Loan, and_(Loan.asset_id == Asset.id, Loan.outcome.is_(None)))
@@ -122,7 +137,7 @@ def unencrypted(uow: UnitOfWork, site_id: int | None = None) -> list[Row]:
     return [
         {"tag": r.tag, "kind": r.kind, "status": r.status,
          "encryption": "unknown" if r.encrypted is None else "not encrypted",
-         "holder": r.staff_code}
+         "holder": r.staff_code, "site": r.site, "school": r.school}
         for r in uow.session.execute(q)
     ]
 

@@ -22,7 +22,7 @@ from tests.ui.layout_check import look_at_sizes
 TODAY = dt.date(2026, 11, 24)  # the test clock's day
 
 
-def _trust(ctx) -> None:  # type: ignore[no-untyped-def]
+def _trust(ctx) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """The factory school is NHS (bob's); St Paul's (SPA) has its own leaver, trip, kit and
     booking."""
     school(ctx)
@@ -47,6 +47,7 @@ def _trust(ctx) -> None:  # type: ignore[no-untyped-def]
             kits.add_kit(uow, kit, f"Trolley {kit}")
         with ctx.uow(tech) as uow:
             book(uow, tag, leader, [Slot(start, start + dt.timedelta(hours=1))])
+    return nhs, spa
 
 
 def _open(qtbot, desk, screen: str):  # type: ignore[no-untyped-def]
@@ -104,6 +105,34 @@ def test_each_list_shows_the_desks_school_and_every_school_when_ticked(  # type:
         assert shown() == own, screen
         assert "School" not in table(view).headers(), screen
     assert not cut, "\n".join(cut)
+
+
+def test_the_dashboard_of_every_school_names_each_rows_school(  # type: ignore[no-untyped-def]
+        qtbot, desk) -> None:
+    from app.services.loans import check_out
+
+    nhs, spa = _trust(desk.ctx)
+    for site_id, tag, code in ((nhs, "LT-0002", "AB1"), (spa, "SPA-0001", "SP2")):
+        with desk.ctx.uow(Actor("t", "technician", site_id=site_id)) as uow:
+            check_out(uow, tag, code)  # neither verified as encrypted: both on that tab
+    sign_in(qtbot, desk, "bob", TECH_PIN)
+    view = _open(qtbot, desk, "dashboard")
+    table = view.unencrypted
+    assert {r[0] for r in table.row_texts()} == {"LT-0002"}
+    assert "School" not in table.headers()
+    _tick(qtbot, desk, view.all_schools)
+    assert table.headers()[-1] == "School"
+    assert {r[0]: r[-1] for r in table.row_texts()} == {"LT-0002": "NHS", "SPA-0001": "SPA"}
+    tips = {table.item(r, 0).text(): table.item(r, table.columnCount() - 1).toolTip()
+            for r in range(table.rowCount())}
+    assert tips == {"LT-0002": "Northfield High School", "SPA-0001": "St Paul's Academy"}
+    for other in (view.overdue, view.due_today, view.leavers, view.incidents):
+        assert other.headers()[-1] == "School"  # every list of the dashboard, across schools
+    view.tabs.setCurrentWidget(table)
+    assert not _cut(qtbot, desk, "dashboard of every school")
+    _tick(qtbot, desk, view.all_schools)
+    assert {r[0] for r in table.row_texts()} == {"LT-0002"}
+    assert all("School" not in t.headers() for t in (table, view.overdue, view.leavers))
 
 
 def test_search_is_of_the_desks_school_and_a_scan_finds_any_schools(  # type: ignore[no-untyped-def]

@@ -67,15 +67,16 @@ class DashboardView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Dashboard lists")
         self.overdue = Table(["Tag", "Kind", "Borrower", "Due"], "Overdue items",
-                             "Nothing is overdue.", stretch=2)
+                             "Nothing is overdue.", stretch=2, school=True)
         self.due_today = Table(["Tag", "Kind", "Borrower"], "Due back today",
-                               "Nothing is due back today.", stretch=2)
+                               "Nothing is due back today.", stretch=2, school=True)
         self.leavers = Table(["Name", "Staff code", "Leaving", "Items"], "Leavers with items",
-                             "No leaver holds school equipment.", stretch=0)
+                             "No leaver holds school equipment.", stretch=0, school=True)
         self.unencrypted = Table(["Tag", "Kind", "Encryption", "Holder"], "Unencrypted devices on loan",
-                                 "Every device on loan is verified as encrypted.", stretch=(2, 3))
+                                 "Every device on loan is verified as encrypted.", stretch=(2, 3),
+                                 school=True)
         self.incidents = Table(["#", "Kind", "Tag", "Person", "Description"], "Open incidents",
-                               "No open incidents.", stretch=(3, 4))
+                               "No open incidents.", stretch=(3, 4), school=True)
         for key, (t, name) in zip(("overdue", "due_today", "leavers", "unencrypted", "incidents"),
                                   ((self.overdue, "Overdue"), (self.due_today, "Due today"),
                                    (self.leavers, "Leavers"), (self.unencrypted, "Unencrypted"),
@@ -113,16 +114,27 @@ class DashboardView(QWidget):
         for key, b in self.tiles.items():
             b.setText(f"{counts[key]}\n{b.property('caption')}")
             b.setAccessibleDescription(f"{counts[key]} {b.property('caption')}")
+        def schools_of(rows: list[dict[str, object]]) -> list[tuple[str, str] | None] | None:
+            """Every school's: each row's school (code, name); one school's: no column."""
+            if not d.several:
+                return None
+            return [(str(r["site"]), str(r.get("school") or r["site"])) if r.get("site") else None
+                    for r in rows]
+
         self.overdue.set_rows([[str(r["tag"]), str(r["kind"]), f"{r['borrower']} ({r['staff_code']})",
                                 _day(r["due"])] for r in d.overdue],
-                              [theme.ERROR for _ in d.overdue])
+                              [theme.ERROR for _ in d.overdue], schools=schools_of(d.overdue))
         self.due_today.set_rows([[str(r["tag"]), str(r["kind"]), f"{r['borrower']} ({r['staff_code']})"]
-                                 for r in d.due_today])
+                                 for r in d.due_today], schools=schools_of(d.due_today))
         self.leavers.set_rows([[str(r["name"]), str(r["staff_code"]), _day(r["leaving_date"]),
-                                " ".join(map(str, r["tags"]))] for r in d.leavers])  # type: ignore[call-overload]
+                                " ".join(map(str, r["tags"]))] for r in d.leavers],  # type: ignore[call-overload]
+                              schools=schools_of(d.leavers))
         self.unencrypted.set_rows([[str(r["tag"]), str(r["kind"]), str(r["encryption"]),
-                                    str(r["holder"] or "")] for r in d.unencrypted_on_loan])
-        self.incidents.set_rows([[str(i), k, t, p, desc] for i, k, t, p, desc in d.open_incidents])
+                                    str(r["holder"] or "")] for r in d.unencrypted_on_loan],
+                                  schools=schools_of(d.unencrypted_on_loan))
+        self.incidents.set_rows([[str(i), k, t, p, desc] for i, k, t, p, desc in d.open_incidents],
+                                schools=(d.incident_schools or [None] * len(d.open_incidents))
+                                if d.several else None)
 
 
     def wants_all_schools(self) -> bool:
