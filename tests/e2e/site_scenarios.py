@@ -164,7 +164,27 @@ def trust_of_two_schools(c: Any) -> None:
     assert on_loan("--site", "spa") == ["LT-0001"]
     proc = c.run("report", "on-loan", "--site", "XYZ")
     assert proc.returncode == 2 and "no school (site) with the code 'XYZ'" in proc.stderr
+    _whose_rows(c, boss)
     assert c.ok("audit", "verify").startswith("audit log intact (")
+
+
+def _whose_rows(c: Any, boss: Any) -> None:
+    """Every school's list (--site ALL) says whose each row is: a report's first column is
+    the school, ``kit list`` starts each line with its code; one school's list does not."""
+    table = c.ok("report", "on-loan", "--site", "ALL").splitlines()
+    assert table[0].split()[:2] == ["site", "tag"] and table[2].split()[:2] == ["SPA", "LT-0001"]
+    assert c.ok("report", "on-loan", "--site", "SPA").splitlines()[0].split()[0] == "tag"
+    assert json.loads(c.ok("report", "on-loan", "--format", "json", "--site", "ALL"))[0]["site"] == "SPA"
+    csv = c.ok("report", "on-loan", "--format", "csv", "--site", "ALL").lstrip("\ufeff")
+    assert csv.startswith("site,tag,") and "\nSPA,LT-0001," in csv
+    boss.ok("kit", "add", "KIT-MAIN", "Trolley of MAIN", "--site", "MAIN")
+    boss.ok("kit", "add", "KIT-SPA", "Trolley of SPA", "--site", "SPA")
+    every = c.ok("kit", "list", "--site", "ALL").splitlines()
+    assert [line.split()[:2] for line in every] == [["MAIN", "KIT-MAIN"], ["SPA", "KIT-SPA"]]
+    assert [line.split()[0] for line in c.ok("kit", "list", "--site", "SPA").splitlines()] == [
+        "KIT-SPA"]
+    assert {r["tag"]: r["site"] for r in c.json("kit", "list", "--site", "ALL")} == {
+        "KIT-MAIN": "MAIN", "KIT-SPA": "SPA"}
 
 
 SITE_SCENARIOS: dict[tuple[str, ...], Callable[[Any], None]] = {
