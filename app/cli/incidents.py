@@ -31,9 +31,11 @@ def register(sub: Any) -> None:
 
 def cmd_incident_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.incidents import list_incidents, money
+    from app.services.site_scope import every_school_shown
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         rows = list_incidents(uow, open_only=args.open_only)
+        every = every_school_shown(uow)  # --site ALL: each line starts with its school
     if args.json:
         print_json([r.to_dict() for r in rows])
         return 0
@@ -41,7 +43,8 @@ def cmd_incident_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print("no open incidents" if args.open_only else "no incidents")
         return 0
     for r in rows:
-        line = (f"#{r.id:<4} {r.reported_at:%Y-%m-%d}  {r.kind:<8} {r.tag or '-':<10} "
+        school = f"{r.site or '-':<6} " if every else ""
+        line = (f"{school}#{r.id:<4} {r.reported_at:%Y-%m-%d}  {r.kind:<8} {r.tag or '-':<10} "
                 f"{r.staff_code or '-':<8} {r.status}")
         if r.outcome:
             cost = f", {money(r.cost_pence)}" if r.cost_pence is not None else ""

@@ -151,17 +151,20 @@ def _show(args: argparse.Namespace, info: Any) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.site_scope import every_school_shown
     from app.services.stocktakes import list_stocktakes
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         rows = list_stocktakes(uow, going_only=args.going)
+        every = every_school_shown(uow)  # --site ALL: each line starts with its school
     if args.json:
         print_json([r.to_dict() for r in rows])
         return 0
     if not rows:
         print("no stocktakes" + (" going" if args.going else ""))
     for r in rows:
-        print(f"#{r.id:<4} {r.started_at:%Y-%m-%d}  {r.status:<7} {r.scans:>5} scanned  "
+        school = f"{r.site_code:<6} " if every else ""
+        print(f"{school}#{r.id:<4} {r.started_at:%Y-%m-%d}  {r.status:<7} {r.scans:>5} scanned  "
               f"{r.place}  (by {r.started_by})")
     return 0
 

@@ -83,6 +83,8 @@ class IncidentInfo:
     closed_at: dt.datetime | None
     closed_by: str | None
     note: str | None
+    #: its asset's school's code (a list reads it in its own statement; None: no asset)
+    site: str | None = None
 
     @property
     def outcome_word(self) -> str:
@@ -98,24 +100,31 @@ class IncidentInfo:
             "cost": None if self.cost_pence is None else self.cost_pence / 100,
             "cost_pence": self.cost_pence,
             "closed_at": self.closed_at.isoformat() if self.closed_at else None,
-            "closed_by": self.closed_by, "note": self.note,
+            "closed_by": self.closed_by, "note": self.note, "site": self.site,
         }
 
 
-def info(i: Incident) -> IncidentInfo:
+def info(i: Incident, site: str | None = None) -> IncidentInfo:
     return IncidentInfo(
         i.id, i.kind, i.status, i.asset.tag if i.asset else None,
         i.asset.status if i.asset else None, i.person.staff_code if i.person else None,
         i.person.name if i.person else None, i.reported_at, i.reported_by, i.description,
-        i.outcome, i.cost_pence, i.closed_at, i.closed_by, i.resolution)
+        i.outcome, i.cost_pence, i.closed_at, i.closed_by, i.resolution, site)
 
 
 def list_incidents(uow: UnitOfWork, *, open_only: bool = False,
                    asset_id: int | None = None, site: str | None = None) -> list[IncidentInfo]:
     """Incidents, newest first (``open_only``: those still open): of the desk's school's
     assets (and those of no asset), as the dashboard counts them, or of the school ``site``
-    names (ALL: every school's). One asset's are all of them."""
-    q = select(Incident).order_by(Incident.id.desc())
+    names (ALL: every school's). One asset's are all of them. Each with its asset's school's
+    code, read (with the asset) in the same statement."""
+    from sqlalchemy.orm import aliased
+
+    from db.places import Site
+
+    asset = aliased(Asset)
+    q = (select(Incident, asset, Site.code).outerjoin(asset, asset.id == Incident.asset_id)
+         .outerjoin(Site, Site.id == asset.site_id).order_by(Incident.id.desc()))
     if open_only:
         q = q.where(Incident.status == "open")
     if asset_id is not None:
@@ -125,9 +134,8 @@ def list_incidents(uow: UnitOfWork, *, open_only: bool = False,
 
         site_id = resolve_scope(uow, site).site_id
         if site_id is not None:
-            q = q.outerjoin(Asset, Asset.id == Incident.asset_id).where(
-                (Asset.site_id == site_id) | (Incident.asset_id.is_(None)))
-    return [info(i) for i in uow.session.execute(q).scalars()]
+            q = q.where((asset.site_id == site_id) | (Incident.asset_id.is_(None)))
+    return [info(i, code) for i, _asset, code in uow.session.execute(q)]
 
 
 def get_incident(uow: UnitOfWork, incident_id: int | str, *, for_update: bool = False) -> Incident:

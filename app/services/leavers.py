@@ -50,7 +50,7 @@ def leaving_soon(uow: UnitOfWork, days: int = 30, *, site: str | None = None) ->
     of the desk's school, or the school ``site`` names (ALL: every school's). Their schools
     are read in the same statement (:func:`app.services.site_scope.school_of` then names
     each one's without asking the database)."""
-    from app.services.site_scope import resolve_scope
+    from app.services.site_scope import note_schools, resolve_scope
     from db.places import Site
 
     site_id = resolve_scope(uow, site).site_id
@@ -65,7 +65,9 @@ def leaving_soon(uow: UnitOfWork, days: int = 30, *, site: str | None = None) ->
     )
     if site_id is not None:
         q = q.where(Person.site_id == site_id)
-    return [person for person, _site in uow.session.execute(q)]
+    rows = uow.session.execute(q).all()
+    note_schools(uow, (site for _person, site in rows))
+    return [person for person, _site in rows]
 
 
 def leaver_return(

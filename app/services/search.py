@@ -18,7 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from app.keys import normalise_code, search_name
-from app.services.site_scope import school_of, scope_where
+from app.services.site_scope import note_schools, school_of, scope_where
 from app.uow import UnitOfWork
 from db.models import Asset, Person
 from db.places import Site
@@ -83,8 +83,9 @@ def search_people(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
     for q in queries:
         if len(found) >= limit:
             break
-        for p in uow.session.execute(q).scalars():
+        for p, seen_site in uow.session.execute(q):
             found.setdefault(p.id, p)
+            note_schools(uow, (seen_site,))
     return [PersonHit(p.staff_code, p.name, p.department, p.status, school_of(uow, p.site_id))
             for p in list(found.values())[:limit]]
 
@@ -109,5 +110,5 @@ def search_assets(uow: UnitOfWork, text: str, *, limit: int = DEFAULT_LIMIT,
     if school is not None:
         q = q.where(school)
     return [AssetHit(a.tag, a.kind, " ".join(x for x in (a.make, a.model) if x), a.status,
-                     school_of(uow, a.site_id))
-            for a in uow.session.execute(q).scalars()]
+                     (school.code, school.name) if school is not None else None)
+            for a, school in uow.session.execute(q)]

@@ -14,6 +14,7 @@ every person, asset and technician with no school into it, with the legacy free-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,11 +151,27 @@ def every_school_shown(uow: UnitOfWork, choice: str | None = None) -> bool:
     return resolve_scope(uow, choice).all_schools
 
 
+def note_schools(uow: UnitOfWork, sites: Iterable[Site | None]) -> None:
+    """Remember the schools a list's statement read with its rows, for :func:`school_of`
+    (the session's identity map holds unchanged rows only while something refers to them)."""
+    known: dict[int, tuple[str, str]] = uow.session.info.setdefault("site_names", {})
+    for site in sites:
+        if site is not None:
+            known[site.id] = (site.code, site.name)
+
+
 def school_of(uow: UnitOfWork, site_id: int | None) -> tuple[str, str] | None:
-    """A row's school as (code, name), from the session's identity map: for a list whose
-    statement read its rows' ``Site`` too, this asks the database nothing."""
-    site = uow.session.get(Site, site_id) if site_id is not None else None
-    return (site.code, site.name) if site is not None else None
+    """A row's school as (code, name): for a list whose statement read its rows' ``Site`` too
+    (:func:`note_schools`), this asks the database nothing."""
+    if site_id is None:
+        return None
+    known: dict[int, tuple[str, str]] = uow.session.info.setdefault("site_names", {})
+    if site_id not in known:
+        site = uow.session.get(Site, site_id)
+        if site is None:
+            return None
+        known[site_id] = (site.code, site.name)
+    return known[site_id]
 
 
 def home_site_id(uow: UnitOfWork) -> int | None:

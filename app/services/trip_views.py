@@ -64,8 +64,11 @@ def trip_rows(uow: UnitOfWork, limit: int = 50, *, site: str | None = None) -> l
     site_id = resolve_scope(uow, site).site_id
     if site_id is not None:
         q = q.where(Person.site_id == site_id)
-    trips = [t for t, _leader, _site in uow.session.execute(q)]
-    return [_row(uow, t) for t in trips]
+    rows = uow.session.execute(q).all()
+    from app.services.site_scope import note_schools
+
+    note_schools(uow, (site for _t, _leader, site in rows))
+    return [_row(uow, t) for t, _leader, _site in rows]
 
 
 def trip_detail(uow: UnitOfWork, name: str) -> TripDetail:

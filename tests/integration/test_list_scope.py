@@ -173,3 +173,48 @@ def test_the_changes_tab_names_schools_and_places(
     assert "to: Hall, St Paul's Academy (SPA-HALL)" in moved.details
     assert "school changed: yes" in moved.details and "made its home: yes" in moved.details
     audit_ok(app_ctx)
+
+
+def test_every_schools_rows_name_their_school_from_the_lists_own_statement(
+        app_ctx: AppContext, trust: tuple[Actor, Actor, Actor]) -> None:
+    """Across schools (ALL) each row says whose it is, for the desk's School column and the
+    commands' text: read in the list's own statement, so naming them asks nothing more."""
+    from sqlalchemy import event
+
+    from app.services import reports
+    from app.services.site_scope import school_of
+
+    nhs_tech, _spa, _trust = trust
+    with app_ctx.uow(nhs_tech, readonly=True) as uow:
+        kit_rows = kits.list_kits(uow, site="ALL")
+        people = leavers.leaving_soon(uow, 30, site="ALL")
+        trips = trip_rows(uow, site="ALL")
+        day = booking_views.day_bookings(uow, TODAY, site="ALL")
+        found = incidents.list_incidents(uow, site="ALL")
+        hits = search.search_people(uow, "pat", site="ALL")
+        assets = search.search_assets(uow, "SPA", site="ALL")
+        unencrypted = reports.run_report(uow, "unencrypted", site="ALL")
+        seen: list[str] = []
+        event.listen(uow.session.connection(), "before_cursor_execute",
+                     lambda *a: seen.append(a[2]))
+        leaver_schools = {p.staff_code: school_of(uow, p.site_id) for p in people}
+        assert seen == [], seen  # the leavers' schools came with them
+    assert {k.tag: (k.site, k.school) for k in kit_rows} == {
+        "KIT-NHS": ("NHS", "Northfield High School"), "KIT-SPA": ("SPA", "St Paul's Academy")}
+    assert leaver_schools == {"LV3": ("NHS", "Northfield High School"),
+                              "SP1": ("SPA", "St Paul's Academy")}
+    assert {t.name: t.school for t in trips} == {
+        "Trip of AB1": ("NHS", "Northfield High School"),
+        "Trip of SP2": ("SPA", "St Paul's Academy")}
+    assert {r.tags[0]: (r.site, r.school) for r in day} == {
+        "LT-0003": ("NHS", "Northfield High School"), "SPA-0002": ("SPA", "St Paul's Academy")}
+    assert {i.tag: i.site for i in found} == {"LT-0003": "NHS", "SPA-0002": "SPA"}
+    assert {h.staff_code: h.school for h in hits} == {
+        "SP1": ("SPA", "St Paul's Academy"), "SP2": ("SPA", "St Paul's Academy")}
+    assert {a.tag: a.school for a in assets} == {
+        "SPA-0001": ("SPA", "St Paul's Academy"), "SPA-0002": ("SPA", "St Paul's Academy")}
+    whose = {r["tag"]: r["site"] for r in unencrypted}
+    assert whose["LT-0002"] == "NHS" and whose["SPA-0001"] == whose["SPA-0002"] == "SPA"
+    assert set(whose.values()) == {"NHS", "SPA"}
+    assert reports.fields_of("unencrypted", True)[0] == "site"
+    assert "site" not in reports.fields_of("unencrypted", False)
