@@ -44,3 +44,31 @@ def sign_in_demo(qtbot: Any, win: Any) -> None:
     sv.submit.click()
     qtbot.waitUntil(lambda: win.session.is_signed_in, timeout=20000)
     wait_idle(qtbot, win)
+
+
+class Shooter:
+    """``shoot(name, prepare)``: the window at each of :data:`SIZES`, ``prepare`` run first,
+    saved as ``screen-<prefix><name>-<w>x<h>.png`` in ``out``; what it saved in :attr:`shots`,
+    text not shown whole in :attr:`cut`. :meth:`check` asserts how many, none cut, none
+    blank."""
+
+    def __init__(self, qtbot: Any, win: Any, out: Path, prefix: str = "",
+                 what: str = "") -> None:
+        self.qtbot, self.win, self.out, self.prefix, self.what = qtbot, win, out, prefix, what
+        self.shots: list[Path] = []
+        self.cut: list[str] = []
+
+    def __call__(self, name: str, prepare: Any = None) -> None:
+        from tests.ui.layout_check import look_at_sizes
+
+        def picture(w: int, h: int) -> Path:
+            self.shots.append(self.out / f"screen-{self.prefix}{name}-{w}x{h}.png")
+            return self.shots[-1]
+
+        self.cut.extend(look_at_sizes(self.win, f"{self.what}{name}", SIZES,
+                                      lambda: wait_idle(self.qtbot, self.win), prepare, picture))
+
+    def check(self, screens: int) -> None:
+        assert len(self.shots) == len(SIZES) * screens
+        assert not self.cut, "\n".join(self.cut)
+        assert all(p.stat().st_size > 10_000 for p in self.shots)

@@ -7,12 +7,10 @@ renders at both sizes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from app.demo_identity import DEMO_ACTOR
-from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
+from tests.e2e.desk_shots import Shooter, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 
 
@@ -20,20 +18,10 @@ from tests.ui.desk import wait_idle
 def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
 
     from tests.ui.keys import scan
-    from tests.ui.layout_check import look_at_sizes
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
-    shots: list[Path] = []
-    cut: list[str] = []  # text not shown whole, screen by screen
-
-    def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
-        def picture(w: int, h: int) -> Path:
-            shots.append(out / f"screen-{name}-{w}x{h}.png")
-            return shots[-1]
-
-        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
-                                 picture))
+    shoot = Shooter(qtbot, win, out)
 
     shoot("sign-in")
     sign_in_demo(qtbot, win)
@@ -135,6 +123,4 @@ def test_screenshots_of_every_screen(qtbot, tmp_path) -> None:  # type: ignore[n
         shoot(f"admin-{tab}", admin)
     win.close()
     ctx.close()
-    assert len(shots) == len(SIZES) * 20
-    assert not cut, "\n".join(cut)
-    assert all(p.stat().st_size > 10_000 for p in shots)
+    shoot.check(20)

@@ -8,8 +8,6 @@ the images go to a temporary folder and the test proves each renders with nothin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,7 +19,7 @@ from app.services.bookings import Slot, book, school_timetable
 from app.timetable import booking_times
 from db.kits import Kit, KitMember
 from db.models import Asset, Loan, Person
-from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
+from tests.e2e.desk_shots import Shooter, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 
 
@@ -82,21 +80,11 @@ def _bookings(ctx) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 def test_screenshots_of_the_bookings_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
 
-    from tests.ui.layout_check import look_at_sizes
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
     _bookings(ctx)
-    shots: list[Path] = []
-    cut: list[str] = []
-
-    def shoot(name: str, prepare: Callable[[], object]) -> None:
-        def picture(w: int, h: int) -> Path:
-            shots.append(out / f"screen-{name}-{w}x{h}.png")
-            return shots[-1]
-
-        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
-                                 picture))
+    shoot = Shooter(qtbot, win, out)
 
     sign_in_demo(qtbot, win)
     bookings = win.controller("bookings")
@@ -125,6 +113,4 @@ def test_screenshots_of_the_bookings_screen(qtbot, tmp_path) -> None:  # type: i
     assert "6 × phone" in bookings.view.tomorrow.row_texts()[0][2]
     win.close()
     ctx.close()
-    assert len(shots) == len(SIZES) * 2
-    assert not cut, "\n".join(cut)
-    assert all(p.stat().st_size > 10_000 for p in shots)
+    shoot.check(2)

@@ -9,16 +9,13 @@ nothing cut off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
 from app.demo_identity import DEMO_ACTOR
 from app.services import kit_loans, kits, places
 from db.models import Asset, Person
-from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
+from tests.e2e.desk_shots import Shooter, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 
 
@@ -26,7 +23,6 @@ from tests.ui.desk import wait_idle
 def test_screenshots_of_the_kits_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from tests.ui.layout_check import look_at_sizes
 
     out = shots_dir(tmp_path)
     win, ctx = demo_desk(qtbot, tmp_path)
@@ -49,16 +45,7 @@ def test_screenshots_of_the_kits_screen(qtbot, tmp_path) -> None:  # type: ignor
         kits.add_kit(uow, "KIT-BAG-1", "Head's laptop, charger and bag", members=free[6:8])
     with ctx.uow(DEMO_ACTOR) as uow:
         kit_loans.check_out_kit(uow, "KIT-BAG-1", staff[1].staff_code)
-    shots: list[Path] = []
-    cut: list[str] = []
-
-    def shoot(name: str, prepare: Callable[[], object]) -> None:
-        def picture(w: int, h: int) -> Path:
-            shots.append(out / f"screen-{name}-{w}x{h}.png")
-            return shots[-1]
-
-        cut.extend(look_at_sizes(win, name, SIZES, lambda: wait_idle(qtbot, win), prepare,
-                                 picture))
+    shoot = Shooter(qtbot, win, out)
 
     sign_in_demo(qtbot, win)
     kc = win.controller("kits")
@@ -94,6 +81,4 @@ def test_screenshots_of_the_kits_screen(qtbot, tmp_path) -> None:  # type: ignor
     shoot("kit-checkin", checking_in)
     win.close()
     ctx.close()
-    assert len(shots) == len(SIZES) * 4
-    assert not cut, "\n".join(cut)
-    assert all(p.stat().st_size > 10_000 for p in shots)
+    shoot.check(4)

@@ -9,22 +9,19 @@ nothing cut off.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
 from app.demo_identity import DEMO_ACTOR
 from app.services import places, stocktakes
 from db.models import Asset
-from tests.e2e.desk_shots import SIZES, demo_desk, shots_dir, sign_in_demo
+from tests.e2e.desk_shots import Shooter, demo_desk, shots_dir, sign_in_demo
 from tests.ui.desk import wait_idle
 
 
 @pytest.mark.slow
 def test_stocktake_screens(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.ui.keys import scan
-    from tests.ui.layout_check import look_at_sizes
     from ui.views.stocktake_view import TABS
 
     out = shots_dir(tmp_path)
@@ -55,16 +52,8 @@ def test_stocktake_screens(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-
     close_stocktake(ctx, DEMO_ACTOR, old)
 
     sign_in_demo(qtbot, win)
-    shots: list[Path] = []
-    cut: list[str] = []
-
-    def shoot(name: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
-        def picture(w: int, h: int) -> Path:
-            shots.append(out / f"screen-stocktake-{name}-{w}x{h}.png")
-            return shots[-1]
-
-        cut.extend(look_at_sizes(win, f"stocktake {name}", SIZES, lambda: wait_idle(qtbot, win),
-                                 prepare, picture))
+    shoot = Shooter(qtbot, win, out, "stocktake-", "stocktake ")
+    shots, cut = shoot.shots, shoot.cut
 
     view = win.controller("stocktake").view
 
