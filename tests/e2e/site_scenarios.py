@@ -4,6 +4,7 @@ first command settles everything into the one school, MAIN)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -164,11 +165,11 @@ def trust_of_two_schools(c: Any) -> None:
     assert on_loan("--site", "spa") == ["LT-0001"]
     proc = c.run("report", "on-loan", "--site", "XYZ")
     assert proc.returncode == 2 and "no school (site) with the code 'XYZ'" in proc.stderr
-    _whose_rows(c, boss)
+    _whose_rows(c, boss, spa)
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
-def _whose_rows(c: Any, boss: Any) -> None:
+def _whose_rows(c: Any, boss: Any, spa: Any) -> None:
     """Every school's list (--site ALL) says whose each row is: a report's first column is
     the school, ``kit list`` starts each line with its code; one school's list does not."""
     table = c.ok("report", "on-loan", "--site", "ALL").splitlines()
@@ -185,6 +186,28 @@ def _whose_rows(c: Any, boss: Any) -> None:
         "KIT-SPA"]
     assert {r["tag"]: r["site"] for r in c.json("kit", "list", "--site", "ALL")} == {
         "KIT-MAIN": "MAIN", "KIT-SPA": "SPA"}
+
+    def first_words(*args: str) -> list[list[str]]:
+        return [line.split()[:2] for line in c.ok(*args).splitlines() if line.strip()]
+
+    assert first_words("leaver", "list", "--site", "ALL") == [["MAIN", "E3"]]  # MAIN's leaver
+    assert first_words("leaver", "list", "--site", "MAIN")[0][0] == "E3"
+    assert c.json("leaver", "list", "--site", "ALL")[0]["site"] == "MAIN"
+    spa.ok("lost", "LT-0001")  # an incident of St Paul's laptop
+    assert [w[0] for w in first_words("incident", "list", "--site", "ALL")] == ["SPA"]
+    assert first_words("incident", "list", "--site", "SPA")[0][0].startswith("#")
+    assert c.json("incident", "list", "--site", "ALL")[0]["site"] == "SPA"
+    c.ok("stocktake", "start", "MAIN")
+    spa.ok("stocktake", "start", "SPA-HALL")
+    assert sorted(w[0] for w in first_words("stocktake", "list", "--site", "ALL")) == [
+        "MAIN", "SPA"]
+    assert all(w[0].startswith("#") for w in first_words("stocktake", "list", "--site", "SPA"))
+    day = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    c.ok("book", "LT-0002", "E2", "--from", f"{day}T13:00", "--to", f"{day}T14:00")
+    every = c.ok("bookings", "--day", day, "--site", "ALL").splitlines()
+    assert every[1].split()[1:3] == ["MAIN", "booked"], every
+    assert c.ok("bookings", "--day", day, "--site", "MAIN").splitlines()[1].split()[1] == "booked"
+    assert c.json("bookings", "--day", day, "--site", "ALL")["bookings"][0]["site"] == "MAIN"
 
 
 SITE_SCENARIOS: dict[tuple[str, ...], Callable[[Any], None]] = {
