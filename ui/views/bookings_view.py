@@ -136,6 +136,10 @@ class BookingsView(QWidget):
         self.person_search.chosen.connect(self.person_chosen)
 
     # -- the lists -----------------------------------------------------------------------------
+    def school_choice(self) -> str | None:
+        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
+        return self.all_schools.choice()
+
     def show_scope(self, scope: ListScope) -> None:
         """Whose bookings the lists show (the school their items are lent from): the desk's
         school's, or every school's."""

@@ -231,6 +231,10 @@ class KitsView(SigningView, QWidget):
             self.title.setText(self._heading)
 
     # -- the list ----------------------------------------------------------------------------
+    def school_choice(self) -> str | None:
+        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
+        return self.all_schools.choice()
+
     def show_scope(self, scope: ListScope) -> None:
         """Whose kits the list shows: the desk's school's, or every school's."""
         self.all_schools.show_scope(scope)

@@ -243,6 +243,10 @@ class LeaverView(SigningView, QWidget):
     def show_print_status(self, text: str) -> None:
         self.print_status.setText(text)
 
+    def school_choice(self) -> str | None:
+        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
+        return self.all_schools.choice()
+
     def show_scope(self, scope: ListScope) -> None:
         """Whose leavers the list shows: the desk's school's, or every school's."""
         self.all_schools.show_scope(scope)

@@ -182,6 +182,10 @@ class TripsView(SigningView, QWidget):
     def show_list_title(self) -> None:
         self.title.setText(self._heading)
 
+    def school_choice(self) -> str | None:
+        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
+        return self.all_schools.choice()
+
     def show_scope(self, scope: ListScope) -> None:
         """Whose trips the list shows (its leader's school): the desk's school's, or every
         school's."""
