@@ -45,10 +45,11 @@ def _bookings(ctx) -> None:  # type: ignore[no-untyped-def]
     with ctx.uow(DEMO_ACTOR) as uow:
         from db.places import Location
 
-        home = uow.session.execute(select(Location.id).where(
-            Location.code == "EXA-ICT")).scalar_one()
+        home, site = uow.session.execute(select(Location.id, Location.site_id).where(
+            Location.code == "EXA-ICT")).one()
+        # Example Academy's, as its home: a kit of no school is in no school's bookings list
         kit = Kit(tag="KIT-Y8", tag_key="kit-y8", name="Year 8 laptop trolley", kind="trolley",
-                  active=True, created_at=uow.now, home_location_id=home)
+                  active=True, created_at=uow.now, home_location_id=home, site_id=site)
         uow.session.add(kit)
         uow.session.flush()
         for asset_id, _tag in free[:8]:
