@@ -32,8 +32,9 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     fields = reports.fields_of(args.name, every)  # every school's: whose each row is
     if args.format == "csv":
         text = reports.to_csv(rows, fields)
-    elif args.format == "json":
-        text = reports.to_json(rows) + "\n"
+    elif args.format == "json":  # the report's fields, and each row's school (site) always
+        named = reports.fields_of(args.name, True)
+        text = reports.to_json([{f: r.get(f) for f in named} for r in rows]) + "\n"
     else:
         text = reports.to_table(rows, fields)
     if args.out:

@@ -202,7 +202,8 @@ def test_leaver_return_with_signature(cli: Cli, tmp_path: Path) -> None:
     assert cli.json("whois", "AB1")["status"] == "left"
     leavers = json.loads(cli.ok("report", "leavers", "--format", "json"))
     assert leavers == [{"staff_code": "AB1", "name": "Siân Ó Briain",
-                        "leaving_date": leavers[0]["leaving_date"], "tags": ["PH-0001"]}]
+                        "leaving_date": leavers[0]["leaving_date"], "tags": ["PH-0001"],
+                        "site": "MAIN"}]
     cli.refused("checkout", "LT-0001", "AB1", match="has left the school")
 
 
@@ -217,7 +218,8 @@ def test_reports_formats_and_formula_injection(cli: Cli, tmp_path: Path) -> None
     assert "'=HYPERLINK" in row and "\"'=HYPERLINK" in row or row.split(",")[3].startswith("\"'=")
     data = json.loads(cli.ok("report", "on-loan", "--format", "json"))
     assert data[0]["borrower"] == '=HYPERLINK("http://x") +Evil'  # JSON keeps the truth
-    assert set(data[0]) == {"tag", "kind", "staff_code", "borrower", "out", "due", "overdue"}
+    assert set(data[0]) == {"tag", "kind", "staff_code", "borrower", "out", "due", "overdue",
+                            "site"}  # whose row it is
     table = cli.ok("report", "on-loan")
     assert "LT-0001" in table
     out_file = tmp_path / "unenc.csv"
