@@ -62,8 +62,9 @@ def _start(c: Cli) -> None:
     assert proc.stdout.splitlines()[-1] == "1"  # its number, alone on the last line
     assert "stocktake #1 of ICT1 (ICT suite 1), NHS started" in proc.stdout
     again = c.run("stocktake", "start", "ICT1")
-    assert again.returncode == 2 and again.stderr.strip().splitlines()[-1].startswith(
-        "error: stocktake #1 of ICT1 is not closed yet")
+    assert again.returncode == 2 and again.stderr.strip().splitlines()[-1] == (
+        "error: stocktake #1 of ICT1 is not closed yet (it is open): scan into it "
+        "('loan-kiosk stocktake scan 1 TAG...') or close it")
     assert c.json("stocktake", "start", "ICT2")["id"] == 2
     bad = c.run("stocktake", "start", "NOWHERE")
     assert bad.returncode == 2 and "error: there is no location or school" in bad.stderr
@@ -117,7 +118,11 @@ def _pause(c: Cli) -> None:
     number = _started(c)
     assert c.json("stocktake", "pause", number)["status"] == "paused"
     twice = c.run("stocktake", "pause", number)
-    assert twice.returncode == 2 and "cannot be paused now" in twice.stderr
+    assert twice.returncode == 2 and f"stocktake #{number} is paused already" in twice.stderr
+    resumed = c.run("stocktake", "resume", number)
+    assert resumed.returncode == 0, resumed.stderr
+    again = c.run("stocktake", "resume", number)  # resuming an open one: said plainly
+    assert again.returncode == 2 and f"stocktake #{number} is open already" in again.stderr
 
 
 def _resume(c: Cli) -> None:
