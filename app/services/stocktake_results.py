@@ -213,6 +213,17 @@ class Moves:
                 "kept": [{"tag": t, "why": why} for t, why in self.kept]}
 
 
+def _refuse_closed(result: StocktakeResult, action: str) -> None:
+    """A closed stocktake's result is read against today's register, not the day it was
+    closed (an item found elsewhere since is still "missing" there): it is history, and its
+    archived report says what it found; acting on it now would act on stale scans."""
+    if result.stocktake.status == "closed":
+        number = result.stocktake.id
+        raise Refused(f"stocktake #{number} is closed, so it is too late to {action}: its "
+                      "result is history (its report says what it found); start a new "
+                      "stocktake of the place to act on what is there now")
+
+
 def _other_school(uow: UnitOfWork, asset: Asset, site_id: int) -> str | None:
     """The code of the school ``asset`` belongs to when it is not ``site_id``'s and the actor
     may not change that school's rows (a trust admin may), else None."""
@@ -232,6 +243,7 @@ def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> Moves:
     one audit event per asset.
     """
     result = stocktake_result(uow, stocktake_id)
+    _refuse_closed(result, "confirm its moves")
     stocktake = get_stocktake(uow, stocktake_id)
     moving = [i for i in result.unexpected if i.asset_id is not None and i.status != "retired"]
     if not moving:
@@ -284,6 +296,7 @@ def mark_missing_lost(uow: UnitOfWork, stocktake_id: int | str,
     Another school's item is left as it is unless a trust admin does it (``kept`` says so).
     """
     result = stocktake_result(uow, stocktake_id)
+    _refuse_closed(result, "record its missing items as lost")
     number = result.stocktake.id
     missing = {i.tag.casefold(): i for i in result.missing}
     if tags is None:

@@ -268,6 +268,18 @@ def test_close_archives_the_pdf_and_keeps_the_stocktake_in_history(app_ctx: AppC
     assert report_pdf_path(app_ctx, TECH, sid) == closed.path
     with pytest.raises(Refused, match="already closed"):
         close_stocktake(app_ctx, TECH, sid)
+    # LT-5 was unexpected, LT-3 missing: a closed stocktake's result is history, not acted on
+    assert tags(result(app_ctx, sid).unexpected) == ["LT-5"]
+    assert "LT-3" in tags(result(app_ctx, sid).missing)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match=f"#{sid} is closed, so it is "
+                                                               "too late to confirm its moves"):
+        results.confirm_moves(uow, sid)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match="too late to record its "
+                                                               "missing items as lost"):
+        results.mark_missing_lost(uow, sid, ["LT-3"])
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert {a.tag: a.status for a in uow.session.execute(select(Asset)).scalars()
+                if a.tag in ("LT-3", "LT-5")} == {"LT-3": "available", "LT-5": "available"}
     with pytest.raises(Refused, match="is closed: start a new one"):
         scan(app_ctx, sid, "LT-3")
     with app_ctx.uow(TECH, readonly=True) as uow:
