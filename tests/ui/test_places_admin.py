@@ -10,6 +10,7 @@ from db.models import AuditEvent
 from db.places import Location
 from tests.factories import add_location, add_site
 from tests.ui.desk import sign_in, wait_idle
+from tests.ui.keys import scan
 
 
 def _tree(tab) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
@@ -128,7 +129,13 @@ def test_an_asset_is_moved_from_its_card(qtbot, desk) -> None:  # type: ignore[n
     assert "LT-0001 moved to NHS › ICT office (its home now)" in desk.banner.message
     assert "At NHS › ICT office" in view.header.facts.text()
     view.move_to.click()
-    view.move_panel.fields[0].setText("NHS-LIB")
+    scan("NHS-LIB")  # the room's QR label, scanned: it fills the code, nothing else happens
+    wait_idle(qtbot, desk)
+    assert desk.current is desk.controller("asset")
+    assert view.move_panel.isVisible() and view.move_panel.fields[0].text() == "NHS-LIB"
     view.move_panel.confirm.click()
     wait_idle(qtbot, desk)
     assert "At NHS › Library (home: NHS › ICT office)" in view.header.facts.text()
+    scan("LT-0001")  # Move… closed: a scan is routed as ever (its card again)
+    wait_idle(qtbot, desk)
+    assert not view.move_panel.isVisible()

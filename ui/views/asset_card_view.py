@@ -285,6 +285,16 @@ class AssetCardView(QWidget):
                       self.move_panel):
             panel.hide()
 
+    def take_location_scan(self, text: str) -> bool:
+        """A location's label scanned while Move… is open goes into its code field (True);
+        the technician then chooses "Just put it there" or "its home" and moves it."""
+        if not self.move_panel.isVisible():
+            return False
+        field = self.move_panel.fields[0]
+        field.setText(text.strip())
+        field.setFocus()
+        return True
+
     def _close_selected(self) -> None:
         row = self.incidents.currentRow()
         if not 0 <= row < len(self._open_incidents) or self._open_incidents[row] is None:
