@@ -149,6 +149,9 @@ class KitCheckinResult:
     #: missing members reported lost (their loans closed as lost)
     lost: list[str] = field(default_factory=list)
     receipt: Receipt | None = None
+    #: tag → who still has each missing member: "Siân Ó Briain (AB1)", or for a kit lent to
+    #: a room "Room 12 (responsible: Siân Ó Briain (AB1))"
+    holders: dict[str, str] = field(default_factory=dict)
 
 
 def open_kit_loans(uow: UnitOfWork, kit_id: int, *, for_update: bool = False) -> list[Loan]:
@@ -228,4 +231,5 @@ def check_in_kit(uow: UnitOfWork, kit_tag: str, *, missing: Sequence[str] = (),
         stage(uow, receipt)  # its PDF, archived with the check-in or not at all
     uow.commit()
     still_out = [] if report_missing_lost else wanted_missing
-    return KitCheckinResult(kit.tag, kit.name, back, still_out, incidents, lost, receipt)
+    return KitCheckinResult(kit.tag, kit.name, back, still_out, incidents, lost, receipt,
+                            {ln.asset.tag: _holder(uow, ln) for ln in still_out})

@@ -249,6 +249,9 @@ def test_lending_to_a_location_records_the_responsible_member_of_staff(ctx: AppC
     assert card.members[0].holder == "Room 12 (responsible: Łukasz Żółć (CD2))"
     refused(ctx, Refused, r"kit KIT-PH1 is out already, lent to Room 12 \(responsible: "
             r"Łukasz Żółć \(CD2\)\)", kit_loans.check_out_kit, "KIT-PH1", "AB1")
+    with ctx.uow(TECH) as uow:  # a member not back is still in the room, and said so
+        back = kit_loans.check_in_kit(uow, "KIT-PH1", missing=["PH-0002"])
+        assert back.holders == {"PH-0002": "Room 12 (responsible: Łukasz Żółć (CD2))"}
     refused(ctx, NotFound, "no location with the code 'R99'", check_out, "LT-0003", "AB1",
             to_location="R99")
     audit_ok(ctx)

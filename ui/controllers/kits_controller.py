@@ -25,7 +25,7 @@ def checkin_words(r: KitCheckinResult) -> str:
     words = [f"Kit {r.kit_tag}: {len(r.returned)} back"]
     if r.missing:
         words.append("MISSING, still on loan: " + ", ".join(
-            f"{ln.asset.tag} ({ln.person.name})" for ln in r.missing))
+            f"{ln.asset.tag} to {r.holders[ln.asset.tag]}" for ln in r.missing))
     if r.lost:
         words.append(f"reported lost: {', '.join(r.lost)}")
     return "; ".join(words) + "."
