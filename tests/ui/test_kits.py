@@ -68,7 +68,8 @@ def test_a_kit_made_by_scanning_lent_with_one_signature_and_checked_in(  # type:
     view.checklist.item(1).setCheckState(view.checklist.item(1).checkState().Unchecked)
     view.checkin.click()
     wait_idle(qtbot, desk)
-    assert "MISSING, still on loan: PH-0002 to Room 12 (responsible: Łukasz Żółć (CD2))" in desk.banner.message
+    assert "MISSING, still on loan: PH-0002 to Room 12 (responsible: Łukasz Żółć (CD2))" \
+        in desk.banner.message
     assert _open_loans(desk) == {"PH-0002": ("CD2", True, True)}
     assert view.page == "kit" and "1 out with the kit" in view.facts.text()
 
