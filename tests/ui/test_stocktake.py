@@ -77,9 +77,11 @@ def test_a_room_scanned_at_the_desk(qtbot, desk) -> None:  # type: ignore[no-unt
     scan("LT-3")  # refused while paused: said, nothing recorded
     wait_idle(qtbot, desk)
     assert "missing 0" in view.counts.text() and "found 3" in view.counts.text()
+    assert "Stocktake #1 is paused: LT-3 was not recorded" in desk.banner.message
     view.pause.click()  # Resume
     wait_idle(qtbot, desk)
     assert view.counts.text().startswith("Open")
+    assert "paused" not in desk.banner.message  # no longer true, so no longer said
     scan("LT-8")  # out of place, and still so when the stocktake is closed
     wait_idle(qtbot, desk)
     assert "unexpected 1" in view.counts.text() and view.moves.isEnabled()
@@ -99,6 +101,9 @@ def test_a_room_scanned_at_the_desk(qtbot, desk) -> None:  # type: ignore[no-unt
     view.leave_clicked.emit()  # back to the list: it is in the history
     wait_idle(qtbot, desk)
     assert view.going.item(0, 2).text() == "closed"
+    scan("ICT2")  # another room's stocktake: no last line left from the one before
+    wait_idle(qtbot, desk)
+    assert "Stocktake #2: ICT2" in view.heading.text() and view.last.text() == ""
 
 
 def test_scanning_a_room_with_a_paused_stocktake_resumes_it(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +121,9 @@ def test_scanning_a_room_with_a_paused_stocktake_resumes_it(qtbot, desk) -> None
     wait_idle(qtbot, desk)
     view = desk.controller("stocktake").view
     assert view.going.item(0, 2).text() == "paused"
+    desk.notify("warn", f"Stocktake #{number} is paused: LT-3 was not recorded.")
     view.place.setText("ict1")
     view.place.returnPressed.emit()
     wait_idle(qtbot, desk)
     assert f"Stocktake #{number}" in view.heading.text() and view.counts.text().startswith("Open")
+    assert "paused" not in desk.banner.message  # resumed: the old warning is gone

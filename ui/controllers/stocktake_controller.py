@@ -101,13 +101,21 @@ class StocktakeController(ScreenController):
 
     def start(self, code: str) -> None:
         self.desk.run(lambda uow: stocktakes.start_or_resume(uow, code),
-                      lambda info: self.open(info.id))
+                      lambda info: self._scanning(info.id))
+
+    def _scanning(self, stocktake_id: int) -> None:
+        """Open (again) for scans: a warning left from before ("… is paused: LT-3 was not
+        recorded") is no longer true, so it goes."""
+        self.desk.clear_message()
+        self.open(stocktake_id)
 
     def open(self, stocktake_id: int) -> None:
         self.desk.run(lambda uow: results.stocktake_result(uow, stocktake_id), self.show,
                       readonly=True)
 
     def show(self, result: results.StocktakeResult) -> None:
+        if self.result is None or self.result.stocktake.id != result.stocktake.id:
+            self._view.show_last("")  # the last scan line was another stocktake's
         self.result = result
         st = result.stocktake
         self._view.show_stocktake(f"Stocktake #{st.id}: {st.place}", st.status, result.counts(),
@@ -211,7 +219,8 @@ class StocktakeController(ScreenController):
             return
         number, paused = self.result.stocktake.id, self.result.stocktake.status == "paused"
         action = stocktakes.resume_stocktake if paused else stocktakes.pause_stocktake
-        self.desk.run(lambda uow: action(uow, number), lambda _info: self.open(number))
+        self.desk.run(lambda uow: action(uow, number),
+                      lambda _info: self._scanning(number) if paused else self.open(number))
 
     def close(self) -> None:
         if self.result is None or self.desk.actor is None:
