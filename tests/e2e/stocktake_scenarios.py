@@ -85,10 +85,14 @@ def _scan(c: Cli) -> None:
 
 def _report(c: Cli) -> None:
     number = _started(c)
+    c.ok("asset", "move", "LT-0002", "ICT2")  # its home is still ICT1: expected there
     c.ok("stocktake", "scan", number, "LT-0001", "PH-0001", "ZZ-9")
     out = c.ok("stocktake", "report", number)
     assert "expected 2: found 1, missing 1, on loan 0; unexpected 1, unknown 1" in out
     assert "belongs in ICT2" in out
+    # where to look for the missing one: where it was last put
+    (missing,) = [ln for ln in out.splitlines() if ln.strip().startswith("LT-0002")]
+    assert missing.split()[-6:] == ["ICT1", "available,", "last", "put", "in", "ICT2"], missing
     data = c.json("stocktake", "report", number)
     assert data["counts"] == {"found": 1, "missing": 1, "unexpected": 1, "on_loan": 0,
                               "unknown": 1}
