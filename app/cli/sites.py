@@ -173,7 +173,7 @@ def cmd_location_list(args: argparse.Namespace, ctx: CliContext) -> int:
             site = n.site
             print(f"{site}")
         closed = "  (out of use)" if not n.active else ""
-        assets = f", {n.assets} assets" if n.assets else ""
+        assets = f", {n.assets} asset{'s' if n.assets != 1 else ''}" if n.assets else ""
         print(f"{'  ' * (n.depth + 1)}{n.code}  {n.name}  ({n.kind}{assets}){closed}")
     return 0
 

@@ -130,6 +130,7 @@ def _asset_move(c: Any) -> None:
     c.ok("checkout", "LT-0001", "E1")
     c.ok("checkin", "LT-0001", "--put-at", "MAIN-LIB")  # told otherwise
     assert {n["code"]: n["assets"] for n in c.json("location", "list")}["MAIN-LIB"] == 1
+    assert "  MAIN-LIB  Library  (room, 1 asset)\n" in c.ok("location", "list")
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
