@@ -265,6 +265,11 @@ def test_close_archives_the_pdf_and_keeps_the_stocktake_in_history(app_ctx: AppC
     assert closed.stocktake.status == "closed" and closed.stocktake.closed_by == "plain-tech"
     pdf = closed.path.read_bytes()
     assert pdf.startswith(b"%PDF") and closed.path.parent.name == "2026"
+    from tests.unit.printing.pdfs import page_texts
+
+    # headed by the school whose room it is (the trust's desks share one [school] name)
+    (first, *_rest) = page_texts(pdf)
+    assert "Northfield High School" in first and app_ctx.settings.school.name not in first
     assert report_pdf_path(app_ctx, TECH, sid) == closed.path
     with pytest.raises(Refused, match="already closed"):
         close_stocktake(app_ctx, TECH, sid)
