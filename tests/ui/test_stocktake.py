@@ -127,3 +127,36 @@ def test_scanning_a_room_with_a_paused_stocktake_resumes_it(qtbot, desk) -> None
     wait_idle(qtbot, desk)
     assert f"Stocktake #{number}" in view.heading.text() and view.counts.text().startswith("Open")
     assert "paused" not in desk.banner.message  # resumed: the old warning is gone
+
+
+def test_a_scan_another_desk_made_first_shows_here_too(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """Two desks in one room: the other desk records LT-2 and an unknown code first; this desk
+    scanning them is told "already scanned" and its lists and counts show them (before, they
+    showed only when the window was next activated)."""
+    from app.services import stocktakes
+
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    for tag in ("LT-1", "LT-2"):
+        add_asset(ctx, tag, site_id=1, home_location_id=ict1, current_location_id=ict1)
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("stocktake").view
+    scan("ICT1")
+    wait_idle(qtbot, desk)
+    scan("LT-1")
+    wait_idle(qtbot, desk)
+    for code in ("LT-2", "ZZ-77"):  # the other desk, meanwhile
+        with ctx.uow(SYSTEM) as uow:
+            assert stocktakes.scan(uow, 1, code, desk="desk-2").new
+    assert "found 1 · missing 1" in view.counts.text()
+    scan("LT-2")
+    wait_idle(qtbot, desk)
+    assert view.last.text() == "LT-2: already scanned"
+    assert "found 2 · missing 0" in view.counts.text()
+    scan("zz-77")
+    wait_idle(qtbot, desk)
+    assert "unknown 1" in view.counts.text()
+    assert [r[0] for r in show_tab(qtbot, desk, view, "unknown")] == ["ZZ-77"]

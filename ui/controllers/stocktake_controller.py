@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from app.keys import tag_key
 from app.services import stocktake_results as results
 from app.services import stocktakes
 from app.services.documents.stocktake_reports import Closed, close_stocktake
@@ -31,6 +32,14 @@ def item_cells(item: results.Item) -> tuple[str, str, str, str, str, str]:
     if item.scanned_at is not None:
         scanned = f"{fmt_datetime(item.scanned_at.isoformat())}, {item.scanned_by or ''}"
     return (item.tag, item.description, item.home, item.current, scanned, item.note)
+
+
+def _listed(result: results.StocktakeResult, done: stocktakes.Scanned) -> bool:
+    """Whether this desk's result already shows a scan the database says was made."""
+    if done.asset_id is not None:
+        return any(i.asset_id == done.asset_id for i in (*result.found, *result.unexpected))
+    key = tag_key(done.code)
+    return any(tag_key(i.tag) == key for i in result.unknown)
 
 
 class StocktakeController(ScreenController):
@@ -145,6 +154,8 @@ class StocktakeController(ScreenController):
             return
         if not done.new:
             self._view.show_last(f"{done.code}: already scanned")
+            if not _listed(result, done):  # another desk scanned it first: show it here too
+                self.open(result.stocktake.id)
             return
         self._view.show_last(f"{done.code}: recorded")
         self.desk.play_sound("ok")
