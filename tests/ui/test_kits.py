@@ -93,7 +93,13 @@ def test_check_out_to_a_room_names_the_member_of_staff_responsible(qtbot, desk) 
     assert _open_loans(desk) == {"LT-0001": ("CD2", False, True)}
     desk.open_asset("LT-0001")  # the card says where it is and who is responsible
     wait_idle(qtbot, desk)
-    assert "Room 12 (responsible: Łukasz Żółć)" in visible_text(desk.controller("asset").view)
+    assert "On loan to Room 12 (responsible: Łukasz Żółć (CD2)) since" in visible_text(
+        desk.controller("asset").view)
+    scan("LT-0001")  # back: its check-in names the room, and the staff code inside its brackets
+    wait_idle(qtbot, desk)
+    assert desk.current.name == "checkin"
+    assert "On loan to Room 12 (responsible: Łukasz Żółć (CD2)) since" in visible_text(
+        desk.controller("checkin").view)
 
 
 def test_a_kit_lent_with_personal_data_comes_back_signed_with_the_data_recorded(  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.choices import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
 from app.services.cards import AssetCard, AssetSummary, SignatureStrokes, method_word
 from app.services.incidents import OUTCOME_WORDS
+from app.status_words import lent_to_with_code
 from ui import theme
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.changes_table import changes_table, show_changes
@@ -75,7 +76,8 @@ class AssetHeader(QWidget):
             facts.append(a.where)
         self.facts.setText(" · ".join(facts))
         if a.holder_name:
-            text = f"On loan to {a.holder_name} ({a.holder_code}) since {fmt_date(a.out_at)}"
+            text = (f"On loan to {lent_to_with_code(a.holder_name, a.holder_code)} since "
+                    f"{fmt_date(a.out_at)}")
             text += f" — due {fmt_date(a.due_on)}"
             if a.overdue:
                 text += " — OVERDUE"
