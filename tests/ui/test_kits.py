@@ -129,3 +129,37 @@ def test_a_kit_lent_with_personal_data_comes_back_signed_with_the_data_recorded(
         loans = list(uow.session.execute(select(Loan)).scalars())
         assert {(ln.outcome, ln.data_in) for ln in loans} == {("returned", "wiped")}
         assert len({ln.signature_in_id for ln in loans}) == 1 and loans[0].receipt_id
+
+
+def test_a_member_lent_at_another_desk_meanwhile_is_said_on_the_lending_page(  # type: ignore[no-untyped-def]
+        qtbot, desk) -> None:
+    """Another desk lends a member while this one is signing for the kit: the kit is refused
+    whole, and the lending page now says which member cannot go and offers to lend the
+    others (before, it went on listing every member as going, with no way on but back)."""
+    from app.services import kits
+    from app.services.loans import check_out
+    from app.uow import Actor
+
+    school(desk.ctx)
+    with desk.ctx.uow(Actor("alice", "admin")) as uow:
+        kits.add_kit(uow, "KIT-PH1", "Trip phones case 1", kind="case",
+                     members=["PH-0001", "PH-0002"])
+    sign_in(qtbot, desk)
+    scan("KIT-PH1")
+    wait_idle(qtbot, desk)
+    view = desk.controller("kits").view
+    scan("CD2")
+    wait_idle(qtbot, desk)
+    assert view.page == "lend" and not view.lend_rest.isVisible()
+    view.sign.click()
+    with desk.ctx.uow(Actor("bob", "technician")) as uow:  # the other desk, meanwhile
+        check_out(uow, "PH-0002", "AB1")
+    sign_with_mouse(view.signature.widget.canvas)
+    view.signature.widget.accept_button.click()
+    wait_idle(qtbot, desk)
+    wait_idle(qtbot, desk)
+    assert "cannot go out whole: PH-0002 is on loan to Siân Ó Briain (AB1)" in desk.banner.message
+    assert view.page == "lend" and view.lend_rest.isVisible()
+    assert "Cannot go: PH-0002 is on loan to Siân Ó Briain" in view.missing_note.text()
+    assert "1 item (PH-0001)" in view.lend_facts.text()
+    assert view.borrower_label.text() == "Borrower: Łukasz Żółć (CD2)"  # kept

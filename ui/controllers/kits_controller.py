@@ -31,6 +31,11 @@ def checkin_words(r: KitCheckinResult) -> str:
     return "; ".join(words) + "."
 
 
+def _cannot_go(k: KitCard) -> list[str]:
+    """The members a check-out of the kit now would leave behind, and why."""
+    return [f"{m.tag} is {m.state_text}" for m in k.members if m.status != "available"]
+
+
 class KitsController(ScreenController):
     name = "kits"
     title = "Kits"
@@ -98,6 +103,8 @@ class KitsController(ScreenController):
             if then == "return" and card.out_with_kit:
                 self._view.show_return(card)
                 self._view.show_page("return")
+            elif then == "lend" and self._view.page == "lend":
+                self._view.show_lending(card, _cannot_go(card))  # what another desk lent
             elif self._view.page not in ("lend", "sign", "return"):
                 self._view.show_page("kit")
 
@@ -193,8 +200,7 @@ class KitsController(ScreenController):
         if not k.available:
             self.desk.notify("error", f"No member of kit {k.tag} is available to lend.")
             return
-        cannot = [f"{m.tag} is {m.state_text}" for m in k.members if m.status != "available"]
-        self._view.show_lending(k, cannot)
+        self._view.show_lending(k, _cannot_go(k))
         self._view.show_page("lend")
 
     def to_signature(self) -> None:
@@ -251,9 +257,11 @@ class KitsController(ScreenController):
                                        f"recorded: {e.message}"))
 
         def failed(e: OpError) -> None:
+            # another desk may have lent a member meanwhile: the page says which, and offers
+            # "Lend the others without them"
             self.desk.notify("error", e.message)
             self._view.show_page("lend")
-            self.load(k.tag)
+            self.load(k.tag, then="lend")
 
         self.desk.run(work, done, failed)
 
