@@ -148,9 +148,14 @@ def test_a_member_lent_at_another_desk_meanwhile_is_said_on_the_lending_page(  #
     scan("KIT-PH1")
     wait_idle(qtbot, desk)
     view = desk.controller("kits").view
+    view.lend.click()
+    wait_idle(qtbot, desk)
+    view.sign.click()  # nobody chosen yet: said
+    assert desk.banner.message.startswith("Choose who borrows the kit")
     scan("CD2")
     wait_idle(qtbot, desk)
     assert view.page == "lend" and not view.lend_rest.isVisible()
+    assert desk.banner.message == ""  # answered: no longer said over the signature
     view.sign.click()
     with desk.ctx.uow(Actor("bob", "technician")) as uow:  # the other desk, meanwhile
         check_out(uow, "PH-0002", "AB1")

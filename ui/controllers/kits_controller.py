@@ -190,6 +190,8 @@ class KitsController(ScreenController):
 
     # -- lending -----------------------------------------------------------------------------
     def _set_borrower(self, code: str, name: str) -> None:
+        if self.borrower is None:
+            self.desk.clear_message()  # "Choose who borrows the kit…" is answered now
         self.borrower = (code, name)
         self._view.show_borrower(code, name)
 
