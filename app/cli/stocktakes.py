@@ -189,7 +189,7 @@ def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(done.to_dict())
         return 0
     for m in done.moved:
-        print(f"{m.tag}: moved here (was {m.was or 'nowhere recorded'})")
+        print(f"{m.tag}: now recorded at {done.to} (was {m.was or 'nowhere recorded'})")
     for tag, why in done.kept:
         print(f"{tag}: not moved, {why}")
     return 0

@@ -207,9 +207,11 @@ class Moves:
     moved: list[Moved]
     #: (tag, why): another school's items, which only that school or a trust admin moves
     kept: list[tuple[str, str]]
+    #: where the moved items are now recorded: the stocktake's location (or school) code
+    to: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"moved": [m.to_dict() for m in self.moved],
+        return {"moved": [m.to_dict() for m in self.moved], "to": self.to,
                 "kept": [{"tag": t, "why": why} for t, why in self.kept]}
 
 
@@ -248,11 +250,11 @@ def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> Moves:
     moving = [i for i in result.unexpected if i.asset_id is not None and i.status != "retired"]
     if not moving:
         raise Refused(f"stocktake #{stocktake.id} found nothing out of place to move")
-    done = Moves([], [])
+    here = result.stocktake.location_code or result.stocktake.site_code
+    done = Moves([], [], here)
     assets = uow.session.execute(select(Asset).where(Asset.id.in_([i.asset_id for i in moving]))
                                  .with_for_update()).scalars()
     by_id = {a.id: a for a in assets}
-    here = result.stocktake.location_code or result.stocktake.site_code
     for item in moving:
         asset = by_id[item.asset_id]  # type: ignore[index]
         other = _other_school(uow, asset, stocktake.site_id)

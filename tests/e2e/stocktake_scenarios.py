@@ -147,7 +147,9 @@ def _list(c: Cli) -> None:
 def _move(c: Cli) -> None:
     number = _started(c)
     c.ok("stocktake", "scan", number, "PH-0001")
-    assert "PH-0001: moved here (was ICT2)" in c.ok("stocktake", "move-unexpected", number)
+    # where to: the stocktake's place ("moved here" said nothing at a terminal)
+    assert "PH-0001: now recorded at ICT1 (was ICT2)" in c.ok("stocktake", "move-unexpected",
+                                                               number)
     con = sqlite3.connect(next(c.data_dir.glob("*.sqlite3")))
     try:
         (current,) = con.execute("SELECT l.code FROM assets a JOIN locations l ON "
