@@ -58,7 +58,7 @@ class ScanController(ScreenController):
         def done(found) -> None:  # type: ignore[no-untyped-def]
             if found[2] is not None:
                 self._scope = found[2]
-                self._view.show_scope(found[2])
+                self._view.show_school_scope(found[2])
             if self._view.entry_text() == text:
                 self._view.show_matches(found[0], found[1])
 

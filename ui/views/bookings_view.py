@@ -22,7 +22,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.table import Table
 
 HEADERS = ["#", "When", "What", "For", "Where", "Status", "Warnings"]
@@ -36,7 +36,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class BookingsView(QWidget):
+class BookingsView(SchoolScoped, QWidget):
     book_clicked = Signal()
     ready_clicked = Signal(bool)
     cancel_clicked = Signal()
@@ -136,10 +136,6 @@ class BookingsView(QWidget):
         self.person_search.chosen.connect(self.person_chosen)
 
     # -- the lists -----------------------------------------------------------------------------
-    def school_choice(self) -> str | None:
-        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
-        return self.all_schools.choice()
-
     def show_scope(self, scope: ListScope) -> None:
         """Whose bookings the lists show (the school their items are lent from): the desk's
         school's, or every school's."""

@@ -22,7 +22,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -42,7 +42,7 @@ def _row(*buttons: QWidget, primary_last: bool = True) -> QHBoxLayout:
     return row
 
 
-class KitsView(SigningView, QWidget):
+class KitsView(SchoolScoped, SigningView, QWidget):
     create_clicked = Signal()
     kit_opened = Signal(str)
     remove_clicked = Signal(int)
@@ -231,10 +231,6 @@ class KitsView(SigningView, QWidget):
             self.title.setText(self._heading)
 
     # -- the list ----------------------------------------------------------------------------
-    def school_choice(self) -> str | None:
-        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
-        return self.all_schools.choice()
-
     def show_scope(self, scope: ListScope) -> None:
         """Whose kits the list shows: the desk's school's, or every school's."""
         self.all_schools.show_scope(scope)

@@ -23,7 +23,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -36,7 +36,7 @@ DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped
                 ("kept", "Kept for a handover"))
 
 
-class LeaverView(SigningView, QWidget):
+class LeaverView(SchoolScoped, SigningView, QWidget):
     leaver_picked = Signal(str)
     #: "All schools" ticked or cleared: list every school's leavers, or this desk's school's
     all_schools_toggled = Signal(bool)
@@ -242,10 +242,6 @@ class LeaverView(SigningView, QWidget):
 
     def show_print_status(self, text: str) -> None:
         self.print_status.setText(text)
-
-    def school_choice(self) -> str | None:
-        """The ``site`` its list asks for: ALL when "All schools" is ticked, else None."""
-        return self.all_schools.choice()
 
     def show_scope(self, scope: ListScope) -> None:
         """Whose leavers the list shows: the desk's school's, or every school's."""

@@ -6,12 +6,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services.search import AssetHit, PersonHit
-from app.services.site_scope import ListScope
 from ui.widgets.common import button, label, text_list
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 
 
-class ScanView(QWidget):
+class ScanView(SchoolScoped, QWidget):
     submitted = Signal(str)  # typed text, handled like a scan
     search_changed = Signal(str)
     picked = Signal(str)  # a tag or staff code from the matches
@@ -94,14 +93,6 @@ class ScanView(QWidget):
         self.entry.setText(text)
         self.entry.selectAll()
         self.entry.setFocus()
-
-    def school_choice(self) -> str | None:
-        """The ``site`` the search asks for: ALL when "Search all schools" is ticked."""
-        return self.all_schools.choice()
-
-    def show_scope(self, scope: ListScope) -> None:
-        """How many schools there are: the box shows only when there is more than one."""
-        self.all_schools.show_scope(scope)
 
     def show_matches(self, people: list[PersonHit], assets: list[AssetHit]) -> None:
         self.matches.clear()
