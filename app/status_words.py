@@ -28,7 +28,21 @@ def status_in_words(status: str) -> str:
     return STATUS_WORDS[status][1] if status in STATUS_WORDS else status
 
 
+#: what :func:`lent_to` puts between a room and the person responsible for what is there
+ROOM_MARK = " (responsible: "
+
+
 def lent_to(person: str, location: str | None = None) -> str:
     """Who (or where) a loan is with: "Siân Ó Briain", or for a loan to a room
     "Room 12 (responsible: Siân Ó Briain)"."""
-    return f"{location} (responsible: {person})" if location else person
+    return f"{location}{ROOM_MARK}{person})" if location else person
+
+
+def lent_to_with_code(holder: str, code: str | None) -> str:
+    """:func:`lent_to`'s text with the person's staff code beside their name: "Siân Ó Briain
+    (AB1)", or "Room 12 (responsible: Siân Ó Briain (AB1))" — not after the room's bracket."""
+    if not code:
+        return holder
+    if holder.endswith(")") and ROOM_MARK in holder:
+        return f"{holder[:-1]} ({code}))"
+    return f"{holder} ({code})"

@@ -174,6 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `… --json | head`: the reader has what it wanted; no fault
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 141  # as a shell tool killed by SIGPIPE
     except Exception:  # a bug: say so in plain words; LOAN_KIOSK_DEBUG=1 shows the traceback
         import os
 

@@ -108,7 +108,8 @@ def _kit_checkin(args: argparse.Namespace, ctx: CliContext, sig: Any) -> int:
         return {"kit": r.kit_tag, "name": r.kit_name,
                 "returned": [ln.asset.tag for ln in r.returned],
                 "missing": [{"tag": ln.asset.tag, "staff_code": ln.person.staff_code,
-                             "holder": ln.person.name} for ln in r.missing],
+                             "holder": ln.person.name, "with": r.holders[ln.asset.tag]}
+                            for ln in r.missing],
                 "lost": r.lost, "incidents": [i.id for i in r.incidents],
                 "staff_code": getattr(holder, "staff_code", None),
                 "receipt": r.receipt.number if r.receipt else None,
@@ -123,7 +124,7 @@ def _kit_checkin(args: argparse.Namespace, ctx: CliContext, sig: Any) -> int:
         print(f"kit {done['kit']} {done['name']}: {n} item{'s' if n != 1 else ''} back"
               + (f" ({', '.join(done['returned'])})" if n else ""))
         for m in done["missing"]:
-            print(f"MISSING {m['tag']}: still on loan to {m['holder']} ({m['staff_code']})")
+            print(f"MISSING {m['tag']}: still on loan to {m['with']}")
         for tag in done["lost"]:
             print(f"MISSING {tag}: reported lost")
         if done["incidents"]:

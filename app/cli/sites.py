@@ -45,7 +45,8 @@ def register(sub: Any) -> None:
                                 "this desk's)")
     p.add_argument("code", help="a code unique across the trust, printed on its label")
     p.add_argument("name")
-    p.add_argument("--in", dest="parent", metavar="PARENT", help="inside this location")
+    p.add_argument("--in", dest="parent", metavar="PARENT",
+                   help="inside this location (at its school, unless --site says otherwise)")
     p.add_argument("--kind", choices=LOCATION_KINDS, default="room")
     p.set_defaults(handler=cmd_location_add)
     p = loc_sub.add_parser("list", parents=common,
@@ -92,6 +93,20 @@ def _desk_site(uow: UnitOfWork) -> str:
         raise InvalidInput("say which school with --site CODE ('loan-kiosk site list' shows "
                            "them)")
     return scope.code
+
+
+def _parent_site(uow: UnitOfWork, parent: str | None) -> str | None:
+    """The school of ``--in PARENT`` when neither ``--site`` nor the desk names one: a
+    location inside another is at the same school (a trust admin works at every school)."""
+    from app.services.places import find_location
+    from app.services.site_scope import desk_site_choice
+    from db.places import Site
+
+    if not parent or desk_site_choice(uow):
+        return None
+    found = find_location(uow, parent)
+    site = uow.session.get(Site, found.site_id) if found is not None else None
+    return site.code if site is not None else None
 
 
 def cmd_site_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -143,7 +158,7 @@ def cmd_location_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.places import add_location
 
     def work(uow: UnitOfWork) -> tuple[str, str, str]:
-        site = _desk_site(uow)
+        site = _parent_site(uow, args.parent) or _desk_site(uow)
         loc = add_location(uow, site, args.code, args.name, kind=args.kind,
                            parent_code=args.parent)
         return loc.code, loc.name, site
@@ -173,7 +188,7 @@ def cmd_location_list(args: argparse.Namespace, ctx: CliContext) -> int:
             site = n.site
             print(f"{site}")
         closed = "  (out of use)" if not n.active else ""
-        assets = f", {n.assets} assets" if n.assets else ""
+        assets = f", {n.assets} asset{'s' if n.assets != 1 else ''}" if n.assets else ""
         print(f"{'  ' * (n.depth + 1)}{n.code}  {n.name}  ({n.kind}{assets}){closed}")
     return 0
 

@@ -109,13 +109,28 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     for name in sections:
         items = result.section(name)
         print(f"\n{SECTION_TITLES[name]} ({len(items)})")
-        for item in items:
-            extra = item.note or (item.status.replace("_", " ") if name == "missing" else "")
-            where = item.home if name != "unknown" else (item.scanned_by or "")
-            print(f"  {item.tag:<14} {item.description[:30]:<30} {where:<12} {extra}".rstrip())
+        lines = [(item, item.home if name != "unknown" else (item.scanned_by or ""),
+                  _extra(name, item)) for item in items]
+        width = max([12, *(len(where) for _i, where, _e in lines)])
+        for item, where, extra in lines:
+            print(f"  {item.tag:<14} {item.description[:30]:<30} {where:<{width}} "
+                  f"{extra}".rstrip())
     if result.stocktake.file:
         print(f"\nreport: {ctx.app.paths.data_dir / result.stocktake.file}")
     return 0
+
+
+def _extra(section: str, item: Any) -> str:
+    """The last column: the note, or for a missing item its status and, when it was last
+    put somewhere else than its home, where (the first place to look for it)."""
+    if section != "missing":
+        return str(item.note)
+    from app.status_words import status_in_words
+
+    text = item.note or status_in_words(item.status)
+    if item.current and item.current != item.home:
+        text += f", last put in {item.current}"
+    return str(text)
 
 
 def cmd_close(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -174,7 +189,7 @@ def cmd_move(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(done.to_dict())
         return 0
     for m in done.moved:
-        print(f"{m.tag}: moved here (was {m.was or 'nowhere recorded'})")
+        print(f"{m.tag}: now recorded at {done.to} (was {m.was or 'nowhere recorded'})")
     for tag, why in done.kept:
         print(f"{tag}: not moved, {why}")
     return 0

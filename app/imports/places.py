@@ -121,8 +121,9 @@ class Places:
                 raise RowRejected(f"{label} {shown(text)} is at another school than the row's")
             return by_code[0]
         if site_id is None:
-            raise RowRejected(f"{label} {shown(text)}: say which school with a Site column, "
-                              "or add a school first ('loan-kiosk site add')")
+            raise RowRejected(f"{label} {shown(text)}: say which school it is at, with a Site "
+                              "column or the school the import is made for (--site CODE; at "
+                              "a desk, its [desk] site); 'loan-kiosk site list' shows them")
         key = (site_id, _name_key(text))
         if key in self._by_name:
             return self._by_name[key]

@@ -33,7 +33,7 @@ from app.services.loans import (
     open_incident,
     store_signature,
 )
-from app.status_words import status_in_words
+from app.status_words import lent_to, status_in_words
 from app.uow import UnitOfWork
 from db.kits import KitMember
 from db.models import Asset, Incident, Loan, Receipt
@@ -59,13 +59,34 @@ class KitCheckoutResult:
         return [ln.asset.tag for ln in self.result.loans]
 
 
+def _holder(uow: UnitOfWork, loan: Loan) -> str:
+    """"Siân Ó Briain (AB1)", or for a loan to a room "Room 12 (responsible: Siân Ó Briain
+    (AB1))"."""
+    from db.places import Location
+
+    room = uow.session.get(Location, loan.location_id) if loan.location_id else None
+    return lent_to(f"{loan.person.name} ({loan.person.staff_code})",
+                   room.name if room is not None else None)
+
+
 def _why(uow: UnitOfWork, asset: Asset) -> str:
     if asset.status == "on_loan":
         loan = uow.session.execute(select(Loan).where(
             Loan.asset_id == asset.id, Loan.outcome.is_(None))).scalar_one_or_none()
         if loan is not None:
-            return f"on loan to {loan.person.name} ({loan.person.staff_code})"
+            return f"on loan to {_holder(uow, loan)}"
     return status_in_words(asset.status)
+
+
+def _refuse_none_available(uow: UnitOfWork, kit_id: int, kit_tag: str, listed: str) -> None:
+    """Not one member can go: the kit is out already (say with whom), or says why each
+    cannot — never "lend the other 0 without them"."""
+    out = uow.session.execute(select(Loan).where(Loan.kit_id == kit_id, Loan.outcome.is_(None))
+                              .order_by(Loan.id)).scalars().first()
+    if out is not None:
+        raise Refused(f"kit {kit_tag} is out already, lent to {_holder(uow, out)}: check it in "
+                      "before lending it again")
+    raise Refused(f"no member of kit {kit_tag} is available to lend: {listed}")
 
 
 def kit_members(uow: UnitOfWork, kit_id: int) -> list[Asset]:
@@ -97,6 +118,9 @@ def check_out_kit(uow: UnitOfWork, kit_tag: str, staff_code: str, *, lend_rest: 
     if not members:
         raise Refused(f"kit {kit.tag} has no members: scan assets into it first")
     skipped = [Unavailable(a.tag, _why(uow, a)) for a in members if a.status != "available"]
+    if len(skipped) == len(members):
+        _refuse_none_available(uow, kit.id, kit.tag,
+                               "; ".join(f"{u.tag} is {u.why}" for u in skipped))
     if skipped and not lend_rest:
         listed = "; ".join(f"{u.tag} is {u.why}" for u in skipped)
         raise Refused(f"kit {kit.tag} cannot go out whole: {listed}. Lend the other "
@@ -125,6 +149,9 @@ class KitCheckinResult:
     #: missing members reported lost (their loans closed as lost)
     lost: list[str] = field(default_factory=list)
     receipt: Receipt | None = None
+    #: tag → who still has each missing member: "Siân Ó Briain (AB1)", or for a kit lent to
+    #: a room "Room 12 (responsible: Siân Ó Briain (AB1))"
+    holders: dict[str, str] = field(default_factory=dict)
 
 
 def open_kit_loans(uow: UnitOfWork, kit_id: int, *, for_update: bool = False) -> list[Loan]:
@@ -204,4 +231,5 @@ def check_in_kit(uow: UnitOfWork, kit_tag: str, *, missing: Sequence[str] = (),
         stage(uow, receipt)  # its PDF, archived with the check-in or not at all
     uow.commit()
     still_out = [] if report_missing_lost else wanted_missing
-    return KitCheckinResult(kit.tag, kit.name, back, still_out, incidents, lost, receipt)
+    return KitCheckinResult(kit.tag, kit.name, back, still_out, incidents, lost, receipt,
+                            {ln.asset.tag: _holder(uow, ln) for ln in still_out})

@@ -98,7 +98,9 @@ def add_location(uow: UnitOfWork, site_code: str, code: str, name: str, *,
     if parent_code:
         parent = get_location(uow, parent_code)
         if parent.site_id != site.id:
-            raise Refused(f"{parent.code} is at another site")
+            there = uow.session.get(Site, parent.site_id)
+            raise Refused(f"{parent.code} is at another site ({there.code if there else '?'}), "
+                          f"not {site.code}: a location goes inside one of its own school's")
         parent_id = parent.id
     location = uow.insert(Location, {
         "site_id": site.id, "parent_id": parent_id, "name": _name(name, "location"),

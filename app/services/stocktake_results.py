@@ -207,10 +207,23 @@ class Moves:
     moved: list[Moved]
     #: (tag, why): another school's items, which only that school or a trust admin moves
     kept: list[tuple[str, str]]
+    #: where the moved items are now recorded: the stocktake's location (or school) code
+    to: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"moved": [m.to_dict() for m in self.moved],
+        return {"moved": [m.to_dict() for m in self.moved], "to": self.to,
                 "kept": [{"tag": t, "why": why} for t, why in self.kept]}
+
+
+def _refuse_closed(result: StocktakeResult, action: str) -> None:
+    """A closed stocktake's result is read against today's register, not the day it was
+    closed (an item found elsewhere since is still "missing" there): it is history, and its
+    archived report says what it found; acting on it now would act on stale scans."""
+    if result.stocktake.status == "closed":
+        number = result.stocktake.id
+        raise Refused(f"stocktake #{number} is closed, so it is too late to {action}: its "
+                      "result is history (its report says what it found); start a new "
+                      "stocktake of the place to act on what is there now")
 
 
 def _other_school(uow: UnitOfWork, asset: Asset, site_id: int) -> str | None:
@@ -232,15 +245,16 @@ def confirm_moves(uow: UnitOfWork, stocktake_id: int | str) -> Moves:
     one audit event per asset.
     """
     result = stocktake_result(uow, stocktake_id)
+    _refuse_closed(result, "confirm its moves")
     stocktake = get_stocktake(uow, stocktake_id)
     moving = [i for i in result.unexpected if i.asset_id is not None and i.status != "retired"]
     if not moving:
         raise Refused(f"stocktake #{stocktake.id} found nothing out of place to move")
-    done = Moves([], [])
+    here = result.stocktake.location_code or result.stocktake.site_code
+    done = Moves([], [], here)
     assets = uow.session.execute(select(Asset).where(Asset.id.in_([i.asset_id for i in moving]))
                                  .with_for_update()).scalars()
     by_id = {a.id: a for a in assets}
-    here = result.stocktake.location_code or result.stocktake.site_code
     for item in moving:
         asset = by_id[item.asset_id]  # type: ignore[index]
         other = _other_school(uow, asset, stocktake.site_id)
@@ -284,6 +298,7 @@ def mark_missing_lost(uow: UnitOfWork, stocktake_id: int | str,
     Another school's item is left as it is unless a trust admin does it (``kept`` says so).
     """
     result = stocktake_result(uow, stocktake_id)
+    _refuse_closed(result, "record its missing items as lost")
     number = result.stocktake.id
     missing = {i.tag.casefold(): i for i in result.missing}
     if tags is None:

@@ -149,9 +149,12 @@ def start_stocktake(uow: UnitOfWork, place_code: str) -> StocktakeInfo:
     """
     site, location, going = _going(uow, place_code)
     if going is not None:
-        raise Refused(f"stocktake #{going.id} of {location.code if location else site.code} is "
-                      f"not closed yet: resume it ('loan-kiosk stocktake resume {going.id}') or "
-                      "close it")
+        what = f"stocktake #{going.id} of {location.code if location else site.code}"
+        if going.status == "paused":
+            raise Refused(f"{what} is not closed yet (it is paused): resume it ('loan-kiosk "
+                          f"stocktake resume {going.id}') or close it")
+        raise Refused(f"{what} is not closed yet (it is open): scan into it ('loan-kiosk "
+                      f"stocktake scan {going.id} TAG...') or close it")
     return _start(uow, site, location)
 
 
@@ -257,7 +260,13 @@ def _set_status(uow: UnitOfWork, stocktake_id: int | str, to: str, allowed: tupl
                 action: str) -> StocktakeInfo:
     stocktake = get_stocktake(uow, stocktake_id, for_update=True)
     if stocktake.status not in allowed:
-        raise Refused(f"stocktake #{stocktake.id} is {stocktake.status}; it cannot be {to} now")
+        number = stocktake.id
+        if stocktake.status == to:
+            raise Refused(f"stocktake #{number} is {to} already")
+        if stocktake.status == "closed":
+            raise Refused(f"stocktake #{number} is closed: it stays in the history as it is "
+                          "(start a new one to scan again)")
+        raise Refused(f"stocktake #{number} is {stocktake.status}; it cannot be {to} now")
     stocktake.status = to
     uow.audit(action, stocktake)
     done = info(uow, stocktake)

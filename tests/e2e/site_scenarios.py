@@ -53,6 +53,14 @@ def _site_reopen(c: Any) -> None:
     boss = c.as_technician("boss", "975310")
     assert "site SPA reopened" in boss.ok("site", "reopen", "SPA")
     boss.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    # inside another location, a trust admin (of no school) need not say which: docs/trust.md
+    out = boss.ok("location", "add", "SPA-HALL-C1", "Chair store", "--in", "SPA-HALL",
+                  "--kind", "cupboard")
+    assert out.strip() == "location SPA-HALL-C1 added at SPA in SPA-HALL: Chair store (cupboard)"
+    proc = boss.run("location", "add", "SPA-X", "X", "--in", "SPA-HALL", "--site", "MAIN")
+    assert proc.returncode == 2 and proc.stderr.strip() == (  # said which school it is at
+        "error: SPA-HALL is at another site (SPA), not MAIN: a location goes inside one of its "
+        "own school's")
 
 
 def _rooms(c: Any) -> None:
@@ -130,6 +138,7 @@ def _asset_move(c: Any) -> None:
     c.ok("checkout", "LT-0001", "E1")
     c.ok("checkin", "LT-0001", "--put-at", "MAIN-LIB")  # told otherwise
     assert {n["code"]: n["assets"] for n in c.json("location", "list")}["MAIN-LIB"] == 1
+    assert "  MAIN-LIB  Library  (room, 1 asset)\n" in c.ok("location", "list")
     assert c.ok("audit", "verify").startswith("audit log intact (")
 
 
@@ -142,6 +151,14 @@ def trust_of_two_schools(c: Any) -> None:
     assert proc.returncode == 2 and "only a trust admin can add a trust admin" in proc.stderr
     boss = c.as_technician("boss", "975310")
     boss.ok("location", "add", "SPA-HALL", "Hall", "--site", "SPA")
+    # inside another location, a trust admin (of no school) need not say which: docs/trust.md
+    out = boss.ok("location", "add", "SPA-HALL-C1", "Chair store", "--in", "SPA-HALL",
+                  "--kind", "cupboard")
+    assert out.strip() == "location SPA-HALL-C1 added at SPA in SPA-HALL: Chair store (cupboard)"
+    proc = boss.run("location", "add", "SPA-X", "X", "--in", "SPA-HALL", "--site", "MAIN")
+    assert proc.returncode == 2 and proc.stderr.strip() == (  # said which school it is at
+        "error: SPA-HALL is at another site (SPA), not MAIN: a location goes inside one of its "
+        "own school's")
     assert "technician spa-tech added (technician)" in boss.ok(
         "technician", "add", "spa-tech", "--site", "SPA", "--pin-stdin", stdin="246813\n")
     spa = c.as_technician("spa-tech", "246813")

@@ -62,8 +62,9 @@ def _start(c: Cli) -> None:
     assert proc.stdout.splitlines()[-1] == "1"  # its number, alone on the last line
     assert "stocktake #1 of ICT1 (ICT suite 1), NHS started" in proc.stdout
     again = c.run("stocktake", "start", "ICT1")
-    assert again.returncode == 2 and again.stderr.strip().splitlines()[-1].startswith(
-        "error: stocktake #1 of ICT1 is not closed yet")
+    assert again.returncode == 2 and again.stderr.strip().splitlines()[-1] == (
+        "error: stocktake #1 of ICT1 is not closed yet (it is open): scan into it "
+        "('loan-kiosk stocktake scan 1 TAG...') or close it")
     assert c.json("stocktake", "start", "ICT2")["id"] == 2
     bad = c.run("stocktake", "start", "NOWHERE")
     assert bad.returncode == 2 and "error: there is no location or school" in bad.stderr
@@ -84,10 +85,14 @@ def _scan(c: Cli) -> None:
 
 def _report(c: Cli) -> None:
     number = _started(c)
+    c.ok("asset", "move", "LT-0002", "ICT2")  # its home is still ICT1: expected there
     c.ok("stocktake", "scan", number, "LT-0001", "PH-0001", "ZZ-9")
     out = c.ok("stocktake", "report", number)
     assert "expected 2: found 1, missing 1, on loan 0; unexpected 1, unknown 1" in out
     assert "belongs in ICT2" in out
+    # where to look for the missing one: where it was last put
+    (missing,) = [ln for ln in out.splitlines() if ln.strip().startswith("LT-0002")]
+    assert missing.split()[-6:] == ["ICT1", "available,", "last", "put", "in", "ICT2"], missing
     data = c.json("stocktake", "report", number)
     assert data["counts"] == {"found": 1, "missing": 1, "unexpected": 1, "on_loan": 0,
                               "unknown": 1}
@@ -117,7 +122,11 @@ def _pause(c: Cli) -> None:
     number = _started(c)
     assert c.json("stocktake", "pause", number)["status"] == "paused"
     twice = c.run("stocktake", "pause", number)
-    assert twice.returncode == 2 and "cannot be paused now" in twice.stderr
+    assert twice.returncode == 2 and f"stocktake #{number} is paused already" in twice.stderr
+    resumed = c.run("stocktake", "resume", number)
+    assert resumed.returncode == 0, resumed.stderr
+    again = c.run("stocktake", "resume", number)  # resuming an open one: said plainly
+    assert again.returncode == 2 and f"stocktake #{number} is open already" in again.stderr
 
 
 def _resume(c: Cli) -> None:
@@ -138,7 +147,9 @@ def _list(c: Cli) -> None:
 def _move(c: Cli) -> None:
     number = _started(c)
     c.ok("stocktake", "scan", number, "PH-0001")
-    assert "PH-0001: moved here (was ICT2)" in c.ok("stocktake", "move-unexpected", number)
+    # where to: the stocktake's place ("moved here" said nothing at a terminal)
+    assert "PH-0001: now recorded at ICT1 (was ICT2)" in c.ok("stocktake", "move-unexpected",
+                                                               number)
     con = sqlite3.connect(next(c.data_dir.glob("*.sqlite3")))
     try:
         (current,) = con.execute("SELECT l.code FROM assets a JOIN locations l ON "

@@ -103,3 +103,21 @@ def test_files_and_folders_written_are_private_under_any_umask(school: Cli, tmp_
     for p in data.rglob("*"):
         want = 0o700 if p.is_dir() else 0o600
         assert stat.S_IMODE(p.stat().st_mode) == want, p
+
+
+def test_a_reader_that_stops_early_is_no_fault(school: Cli) -> None:
+    """`loan-kiosk … --json | head -3`: the pipe closes before the output is written, and the
+    command stops quietly (a shell tool's 141), not with "a fault in Loan Kiosk"."""
+    import subprocess
+    import sys
+
+    from tests.e2e.test_cli import BIN
+
+    cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "app"]
+    proc = subprocess.Popen([*cmd, "report", "on-loan", "--format", "json"], env=school.env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141, err
+    assert err == "", err

@@ -105,3 +105,17 @@ def test_a_fresh_database_gets_its_school_from_the_first_import(app_ctx: AppCont
     assert report.new_locations == ["MAIN-LIBRARY (Library) at MAIN"]
     assert _sites_of(app_ctx, Asset, "tag") == {"LT-1": "MAIN"}
     audit_ok(app_ctx)
+
+
+def test_a_location_with_no_school_to_put_it_at_says_how_to_name_one(app_ctx: AppContext) -> None:
+    """A trust admin of no school, at a desk of none, imports a Snipe-IT file without a Site
+    column: the row is refused with the ways to name its school (the trust has schools, so
+    "add a school first" would send them the wrong way)."""
+    _trust(app_ctx)
+    with app_ctx.uow(Actor("trust", "trust_admin")) as uow:
+        report = import_assets(uow, b"Asset Tag,Kind,Location\nLT-9,laptop,Library\n",
+                               dry_run=True)
+    (line,) = [ln for ln in report.format_lines() if ln.startswith("line 2:")]
+    assert line == ("line 2: Location 'Library': say which school it is at, with a Site column "
+                    "or the school the import is made for (--site CODE; at a desk, its [desk] "
+                    "site); 'loan-kiosk site list' shows them")

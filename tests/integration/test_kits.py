@@ -143,8 +143,12 @@ def test_a_member_that_cannot_go_refuses_the_kit_or_is_left_behind(ctx: AppConte
     (event,) = events(ctx, "kit_checkout")
     assert json.loads(event.details)["left_behind"] == [{"tag": "PH-0002",
                                              "why": "on loan to Łukasz Żółć (CD2)"}]
-    refused(ctx, Refused, "no member of kit KIT-PH1 is available", kit_loans.check_out_kit,
-            "KIT-PH1", "AB1", lend_rest=True)
+    # nothing left to lend: the kit is out (with whom), with or without --lend-rest — never
+    # "lend the other 0 without them"
+    for rest in (True, False):
+        refused(ctx, Refused, r"kit KIT-PH1 is out already, lent to Siân Ó Briain \(AB1\): "
+                "check it in before lending it again", kit_loans.check_out_kit, "KIT-PH1",
+                "AB1", lend_rest=rest)
 
 
 def test_the_encryption_policy_holds_for_every_member(ctx: AppContext) -> None:
@@ -243,6 +247,11 @@ def test_lending_to_a_location_records_the_responsible_member_of_staff(ctx: AppC
         assert len(loans) == 4
         card = kits.kit_card(uow, "KIT-PH1")
     assert card.members[0].holder == "Room 12 (responsible: Łukasz Żółć (CD2))"
+    refused(ctx, Refused, r"kit KIT-PH1 is out already, lent to Room 12 \(responsible: "
+            r"Łukasz Żółć \(CD2\)\)", kit_loans.check_out_kit, "KIT-PH1", "AB1")
+    with ctx.uow(TECH) as uow:  # a member not back is still in the room, and said so
+        back = kit_loans.check_in_kit(uow, "KIT-PH1", missing=["PH-0002"])
+        assert back.holders == {"PH-0002": "Room 12 (responsible: Łukasz Żółć (CD2))"}
     refused(ctx, NotFound, "no location with the code 'R99'", check_out, "LT-0003", "AB1",
             to_location="R99")
     audit_ok(ctx)
@@ -308,7 +317,8 @@ def test_two_desks_lending_members_of_one_kit(ctx: AppContext) -> None:
         lent = [r for r in results if isinstance(r, list)]
         assert len(lent) == 1, results  # one desk won; the other was told why
         (refusal,) = [r for r in results if isinstance(r, str)]
-        assert "on loan to" in refusal or "just lent at another desk" in refusal, refusal
+        assert ("on loan to" in refusal or "just lent at another desk" in refusal
+                or "is out already, lent to" in refusal), refusal
         with_kit = sorted(t for t, (_c, kit) in out.items() if kit)
         assert with_kit in ([], CASE), out  # never half a kit
         assert sorted(out) == sorted(lent[0])

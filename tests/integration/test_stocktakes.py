@@ -139,7 +139,15 @@ def test_a_whole_school_expects_its_assets_and_not_the_other_schools(app_ctx: Ap
 def test_one_stocktake_of_a_place_at_a_time_and_bad_input_refused(app_ctx: AppContext) -> None:
     place(app_ctx)
     sid = start(app_ctx, "ICT1")
-    with pytest.raises(Refused, match=f"stocktake #{sid} of ICT1 is not closed yet"):
+    # an open one is scanned into (resuming it would be refused: it is not paused)
+    with pytest.raises(Refused, match=rf"stocktake #{sid} of ICT1 is not closed yet \(it is "
+                                      rf"open\): scan into it \('loan-kiosk stocktake scan "
+                                      rf"{sid} TAG\.\.\.'\)"):
+        start(app_ctx, "ICT1")
+    with app_ctx.uow(TECH) as uow:
+        stocktakes.pause_stocktake(uow, sid)
+    with pytest.raises(Refused, match=rf"is not closed yet \(it is paused\): resume it "
+                                      rf"\('loan-kiosk stocktake resume {sid}'\)"):
         start(app_ctx, "ICT1")
     with pytest.raises(NotFound, match="no location or school with the code 'NOPE'"):
         start(app_ctx, "NOPE")
@@ -161,7 +169,13 @@ def test_pause_refuses_scans_until_resumed(app_ctx: AppContext) -> None:
         scan(app_ctx, sid, "LT-3")
     with app_ctx.uow(TECH) as uow:
         assert stocktakes.resume_stocktake(uow, sid).status == "open"
-    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match="cannot be open now"):
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match=f"#{sid} is open already"):
+        stocktakes.resume_stocktake(uow, sid)
+    with app_ctx.uow(TECH) as uow:
+        stocktakes.pause_stocktake(uow, sid)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match=f"#{sid} is paused already"):
+        stocktakes.pause_stocktake(uow, sid)
+    with app_ctx.uow(TECH) as uow:
         stocktakes.resume_stocktake(uow, sid)
     assert scan(app_ctx, sid, "LT-3").new
     assert tags(result(app_ctx, sid).found) == ["LT-1", "LT-3"]
@@ -251,9 +265,26 @@ def test_close_archives_the_pdf_and_keeps_the_stocktake_in_history(app_ctx: AppC
     assert closed.stocktake.status == "closed" and closed.stocktake.closed_by == "plain-tech"
     pdf = closed.path.read_bytes()
     assert pdf.startswith(b"%PDF") and closed.path.parent.name == "2026"
+    from tests.unit.printing.pdfs import page_texts
+
+    # headed by the school whose room it is (the trust's desks share one [school] name)
+    (first, *_rest) = page_texts(pdf)
+    assert "Northfield High School" in first and app_ctx.settings.school.name not in first
     assert report_pdf_path(app_ctx, TECH, sid) == closed.path
     with pytest.raises(Refused, match="already closed"):
         close_stocktake(app_ctx, TECH, sid)
+    # LT-5 was unexpected, LT-3 missing: a closed stocktake's result is history, not acted on
+    assert tags(result(app_ctx, sid).unexpected) == ["LT-5"]
+    assert "LT-3" in tags(result(app_ctx, sid).missing)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match=f"#{sid} is closed, so it is "
+                                                               "too late to confirm its moves"):
+        results.confirm_moves(uow, sid)
+    with app_ctx.uow(TECH) as uow, pytest.raises(Refused, match="too late to record its "
+                                                               "missing items as lost"):
+        results.mark_missing_lost(uow, sid, ["LT-3"])
+    with app_ctx.uow(TECH, readonly=True) as uow:
+        assert {a.tag: a.status for a in uow.session.execute(select(Asset)).scalars()
+                if a.tag in ("LT-3", "LT-5")} == {"LT-3": "available", "LT-5": "available"}
     with pytest.raises(Refused, match="is closed: start a new one"):
         scan(app_ctx, sid, "LT-3")
     with app_ctx.uow(TECH, readonly=True) as uow:

@@ -83,6 +83,26 @@ def test_type_ahead_finds_the_borrower_by_part_of_a_name(qtbot, desk) -> None:  
     assert view.borrower.text() == "Łukasz Żółć (CD2)"
 
 
+def test_one_click_on_a_name_in_the_matches_chooses_them(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """A technician clicks the borrower's name once, as in any list, then goes on: chosen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    school(desk.ctx)
+    sign_in(qtbot, desk)
+    scan("TB-0001")
+    wait_idle(qtbot, desk)
+    view = desk.controller("checkout").view
+    view.search.edit.setText("żół")
+    view.search.edit.textEdited.emit("żół")
+    qtbot.waitUntil(lambda: any("Łukasz Żółć (CD2)" in t for t in view.search.hit_texts()))
+    results = view.search.results
+    rect = results.visualItemRect(results.item(0))
+    QTest.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, desk)
+    assert view.borrower.text() == "Łukasz Żółć (CD2)"
+
+
 def test_encryption_gate_refuses_a_technician_and_an_admin_overrides(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     school(desk.ctx)
     sign_in(qtbot, desk, "bob", TECH_PIN)

@@ -68,7 +68,8 @@ def test_a_kit_made_by_scanning_lent_with_one_signature_and_checked_in(  # type:
     view.checklist.item(1).setCheckState(view.checklist.item(1).checkState().Unchecked)
     view.checkin.click()
     wait_idle(qtbot, desk)
-    assert "MISSING, still on loan: PH-0002 (Łukasz Żółć)" in desk.banner.message
+    assert "MISSING, still on loan: PH-0002 to Room 12 (responsible: Łukasz Żółć (CD2))" \
+        in desk.banner.message
     assert _open_loans(desk) == {"PH-0002": ("CD2", True, True)}
     assert view.page == "kit" and "1 out with the kit" in view.facts.text()
 
@@ -92,7 +93,13 @@ def test_check_out_to_a_room_names_the_member_of_staff_responsible(qtbot, desk) 
     assert _open_loans(desk) == {"LT-0001": ("CD2", False, True)}
     desk.open_asset("LT-0001")  # the card says where it is and who is responsible
     wait_idle(qtbot, desk)
-    assert "Room 12 (responsible: Łukasz Żółć)" in visible_text(desk.controller("asset").view)
+    assert "On loan to Room 12 (responsible: Łukasz Żółć (CD2)) since" in visible_text(
+        desk.controller("asset").view)
+    scan("LT-0001")  # back: its check-in names the room, and the staff code inside its brackets
+    wait_idle(qtbot, desk)
+    assert desk.current.name == "checkin"
+    assert "On loan to Room 12 (responsible: Łukasz Żółć (CD2)) since" in visible_text(
+        desk.controller("checkin").view)
 
 
 def test_a_kit_lent_with_personal_data_comes_back_signed_with_the_data_recorded(  # type: ignore[no-untyped-def]
@@ -122,3 +129,42 @@ def test_a_kit_lent_with_personal_data_comes_back_signed_with_the_data_recorded(
         loans = list(uow.session.execute(select(Loan)).scalars())
         assert {(ln.outcome, ln.data_in) for ln in loans} == {("returned", "wiped")}
         assert len({ln.signature_in_id for ln in loans}) == 1 and loans[0].receipt_id
+
+
+def test_a_member_lent_at_another_desk_meanwhile_is_said_on_the_lending_page(  # type: ignore[no-untyped-def]
+        qtbot, desk) -> None:
+    """Another desk lends a member while this one is signing for the kit: the kit is refused
+    whole, and the lending page now says which member cannot go and offers to lend the
+    others (before, it went on listing every member as going, with no way on but back)."""
+    from app.services import kits
+    from app.services.loans import check_out
+    from app.uow import Actor
+
+    school(desk.ctx)
+    with desk.ctx.uow(Actor("alice", "admin")) as uow:
+        kits.add_kit(uow, "KIT-PH1", "Trip phones case 1", kind="case",
+                     members=["PH-0001", "PH-0002"])
+    sign_in(qtbot, desk)
+    scan("KIT-PH1")
+    wait_idle(qtbot, desk)
+    view = desk.controller("kits").view
+    view.lend.click()
+    wait_idle(qtbot, desk)
+    view.sign.click()  # nobody chosen yet: said
+    assert desk.banner.message.startswith("Choose who borrows the kit")
+    scan("CD2")
+    wait_idle(qtbot, desk)
+    assert view.page == "lend" and not view.lend_rest.isVisible()
+    assert desk.banner.message == ""  # answered: no longer said over the signature
+    view.sign.click()
+    with desk.ctx.uow(Actor("bob", "technician")) as uow:  # the other desk, meanwhile
+        check_out(uow, "PH-0002", "AB1")
+    sign_with_mouse(view.signature.widget.canvas)
+    view.signature.widget.accept_button.click()
+    wait_idle(qtbot, desk)
+    wait_idle(qtbot, desk)
+    assert "cannot go out whole: PH-0002 is on loan to Siân Ó Briain (AB1)" in desk.banner.message
+    assert view.page == "lend" and view.lend_rest.isVisible()
+    assert "Cannot go: PH-0002 is on loan to Siân Ó Briain" in view.missing_note.text()
+    assert "1 item (PH-0001)" in view.lend_facts.text()
+    assert view.borrower_label.text() == "Borrower: Łukasz Żółć (CD2)"  # kept

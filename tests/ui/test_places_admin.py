@@ -10,6 +10,7 @@ from db.models import AuditEvent
 from db.places import Location
 from tests.factories import add_location, add_site
 from tests.ui.desk import sign_in, wait_idle
+from tests.ui.keys import scan
 
 
 def _tree(tab) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
@@ -128,7 +129,35 @@ def test_an_asset_is_moved_from_its_card(qtbot, desk) -> None:  # type: ignore[n
     assert "LT-0001 moved to NHS › ICT office (its home now)" in desk.banner.message
     assert "At NHS › ICT office" in view.header.facts.text()
     view.move_to.click()
-    view.move_panel.fields[0].setText("NHS-LIB")
+    scan("NHS-LIB")  # the room's QR label, scanned: it fills the code, nothing else happens
+    wait_idle(qtbot, desk)
+    assert desk.current is desk.controller("asset")
+    assert view.move_panel.isVisible() and view.move_panel.fields[0].text() == "NHS-LIB"
     view.move_panel.confirm.click()
     wait_idle(qtbot, desk)
     assert "At NHS › Library (home: NHS › ICT office)" in view.header.facts.text()
+    scan("LT-0001")  # Move… closed: a scan is routed as ever (its card again)
+    wait_idle(qtbot, desk)
+    assert not view.move_panel.isVisible()
+
+
+def test_a_long_code_or_name_is_not_cut_off_in_the_tree(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    """An import makes codes from room names ("Science prep room" → NHS-SCIENCE-PREP-ROOM):
+    the tree's columns grow to them instead of eliding them ("NHS-SCIENCE-PREP-...")."""
+    add_site(desk.ctx, "NHS", "Northfield High School")
+    add_location(desk.ctx, "NHS-SCIENCE-PREP-ROOM", "Science preparation room and store")
+    add_location(desk.ctx, "NHS-SCIENCE-PREP-ROOM-CUPBOARD-2", "Chemistry cupboard",
+                 parent="NHS-SCIENCE-PREP-ROOM", kind="cupboard")
+    tab = _open(qtbot, desk)
+    tree = tab.tree
+    fm = tree.fontMetrics()
+
+    def walk(item, depth):  # type: ignore[no-untyped-def]
+        indent = tree.indentation() * (depth + 1)  # the tree's own indent, and the arrow's
+        assert fm.horizontalAdvance(item.text(0)) + indent <= tree.columnWidth(0), item.text(0)
+        assert fm.horizontalAdvance(item.text(1)) <= tree.columnWidth(1), item.text(1)
+        for i in range(item.childCount()):
+            walk(item.child(i), depth + 1)
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i), 0)

@@ -122,6 +122,10 @@ class AssetController(ScreenController):
         tag = self.card.asset.tag
         self.desk.run(work, lambda msg: self._done(msg[:1].upper() + msg[1:] + ".", tag))
 
+    def claims_scan(self, text: str) -> bool:
+        """With Move… open, a scan is the room's (or cupboard's, trolley's) label."""
+        return self._view.take_location_scan(text)
+
     def _back_in_service(self) -> None:
         if self.card is not None:
             tag = self.card.asset.tag

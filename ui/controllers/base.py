@@ -38,7 +38,8 @@ class ScreenController(QObject):
 
     def claims_scan(self, text: str) -> bool:
         """Take every scan while this screen shows, before it is looked up (True): the
-        stocktake screen records each one into the stocktake. Default: no."""
+        stocktake screen records each one into the stocktake, the asset card with Move… open
+        takes a location's label. Default: no."""
         return False
 
     def offer_scan(self, info: ScanInfo) -> bool:

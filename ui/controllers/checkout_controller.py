@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.clock import local_date
 from app.services.borrowers import BorrowerFacts, borrower_facts
 from app.services.cards import AssetSummary, ScanInfo, gate_blocks
+from app.status_words import lent_to_with_code
 from ink.signature import SignatureData
 from ui.controllers.base import ScreenController
 from ui.controllers.lending import LendRequest, lend_and_acknowledge
@@ -135,7 +136,8 @@ class CheckOutController(ScreenController):
             self.desk.notify("warn", f"{a.tag} is already in this check-out.")
             return
         if a.status != "available":
-            who = f" to {a.holder_name} ({a.holder_code})" if a.holder_name else ""
+            who = f" to {lent_to_with_code(a.holder_name, a.holder_code)}" if a.holder_name \
+                else ""
             self.desk.notify("error", f"{a.tag} is {a.status_word.lower()}{who} and cannot be lent.")
             return
         if not self.left_behind():

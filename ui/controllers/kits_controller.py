@@ -34,10 +34,15 @@ def checkin_words(r: KitCheckinResult) -> str:
     words = [f"Kit {r.kit_tag}: {len(r.returned)} back"]
     if r.missing:
         words.append("MISSING, still on loan: " + ", ".join(
-            f"{ln.asset.tag} ({ln.person.name})" for ln in r.missing))
+            f"{ln.asset.tag} to {r.holders[ln.asset.tag]}" for ln in r.missing))
     if r.lost:
         words.append(f"reported lost: {', '.join(r.lost)}")
     return "; ".join(words) + "."
+
+
+def _cannot_go(k: KitCard) -> list[str]:
+    """The members a check-out of the kit now would leave behind, and why."""
+    return [f"{m.tag} is {m.state_text}" for m in k.members if m.status != "available"]
 
 
 class KitsController(ScreenController):
@@ -115,6 +120,8 @@ class KitsController(ScreenController):
             if then == "return" and card.out_with_kit:
                 self._view.show_return(card)
                 self._view.show_page("return")
+            elif then == "lend" and self._view.page == "lend":
+                self._view.show_lending(card, _cannot_go(card))  # what another desk lent
             elif self._view.page not in ("lend", "sign", "return"):
                 self._view.show_page("kit")
 
@@ -200,6 +207,8 @@ class KitsController(ScreenController):
 
     # -- lending -----------------------------------------------------------------------------
     def _set_borrower(self, code: str, name: str) -> None:
+        if self.borrower is None:
+            self.desk.clear_message()  # "Choose who borrows the kit…" is answered now
         self.borrower = (code, name)
         self._view.show_borrower(code, name)
 
@@ -210,8 +219,7 @@ class KitsController(ScreenController):
         if not k.available:
             self.desk.notify("error", f"No member of kit {k.tag} is available to lend.")
             return
-        cannot = [f"{m.tag} is {m.state_text}" for m in k.members if m.status != "available"]
-        self._view.show_lending(k, cannot)
+        self._view.show_lending(k, _cannot_go(k))
         self._view.show_page("lend")
 
     def to_signature(self) -> None:
@@ -268,9 +276,11 @@ class KitsController(ScreenController):
                                        f"recorded: {e.message}"))
 
         def failed(e: OpError) -> None:
+            # another desk may have lent a member meanwhile: the page says which, and offers
+            # "Lend the others without them"
             self.desk.notify("error", e.message)
             self._view.show_page("lend")
-            self.load(k.tag)
+            self.load(k.tag, then="lend")
 
         self.desk.run(work, done, failed)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from app.keys import tag_key
 from app.services import stocktake_results as results
 from app.services import stocktakes
 from app.services.documents.stocktake_reports import Closed, close_stocktake
@@ -31,6 +32,14 @@ def item_cells(item: results.Item) -> tuple[str, str, str, str, str, str]:
     if item.scanned_at is not None:
         scanned = f"{fmt_datetime(item.scanned_at.isoformat())}, {item.scanned_by or ''}"
     return (item.tag, item.description, item.home, item.current, scanned, item.note)
+
+
+def _listed(result: results.StocktakeResult, done: stocktakes.Scanned) -> bool:
+    """Whether this desk's result already shows a scan the database says was made."""
+    if done.asset_id is not None:
+        return any(i.asset_id == done.asset_id for i in (*result.found, *result.unexpected))
+    key = tag_key(done.code)
+    return any(tag_key(i.tag) == key for i in result.unknown)
 
 
 class StocktakeController(ScreenController):
@@ -101,13 +110,21 @@ class StocktakeController(ScreenController):
 
     def start(self, code: str) -> None:
         self.desk.run(lambda uow: stocktakes.start_or_resume(uow, code),
-                      lambda info: self.open(info.id))
+                      lambda info: self._scanning(info.id))
+
+    def _scanning(self, stocktake_id: int) -> None:
+        """Open (again) for scans: a warning left from before ("… is paused: LT-3 was not
+        recorded") is no longer true, so it goes."""
+        self.desk.clear_message()
+        self.open(stocktake_id)
 
     def open(self, stocktake_id: int) -> None:
         self.desk.run(lambda uow: results.stocktake_result(uow, stocktake_id), self.show,
                       readonly=True)
 
     def show(self, result: results.StocktakeResult) -> None:
+        if self.result is None or self.result.stocktake.id != result.stocktake.id:
+            self._view.show_last("")  # the last scan line was another stocktake's
         self.result = result
         st = result.stocktake
         self._view.show_stocktake(f"Stocktake #{st.id}: {st.place}", st.status, result.counts(),
@@ -137,6 +154,8 @@ class StocktakeController(ScreenController):
             return
         if not done.new:
             self._view.show_last(f"{done.code}: already scanned")
+            if not _listed(result, done):  # another desk scanned it first: show it here too
+                self.open(result.stocktake.id)
             return
         self._view.show_last(f"{done.code}: recorded")
         self.desk.play_sound("ok")
@@ -211,7 +230,8 @@ class StocktakeController(ScreenController):
             return
         number, paused = self.result.stocktake.id, self.result.stocktake.status == "paused"
         action = stocktakes.resume_stocktake if paused else stocktakes.pause_stocktake
-        self.desk.run(lambda uow: action(uow, number), lambda _info: self.open(number))
+        self.desk.run(lambda uow: action(uow, number),
+                      lambda _info: self._scanning(number) if paused else self.open(number))
 
     def close(self) -> None:
         if self.result is None or self.desk.actor is None:

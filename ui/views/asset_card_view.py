@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.choices import ENCRYPTION_METHODS, INCIDENT_OUTCOMES
 from app.services.cards import AssetCard, AssetSummary, SignatureStrokes, method_word
 from app.services.incidents import OUTCOME_WORDS
+from app.status_words import lent_to_with_code
 from ui import theme
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.changes_table import changes_table, show_changes
@@ -78,7 +79,8 @@ class AssetHeader(QWidget):
             facts.append(a.where)
         self.facts.setText(" · ".join(facts))
         if a.holder_name:
-            text = f"On loan to {a.holder_name} ({a.holder_code}) since {fmt_date(a.out_at)}"
+            text = (f"On loan to {lent_to_with_code(a.holder_name, a.holder_code)} since "
+                    f"{fmt_date(a.out_at)}")
             text += f" — due {fmt_date(a.due_on)}"
             if a.overdue:
                 text += " — OVERDUE"
@@ -298,6 +300,16 @@ class AssetCardView(QWidget):
         for panel in (self.lost_panel, self.found_panel, self.retire_panel, self.close_panel,
                       self.move_panel):
             panel.hide()
+
+    def take_location_scan(self, text: str) -> bool:
+        """A location's label scanned while Move… is open goes into its code field (True);
+        the technician then chooses "Just put it there" or "its home" and moves it."""
+        if not self.move_panel.isVisible():
+            return False
+        field = self.move_panel.fields[0]
+        field.setText(text.strip())
+        field.setFocus()
+        return True
 
     def _close_selected(self) -> None:
         row = self.incidents.currentRow()

@@ -187,6 +187,8 @@ class PlacesTab(QWidget):
                 parent.addChild(item)
             items[p.code] = item
         self.tree.expandAll()
+        for column, least in ((0, 240), (1, 210)):  # a long code or name is never cut off
+            self.tree.setColumnWidth(column, max(least, self.tree.sizeHintForColumn(column)))
         for item in (*sites.values(), *items.values()):
             kind, code, _active = item.data(0, _ROLE)
             if (kind, code) in keep:

@@ -227,8 +227,9 @@ class StocktakeView(QWidget):
         self.pause.setText("Resume" if status == "paused" else "Pause")
         self.pause.setEnabled(not closed)
         self.close_.setEnabled(not closed)
-        self.moves.setEnabled(counts["unexpected"] > 0)
-        self.lost.setEnabled(counts["missing"] > 0)
+        # a closed stocktake is history: its result is not acted on any more
+        self.moves.setEnabled(counts["unexpected"] > 0 and not closed)
+        self.lost.setEnabled(counts["missing"] > 0 and not closed)
 
     def show_rows(self, rows: list[Sequence[str]]) -> None:
         self.model.set_rows(rows)

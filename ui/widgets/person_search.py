@@ -44,6 +44,9 @@ class PersonSearch(QWidget):
         self.edit.textEdited.connect(lambda _t: self._timer.start())
         self.edit.returnPressed.connect(self._choose_first)
         self.results.itemActivated.connect(self._choose)
+        # one click on a name chooses them: a selected but unchosen name, then the screen's
+        # button, was refused with "choose who borrows" (activation is a double click here)
+        self.results.itemClicked.connect(self._choose)
         self.edit.installEventFilter(self)
         self.results.installEventFilter(self)
 

@@ -76,7 +76,7 @@ def render_result_pdf(app_ctx: AppContext, result: StocktakeResult, made: str) -
     try:
         return render_stocktake_report(
             f"Stocktake #{st.id}: {st.location_code or st.site_code}", summary,
-            report_sections(result), school=app_ctx.settings.school.name, made=made,
+            report_sections(result), school=st.site_name, made=made,  # the school it is of
             logo=logo_path(app_ctx), size=app_ctx.settings.printing.page_size)
     except ValueError as exc:  # a setting the printing code cannot use (a page size…)
         raise InvalidInput(f"cannot make the PDF of stocktake #{st.id}: {exc}") from exc
