@@ -355,3 +355,37 @@ def test_lists_default_to_the_desks_school_and_whois_says_where(cli: Cli) -> Non
     moved = cli.json("whois", "LT-0002")
     assert moved["site"]["code"] == "SPA" and moved["location"]["code"] == "SPA-HALL"
     assert "  school: St Paul's Academy (SPA)" in cli.ok("whois", "SP1")
+
+
+def test_stocktake_times_are_in_the_schools_time_zone(cli: Cli) -> None:
+    """Issue 20: ``stocktake list``, ``report`` and the closed stocktake's PDF give times in
+    ``[timetable] timezone`` (Europe/London), not UTC — on a computer whose clock is UTC. A
+    summer evening's 23:30 UTC is 00:30 BST the next day."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from db.stocktakes import Stocktake, StocktakeScan
+    from tests.unit.printing.pdfs import page_texts
+
+    cli.env["TZ"] = "UTC"
+    cli.ok("location", "add", "MAIN-ICT", "ICT office", "--site", "MAIN")
+    sid = cli.ok("stocktake", "start", "MAIN-ICT").split()[-1]
+    cli.ok("stocktake", "scan", sid, "NOT-AN-ASSET")  # an unknown code: listed with its time
+    summer = dt.datetime(2026, 7, 6, 23, 30, tzinfo=dt.UTC)
+    engine = create_engine(cli.db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(update(Stocktake).values(started_at=summer))
+            conn.execute(update(StocktakeScan).values(scanned_at=summer))
+    finally:
+        engine.dispose()
+    local = "7 Jul 2026, 00:30 BST"
+    listed = cli.ok("stocktake", "list")
+    assert local in listed and "2026-07-06" not in listed, listed
+    report = cli.ok("stocktake", "report", sid)
+    assert f"started {local} by {TEST_TECHNICIAN}" in report, report
+    closed = cli.ok("stocktake", "close", sid)
+    pdf = Path(closed.rsplit("report archived at ", 1)[1].strip()).read_bytes()
+    text = " ".join(" ".join(page_texts(pdf)).split())
+    assert f"started {local}" in text and "23:30" not in text, text

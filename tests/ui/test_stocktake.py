@@ -160,3 +160,35 @@ def test_a_scan_another_desk_made_first_shows_here_too(qtbot, desk) -> None:  # 
     wait_idle(qtbot, desk)
     assert "unknown 1" in view.counts.text()
     assert [r[0] for r in show_tab(qtbot, desk, view, "unknown")] == ["ZZ-77"]
+
+
+def test_times_are_in_the_schools_time_zone(qtbot, desk, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A summer evening at a desk whose computer runs on UTC: the list of stocktakes and the
+    tabs give the ``[timetable] timezone`` time (00:30 BST the next day), not 23:30 UTC."""
+    import datetime as dt
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    clock.at = dt.datetime(2026, 7, 6, 23, 30, tzinfo=dt.UTC)
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    try:
+        sign_in(qtbot, desk)
+        desk.header.nav["stocktake"].click()
+        wait_idle(qtbot, desk)
+        view = desk.controller("stocktake").view
+        scan("ICT1")
+        wait_idle(qtbot, desk)
+        scan("LT-1")
+        wait_idle(qtbot, desk)
+        (found,) = show_tab(qtbot, desk, view, "found")
+        assert found[4].startswith("7 Jul 2026, 00:30 BST"), found
+        view.leave_clicked.emit()
+        wait_idle(qtbot, desk)
+        assert view.going.item(0, 4).text() == "7 Jul 2026, 00:30 BST"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
