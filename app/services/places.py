@@ -7,6 +7,7 @@ and kits build on it in their own modules.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -52,6 +53,39 @@ def get_site(uow: UnitOfWork, code: str) -> Site:
 def find_location(uow: UnitOfWork, code: str) -> Location | None:
     return uow.session.execute(
         select(Location).where(Location.code_key == normalise_code(code))).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class PlaceLabel:
+    """A location's label, scanned where the desk wants an asset, a kit or a person."""
+
+    code: str
+    name: str
+    kind: str
+    site_code: str
+    site_name: str
+    active: bool
+
+    def words(self) -> str:
+        """"ICT1 is a room, ICT suite 1, at Northfield High School (NHS)"."""
+        return (f"{self.code} is a {self.kind}, {self.name}, at {self.site_name} "
+                f"({self.site_code})" + ("" if self.active else ", no longer in use"))
+
+
+def place_label(uow: UnitOfWork, text: str) -> PlaceLabel | None:
+    """The location ``text`` (a scan: the scanner's prefix allowed) is the label of, if any."""
+    from app.services.scan import parse_scan
+
+    parsed = parse_scan(text, uow.settings.scanner.prefix)
+    if parsed.kind not in ("tag_or_code", "snipeit_tag") or not parsed.value:
+        return None
+    for code in dict.fromkeys(c for c in (parsed.value, parsed.code) if c):
+        location = find_location(uow, code)
+        if location is not None:
+            site = uow.session.get(Site, location.site_id)
+            return PlaceLabel(location.code, location.name, location.kind,
+                              site.code if site else "", site.name if site else "", location.active)
+    return None
 
 
 def get_location(uow: UnitOfWork, code: str) -> Location:

@@ -192,3 +192,42 @@ def test_times_are_in_the_schools_time_zone(qtbot, desk, clock, monkeypatch) -> 
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_room_label_on_the_scan_screen_says_what_it_is_and_offers_its_stocktake(  # type: ignore[no-untyped-def]
+        qtbot, desk, tmp_path) -> None:
+    """Issue 20: a room's label scanned on the Scan screen is not 'not an asset tag, a kit, a
+    staff card or a receipt': it names the room and its school, says what to do with it, and
+    its button opens the Stocktake screen (F8) on that room's stocktake."""
+    from tests.ui.layout_check import look_at_sizes
+
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    sign_in(qtbot, desk)
+    scan("ICT1")
+    wait_idle(qtbot, desk)
+    said = desk.banner.message
+    assert "ICT1 is a room, ICT suite 1, at Northfield High School (NHS)" in said, said
+    assert "stocktake" in said and "Move…" in said and "not an asset tag" not in said
+    assert desk.current.name == "scan"
+    view = desk.controller("scan").view
+    assert view.count.isVisible() and view.place.isVisible() and not view.unknown.isVisible()
+    assert view.count.text() == "Start or resume the stocktake of ICT1 (F8)"
+    shot = tmp_path / "scan-room-label.png"
+    assert look_at_sizes(desk, "scan", [(1280, 720)], lambda: wait_idle(qtbot, desk),
+                         picture=lambda _w, _h: shot) == []
+    view.count.click()
+    wait_idle(qtbot, desk)
+    assert desk.current.name == "stocktake"
+    st = desk.controller("stocktake").view
+    assert st.pages.currentIndex() == 1 and "Stocktake #1: ICT1" in st.heading.text()
+    scan("LT-1")  # the stocktake's now
+    wait_idle(qtbot, desk)
+    assert "found 1" in st.counts.text()
+    desk.header.nav["scan"].click()
+    wait_idle(qtbot, desk)
+    scan("NOTHING-9")  # an unknown code after it: no stocktake button left over
+    wait_idle(qtbot, desk)
+    assert view.unknown.isVisible() and not view.count.isVisible()
