@@ -389,3 +389,13 @@ def test_stocktake_times_are_in_the_schools_time_zone(cli: Cli) -> None:
     pdf = Path(closed.rsplit("report archived at ", 1)[1].strip()).read_bytes()
     text = " ".join(" ".join(page_texts(pdf)).split())
     assert f"started {local}" in text and "23:30" not in text, text
+
+
+def test_a_kit_refused_whole_names_the_option_that_lends_the_rest(cli: Cli) -> None:
+    """Issue 20: the command line's refusal says how to lend the others: ``--lend-rest``."""
+    cli.ok("kit", "add", "KIT-X", "Laptop pair", "--members", "LT-0001", "LT-0002")
+    cli.ok("checkout", "LT-0001", "AB1")
+    cli.refused("checkout", "KIT-X", "CD2",
+                match="Lend the other 1 without them (checkout again with --lend-rest), or wait")
+    out = cli.json("checkout", "KIT-X", "CD2", "--lend-rest")
+    assert out["tags"] == ["LT-0002"] and out["left_behind"] == ["LT-0001"]
