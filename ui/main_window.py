@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
             app.applicationStateChanged.connect(self._application_state_changed)
         self.header.show_technician(None, False)
         self.show_screen("sign_in")
-        name_the_desk(self)  # its school's name, not only the [school] name setting
+        name_the_desk(self, self.header, self.ops, self.demo)  # its school's, not [school] name
 
     # -- construction ----------------------------------------------------------
     @property
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         self.sound.enabled = s.kiosk.sound
         self.idle.apply()
-        name_the_desk(self)
+        name_the_desk(self, self.header, self.ops, self.demo)
         self.hardware.settings_changed()
 
     def show_settings_problem(self, message: str) -> None:

@@ -16,10 +16,10 @@ from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.kits import KitCard
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
-from app.services.places import PlaceLabel, place_label
+from app.services.places import PlaceLabel
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
-from app.services.scan import resolve_scan
+from app.services.scan import place_label, resolve_scan
 from app.services.site_scope import read_only_note
 from app.status_words import lent_to, status_label
 from app.uow import UnitOfWork

@@ -72,22 +72,6 @@ class PlaceLabel:
                 f"({self.site_code})" + ("" if self.active else ", no longer in use"))
 
 
-def place_label(uow: UnitOfWork, text: str) -> PlaceLabel | None:
-    """The location ``text`` (a scan: the scanner's prefix allowed) is the label of, if any."""
-    from app.services.scan import parse_scan
-
-    parsed = parse_scan(text, uow.settings.scanner.prefix)
-    if parsed.kind not in ("tag_or_code", "snipeit_tag") or not parsed.value:
-        return None
-    for code in dict.fromkeys(c for c in (parsed.value, parsed.code) if c):
-        location = find_location(uow, code)
-        if location is not None:
-            site = uow.session.get(Site, location.site_id)
-            return PlaceLabel(location.code, location.name, location.kind,
-                              site.code if site else "", site.name if site else "", location.active)
-    return None
-
-
 def get_location(uow: UnitOfWork, code: str) -> Location:
     location = find_location(uow, code)
     if location is None:
