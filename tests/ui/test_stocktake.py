@@ -231,3 +231,43 @@ def test_a_room_label_on_the_scan_screen_says_what_it_is_and_offers_its_stocktak
     scan("NOTHING-9")  # an unknown code after it: no stocktake button left over
     wait_idle(qtbot, desk)
     assert view.unknown.isVisible() and not view.count.isVisible()
+
+
+def test_confirm_moves_is_off_with_a_reason_when_only_another_schools_items_are_unexpected(  # type: ignore[no-untyped-def]
+        qtbot, desk, tmp_path) -> None:
+    """Issue 20: St Paul's laptop found in a Northfield room cannot be moved from Northfield's
+    desk: Confirm moves is off and says why (tooltip and a line under the buttons) — until a
+    Northfield item is out of place too."""
+    from tests.ui.layout_check import look_at_sizes
+
+    ctx = desk.ctx
+    add_site(ctx)  # NHS: the first school takes in the technicians
+    add_site(ctx, "SPA", "St Paul's Academy")
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    ict2 = add_location(ctx, "ICT2", "ICT suite 2")
+    hall = add_location(ctx, "SPA-HALL", "Hall", site="SPA")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    add_asset(ctx, "LT-9", site_id=1, home_location_id=ict2, current_location_id=ict2)
+    add_asset(ctx, "SPA-1", site_id=2, home_location_id=hall, current_location_id=hall)
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("stocktake").view
+    for code in ("ICT1", "SPA-1"):
+        scan(code)
+        wait_idle(qtbot, desk)
+    assert "unexpected 1" in view.counts.text()
+    assert not view.moves.isEnabled()
+    why = "the unexpected items belong to SPA"
+    assert why in view.moves.toolTip() and view.moves_why.isVisible()
+    assert why in view.moves_why.text() and "trust admin" in view.moves_why.text()
+    shot = tmp_path / "stocktake-moves-off.png"
+    assert look_at_sizes(desk, "stocktake", [(1280, 720)], lambda: wait_idle(qtbot, desk),
+                         picture=lambda _w, _h: shot) == []
+    scan("LT-1")  # found in place: the counts change in place, the button stays off
+    wait_idle(qtbot, desk)
+    assert "found 1" in view.counts.text() and not view.moves.isEnabled()
+    scan("LT-9")  # Northfield's, out of place: that one can be moved
+    wait_idle(qtbot, desk)
+    assert view.moves.isEnabled() and view.moves.toolTip() == ""
+    assert not view.moves_why.isVisible()

@@ -133,7 +133,7 @@ class StocktakeController(ScreenController):
         self.result = result
         st = result.stocktake
         self._view.show_stocktake(f"Stocktake #{st.id}: {st.place}", st.status, result.counts(),
-                                  result.expected)
+                                  result.expected, result.movable, result.other_schools)
         self._show_rows()
 
     def _show_rows(self) -> None:
