@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.context import CliContext, chosen_site
+from app.cli.context import CliContext, chosen_site, print_json
 from app.cli.options import common_parent
 from app.errors import InvalidInput
+from app.uow import UnitOfWork
 
 
 def register(sub: Any) -> None:
@@ -24,6 +25,8 @@ def register(sub: Any) -> None:
     p.add_argument("--name", help="display name")
     p.add_argument("--badge", help="badge code for signing in by scan")
     # --site (a common option): the school they belong to (default: this desk's)
+    p.add_argument("--json", action="store_true",
+                   help="print who was added, their role and school as JSON")
     p.set_defaults(handler=cmd_technician_add)
     p = tech_sub.add_parser("pin", parents=common,
                             help="change your own PIN (asks for the new one; --pin-stdin: your "
@@ -37,12 +40,26 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
     actor = ctx.actor()
     pin = read_new_pin(args, "PIN for the new technician")
-    tech = ctx.transaction(
-        lambda uow: add_technician(uow, args.username, pin, admin=args.admin,
-                                   display_name=args.name, badge=args.badge,
-                                   trust_admin=args.trust_admin,
-                                   site=chosen_site(args) or None), actor)
-    print(f"technician {tech.username} added ({tech.role.replace('_', ' ')})")
+
+    def add(uow: UnitOfWork) -> dict[str, Any]:
+        from db.places import Site
+
+        tech = add_technician(uow, args.username, pin, admin=args.admin, display_name=args.name,
+                              badge=args.badge, trust_admin=args.trust_admin,
+                              site=chosen_site(args) or None)
+        site = uow.session.get(Site, tech.site_id) if tech.site_id is not None else None
+        return {"username": tech.username, "role": tech.role,
+                "site": {"code": site.code, "name": site.name} if site is not None else None}
+
+    added = ctx.transaction(add, actor)
+    if args.json:
+        print_json(added)
+        return 0
+    site = added["site"]
+    # which school: --site, else the desk's (LOAN_KIOSK_SITE, [desk] site), else the signer's
+    where = f"{site['name']} ({site['code']})" if site else "no school yet (none is set up)"
+    print(f"technician {added['username']} added ({added['role'].replace('_', ' ')}) "
+          f"at {where}")
     return 0
 
 

@@ -399,3 +399,22 @@ def test_a_kit_refused_whole_names_the_option_that_lends_the_rest(cli: Cli) -> N
                 match="Lend the other 1 without them (checkout again with --lend-rest), or wait")
     out = cli.json("checkout", "KIT-X", "CD2", "--lend-rest")
     assert out["tags"] == ["LT-0002"] and out["left_behind"] == ["LT-0001"]
+
+
+def test_technician_add_says_which_school(cli: Cli) -> None:
+    """Issue 20: ``technician add`` says the school the technician was added to (text and
+    ``--json``): ``--site``, else the desk's (``LOAN_KIOSK_SITE``), else the signer's."""
+    cli.ok("site", "add", "SPA", "St Paul's Academy")
+    out = cli.ok("technician", "add", "kim", "--pin-stdin", stdin="975310\n")
+    assert "technician kim added (technician) at Example Academy (MAIN)" in out, out
+    out = cli.ok("technician", "add", "boss", "--trust-admin", "--pin-stdin", stdin="975319\n")
+    assert "technician boss added (trust admin) at Example Academy (MAIN)" in out, out
+    boss = cli.as_("boss", "975319")  # a trust admin: adds at either school
+    added = json.loads(boss.ok("technician", "add", "lee", "--site", "SPA", "--pin-stdin",
+                               "--json", stdin="975311\n"))
+    assert added == {
+        "username": "lee", "role": "technician",
+        "site": {"code": "SPA", "name": "St Paul's Academy"}}
+    boss.env["LOAN_KIOSK_SITE"] = "spa"
+    out = boss.ok("technician", "add", "max", "--admin", "--pin-stdin", stdin="975312\n")
+    assert "technician max added (admin) at St Paul's Academy (SPA)" in out, out
