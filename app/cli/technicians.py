@@ -16,7 +16,9 @@ def register(sub: Any) -> None:
 
     tech = sub.add_parser("technician", help="desk technicians")
     tech_sub = tech.add_subparsers(dest="tech_command", metavar="ACTION", required=True)
-    p = tech_sub.add_parser("add", parents=common, help="add a technician (asks for a PIN)")
+    p = tech_sub.add_parser("add", parents=common,
+                            help="add a technician (asks for their PIN; --pin-stdin: after "
+                                 "yours, or first when LOAN_KIOSK_PIN gives yours)")
     p.add_argument("username")
     role = p.add_mutually_exclusive_group()
     role.add_argument("--admin", action="store_true", help="an admin of their school")
@@ -30,12 +32,13 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_technician_add)
     p = tech_sub.add_parser("pin", parents=common,
                             help="change your own PIN (asks for the new one; --pin-stdin: your "
-                                 "PIN, then the new one, one a line)")
+                                 "PIN, then the new one, one a line — only the new one when "
+                                 "LOAN_KIOSK_PIN gives yours)")
     p.set_defaults(handler=cmd_technician_pin)
 
 
 def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.cli.auth import read_new_pin
+    from app.cli.auth import new_pin_note, read_new_pin
     from app.services.technicians import add_technician
 
     actor = ctx.actor()
@@ -52,6 +55,7 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 "site": {"code": site.code, "name": site.name} if site is not None else None}
 
     added = ctx.transaction(add, actor)
+    new_pin_note(args)  # which line of standard input was their PIN, and where yours came from
     if args.json:
         print_json(added)
         return 0
@@ -64,7 +68,7 @@ def cmd_technician_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_technician_pin(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.cli.auth import read_new_pin
+    from app.cli.auth import new_pin_note, read_new_pin
     from app.services.technicians import change_pin
 
     actor = ctx.actor()
@@ -73,5 +77,6 @@ def cmd_technician_pin(args: argparse.Namespace, ctx: CliContext) -> int:
     old = ctx.signed_in_pin
     new = read_new_pin(args, "Your new PIN")
     ctx.transaction(lambda uow: change_pin(uow, actor.name, old, new), actor)
+    new_pin_note(args)
     print(f"PIN changed for {actor.name}")
     return 0
