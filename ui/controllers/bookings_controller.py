@@ -70,7 +70,7 @@ class BookingsController(ScreenController):
 
     def refresh(self, then_select: int | None = None) -> None:
         """Let no-shows go (a write, audited), then show today's and tomorrow's."""
-        site = self._view.all_schools.choice()  # None: the desk's school's bookings
+        site = self._view.school_choice()  # None: the desk's school's bookings
 
         def shown(lists: Lists) -> None:
             self._view.show_scope(lists[2])
@@ -192,7 +192,7 @@ class BookingsController(ScreenController):
 
     def export(self, path: Path, *, person: str | None = None) -> None:
         """Write the coming bookings (one person's when chosen) to ``path`` on the worker."""
-        site = self._view.all_schools.choice()  # the school's whole calendar, as the lists
+        site = self._view.school_choice()  # the school's whole calendar, as the lists
 
         def work(uow: UnitOfWork) -> int:
             rows = chosen_bookings(uow, person=person, since=uow.now - dt.timedelta(days=1),

@@ -79,7 +79,7 @@ class KitsController(ScreenController):
             self.refresh()
 
     def refresh(self) -> None:
-        site = self._view.all_schools.choice()  # None: the desk's school's kits
+        site = self._view.school_choice()  # None: the desk's school's kits
 
         def shown(got: tuple[list[KitRow], ListScope]) -> None:
             self._view.show_scope(got[1])

@@ -121,7 +121,7 @@ class LeaverController(ScreenController):
         return True
 
     def refresh_soon(self) -> None:
-        site = self._view.all_schools.choice()  # None: the desk's school's leavers
+        site = self._view.school_choice()  # None: the desk's school's leavers
 
         def work(uow: UnitOfWork) -> tuple[list[tuple[str, str, str, int]], ListScope]:
             return [(p.name, p.staff_code, fmt_date(p.leaving_date) or "marked leaving",

@@ -58,7 +58,7 @@ class ScanController(ScreenController):
             self._view.show_matches([], [])
             return
 
-        site = self._view.all_schools.choice()  # None: the desk's school's
+        site = self._view.school_choice()  # None: the desk's school's
         ask_scope = self._scope is None
 
         def work(uow: UnitOfWork):  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ class ScanController(ScreenController):
         def done(found) -> None:  # type: ignore[no-untyped-def]
             if found[2] is not None:
                 self._scope = found[2]
-                self._view.all_schools.show_scope(found[2])
+                self._view.show_school_scope(found[2])
             if self._view.entry_text() == text:
                 self._view.show_matches(found[0], found[1])
 

@@ -60,7 +60,7 @@ class TripsController(ScreenController):
         self._view.show_page("list")
 
     def refresh(self) -> None:
-        site = self._view.all_schools.choice()  # None: the desk's school's trips
+        site = self._view.school_choice()  # None: the desk's school's trips
 
         def shown(got: tuple[list[TripRow], ListScope]) -> None:
             self._view.show_scope(got[1])

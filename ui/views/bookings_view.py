@@ -22,7 +22,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.table import Table
 
 HEADERS = ["#", "When", "What", "For", "Where", "Status", "Warnings"]
@@ -36,7 +36,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class BookingsView(QWidget):
+class BookingsView(SchoolScoped, QWidget):
     book_clicked = Signal()
     ready_clicked = Signal(bool)
     cancel_clicked = Signal()

@@ -22,7 +22,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -42,7 +42,7 @@ def _row(*buttons: QWidget, primary_last: bool = True) -> QHBoxLayout:
     return row
 
 
-class KitsView(SigningView, QWidget):
+class KitsView(SchoolScoped, SigningView, QWidget):
     create_clicked = Signal()
     kit_opened = Signal(str)
     remove_clicked = Signal(int)

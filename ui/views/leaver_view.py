@@ -23,7 +23,7 @@ from app.services.site_scope import ListScope
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -33,7 +33,7 @@ DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped
                 ("kept", "Kept for a handover"))
 
 
-class LeaverView(SigningView, QWidget):
+class LeaverView(SchoolScoped, SigningView, QWidget):
     leaver_picked = Signal(str)
     #: "All schools" ticked or cleared: list every school's leavers, or this desk's school's
     all_schools_toggled = Signal(bool)

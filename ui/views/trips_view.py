@@ -21,7 +21,7 @@ from app.services.trip_views import TripDetail, TripRow
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
-from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -36,7 +36,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class TripsView(SigningView, QWidget):
+class TripsView(SchoolScoped, SigningView, QWidget):
     create_clicked = Signal()
     trip_opened = Signal(str)
     sign_clicked = Signal()

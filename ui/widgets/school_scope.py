@@ -42,3 +42,17 @@ class AllSchoolsBox(QCheckBox):
     def choice(self) -> str | None:
         """The ``site`` a list service takes: ALL when ticked, else None (the desk's school)."""
         return ALL if self.wanted() else None
+
+
+class SchoolScoped:
+    """What a list screen with an "All schools" box answers its controller (which asks the
+    view, never its box)."""
+
+    all_schools: AllSchoolsBox
+
+    def school_choice(self) -> str | None:
+        """The ``site`` its list service takes: ALL when ticked, else None (the desk's)."""
+        return self.all_schools.choice()
+
+    def show_school_scope(self, scope: ListScope) -> None:
+        self.all_schools.show_scope(scope)
