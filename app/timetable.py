@@ -168,6 +168,15 @@ def _timetable(periods_: tuple[tuple[str, ...], ...], week_a_starts: str,
     return Timetable(tuple(periods), week_a, tuple(sorted(terms)), zone)
 
 
+def school_zone(settings: TimetableSettings) -> ZoneInfo | None:
+    """The school's time zone (``[timetable] timezone``), for times shown and printed; None
+    (the computer's own) while that setting is not a zone — the settings say what is wrong."""
+    try:
+        return ZoneInfo(settings.timezone.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def timetable_problem(settings: TimetableSettings) -> tuple[str, str] | None:
     """(key, message) of what is wrong with ``[timetable]``, or None."""
     try:

@@ -83,8 +83,9 @@ def fmt_date(value: str | None) -> str:
     return date_text(d)
 
 
-def fmt_datetime(value: str | None) -> str:
-    """An ISO-8601 UTC instant in the desk's local time: ``24 Nov 2026, 10:00 GMT``."""
+def fmt_datetime(value: str | None, zone: dt.tzinfo | None = None) -> str:
+    """An ISO-8601 UTC instant in ``zone`` (the school's, ``app.timetable.school_zone``;
+    None: the computer's): ``24 Nov 2026, 10:00 GMT``."""
     if not value:
         return DASH
     try:
@@ -93,7 +94,7 @@ def fmt_datetime(value: str | None) -> str:
         return str(value)
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
-    local = at.astimezone()
+    local = at.astimezone(zone)
     return f"{date_text(local)}, {local:%H:%M} {local:%Z}".rstrip()
 
 

@@ -22,7 +22,7 @@ from ui.controllers.idle import IdleLock
 from ui.controllers.session import DeskSession
 from ui.controllers.upkeep import DeskUpkeep
 from ui.desk_devices import DeskDevices, DeskHardware, desk_devices
-from ui.desk_frame import build_frame
+from ui.desk_frame import build_frame, name_the_desk
 from ui.input_watch import InputWatch
 from ui.navigation import Navigator
 from ui.ops import OpError, OpRunner
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             app.applicationStateChanged.connect(self._application_state_changed)
         self.header.show_technician(None, False)
         self.show_screen("sign_in")
+        name_the_desk(self, self.header, self.ops, self.demo)  # its school's, not [school] name
 
     # -- construction ----------------------------------------------------------
     @property
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         self.sound.enabled = s.kiosk.sound
         self.idle.apply()
-        self.header.school.setText(s.school.name)
+        name_the_desk(self, self.header, self.ops, self.demo)
         self.hardware.settings_changed()
 
     def show_settings_problem(self, message: str) -> None:

@@ -6,11 +6,11 @@ Every scan, from whichever source and on whichever screen, comes to
 (a check-out takes assets and a borrower, a leaver return ticks items off...), and
 otherwise opens what was scanned: an available asset a check-out, an asset on loan its
 check-in, any other asset (and another school's, which this technician cannot change) its
-card, a kit's label the kit (its check-in when it is out), a
-staff card the person's card, a receipt's QR code
-its verification. While the screen showing holds a task (a check-out being made, a
-leaver's items being ticked...), a scan it does not take — unknown, refused, or simply
-something else — is said on that screen, and the desk stays where it is.
+card, a kit's label the kit (its check-in when it is out), a staff card the person's card,
+a receipt's QR code its verification, a room's label what it is with a way to its
+stocktake. While the screen showing holds a task (a check-out being made, a leaver's items
+being ticked...), a scan it does not take — unknown, refused, or simply something else —
+is said on that screen, and the desk stays where it is.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from app.services.cards import ScanInfo
+    from app.services.places import PlaceLabel
     from app.uow import UnitOfWork
     from ui.controllers.desk import Desk
     from ui.navigation import Navigator
@@ -39,6 +40,8 @@ def _what(info: ScanInfo) -> str:
         return f"{info.person.name} ({info.person.staff_code}) was scanned"
     if info.type == "receipt":
         return f"receipt {info.receipt_number or info.text} was scanned"
+    if info.place is not None:  # a room's label: no use here, but it is known
+        return f"{info.place.words()}, not something to lend"
     if info.advice:  # what the text looks like (a scanner typing in another layout...)
         return info.advice.rstrip(".")
     return f"“{info.text}” is not an asset tag, a kit, a staff card or a receipt this desk knows"
@@ -117,11 +120,37 @@ class ScanRouter:
             self.banner.clear()
             nav.show_screen("receipt")
             nav.screens.receipt.load(info)
+        elif info.place is not None:
+            self.show_place(info.place)
         else:
             self.desk.notify("error", info.advice or f"{_what(info)}. Search for it below, or "
                                                      "check the label.")
             nav.show_screen("scan")
             nav.screens.scan.show_unknown(info.text, bool(info.advice))
+
+
+    def show_place(self, place: PlaceLabel) -> None:
+        """A room's (location's) label on the Scan screen: say what it is and what it is for —
+        its stocktake (a button opening the Stocktake screen, F8, on it) or an asset's Move…"""
+        nav = self.screens
+        if place.active:
+            self.desk.notify("info", f"{place.words()}: a room's label, not something to lend. "
+                                     "To count what is in it, start or resume its stocktake (the "
+                                     "button below); to put an asset there, open the asset's card "
+                                     "and choose Move…")
+        else:
+            self.desk.notify("warn", f"{place.words()}: a room's label, not something to lend "
+                                     "(nothing can be counted in it or moved to it now).")
+
+        def stocktake() -> None:
+            from ui.controllers.stocktake_controller import StocktakeController
+
+            screen = nav.show_screen("stocktake")
+            if isinstance(screen, StocktakeController):
+                screen.start(place.code)  # its stocktake going on, resumed, or a new one
+
+        nav.show_screen("scan")
+        nav.screens.scan.show_place(place, stocktake if place.active else None)
 
 
 def _describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:

@@ -100,8 +100,10 @@ def read_pin(args: argparse.Namespace) -> str:
     input with ``--pin-stdin``, else asked at the terminal."""
     pin = os.environ.get(PIN_ENV)
     if pin:
+        args.signer_pin_from = PIN_ENV  # read_new_pin says so: stdin's first line is the new PIN
         return pin.strip()
     if getattr(args, "pin_stdin", False):
+        args.signer_pin_from = "standard input"
         return sys.stdin.readline(64).strip()
     if sys.stdin.isatty():
         import getpass
@@ -154,9 +156,19 @@ def _sign_in(ctx: CliContext, args: argparse.Namespace, name: str, pin: str,
 
 def read_new_pin(args: argparse.Namespace, prompt: str) -> str:
     """A new PIN for ``technician add`` or ``technician pin``: the next line of standard
-    input with ``--pin-stdin`` (after the acting technician's own, if that was read there
-    too), else asked twice at the terminal."""
+    input with ``--pin-stdin`` — its first line when the acting technician's own PIN came
+    from ``LOAN_KIOSK_PIN`` (or none was needed), its second when that was read there too —
+    else asked twice at the terminal. With ``--pin-stdin`` :func:`new_pin_note` then says
+    which line was taken and where the acting technician's PIN came from (a script that
+    writes its own PIN first while ``LOAN_KIOSK_PIN`` is set would give the new technician
+    that PIN)."""
     if getattr(args, "pin_stdin", False):
+        source = getattr(args, "signer_pin_from", None)
+        line = "second" if source == "standard input" else "first"
+        yours = (f"your PIN from {source}" if source is not None
+                 else "no PIN of yours needed (no technician yet)")
+        what = prompt if prompt[:2].isupper() else prompt[:1].lower() + prompt[1:]
+        args.new_pin_note = f"note: {what} was the {line} line of standard input ({yours})"
         return sys.stdin.readline(64).strip()
     if not sys.stdin.isatty():
         raise InvalidInput("no terminal to ask for a PIN: use --pin-stdin")
@@ -166,3 +178,11 @@ def read_new_pin(args: argparse.Namespace, prompt: str) -> str:
     if getpass.getpass("Same PIN again: ") != pin:
         raise InvalidInput("the two PINs differ")
     return pin
+
+
+def new_pin_note(args: argparse.Namespace) -> None:
+    """Once the new PIN is saved: where it (and the acting technician's) came from, on
+    standard error, when it was read from standard input (see :func:`read_new_pin`)."""
+    note = getattr(args, "new_pin_note", None)
+    if note:
+        print(note, file=sys.stderr)

@@ -17,6 +17,7 @@ from app.cli.context import CliContext, chosen_site, print_json
 from app.cli.inputs import date_arg
 from app.cli.options import common_parent
 from app.errors import InvalidInput
+from app.services.site_scope import desk_school_name
 from app.uow import UnitOfWork
 
 #: ``book ACTION ID``: the actions on an existing booking
@@ -130,7 +131,7 @@ def cmd_bookings(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.ics:
             rows = chosen_bookings(uow, person=args.person, kit=args.kit,
                                    since=uow.now - dt.timedelta(days=1))
-            name = f"{uow.settings.school.name} bookings"
+            name = f"{desk_school_name(uow)} bookings"
             if args.person or args.kit:
                 name += f": {args.person or args.kit}"
             data = ics_bytes(rows, name=name)

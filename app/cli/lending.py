@@ -59,7 +59,7 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
     def lend(uow: UnitOfWork) -> dict[str, Any]:
         from app.clock import local_date
         from app.services.borrowers import cap_note, overdue_items, overdue_warning
-        from app.services.kit_loans import check_out_kit
+        from app.services.kit_loans import KitNotWhole, check_out_kit
         from app.services.lookup import find_asset
         from app.services.scan import find_kit_card
 
@@ -69,8 +69,12 @@ def cmd_checkout(args: argparse.Namespace, ctx: CliContext) -> int:
             booking_override=args.booking_override)
         kit = None
         if find_asset(uow, args.tag) is None and find_kit_card(uow, args.tag) is not None:
-            kit = check_out_kit(uow, args.tag, args.staff_code, lend_rest=args.lend_rest,
-                                **options)
+            try:
+                kit = check_out_kit(uow, args.tag, args.staff_code, lend_rest=args.lend_rest,
+                                    **options)
+            except KitNotWhole as exc:  # say how, here: the option
+                raise KitNotWhole(exc.kit_tag, exc.listed, exc.others,
+                                  " (checkout again with --lend-rest)") from None
             result = kit.result
         else:
             result = check_out(uow, args.tag, args.staff_code, **options)

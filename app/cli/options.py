@@ -18,8 +18,9 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
                              "LOAN_KIOSK_TECHNICIAN); their PIN comes from LOAN_KIOSK_PIN, "
                              "--pin-stdin or the terminal")
     parser.add_argument("--pin-stdin", action="store_true", default=default,
-                        help="read your PIN from the first line of standard input (technician "
-                             "add/pin: the new PIN from the next line)")
+                        help="read your PIN from the first line of standard input, unless "
+                             "LOAN_KIOSK_PIN gives it (technician add/pin: the new PIN from "
+                             "the next line — the first when LOAN_KIOSK_PIN is set)")
     parser.add_argument("--site", metavar="CODE", default=default,
                         help="the school (site) to work at: lists and reports show its rows, "
                              "new rows belong to it; ALL for every school (default: "

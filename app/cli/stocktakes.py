@@ -91,6 +91,8 @@ def cmd_scan(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.stocktake_results import SECTION_TITLES, SECTIONS, stocktake_result
+    from app.timetable import school_zone
+    from printing.wording import fmt_datetime
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         result = stocktake_result(uow, args.id)
@@ -102,7 +104,12 @@ def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(data)
         return 0
     counts = result.counts()
-    print(_summary(result.stocktake))
+    st = result.stocktake
+    print(_summary(st))
+    zone = school_zone(ctx.app.settings.timetable)  # the school's clock ([timetable] timezone)
+    print(f"started {fmt_datetime(st.started_at.isoformat(), zone)} by {st.started_by}"
+          + (f"; closed {fmt_datetime(st.closed_at.isoformat(), zone)} by {st.closed_by}"
+             if st.closed_at is not None else ""))
     print(f"expected {result.expected}: found {counts['found']}, missing {counts['missing']}, "
           f"on loan {counts['on_loan']}; unexpected {counts['unexpected']}, "
           f"unknown {counts['unknown']}")
@@ -168,6 +175,8 @@ def _show(args: argparse.Namespace, info: Any) -> int:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.site_scope import every_school_shown
     from app.services.stocktakes import list_stocktakes
+    from app.timetable import school_zone
+    from printing.wording import fmt_datetime
 
     with ctx.app.uow(ctx.actor(), readonly=True) as uow:
         rows = list_stocktakes(uow, going_only=args.going)
@@ -177,10 +186,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     if not rows:
         print("no stocktakes" + (" going" if args.going else ""))
+    zone = school_zone(ctx.app.settings.timetable)  # the school's clock ([timetable] timezone)
     for r in rows:
         school = f"{r.site_code:<6} " if every else ""
-        print(f"{school}#{r.id:<4} {r.started_at:%Y-%m-%d}  {r.status:<7} {r.scans:>5} scanned  "
-              f"{r.place}  (by {r.started_by})")
+        print(f"{school}#{r.id:<4} {fmt_datetime(r.started_at.isoformat(), zone)}  "
+              f"{r.status:<7} {r.scans:>5} scanned  {r.place}  (by {r.started_by})")
     return 0
 
 

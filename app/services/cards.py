@@ -16,9 +16,10 @@ from app.services.asset_view import AssetView
 from app.services.encryption import GATED_KINDS, METHOD_LABELS, EncryptionState, encryption_state
 from app.services.kits import KitCard
 from app.services.lookup import find_asset, find_person, get_asset, get_person, open_loan, open_loans_of
+from app.services.places import PlaceLabel
 from app.services.record_history import ChangeRow, changes_of
 from app.services.reversals import Reversible
-from app.services.scan import resolve_scan
+from app.services.scan import place_label, resolve_scan
 from app.services.site_scope import read_only_note
 from app.status_words import lent_to, status_label
 from app.uow import UnitOfWork
@@ -40,8 +41,7 @@ class AssetSummary:
     accessories: list[str]
     encrypted: bool | None
     encryption_label: str
-    #: the encryption gate applies to this kind of device
-    gated: bool
+    gated: bool  # the encryption gate applies to this kind of device
     last_condition: str | None
     holder_code: str | None = None
     holder_name: str | None = None
@@ -51,8 +51,7 @@ class AssetSummary:
     trip: str | None = None
     phone_number: str | None = None
     default_days: int = 14
-    #: its open loan was made "with personal data"
-    personal_data: bool = False
+    personal_data: bool = False  # its open loan was made "with personal data"
     where: str = ""  # for the card: "At NHS › ICT office" (app.services.places_text)
     read_only: str = ""  # for the card: another school's, why it cannot be changed here
 
@@ -110,6 +109,7 @@ class ScanInfo:
     receipt: ReceiptSummary | None = None
     receipt_number: str | None = None
     advice: str | None = None  # an unknown code a keyboard-layout mismatch explains: the fix
+    place: PlaceLabel | None = None  # an unknown code that is a room's (location's) label
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,7 @@ def describe_scan(uow: UnitOfWork, text: str) -> ScanInfo:
     if res.type == "receipt":
         rs = summarise_receipt(res.receipt, bool(res.receipt_matches)) if res.receipt else None
         return ScanInfo("receipt", text, receipt=rs, receipt_number=res.receipt_number)
-    return ScanInfo("unknown", text.strip(), advice=res.advice)
+    return ScanInfo("unknown", text.strip(), advice=res.advice, place=place_label(uow, text))
 
 
 def asset_summary(uow: UnitOfWork, tag: str) -> AssetSummary:

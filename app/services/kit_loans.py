@@ -89,6 +89,17 @@ def _refuse_none_available(uow: UnitOfWork, kit_id: int, kit_tag: str, listed: s
     raise Refused(f"no member of kit {kit_tag} is available to lend: {listed}")
 
 
+class KitNotWhole(Refused):
+    """A kit refused whole: some members cannot go, ``others`` could (``lend_rest`` lends
+    them). ``how`` names the way to lend them where the refusal is read (the desk's box; the
+    command line's ``--lend-rest``)."""
+
+    def __init__(self, kit_tag: str, listed: str, others: int, how: str = "") -> None:
+        super().__init__(f"kit {kit_tag} cannot go out whole: {listed}. Lend the other {others} "
+                         f"without them{how}, or wait until they are back")
+        self.kit_tag, self.listed, self.others = kit_tag, listed, others
+
+
 def kit_members(uow: UnitOfWork, kit_id: int) -> list[Asset]:
     """The kit's members, by asset id (the order every desk locks them in)."""
     return list(uow.session.execute(
@@ -122,9 +133,8 @@ def check_out_kit(uow: UnitOfWork, kit_tag: str, staff_code: str, *, lend_rest: 
         _refuse_none_available(uow, kit.id, kit.tag,
                                "; ".join(f"{u.tag} is {u.why}" for u in skipped))
     if skipped and not lend_rest:
-        listed = "; ".join(f"{u.tag} is {u.why}" for u in skipped)
-        raise Refused(f"kit {kit.tag} cannot go out whole: {listed}. Lend the other "
-                      f"{len(members) - len(skipped)} without them, or wait until they are back")
+        raise KitNotWhole(kit.tag, "; ".join(f"{u.tag} is {u.why}" for u in skipped),
+                          len(members) - len(skipped))
     tags = [a.tag for a in members if a.status == "available"]
     if not tags:
         raise Refused(f"no member of kit {kit.tag} is available to lend")

@@ -7,6 +7,7 @@ and kits build on it in their own modules.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -52,6 +53,23 @@ def get_site(uow: UnitOfWork, code: str) -> Site:
 def find_location(uow: UnitOfWork, code: str) -> Location | None:
     return uow.session.execute(
         select(Location).where(Location.code_key == normalise_code(code))).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class PlaceLabel:
+    """A location's label, scanned where the desk wants an asset, a kit or a person."""
+
+    code: str
+    name: str
+    kind: str
+    site_code: str
+    site_name: str
+    active: bool
+
+    def words(self) -> str:
+        """"ICT1 is a room, ICT suite 1, at Northfield High School (NHS)"."""
+        return (f"{self.code} is a {self.kind}, {self.name}, at {self.site_name} "
+                f"({self.site_code})" + ("" if self.active else ", no longer in use"))
 
 
 def get_location(uow: UnitOfWork, code: str) -> Location:

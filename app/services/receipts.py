@@ -19,6 +19,7 @@ from app.fingerprint import content_sha256
 from app.prepared import Prepared
 from app.services.encryption import EncryptionState
 from app.services.lookup import find_receipt
+from app.services.site_scope import desk_school_name
 from app.uow import UnitOfWork
 from db.models import Asset, AuditHead, Loan, Person, Receipt, Technician
 
@@ -113,7 +114,8 @@ def create_receipt(uow: UnitOfWork, kind: str, content: dict[str, Any], *,
         "number": number,
         "kind": kind,
         "issued_at": uow.now.isoformat(),
-        "school": uow.settings.school.name,
+        # the school of the desk it is issued at (its site; else the [school] name setting)
+        "school": desk_school_name(uow),
         "technician": technician_block(uow),
         "signature_id": signature_id,
         # the chain's head as it stood at issue: printed on the paper, so every receipt

@@ -15,6 +15,7 @@ from typing import Any
 from app.atomic_files import write_new_file
 from app.errors import InvalidInput
 from app.services import reports
+from app.services.site_scope import desk_school_name
 from app.uow import UnitOfWork
 from printing.report_table import render_report
 from printing.wording import fmt_date, fmt_datetime, kind_label
@@ -102,7 +103,7 @@ def export_report(uow: UnitOfWork, name: str, arg: str | None, fmt: str, path: P
         data = render_report(
             title, [_HEADINGS.get(f, f) for f in fields],
             [[_pdf_cell(f, row.get(f)) for f in fields] for row in rows],
-            school=school.name, made=made, logo=logo,
+            school=desk_school_name(uow), made=made, logo=logo,
             summary=f"{n} row{'s' if n != 1 else ''}, made {made} by {uow.actor.name}.",
             weights=[_WEIGHTS.get(f, 1.0) for f in fields], size=uow.settings.printing.page_size)
     try:

@@ -30,6 +30,7 @@ from db.models import Loan, Person, Receipt
 
 if TYPE_CHECKING:
     from app.services.kits import KitCard
+    from app.services.places import PlaceLabel
 
 MAX_SCAN_LENGTH = 512
 _HT_RE = re.compile(r"/ht/([^/?#]+)/?$", re.IGNORECASE)
@@ -221,3 +222,20 @@ def layout_advice(uow: UnitOfWork, text: str) -> str | None:
 
 def today(uow: UnitOfWork) -> dt.date:
     return local_date(uow.now)
+
+
+def place_label(uow: UnitOfWork, text: str) -> PlaceLabel | None:
+    """The location ``text`` (a scan: the scanner's prefix allowed) is the label of, if any."""
+    from app.services.places import PlaceLabel, find_location
+    from db.places import Site
+
+    parsed = parse_scan(text, uow.settings.scanner.prefix)
+    if parsed.kind not in ("tag_or_code", "snipeit_tag") or not parsed.value:
+        return None
+    for code in dict.fromkeys(c for c in (parsed.value, parsed.code) if c):
+        location = find_location(uow, code)
+        if location is not None:
+            site = uow.session.get(Site, location.site_id)
+            return PlaceLabel(location.code, location.name, location.kind,
+                              site.code if site else "", site.name if site else "", location.active)
+    return None

@@ -56,6 +56,19 @@ def desk_site_choice(uow: UnitOfWork) -> str:
     return uow.settings.desk.site.strip()
 
 
+def desk_school_name(uow: UnitOfWork) -> str:
+    """The name a desk (or a command) goes by — its header, its receipts and the PDFs it
+    prints: the school ``[desk] site`` (``--site``, ``LOAN_KIOSK_SITE``) names, else (no
+    school set, ``ALL``, or a code that names none) the ``[school] name`` setting."""
+    choice = desk_site_choice(uow)
+    if choice and choice.upper() != ALL:
+        name = uow.session.execute(
+            select(Site.name).where(Site.code_key == normalise_code(choice))).scalar_one_or_none()
+        if name:
+            return str(name)
+    return uow.settings.school.name
+
+
 def resolve_scope(uow: UnitOfWork, choice: str | None = None) -> Scope:
     """The school a list shows: ``choice`` (a code, or ALL), else the desk's school, else
     the technician's, else the only school there is (else every school). Asked again in

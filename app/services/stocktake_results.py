@@ -70,6 +70,10 @@ class StocktakeResult:
     unknown: list[Item] = field(default_factory=list)
     #: asset ids expected in this place (found, missing or on loan)
     expected_ids: frozenset[int] = frozenset()
+    #: unexpected items :func:`confirm_moves` would move for this technician (not retired,
+    #: not another school's — a trust admin moves those too), and the other schools' codes
+    movable: int = 0
+    other_schools: tuple[str, ...] = ()
 
     def section(self, name: str) -> list[Item]:
         if name not in SECTIONS:
@@ -176,6 +180,13 @@ def stocktake_result(uow: UnitOfWork, stocktake_id: int | str) -> StocktakeResul
         ids = others[chunk:chunk + 500]
         for row in uow.session.execute(_asset_rows(Asset.id.in_(ids)).order_by(Asset.tag)):
             result.unexpected.append(_item(row, scans[row[0]], _belongs(row)))
+            status, site_id, site = row[5], row[6], row[11]
+            if status == "retired":
+                continue
+            if site_id is None or site_id == stocktake.site_id or uow.actor.is_trust_admin:
+                result.movable += 1
+            elif (site or "") not in result.other_schools:
+                result.other_schools += (site or f"school #{site_id}",)
     return result
 
 

@@ -357,3 +357,66 @@ def test_lists_default_to_the_desks_school_and_whois_says_where(cli: Cli) -> Non
     moved = cli.json("whois", "LT-0002")
     assert moved["site"]["code"] == "SPA" and moved["location"]["code"] == "SPA-HALL"
     assert "  school: St Paul's Academy (SPA)" in cli.ok("whois", "SP1")
+
+
+def test_stocktake_times_are_in_the_schools_time_zone(cli: Cli) -> None:
+    """Issue 20: ``stocktake list``, ``report`` and the closed stocktake's PDF give times in
+    ``[timetable] timezone`` (Europe/London), not UTC — on a computer whose clock is UTC. A
+    summer evening's 23:30 UTC is 00:30 BST the next day."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from db.stocktakes import Stocktake, StocktakeScan
+    from tests.unit.printing.pdfs import page_texts
+
+    cli.env["TZ"] = "UTC"
+    cli.ok("location", "add", "MAIN-ICT", "ICT office", "--site", "MAIN")
+    sid = cli.ok("stocktake", "start", "MAIN-ICT").split()[-1]
+    cli.ok("stocktake", "scan", sid, "NOT-AN-ASSET")  # an unknown code: listed with its time
+    summer = dt.datetime(2026, 7, 6, 23, 30, tzinfo=dt.UTC)
+    engine = create_engine(cli.db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(update(Stocktake).values(started_at=summer))
+            conn.execute(update(StocktakeScan).values(scanned_at=summer))
+    finally:
+        engine.dispose()
+    local = "7 Jul 2026, 00:30 BST"
+    listed = cli.ok("stocktake", "list")
+    assert local in listed and "2026-07-06" not in listed, listed
+    report = cli.ok("stocktake", "report", sid)
+    assert f"started {local} by {TEST_TECHNICIAN}" in report, report
+    closed = cli.ok("stocktake", "close", sid)
+    pdf = Path(closed.rsplit("report archived at ", 1)[1].strip()).read_bytes()
+    text = " ".join(" ".join(page_texts(pdf)).split())
+    assert f"started {local}" in text and "23:30" not in text, text
+
+
+def test_a_kit_refused_whole_names_the_option_that_lends_the_rest(cli: Cli) -> None:
+    """Issue 20: the command line's refusal says how to lend the others: ``--lend-rest``."""
+    cli.ok("kit", "add", "KIT-X", "Laptop pair", "--members", "LT-0001", "LT-0002")
+    cli.ok("checkout", "LT-0001", "AB1")
+    cli.refused("checkout", "KIT-X", "CD2",
+                match="Lend the other 1 without them (checkout again with --lend-rest), or wait")
+    out = cli.json("checkout", "KIT-X", "CD2", "--lend-rest")
+    assert out["tags"] == ["LT-0002"] and out["left_behind"] == ["LT-0001"]
+
+
+def test_technician_add_says_which_school(cli: Cli) -> None:
+    """Issue 20: ``technician add`` says the school the technician was added to (text and
+    ``--json``): ``--site``, else the desk's (``LOAN_KIOSK_SITE``), else the signer's."""
+    cli.ok("site", "add", "SPA", "St Paul's Academy")
+    out = cli.ok("technician", "add", "kim", "--pin-stdin", stdin="975310\n")
+    assert "technician kim added (technician) at Example Academy (MAIN)" in out, out
+    out = cli.ok("technician", "add", "boss", "--trust-admin", "--pin-stdin", stdin="975319\n")
+    assert "technician boss added (trust admin) at Example Academy (MAIN)" in out, out
+    boss = cli.as_("boss", "975319")  # a trust admin: adds at either school
+    added = json.loads(boss.ok("technician", "add", "lee", "--site", "SPA", "--pin-stdin",
+                               "--json", stdin="975311\n"))
+    assert added == {
+        "username": "lee", "role": "technician",
+        "site": {"code": "SPA", "name": "St Paul's Academy"}}
+    boss.env["LOAN_KIOSK_SITE"] = "spa"
+    out = boss.ok("technician", "add", "max", "--admin", "--pin-stdin", stdin="975312\n")
+    assert "technician max added (admin) at St Paul's Academy (SPA)" in out, out

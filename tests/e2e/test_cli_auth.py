@@ -92,6 +92,35 @@ def test_pin_on_stdin_then_the_new_technicians_pin(db_url: str, tmp_path: Path) 
     assert added["role"] == "technician"
 
 
+def test_which_pin_came_from_where_when_the_new_one_is_on_stdin(
+        db_url: str, tmp_path: Path) -> None:
+    """Issue 20: with LOAN_KIOSK_PIN set, ``--pin-stdin``'s first line is the NEW PIN (the
+    signer's came from the environment) — a script writing its own PIN first gives the new
+    technician that PIN. The command says which line it took and where the signer's came
+    from; without LOAN_KIOSK_PIN the signer's is the first line, the new one the second."""
+    cli = _school(db_url, tmp_path)
+    boss = cli.as_("boss", BOSS_PIN)  # LOAN_KIOSK_PIN set
+    proc = boss.run("technician", "add", "kim", "--pin-stdin", stdin="314159\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == ("note: PIN for the new technician was the first line of "
+                                   "standard input (your PIN from LOAN_KIOSK_PIN)")
+    assert cli.as_("kim", "314159").run("leaver", "list").returncode == 0
+    # the trap, said: both PINs on stdin while LOAN_KIOSK_PIN is set — the first line wins
+    proc = boss.run("technician", "add", "lou", "--pin-stdin", stdin=f"{BOSS_PIN}\n271828\n")
+    assert proc.returncode == 0 and "the first line of standard input" in proc.stderr
+    assert cli.as_("lou", BOSS_PIN).run("leaver", "list").returncode == 0
+    no_env = cli.as_("boss", "")
+    proc = no_env.run("technician", "add", "max", "--pin-stdin", stdin=f"{BOSS_PIN}\n161803\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == ("note: PIN for the new technician was the second line of "
+                                   "standard input (your PIN from standard input)")
+    assert cli.as_("max", "161803").run("leaver", "list").returncode == 0
+    proc = cli.as_("kim", "").run("technician", "pin", "--pin-stdin", stdin="314159\n424242\n")
+    assert proc.returncode == 0 and proc.stderr.strip() == (
+        "note: your new PIN was the second line of standard input (your PIN from standard "
+        "input)"), proc.stderr
+
+
 def test_read_only_commands_are_open_without_a_pin(db_url: str, tmp_path: Path) -> None:
     cli = _school(db_url, tmp_path)
     anyone = cli.as_("", "")

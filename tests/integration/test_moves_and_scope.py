@@ -3,6 +3,8 @@ shows, and the one school a database without any is given."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, text
 
@@ -152,3 +154,42 @@ def test_a_database_without_schools_gets_one_with_its_rooms(app_ctx: AppContext)
         texts = set(uow.session.execute(select(Asset.location)).scalars())
     assert names == {"ICT office", "Room 12 / cupboard"} and texts == {None}
     audit_ok(app_ctx)
+
+
+def test_a_desk_set_to_a_school_is_named_after_it(
+        ctx: AppContext, trust: tuple[Actor, Actor, Actor], tmp_path: Path) -> None:
+    """A receipt, a report's PDF, a label and the desk's header name the desk's school (its
+    site), not the ``[school] name`` setting the trust's desks share; ``ALL`` or no school:
+    the setting."""
+    from app.services import documents
+    from app.services.documents.labels import render_labels
+    from app.services.receipts import acknowledge_loans
+    from app.services.report_export import export_report
+    from tests.unit.printing.pdfs import page_texts
+
+    nhs_tech, _spa, _trust = trust
+    shared = ctx.settings.school.name
+    ctx.settings.desk.site = "nhs"
+    with ctx.uow(nhs_tech) as uow:
+        assert site_scope.desk_school_name(uow) == "Northfield High School"
+        lent = loans.check_out(uow, "LT-0001", "AB1")
+        ids = [ln.id for ln in lent.loans]
+    with ctx.uow(nhs_tech) as uow:
+        number = acknowledge_loans(uow, ids)
+    with ctx.uow(nhs_tech, readonly=True) as uow:
+        from app.services.receipts import get_receipt
+
+        assert get_receipt(uow, number).content["school"] == "Northfield High School"
+    first = " ".join(page_texts(documents.archive_receipt(ctx, nhs_tech, number).read_bytes())[0]
+                     .split())
+    assert "Northfield High School" in first and shared not in first
+    with ctx.uow(nhs_tech, readonly=True) as uow:
+        export_report(uow, "overdue", None, "pdf", tmp_path / "overdue.pdf")
+    assert "Northfield High School" in page_texts((tmp_path / "overdue.pdf").read_bytes())[0]
+    # a label names the school the asset belongs to, whichever desk prints it
+    labels = " ".join(page_texts(render_labels(ctx, ["SPA-0001", "LT-0001"]))[0].split())
+    assert "St Paul's Academy" in labels and "Northfield High School" in labels
+    for unset in ("ALL", ""):
+        ctx.settings.desk.site = unset
+        with ctx.uow(nhs_tech, readonly=True) as uow:
+            assert site_scope.desk_school_name(uow) == shared

@@ -161,3 +161,29 @@ def test_a_long_code_or_name_is_not_cut_off_in_the_tree(qtbot, desk) -> None:  #
 
     for i in range(tree.topLevelItemCount()):
         walk(tree.topLevelItem(i), 0)
+
+
+def test_a_desk_set_to_a_school_is_headed_by_its_name(qtbot, build_desk, ui_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The header (on the sign-in screen too) and the window title name the school the desk
+    is set to, not the ``[school] name`` the trust's desks share; ``ALL``: that setting."""
+    from tests.ui.desk import add_techs
+    from tests.ui.layout_check import look_at_sizes
+
+    add_site(ui_ctx, "NHS", "Northfield High School")
+    add_site(ui_ctx, "SPA", "St Paul's Academy")
+    add_techs(ui_ctx)
+    shared = ui_ctx.settings.school.name
+    ui_ctx.settings.desk.site = "SPA"
+    desk = build_desk()
+    qtbot.waitUntil(lambda: desk.header.school.text() == "St Paul's Academy", timeout=15000)
+    assert desk.windowTitle() == "Loan Kiosk — St Paul's Academy"
+    assert desk.current.name == "sign_in"
+    shot = tmp_path / "sign-in-spa.png"
+    assert look_at_sizes(desk, "sign-in", [(1366, 768)], lambda: wait_idle(qtbot, desk),
+                         picture=lambda _w, _h: shot) == []
+    sign_in(qtbot, desk)
+    assert desk.header.school.text() == "St Paul's Academy"
+    ui_ctx.settings.desk.site = "ALL"
+    desk.apply_settings()
+    qtbot.waitUntil(lambda: desk.header.school.text() == shared, timeout=15000)
+    assert desk.windowTitle() == f"Loan Kiosk — {shared}"

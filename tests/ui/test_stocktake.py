@@ -160,3 +160,114 @@ def test_a_scan_another_desk_made_first_shows_here_too(qtbot, desk) -> None:  # 
     wait_idle(qtbot, desk)
     assert "unknown 1" in view.counts.text()
     assert [r[0] for r in show_tab(qtbot, desk, view, "unknown")] == ["ZZ-77"]
+
+
+def test_times_are_in_the_schools_time_zone(qtbot, desk, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A summer evening at a desk whose computer runs on UTC: the list of stocktakes and the
+    tabs give the ``[timetable] timezone`` time (00:30 BST the next day), not 23:30 UTC."""
+    import datetime as dt
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    clock.at = dt.datetime(2026, 7, 6, 23, 30, tzinfo=dt.UTC)
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    try:
+        sign_in(qtbot, desk)
+        desk.header.nav["stocktake"].click()
+        wait_idle(qtbot, desk)
+        view = desk.controller("stocktake").view
+        scan("ICT1")
+        wait_idle(qtbot, desk)
+        scan("LT-1")
+        wait_idle(qtbot, desk)
+        (found,) = show_tab(qtbot, desk, view, "found")
+        assert found[4].startswith("7 Jul 2026, 00:30 BST"), found
+        view.leave_clicked.emit()
+        wait_idle(qtbot, desk)
+        assert view.going.item(0, 4).text() == "7 Jul 2026, 00:30 BST"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_room_label_on_the_scan_screen_says_what_it_is_and_offers_its_stocktake(  # type: ignore[no-untyped-def]
+        qtbot, desk, tmp_path) -> None:
+    """Issue 20: a room's label scanned on the Scan screen is not 'not an asset tag, a kit, a
+    staff card or a receipt': it names the room and its school, says what to do with it, and
+    its button opens the Stocktake screen (F8) on that room's stocktake."""
+    from tests.ui.layout_check import look_at_sizes
+
+    ctx = desk.ctx
+    add_site(ctx)
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    sign_in(qtbot, desk)
+    scan("ICT1")
+    wait_idle(qtbot, desk)
+    said = desk.banner.message
+    assert "ICT1 is a room, ICT suite 1, at Northfield High School (NHS)" in said, said
+    assert "stocktake" in said and "Move…" in said and "not an asset tag" not in said
+    assert desk.current.name == "scan"
+    view = desk.controller("scan").view
+    assert view.count.isVisible() and view.place.isVisible() and not view.unknown.isVisible()
+    assert view.count.text() == "Start or resume the stocktake of ICT1 (F8)"
+    shot = tmp_path / "scan-room-label.png"
+    assert look_at_sizes(desk, "scan", [(1280, 720)], lambda: wait_idle(qtbot, desk),
+                         picture=lambda _w, _h: shot) == []
+    view.count.click()
+    wait_idle(qtbot, desk)
+    assert desk.current.name == "stocktake"
+    st = desk.controller("stocktake").view
+    assert st.pages.currentIndex() == 1 and "Stocktake #1: ICT1" in st.heading.text()
+    scan("LT-1")  # the stocktake's now
+    wait_idle(qtbot, desk)
+    assert "found 1" in st.counts.text()
+    desk.header.nav["scan"].click()
+    wait_idle(qtbot, desk)
+    scan("NOTHING-9")  # an unknown code after it: no stocktake button left over
+    wait_idle(qtbot, desk)
+    assert view.unknown.isVisible() and not view.count.isVisible()
+
+
+def test_confirm_moves_is_off_with_a_reason_when_only_another_schools_items_are_unexpected(  # type: ignore[no-untyped-def]
+        qtbot, desk, tmp_path) -> None:
+    """Issue 20: St Paul's laptop found in a Northfield room cannot be moved from Northfield's
+    desk: Confirm moves is off and says why (tooltip and a line under the buttons) — until a
+    Northfield item is out of place too."""
+    from tests.ui.layout_check import look_at_sizes
+
+    ctx = desk.ctx
+    add_site(ctx)  # NHS: the first school takes in the technicians
+    add_site(ctx, "SPA", "St Paul's Academy")
+    ict1 = add_location(ctx, "ICT1", "ICT suite 1")
+    ict2 = add_location(ctx, "ICT2", "ICT suite 2")
+    hall = add_location(ctx, "SPA-HALL", "Hall", site="SPA")
+    add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
+    add_asset(ctx, "LT-9", site_id=1, home_location_id=ict2, current_location_id=ict2)
+    add_asset(ctx, "SPA-1", site_id=2, home_location_id=hall, current_location_id=hall)
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("stocktake").view
+    for code in ("ICT1", "SPA-1"):
+        scan(code)
+        wait_idle(qtbot, desk)
+    assert "unexpected 1" in view.counts.text()
+    assert not view.moves.isEnabled()
+    why = "the unexpected items belong to SPA"
+    assert why in view.moves.toolTip() and view.moves_why.isVisible()
+    assert why in view.moves_why.text() and "trust admin" in view.moves_why.text()
+    shot = tmp_path / "stocktake-moves-off.png"
+    assert look_at_sizes(desk, "stocktake", [(1280, 720)], lambda: wait_idle(qtbot, desk),
+                         picture=lambda _w, _h: shot) == []
+    scan("LT-1")  # found in place: the counts change in place, the button stays off
+    wait_idle(qtbot, desk)
+    assert "found 1" in view.counts.text() and not view.moves.isEnabled()
+    scan("LT-9")  # Northfield's, out of place: that one can be moved
+    wait_idle(qtbot, desk)
+    assert view.moves.isEnabled() and view.moves.toolTip() == ""
+    assert not view.moves_why.isVisible()

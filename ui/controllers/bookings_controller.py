@@ -11,7 +11,7 @@ from app.services import booking_changes as changes
 from app.services.booking_views import BookingRow, chosen_bookings, day_bookings, ics_bytes
 from app.services.bookings import Slot, book, school_timetable
 from app.services.cards import ScanInfo
-from app.services.site_scope import ListScope, list_scope
+from app.services.site_scope import ListScope, desk_school_name, list_scope
 from app.timetable import form_times
 from app.uow import UnitOfWork
 from ui.controllers.base import ScreenController
@@ -199,7 +199,7 @@ class BookingsController(ScreenController):
                                    site=site)
             from app.atomic_files import write_new_file
 
-            name = f"{uow.settings.school.name} bookings" + (f": {person}" if person else "")
+            name = f"{desk_school_name(uow)} bookings" + (f": {person}" if person else "")
             write_new_file(path, ics_bytes(rows, name=name), mode=0o644, overwrite=True)
             return len(rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.services.search import search_assets, search_people
@@ -11,6 +12,7 @@ from ui.controllers.base import ScreenController
 from ui.views.scan_view import ScanView
 
 if TYPE_CHECKING:
+    from app.services.places import PlaceLabel
     from ui.controllers.desk import Desk
 
 
@@ -28,6 +30,9 @@ class ScanController(ScreenController):
         #: how many schools (asked with the first search: the "All schools" box shows for
         #: several; a type-ahead search itself costs no extra round trip)
         self._scope: ListScope | None = None
+        #: the Stocktake screen on the room whose label was scanned last (None: none shown)
+        self._stocktake: Callable[[], None] | None = None
+        self._view.count_clicked.connect(lambda: self._stocktake() if self._stocktake else None)
 
     @property
     def view(self) -> ScanView:
@@ -42,6 +47,11 @@ class ScanController(ScreenController):
     def show_unknown(self, text: str, layout_mismatch: bool = False) -> None:
         self._view.show_unknown(text, layout_mismatch)
         self.search(text)
+
+    def show_place(self, place: PlaceLabel, stocktake: Callable[[], None] | None) -> None:
+        """A room's label was scanned: what it is, and (``stocktake``) a button to count it."""
+        self._stocktake = stocktake
+        self._view.show_place(f"{place.words()}.", place.code if stocktake else None)
 
     def search(self, text: str) -> None:
         if len(text) < 2:

@@ -11,12 +11,14 @@ worker too; closing archives the PDF report and opens it.
 from __future__ import annotations
 
 import dataclasses
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from app.keys import tag_key
 from app.services import stocktake_results as results
 from app.services import stocktakes
 from app.services.documents.stocktake_reports import Closed, close_stocktake
+from app.timetable import school_zone
 from printing.wording import fmt_datetime
 from ui.controllers.base import ScreenController
 from ui.views.stocktake_view import StocktakeView
@@ -27,10 +29,12 @@ if TYPE_CHECKING:
     from ui.controllers.desk import Desk
 
 
-def item_cells(item: results.Item) -> tuple[str, str, str, str, str, str]:
+def item_cells(item: results.Item, zone: tzinfo | None = None
+               ) -> tuple[str, str, str, str, str, str]:
+    """A row of a tab; its time in ``zone`` (the school's, ``[timetable] timezone``)."""
     scanned = ""
     if item.scanned_at is not None:
-        scanned = f"{fmt_datetime(item.scanned_at.isoformat())}, {item.scanned_by or ''}"
+        scanned = f"{fmt_datetime(item.scanned_at.isoformat(), zone)}, {item.scanned_by or ''}"
     return (item.tag, item.description, item.home, item.current, scanned, item.note)
 
 
@@ -103,8 +107,9 @@ class StocktakeController(ScreenController):
     def load_list(self) -> None:
         def work(uow: UnitOfWork) -> list[tuple[int, str, str, int, str]]:
             rows = stocktakes.list_stocktakes(uow, limit=50)
-            return [(s.id, s.place, s.status, s.scans, fmt_datetime(s.started_at.isoformat()))
-                    for s in rows]
+            zone = school_zone(uow.settings.timetable)
+            return [(s.id, s.place, s.status, s.scans,
+                     fmt_datetime(s.started_at.isoformat(), zone)) for s in rows]
 
         self.desk.run(work, self._view.show_list, readonly=True)
 
@@ -128,13 +133,14 @@ class StocktakeController(ScreenController):
         self.result = result
         st = result.stocktake
         self._view.show_stocktake(f"Stocktake #{st.id}: {st.place}", st.status, result.counts(),
-                                  result.expected)
+                                  result.expected, result.movable, result.other_schools)
         self._show_rows()
 
     def _show_rows(self) -> None:
         if self.result is not None:
             items = self.result.section(self._view.current_tab())
-            self._view.show_rows([item_cells(i) for i in items])
+            zone = school_zone(self.desk.ctx.settings.timetable)
+            self._view.show_rows([item_cells(i, zone) for i in items])
 
     def leave(self) -> None:
         self.result = None

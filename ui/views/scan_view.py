@@ -17,6 +17,8 @@ class ScanView(SchoolScoped, QWidget):
     #: "All schools" ticked or cleared: search every school's people and assets, or this
     #: desk's school's (a scan finds any school's, whatever the box says)
     all_schools_toggled = Signal(bool)
+    #: "Start or resume its stocktake": the room whose label was scanned (show_place)
+    count_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,16 @@ class ScanView(SchoolScoped, QWidget):
         self.unknown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unknown.hide()
         lay.addWidget(self.unknown)
+        # a room's label scanned here: what it is, and the way to its stocktake
+        self.place = label("", "hint", name="Room scanned")
+        self.place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.place.setWordWrap(True)
+        self.place.hide()
+        lay.addWidget(self.place)
+        self.count = button("Start or resume its stocktake (F8)", "Stocktake of this room")
+        self.count.clicked.connect(self.count_clicked)
+        self.count.hide()
+        lay.addWidget(self.count, 0, Qt.AlignmentFlag.AlignHCenter)
         self.matches = text_list("Matches")
         self.matches.setMaximumWidth(700)
         self.matches.setMinimumWidth(520)
@@ -90,9 +102,22 @@ class ScanView(SchoolScoped, QWidget):
             f"“{text}” came from a scanner set for another keyboard layout (see above)."
             if layout_mismatch else f"Nothing here is known as “{text}”. Search by name or tag below.")
         self.unknown.show()
+        self.place.hide()
+        self.count.hide()
         self.entry.setText(text)
         self.entry.selectAll()
         self.entry.setFocus()
+
+    def show_place(self, text: str, code: str | None) -> None:
+        """A room's label: ``text`` says what it is; with ``code``, the button to count it."""
+        self.reset()
+        self.place.setText(text)
+        self.place.show()
+        if code is not None:
+            self.count.setText(f"Start or resume the stocktake of {code} (F8)")
+        self.count.setVisible(code is not None)
+        if code is not None:
+            self.count.setFocus()
 
     def show_matches(self, people: list[PersonHit], assets: list[AssetHit]) -> None:
         self.matches.clear()
@@ -124,6 +149,8 @@ class ScanView(SchoolScoped, QWidget):
     def reset(self) -> None:
         self.entry.clear()
         self.unknown.hide()
+        self.place.hide()
+        self.count.hide()
         self.matches.clear()
         self.matches.hide()
         self.entry.setFocus()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.common import label
 from ui.widgets.table import Table
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,9 @@ class StocktakeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: what Confirm moves can move (show_counts): None until a result says
+        self._movable: int | None = None
+        self._others: tuple[str, ...] = ()
         self.pages = QStackedWidget()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
@@ -197,6 +201,10 @@ class StocktakeView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        # why Confirm moves is off while there are unexpected items (another school's)
+        self.moves_why = label("", "hint", name="Why nothing can be moved")
+        self.moves_why.hide()
+        lay.addWidget(self.moves_why)
         return page
 
     def _typed(self) -> None:
@@ -206,13 +214,18 @@ class StocktakeView(QWidget):
             self.scan_typed.emit(text)
 
     def show_stocktake(self, heading: str, status: str, counts: dict[str, int],
-                       expected: int) -> None:
+                       expected: int, movable: int | None = None,
+                       others: Sequence[str] = ()) -> None:
         self.pages.setCurrentIndex(1)
         self.heading.setText(heading)
-        self.show_counts(status, counts, expected)
+        self._movable = None  # another stocktake: as many as it says
+        self.show_counts(status, counts, expected, movable, others)
         self.code.setFocus()
 
-    def show_counts(self, status: str, counts: dict[str, int], expected: int) -> None:
+    def show_counts(self, status: str, counts: dict[str, int], expected: int,
+                    movable: int | None = None, others: Sequence[str] = ()) -> None:
+        """``movable``: the unexpected items Confirm moves would move here (None: as many as
+        are unexpected); ``others``: the schools whose unexpected items it would not."""
         done = counts["found"] + counts["on_loan"]
         self.counts.setText(
             f"{status.capitalize()} · expected {expected} · found {counts['found']} · missing "
@@ -228,7 +241,19 @@ class StocktakeView(QWidget):
         self.pause.setEnabled(not closed)
         self.close_.setEnabled(not closed)
         # a closed stocktake is history: its result is not acted on any more
-        self.moves.setEnabled(counts["unexpected"] > 0 and not closed)
+        if movable is not None:
+            self._movable, self._others = movable, tuple(others)
+        can_move = (counts["unexpected"] if self._movable is None else self._movable) > 0
+        self.moves.setEnabled(can_move and not closed)
+        why = ""
+        if not can_move and counts["unexpected"] > 0 and not closed:
+            why = (f"Nothing to move here: the unexpected items belong to "
+                   f"{', '.join(self._others)} — a technician of that school or a trust admin "
+                   "moves them." if self._others else
+                   "Nothing to move here: the unexpected items are retired.")
+        self.moves.setToolTip(why)
+        self.moves_why.setText(why)
+        self.moves_why.setVisible(bool(why))
         self.lost.setEnabled(counts["missing"] > 0 and not closed)
 
     def show_rows(self, rows: list[Sequence[str]]) -> None:

@@ -11,6 +11,7 @@ from app.errors import InvalidInput, NotFound
 from app.services.lookup import get_asset
 from app.uow import Actor
 from db.models import ASSET_KINDS, Asset
+from db.places import Site
 from printing.labels import AssetLabel, LabelTooSmall, get_template, label_payload
 from printing.labels import render_labels as render_label_sheet
 
@@ -55,7 +56,12 @@ def render_labels(app_ctx: AppContext, tags: Iterable[str] | None = None,
         if not assets:
             raise NotFound("no assets to label" + (f" of kind {kind}" if kind else ""))
         prefix = settings.scanner.prefix if settings.printing.label_use_prefix else ""
-        labels = [AssetLabel(label_payload(a.tag, prefix), a.tag, a.kind, settings.school.name)
+        # each label names the school the asset belongs to (the trust's desks share one
+        # [school] name); one asset with no school yet: the [school] name setting
+        schools = {i: n for i, n in uow.session.execute(select(Site.id, Site.name).where(
+            Site.id.in_({a.site_id for a in assets if a.site_id is not None})))}
+        labels = [AssetLabel(label_payload(a.tag, prefix), a.tag, a.kind,
+                             schools.get(a.site_id or 0, settings.school.name))
                   for a in assets]
     try:
         return render_label_sheet(labels, t, start=start, outline=outline)

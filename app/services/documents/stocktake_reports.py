@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
 from app.atomic_files import write_new_file
@@ -18,6 +19,7 @@ from app.errors import InvalidInput, Refused
 from app.services.documents.archive import intact, logo_path
 from app.services.stocktake_results import SECTION_TITLES, Item, StocktakeResult, stocktake_result
 from app.services.stocktakes import StocktakeInfo, get_stocktake, info
+from app.timetable import school_zone
 from app.uow import Actor
 from printing.stocktake_report import Section, render_stocktake_report
 from printing.wording import fmt_datetime
@@ -41,8 +43,8 @@ _EMPTY = {"found": "Nothing was scanned.", "missing": "Nothing is missing.",
           "unknown": "Every code matched an asset."}
 
 
-def _cells(name: str, item: Item) -> list[str]:
-    when = fmt_datetime(item.scanned_at.isoformat()) if item.scanned_at else ""
+def _cells(name: str, item: Item, zone: tzinfo | None) -> list[str]:
+    when = fmt_datetime(item.scanned_at.isoformat(), zone) if item.scanned_at else ""
     by = f"{item.scanned_by}, {when}" if item.scanned_by else ""
     if name == "found":
         return [item.tag, item.description, item.home, by, item.note]
@@ -55,10 +57,11 @@ def _cells(name: str, item: Item) -> list[str]:
     return [item.tag, item.scanned_by or "", when]
 
 
-def report_sections(result: StocktakeResult) -> list[Section]:
-    """The report's tables, from a stocktake's result (the desk's tabs show the same)."""
+def report_sections(result: StocktakeResult, zone: tzinfo | None = None) -> list[Section]:
+    """The report's tables, from a stocktake's result (the desk's tabs show the same); times
+    in ``zone`` (the school's: :func:`app.timetable.school_zone`)."""
     return [Section(SECTION_TITLES[name], _HEADINGS[name],
-                    [_cells(name, item) for item in result.section(name)], _EMPTY[name],
+                    [_cells(name, item, zone) for item in result.section(name)], _EMPTY[name],
                     _WEIGHTS[name])
             for name in _REPORT_ORDER]
 
@@ -66,8 +69,10 @@ def report_sections(result: StocktakeResult) -> list[Section]:
 def render_result_pdf(app_ctx: AppContext, result: StocktakeResult, made: str) -> bytes:
     st = result.stocktake
     counts = result.counts()
+    zone = school_zone(app_ctx.settings.timetable)  # the school's clock, not UTC
     summary = [
-        f"Stocktake #{st.id} of {st.place}, started {fmt_datetime(st.started_at.isoformat())} "
+        f"Stocktake #{st.id} of {st.place}, started "
+        f"{fmt_datetime(st.started_at.isoformat(), zone)} "
         f"by {st.started_by}.",
         f"Expected here: {result.expected}. Found {counts['found']}, missing "
         f"{counts['missing']}, on loan {counts['on_loan']}; unexpected {counts['unexpected']}, "
@@ -76,7 +81,7 @@ def render_result_pdf(app_ctx: AppContext, result: StocktakeResult, made: str) -
     try:
         return render_stocktake_report(
             f"Stocktake #{st.id}: {st.location_code or st.site_code}", summary,
-            report_sections(result), school=st.site_name, made=made,  # the school it is of
+            report_sections(result, zone), school=st.site_name, made=made,  # the school it is of
             logo=logo_path(app_ctx), size=app_ctx.settings.printing.page_size)
     except ValueError as exc:  # a setting the printing code cannot use (a page size…)
         raise InvalidInput(f"cannot make the PDF of stocktake #{st.id}: {exc}") from exc
@@ -98,7 +103,7 @@ def close_stocktake(app_ctx: AppContext, actor: Actor, stocktake_id: int | str) 
             raise Refused(f"stocktake #{stocktake.id} is already closed")
         result = stocktake_result(uow, stocktake.id)
         now = uow.now
-    made = fmt_datetime(now.isoformat())
+    made = fmt_datetime(now.isoformat(), school_zone(app_ctx.settings.timetable))
     pdf = render_result_pdf(app_ctx, result, made)
     sha = hashlib.sha256(pdf).hexdigest()
     number = result.stocktake.id
