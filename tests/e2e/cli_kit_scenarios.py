@@ -53,8 +53,10 @@ def kit_show(c: Cli) -> None:
 
 def kit_list(c: Cli) -> None:
     _kit(c)
+    # a kit made without --site belongs to the desk's school (MAIN, the one school settled)
     assert c.json("kit", "list") == [{"tag": "KIT-A", "name": "Laptop and phone",
-                                      "kind": "bundle", "members": 2, "out": 0, "active": True}]
+                                      "kind": "bundle", "members": 2, "out": 0, "active": True,
+                                      "site": "MAIN"}]
 
 
 def kit_edit(c: Cli) -> None:
