@@ -69,33 +69,30 @@ class _Names:
         self._sites: dict[object, str | None] = {}
         self._places: dict[object, str | None] = {}
 
+    def _find(self, model: Any, value: Any) -> Any:
+        """The school or location ``value`` names: by its id, or by its code."""
+        from app.keys import normalise_code
+
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.uow.session.get(model, value)
+        if isinstance(value, str) and value.strip():
+            return self.uow.session.scalar(
+                select(model).where(model.code_key == normalise_code(value)))
+        return None
+
     def site(self, value: Any) -> str | None:
         if value not in self._sites:
-            from app.keys import normalise_code
             from db.places import Site
 
-            if isinstance(value, int) and not isinstance(value, bool):
-                site = self.uow.session.get(Site, value)
-            elif isinstance(value, str) and value.strip():
-                site = self.uow.session.scalar(
-                    select(Site).where(Site.code_key == normalise_code(value)))
-            else:
-                site = None
+            site = self._find(Site, value)
             self._sites[value] = f"{site.name} ({site.code})" if site is not None else None
         return self._sites[value]
 
     def place(self, value: Any) -> str | None:
         if value not in self._places:
-            from app.keys import normalise_code
             from db.places import Location, Site
 
-            if isinstance(value, int) and not isinstance(value, bool):
-                loc = self.uow.session.get(Location, value)
-            elif isinstance(value, str) and value.strip():
-                loc = self.uow.session.scalar(
-                    select(Location).where(Location.code_key == normalise_code(value)))
-            else:
-                loc = None
+            loc = self._find(Location, value)
             site = self.uow.session.get(Site, loc.site_id) if loc is not None else None
             self._places[value] = (None if loc is None else
                                    f"{loc.name}, {site.name if site else 'no school'} ({loc.code})")

@@ -215,9 +215,9 @@ def read_only_note(uow: UnitOfWork, site_id: int | None, what: str) -> str:
     technician can look but not change it ("" when they may change it)."""
     if uow.actor.may_write_at(site_id):
         return ""
-    site = uow.session.get(Site, site_id) if site_id is not None else None
-    school = f"{site.name} ({site.code})" if site is not None else site_code(uow, site_id)
-    code = site.code if site is not None else school
+    known = school_of(uow, site_id)
+    school = f"{known[1]} ({known[0]})" if known is not None else site_code(uow, site_id)
+    code = known[0] if known is not None else school
     return (f"{what} belongs to another school, {school}: you can look it up, but only a "
             f"trust admin or a technician of {code} can change it.")
 
