@@ -28,6 +28,17 @@ def show_tab(qtbot, desk, view, name: str) -> list[list[str]]:  # type: ignore[n
     return rows(view)
 
 
+def open_stocktakes(qtbot, desk, *codes: str):  # type: ignore[no-untyped-def]
+    """Sign in, open the Stocktake screen (F8) and scan ``codes`` one by one; its view."""
+    sign_in(qtbot, desk)
+    desk.header.nav["stocktake"].click()
+    wait_idle(qtbot, desk)
+    for code in codes:
+        scan(code)
+        wait_idle(qtbot, desk)
+    return desk.controller("stocktake").view
+
+
 def test_a_room_scanned_at_the_desk(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     ctx = desk.ctx
     add_site(ctx)
@@ -116,10 +127,7 @@ def test_scanning_a_room_with_a_paused_stocktake_resumes_it(qtbot, desk) -> None
         number = stocktakes.start_stocktake(uow, "ICT1").id
     with ctx.uow(SYSTEM) as uow:
         stocktakes.pause_stocktake(uow, number)
-    sign_in(qtbot, desk)
-    desk.header.nav["stocktake"].click()
-    wait_idle(qtbot, desk)
-    view = desk.controller("stocktake").view
+    view = open_stocktakes(qtbot, desk)
     assert view.going.item(0, 2).text() == "paused"
     desk.notify("warn", f"Stocktake #{number} is paused: LT-3 was not recorded.")
     view.place.setText("ict1")
@@ -140,14 +148,7 @@ def test_a_scan_another_desk_made_first_shows_here_too(qtbot, desk) -> None:  # 
     ict1 = add_location(ctx, "ICT1", "ICT suite 1")
     for tag in ("LT-1", "LT-2"):
         add_asset(ctx, tag, site_id=1, home_location_id=ict1, current_location_id=ict1)
-    sign_in(qtbot, desk)
-    desk.header.nav["stocktake"].click()
-    wait_idle(qtbot, desk)
-    view = desk.controller("stocktake").view
-    scan("ICT1")
-    wait_idle(qtbot, desk)
-    scan("LT-1")
-    wait_idle(qtbot, desk)
+    view = open_stocktakes(qtbot, desk, "ICT1", "LT-1")
     for code in ("LT-2", "ZZ-77"):  # the other desk, meanwhile
         with ctx.uow(SYSTEM) as uow:
             assert stocktakes.scan(uow, 1, code, desk="desk-2").new
@@ -176,14 +177,7 @@ def test_times_are_in_the_schools_time_zone(qtbot, desk, clock, monkeypatch) -> 
     ict1 = add_location(ctx, "ICT1", "ICT suite 1")
     add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
     try:
-        sign_in(qtbot, desk)
-        desk.header.nav["stocktake"].click()
-        wait_idle(qtbot, desk)
-        view = desk.controller("stocktake").view
-        scan("ICT1")
-        wait_idle(qtbot, desk)
-        scan("LT-1")
-        wait_idle(qtbot, desk)
+        view = open_stocktakes(qtbot, desk, "ICT1", "LT-1")
         (found,) = show_tab(qtbot, desk, view, "found")
         assert found[4].startswith("7 Jul 2026, 00:30 BST"), found
         view.leave_clicked.emit()
@@ -249,13 +243,7 @@ def test_confirm_moves_is_off_with_a_reason_when_only_another_schools_items_are_
     add_asset(ctx, "LT-1", site_id=1, home_location_id=ict1, current_location_id=ict1)
     add_asset(ctx, "LT-9", site_id=1, home_location_id=ict2, current_location_id=ict2)
     add_asset(ctx, "SPA-1", site_id=2, home_location_id=hall, current_location_id=hall)
-    sign_in(qtbot, desk)
-    desk.header.nav["stocktake"].click()
-    wait_idle(qtbot, desk)
-    view = desk.controller("stocktake").view
-    for code in ("ICT1", "SPA-1"):
-        scan(code)
-        wait_idle(qtbot, desk)
+    view = open_stocktakes(qtbot, desk, "ICT1", "SPA-1")
     assert "unexpected 1" in view.counts.text()
     assert not view.moves.isEnabled()
     why = "the unexpected items belong to SPA"
