@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -192,7 +192,8 @@ def after_first_paint(widget: QWidget, then: Callable[[], object], fallback_ms: 
 
 class _DatabaseWatch(QObject):
     """Carries "the database is open and warmed up" (or why it could not open) from the
-    opening thread to the window, on the GUI thread."""
+    opening thread to the window, on the GUI thread (once :meth:`listen` has been called:
+    before the database starts opening)."""
 
     settled = Signal(object)  # None, or the exception
 
@@ -201,6 +202,13 @@ class _DatabaseWatch(QObject):
         self.window: MainWindow | None = None
         #: told too, after the window (``--smoke-test`` watches here)
         self.then: Callable[[BaseException | None], None] | None = None
+
+    def listen(self) -> None:
+        """Deliver :attr:`settled` on the GUI thread, queued. Called once the desk is usable:
+        naming the connection type is the first use of PySide6's ``Qt`` namespace, whose 93
+        Python enum types it builds then (~12 ms, see docs/performance.md)."""
+        from PySide6.QtCore import Qt
+
         self.settled.connect(self._on_settled, Qt.ConnectionType.QueuedConnection)
 
     def tell(self, error: BaseException | None) -> None:
@@ -261,6 +269,7 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     # * the database starts opening on its thread (it and the paint would share the GIL).
     def painted() -> None:
         window.install_scanner()
+        watch.listen()
         ctx.start_opening()
 
     after_first_paint(window, painted)
@@ -281,6 +290,8 @@ def show_window(window: QWidget, *, kiosk: bool = False) -> None:
     """
     screen = QGuiApplication.primaryScreen()
     if kiosk:
+        from PySide6.QtCore import Qt  # see _DatabaseWatch.listen
+
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setGeometry(screen.geometry())
         screen.geometryChanged.connect(window.setGeometry)

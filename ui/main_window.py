@@ -14,8 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ui.controllers.idle import IdleLock
@@ -23,6 +23,7 @@ from ui.controllers.session import DeskSession
 from ui.controllers.upkeep import DeskUpkeep
 from ui.desk_devices import DeskDevices, DeskHardware, desk_devices
 from ui.desk_frame import build_frame, name_the_desk
+from ui.desk_return import ReturnReload
 from ui.input_watch import InputWatch
 from ui.navigation import Navigator
 from ui.ops import OpError, OpRunner
@@ -92,7 +93,8 @@ class MainWindow(QMainWindow):
         self.ops.retrying.connect(self._another_desk_busy)
         self.session.signed_in.connect(self._on_signed_in)
         self.session.locked.connect(self._on_locked)
-        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        # by its portable name: Qt.Key would build the Qt namespace's types (ui.desk_return)
+        esc = QShortcut(QKeySequence("Esc", QKeySequence.SequenceFormat.PortableText), self)
         esc.activated.connect(self.go_back)
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.lock)
@@ -107,13 +109,7 @@ class MainWindow(QMainWindow):
         if install_scanner:
             self.install_scanner()
         #: several desks share the database: coming back to this one re-loads the screen shown
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)  # the app and window activations arrive together
-        self._reload_timer.timeout.connect(self.reload_shown)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.applicationStateChanged.connect(self._application_state_changed)
+        self.return_reload = ReturnReload(self.reload_shown, self)
         self.header.show_technician(None, False)
         self.show_screen("sign_in")
         name_the_desk(self, self.header, self.ops, self.demo)  # its school's, not [school] name
@@ -340,6 +336,7 @@ class MainWindow(QMainWindow):
         self.session.lock()
 
     def _on_signed_in(self, actor: Actor) -> None:
+        self.return_reload.watch_application()
         self.header.show_technician(self.session.display_name, actor.is_admin,
                                     trust=actor.is_trust_admin)
         self.banner.clear()
@@ -359,11 +356,9 @@ class MainWindow(QMainWindow):
         self.nav.locked(who)
 
     # -- window events -----------------------------------------------------------------------------
-    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
-            self._reload_timer.start()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt  # see ui.desk_return
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
             focus = QApplication.focusWidget()
             if focus is None or not focus.property("ownsEnter"):
@@ -375,19 +370,14 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate:
-            self._reload_timer.start()
+            self.return_reload.window_activated()
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.input_watch)
-        if isinstance(app, QGuiApplication):
-            try:
-                app.applicationStateChanged.disconnect(self._application_state_changed)
-            except (RuntimeError, TypeError):  # already gone
-                pass
-        self._reload_timer.stop()
+        self.return_reload.stop()
         self.upkeep.print_timer.stop()
         self.upkeep.notices_timer.stop()
         self.hardware.serial_scanner.stop()

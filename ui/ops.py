@@ -40,7 +40,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.errors import LoanKioskError
 
@@ -141,10 +141,18 @@ class OpRunner(QObject):
     error = Signal(str)
     #: a write is waiting for another desk and will run again (on the GUI thread)
     retrying = Signal(str)
-    # emitted on the worker, delivered (queued) on the GUI thread, where this object lives
+    # Answers, delivered through the event loop of the GUI thread, where this object lives.
+    # Emitted on the worker, Qt's automatic connection queues them (a signal emitted on
+    # another thread than its receiver's). An inline read (:meth:`read`) answers on this
+    # thread: through the ``_here`` pair, queued by name, connected at the first inline read
+    # (after the database has opened) — naming the connection type is a use of PySide6's
+    # ``Qt`` namespace, whose 93 Python enum types it builds at the first use (~12 ms), and
+    # the window's first job (naming the desk) is queued while the window is being built
     _succeeded = Signal(int, object)
     _failed = Signal(int, object)
     _retry_notice = Signal(str)
+    _succeeded_here = Signal(int, object)
+    _failed_here = Signal(int, object)
 
     def __init__(self, app_ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -162,10 +170,21 @@ class OpRunner(QObject):
         self.read_cost = ReadCost()
         self._callbacks: dict[int, tuple[Callable[[Any], Any] | None,
                                          Callable[[OpError], Any] | None]] = {}
-        self._succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
-        self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._retry_notice.connect(self.retrying.emit, Qt.ConnectionType.QueuedConnection)
+        self._succeeded.connect(self._on_succeeded)
+        self._failed.connect(self._on_failed)
+        self._retry_notice.connect(self.retrying.emit)
+        self._answering_here = False
         _RUNNERS.add(self)
+
+    def _answer_here(self) -> None:
+        """Connect the inline reads' answers, queued (once)."""
+        if not self._answering_here:
+            from PySide6.QtCore import Qt
+
+            queued = Qt.ConnectionType.QueuedConnection
+            self._succeeded_here.connect(self._on_succeeded, queued)
+            self._failed_here.connect(self._on_failed, queued)
+            self._answering_here = True
 
     @property
     def busy(self) -> bool:
@@ -206,13 +225,14 @@ class OpRunner(QObject):
         if not self._may_read_here():
             self.run(actor, timed, ok=ok, err=err, readonly=True)
             return
+        self._answer_here()
         job_id = self._add(ok, err)
 
         def once() -> T:
             with ctx.uow(actor, readonly=True) as uow:
                 return timed(uow)
 
-        self._do(job_id, once)
+        self._do(job_id, once, here=True)
 
     @property
     def reads_here(self) -> bool:
@@ -247,17 +267,17 @@ class OpRunner(QObject):
             self.busy_changed.emit(True)
         return job_id
 
-    def _do(self, job_id: int, work: Callable[[], Any]) -> None:
-        """Do a job (on the worker, or inline for :meth:`read`) and post its answer to the
-        GUI thread's event loop."""
+    def _do(self, job_id: int, work: Callable[[], Any], *, here: bool = False) -> None:
+        """Do a job (on the worker, or ``here``: inline, for :meth:`read`) and post its answer
+        to the GUI thread's event loop."""
         try:
             result = work()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(exc, LoanKioskError):
                 log.error("operation failed:\n%s", traceback.format_exc())
-            self._failed.emit(job_id, to_op_error(exc))
+            (self._failed_here if here else self._failed).emit(job_id, to_op_error(exc))
             return
-        self._succeeded.emit(job_id, result)
+        (self._succeeded_here if here else self._succeeded).emit(job_id, result)
 
     @Slot(int, object)
     def _on_succeeded(self, job_id: int, result: Any) -> None:

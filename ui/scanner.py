@@ -34,35 +34,61 @@ desk by :mod:`ui.serial_scanner`.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import ScannerSettings
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 log = logging.getLogger(__name__)
 
-_K = Qt.Key
-END_KEYS = (_K.Key_Return, _K.Key_Enter, _K.Key_Tab)
-#: keys that only change what the next key types: they belong to whatever burst they are in
-MODIFIER_KEYS = frozenset(int(k) for k in (
-    _K.Key_Shift, _K.Key_Control, _K.Key_Alt, _K.Key_AltGr, _K.Key_Meta, _K.Key_CapsLock,
-    _K.Key_NumLock, _K.Key_Super_L, _K.Key_Super_R, _K.Key_Hyper_L, _K.Key_Hyper_R,
-    _K.Key_Mode_switch,
-))
-_DEAD_KEYS = range(int(_K.Key_Dead_Grave), int(_K.Key_Dead_Longsolidusoverlay) + 1)
-_BLOCKING_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                       | Qt.KeyboardModifier.MetaModifier)
 _PRESS, _RELEASE = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+
+
+@dataclass(frozen=True)
+class _Keys:
+    end: tuple[int, ...]
+    #: keys that only change what the next key types: they belong to whatever burst they are in
+    modifiers: frozenset[int]
+    dead: range
+    #: held with a key, they make it a shortcut, not a character
+    blocking: Qt.KeyboardModifier
+
+
+@functools.cache
+def _keys() -> _Keys:
+    """The keys the filter tells apart, made at the first key event (the filter goes in once
+    the desk is usable): naming them is a use of PySide6's ``Qt`` namespace, whose 93 Python
+    enum types it builds at the first use (~12 ms; docs/performance.md)."""
+    from PySide6.QtCore import Qt
+
+    k = Qt.Key
+    return _Keys(
+        end=(int(k.Key_Return), int(k.Key_Enter), int(k.Key_Tab)),
+        modifiers=frozenset(int(key) for key in (
+            k.Key_Shift, k.Key_Control, k.Key_Alt, k.Key_AltGr, k.Key_Meta, k.Key_CapsLock,
+            k.Key_NumLock, k.Key_Super_L, k.Key_Super_R, k.Key_Hyper_L, k.Key_Hyper_R,
+            k.Key_Mode_switch,
+        )),
+        dead=range(int(k.Key_Dead_Grave), int(k.Key_Dead_Longsolidusoverlay) + 1),
+        blocking=(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                  | Qt.KeyboardModifier.MetaModifier),
+    )
 
 
 def is_modifier_key(key: int) -> bool:
     """Shift, Ctrl, Alt, AltGr, Meta, CapsLock… or a dead key: types nothing by itself."""
-    return key in MODIFIER_KEYS or key in _DEAD_KEYS
+    keys = _keys()
+    return key in keys.modifiers or key in keys.dead
 
 
 def key_identity(event: QKeyEvent) -> int:
@@ -179,13 +205,14 @@ class ScanFilter(QObject):
 
     def _on_press(self, target: QWidget, event: QKeyEvent) -> bool:
         key = int(event.key())
+        keys = _keys()
         if is_modifier_key(key):
             if not self._held:
                 return False  # not in a burst: nothing to keep it with
             self._hold(target, event)
             return True
         at_ms, stamped = self._now(event)
-        if key in END_KEYS and self._held and not (event.modifiers() & _BLOCKING_MODIFIERS):
+        if key in keys.end and self._held and not (event.modifiers() & keys.blocking):
             chars = self._chars()
             end_gap = self._gap(chars[-1], at_ms, stamped) if chars else None
             if chars and self._is_scan(end_gap):
@@ -198,7 +225,7 @@ class ScanFilter(QObject):
         text = event.text()
         printable = (
             bool(text) and text.isprintable()
-            and not (event.modifiers() & _BLOCKING_MODIFIERS)
+            and not (event.modifiers() & keys.blocking)
             # X calls a release and press of one key in the same ms auto-repeat: a scanner's
             # double letter ("tt" in "https") inside a burst; a key held down outside one
             and (not event.isAutoRepeat() or bool(self._held))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ui import theme
+from ui.widgets.common import set_by_name, set_shortcut
 
 NAV = (
     ("scan", "Scan", "F1"),
@@ -43,8 +44,8 @@ class HeaderView(QFrame):
             b.setAccessibleDescription(f"Shortcut {shortcut}")
             b.setCheckable(True)
             b.setAccessibleName(text)
-            b.setShortcut(shortcut)
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            set_shortcut(b, shortcut)
+            set_by_name(b, "focusPolicy", "TabFocus")
             b.clicked.connect(lambda _c=False, k=key: self.navigate.emit(k))
             self.nav[key] = b
             lay.addWidget(b)
@@ -64,13 +65,13 @@ class HeaderView(QFrame):
         self.technician.setAccessibleName("Signed-in technician")
         self.technician.setStyleSheet("font-size: 14pt;")
         self.technician.setWordWrap(True)
-        self.technician.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_by_name(self.technician, "alignment", "AlignRight|AlignVCenter")
         lay.addWidget(self.technician, 1)
         self.lock = QPushButton("Lock")
         self.lock.setToolTip("Lock the desk (F12 or Ctrl+L)")
         self.lock.setAccessibleName("Lock the desk")
-        self.lock.setShortcut("F12")
-        self.lock.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_shortcut(self.lock, "F12")
+        set_by_name(self.lock, "focusPolicy", "TabFocus")
         self.lock.clicked.connect(self.lock_requested.emit)
         lay.addWidget(self.lock)
 

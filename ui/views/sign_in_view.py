@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.common import Form, button, card, label
 
 #: the shortest PIN the services accept (app.services.technicians.MIN_PIN_LENGTH; the
 #: screen shows before SQLAlchemy and the services load)
 MIN_PIN = 6
+
+
+def _pushed(widget: QWidget, *, before: int = 0, after: int = 0) -> QHBoxLayout:
+    """``widget`` at its preferred width in a row, pushed by stretches before and after it."""
+    row = QHBoxLayout()
+    row.setSpacing(0)
+    if before:
+        row.addStretch(before)
+    row.addWidget(widget)
+    if after:
+        row.addStretch(after)
+    return row
 
 
 class SignInView(QWidget):
@@ -64,10 +76,12 @@ class SignInView(QWidget):
         lay.addSpacing(6)
         lay.addWidget(self.demo_hint)
         self.submit = button("Sign in", primary=True)
-        lay.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignRight)
-        row = QVBoxLayout()
-        row.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addLayout(row)
+        # the button at the card's right, the card in the middle: by stretches, not by an
+        # alignment (named through PySide6's Qt namespace: see ui.widgets.common.set_by_name).
+        # Centred by an alignment, the card was given the height its contents need at the
+        # whole window's width, and squeezed the form's spacing out (tests/ui/test_first_screen.py)
+        lay.addLayout(_pushed(self.submit, before=1))
+        outer.addLayout(_pushed(box, before=1, after=1))
         outer.addStretch(2)
         self.submit.clicked.connect(self._submit)
         for w in (self.username, self.display_name, self.pin, self.pin2):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -42,6 +44,23 @@ class Form(QFormLayout):
             if g.height() < fg.height() < 3 * g.height():  # one-line fields, not a text box
                 g.moveTop(fg.top() + (fg.height() - g.height()) // 2)
                 widget.setGeometry(g)
+
+
+def set_by_name(obj: QObject, prop: str, value: str) -> None:
+    """Set an enum or flags property of ``obj`` by the names of its values (``"TabFocus"``,
+    ``"AlignRight|AlignVCenter"``), as a Designer file does: Qt's property system reads the
+    names. Naming the value in Python (``Qt.FocusPolicy.TabFocus``) is a use of PySide6's
+    ``Qt`` namespace, whose 93 Python enum types it builds at the first use (~12 ms): the
+    widgets of the desk's first screen are set up this way, so that its start does without.
+    """
+    if not obj.setProperty(prop, value):  # Qt's answer for a name it does not know
+        raise ValueError(f"{type(obj).__name__}.{prop} has no value {value!r}")
+
+
+def set_shortcut(button: QAbstractButton, keys: str) -> None:
+    """``button.setShortcut(keys)``, through Qt's property system: PySide6 choosing among
+    ``setShortcut``'s overloads looks at ``Qt.Key`` (see :func:`set_by_name`)."""
+    button.setProperty("shortcut", QKeySequence(keys))
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
@@ -84,6 +103,7 @@ def text_list(name: str) -> QListWidget:
     running off to the right behind a scroll bar."""
     # imported here: PySide6 builds a class's Python enums when it is first imported, and
     # the list classes' (with their item-view bases) are not needed by the sign-in screen
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QListView, QListWidget
 
     lw = QListWidget()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui import theme
+from ui.widgets.common import set_by_name
 from ui.widgets.wrap_label import WrapLabel
 
 #: level -> colour, the style's standard icon (a QStyle.StandardPixmap name), word.
@@ -63,10 +63,10 @@ class FeedbackBanner(QFrame):
         self.word.setStyleSheet("font-weight: 700;")
         self.text = WrapLabel()  # a scan's warning replaces the last: its height is asked often
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.text, "textInteractionFlags", "TextSelectableByMouse")
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_by_name(self.close_button, "focusPolicy", "NoFocus")
         self.close_button.clicked.connect(self.clear)
         lay.addWidget(self.icon)
         lay.addWidget(self.word)
