@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InvalidInput
+from app.settings_section import Section
 
 APP_NAME = "loan-kiosk"
 SETTINGS_FILE = "settings.toml"
@@ -59,14 +60,14 @@ def choose_database(db_url: str | None, data_dir: Path | None, *,
     return default_db_url(demo_dir), demo_dir
 
 
-@dataclass
-class SchoolSettings:
+@dataclass(repr=False, eq=False)
+class SchoolSettings(Section):
     name: str = "Example Academy"
     logo: str = ""  # path to a PNG/JPEG; empty for none
 
 
-@dataclass
-class LoanSettings:
+@dataclass(repr=False, eq=False)
+class LoanSettings(Section):
     #: default loan period in days per asset kind
     days_laptop: int = 30
     days_phone: int = 7
@@ -77,8 +78,8 @@ class LoanSettings:
         return int(getattr(self, f"days_{kind}", self.days_other))
 
 
-@dataclass
-class ScannerSettings:
+@dataclass(repr=False, eq=False)
+class ScannerSettings(Section):
     #: text in front of asset tags on our own labels (e.g. "LK:"), stripped on scan
     prefix: str = ""
     min_length: int = 4
@@ -89,8 +90,8 @@ class ScannerSettings:
     serial_baud: int = 9600
 
 
-@dataclass
-class PadSettings:
+@dataclass(repr=False, eq=False)
+class PadSettings(Section):
     protocol: str = ""  # "", "topaz" or "isdv4" ("" with a model set: "topaz")
     #: a Topaz model (docs/hardware.md): fills baud, parity, bytesize, stopbits and window
     model: str = ""
@@ -108,8 +109,8 @@ class PadSettings:
 RETURN_SIGNATURE_CHOICES = ("never", "personal-data loans", "always")
 
 
-@dataclass
-class SignatureSettings:
+@dataclass(repr=False, eq=False)
+class SignatureSettings(Section):
     min_strokes: int = 2
     min_points: int = 30
     min_width_fraction: float = 0.15
@@ -127,8 +128,8 @@ class SignatureSettings:
 PRINT_BACKENDS = ("qt", "cups")
 
 
-@dataclass
-class PrintSettings:
+@dataclass(repr=False, eq=False)
+class PrintSettings(Section):
     printer: str = ""  # empty: the system default printer
     #: "qt" (Qt's print support: Windows, macOS, Linux) or "cups" (lp/lpstat: Linux, macOS);
     #: empty: the platform's default (qt on Windows and macOS, cups on Linux)
@@ -144,8 +145,8 @@ class PrintSettings:
     label_use_prefix: bool = False
 
 
-@dataclass
-class KioskSettings:
+@dataclass(repr=False, eq=False)
+class KioskSettings(Section):
     #: lock the desk after ``idle_lock_seconds`` without a key, click or touch (``--kiosk``
     #: always does; this is for the normal desk)
     idle_lock: bool = True
@@ -155,20 +156,20 @@ class KioskSettings:
     checkout_pause_seconds: int = 120
 
 
-@dataclass
-class ReversalSettings:
+@dataclass(repr=False, eq=False)
+class ReversalSettings(Section):
     #: how long after a check-out, check-in or leaver return an admin may still reverse it
     window_hours: int = 24
 
 
-@dataclass
-class BackupSettings:
+@dataclass(repr=False, eq=False)
+class BackupSettings(Section):
     keep: int = 14
     max_age_hours: int = 36
 
 
-@dataclass
-class RetentionSettings:
+@dataclass(repr=False, eq=False)
+class RetentionSettings(Section):
     receipts_years: int = 6
     routine_signatures_years: int = 1
 
@@ -179,8 +180,8 @@ MAIL_SECURITY = ("starttls", "tls", "none")
 MAIL_DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
 
-@dataclass
-class MailSettings:
+@dataclass(repr=False, eq=False)
+class MailSettings(Section):
     """How notices leave the desk (SMTP). Empty ``host``: mail is off, nothing is queued.
 
     The password is never here: ``loan-kiosk notices password`` keeps it in the operating
@@ -205,8 +206,8 @@ class MailSettings:
         return self.port or MAIL_DEFAULT_PORTS.get(self.security.strip().lower(), 587)
 
 
-@dataclass
-class NoticeSettings:
+@dataclass(repr=False, eq=False)
+class NoticeSettings(Section):
     #: the reminder goes this many days before a loan is due (0: no due-soon reminder)
     due_soon_days: int = 1
     #: overdue reminders: the day after the due date, then every this many days
@@ -229,8 +230,8 @@ class NoticeSettings:
     templates_dir: str = "templates"
 
 
-@dataclass
-class DeskSettings:
+@dataclass(repr=False, eq=False)
+class DeskSettings(Section):
     #: the code of the school (site) this desk is at: lists, reports, the dashboard and
     #: labels show that school's by default, and new people and assets belong to it.
     #: Empty: the signed-in technician's school (a one-school install needs nothing here).
@@ -238,8 +239,8 @@ class DeskSettings:
     site: str = ""
 
 
-@dataclass
-class TimetableSettings:
+@dataclass(repr=False, eq=False)
+class TimetableSettings(Section):
     """The school day (for bookings by period) and the school year (for weekly bookings)."""
 
     #: the day's periods: [name, start "HH:MM", end "HH:MM"], in the school's time zone
@@ -256,14 +257,14 @@ class TimetableSettings:
     timezone: str = "Europe/London"
 
 
-@dataclass
-class BookingSettings:
+@dataclass(repr=False, eq=False)
+class BookingSettings(Section):
     #: a booking nobody has collected this long after its start is released (a no-show)
     no_show_grace_minutes: int = 60
 
 
-@dataclass
-class Settings:
+@dataclass(repr=False, eq=False)
+class Settings(Section):
     school: SchoolSettings = field(default_factory=SchoolSettings)
     loans: LoanSettings = field(default_factory=LoanSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
