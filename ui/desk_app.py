@@ -266,7 +266,8 @@ def start(args: argparse.Namespace) -> tuple[MainWindow, AppContext]:
     #   Every event then passes through Python, and the first internal Qt object handed
     #   to the filter (the style sheet's style) makes PySide6 build QStyle's Python enum
     #   types; neither need delay the first paint;
-    # * the database starts opening on its thread (it and the paint would share the GIL).
+    # * the database starts opening on its thread (it and the paint would share the GIL),
+    #   its watch listening first (the first use of PySide6's Qt namespace: see listen).
     def painted() -> None:
         window.install_scanner()
         watch.listen()
