@@ -42,6 +42,32 @@ def app_activated() -> None:
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
 
 
+def test_the_application_becoming_active_is_watched_from_the_first_sign_in(qtbot, desk,  # type: ignore[no-untyped-def]
+                                                                           other_desk) -> None:
+    """Before a sign-in there is no screen to re-load (and the desk's start does without the
+    Qt namespace the signal's argument needs: ui.desk_return); after it, Alt+Tab back
+    re-loads, until the window closes."""
+    school(desk.ctx)
+    assert not desk.return_reload.watching
+    sign_in(qtbot, desk)
+    assert desk.return_reload.watching
+    desk.header.nav["dashboard"].click()
+    wait_idle(qtbot, desk)
+    view = desk.controller("dashboard").view
+    with other_desk.uow(Actor("carol")) as uow:
+        check_out(uow, "LT-0001", "AB1")
+    desk.lock()
+    sign_in(qtbot, desk)  # watched once, whatever the number of sign-ins
+    desk.header.nav["dashboard"].click()
+    wait_idle(qtbot, desk)
+    with other_desk.uow(Actor("carol")) as uow:
+        check_in(uow, "LT-0001")
+    app_activated()
+    qtbot.waitUntil(lambda: view.tiles["on_loan"].text().startswith("0\n"), timeout=10000)
+    desk.return_reload.stop()  # what closing the window does
+    assert not desk.return_reload.watching
+
+
 def test_dashboard_and_asset_card_show_a_loan_made_at_another_desk(qtbot, desk,  # type: ignore[no-untyped-def]
                                                                     other_desk) -> None:
     school(desk.ctx)
