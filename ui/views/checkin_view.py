@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
@@ -39,7 +40,9 @@ class CheckInView(SigningView, QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
-        outer.addWidget(label("Check in", "title", name="Check-in"))
+        # static text, short enough for any width: not word-wrapped (a wrapped label is asked
+        # its height for a width in every layout pass, about a dozen on a scan)
+        outer.addWidget(label("Check in", "title", wrap=False, name="Check-in"))
         # the form, or the borrower signing: shown one at a time (not a QStackedWidget, whose
         # page kept the size it had before the focused button's border grew it)
         self.form = QWidget()
@@ -48,22 +51,28 @@ class CheckInView(SigningView, QWidget):
         outer.addWidget(self.form, 1)
         self.header = AssetHeader()
         lay.addWidget(self.header)
-        row = QHBoxLayout()
+        # -- what came back: the checklist, then its condition and a note, in one card --------
+        # (one card, not two; the condition a drop-down, not three radio buttons: a scan shows
+        # and paints every widget of this screen, and these were 6 of its 21)
         box, bl = card()
-        bl.addWidget(label("Checklist — untick anything not right", "", name="Checklist"))
+        bl.addWidget(label("Checklist — untick anything not right", wrap=False, name="Checklist"))
         self.checklist_box = QVBoxLayout()
         bl.addLayout(self.checklist_box)
-        bl.addStretch(1)  # heading and ticks at the top, level with "Condition"
-        row.addWidget(box, 1)
-        cbox, cl = card()
-        cl.addWidget(label("Condition", "", name="Condition heading"))
-        self.condition_group, self.conditions = self._radios(CONDITIONS, "Condition", cl)
+        crow = QHBoxLayout()
+        self.condition_label = label("&Condition", wrap=False, name="Condition heading")
+        self.conditions = QComboBox()
+        self.conditions.setAccessibleName("Condition")
+        for key, text in CONDITIONS:
+            self.conditions.addItem(text, key)
+        self.condition_label.setBuddy(self.conditions)  # Alt+C
+        crow.addWidget(self.condition_label)
+        crow.addWidget(self.conditions)
         self.note = QLineEdit()
         self.note.setAccessibleName("Check-in note")
         self.note.setPlaceholderText("Note (what is missing or damaged)")
-        cl.addWidget(self.note)
-        row.addWidget(cbox, 1)
-        lay.addLayout(row)
+        crow.addWidget(self.note, 1)
+        bl.addLayout(crow)
+        lay.addWidget(box)
         # -- lent with personal data: how it was dealt with (the acceptable use policy) --------
         self.data_box, dl = card()
         dl.addWidget(label("Lent with personal data: how was it dealt with?", "",
@@ -143,7 +152,7 @@ class CheckInView(SigningView, QWidget):
             cb.show()
         for cb in self.checks[len(checklist):]:
             cb.hide()
-        self.conditions["ok"].setChecked(True)
+        self.conditions.setCurrentIndex(0)  # OK
         self.note.clear()
         self.data_group.setExclusive(False)
         for rb in self.data_choices.values():
@@ -189,10 +198,7 @@ class CheckInView(SigningView, QWidget):
                 if not cb.isHidden() and not cb.isChecked()]
 
     def condition(self) -> str:
-        for key, rb in self.conditions.items():
-            if rb.isChecked():
-                return key
-        return "ok"
+        return str(self.conditions.currentData())
 
     def set_condition(self, key: str) -> None:
-        self.conditions[key].setChecked(True)
+        self.conditions.setCurrentIndex(self.conditions.findData(key))
