@@ -87,6 +87,8 @@ class AssetHeader(QFrame):
             if a.trip:
                 text += f" — trip: {a.trip}"
             self.holder.setText(text)
+            # its name is "Holder": a screen reader hears who has it, and OVERDUE, from this
+            self.holder.setAccessibleDescription(text)
             self.holder.set_role("overdue" if a.overdue else "")
             self.holder.show()
         else:

@@ -29,6 +29,12 @@ DATA_CHOICES = (("removed", "They removed it"), ("wiped", "IT wiped the device")
                 ("kept", "It stays, for a handover"))
 
 
+class _Transparent(QWidget):
+    """A plain container that paints nothing: the style sheet fills every plain ``QWidget``
+    with the page's white (``QWidget { background: … }``), the whole form's area again on
+    every scan, over the white of the stack under it."""
+
+
 class CheckInView(SigningView, QWidget):
     checklist_changed = Signal()
     confirm_clicked = Signal()
@@ -45,20 +51,23 @@ class CheckInView(SigningView, QWidget):
         outer.addWidget(label("Check in", "title", wrap=False, name="Check-in"))
         # the form, or the borrower signing: shown one at a time (not a QStackedWidget, whose
         # page kept the size it had before the focused button's border grew it)
-        self.form = QWidget()
+        self.form = _Transparent()
         lay = QVBoxLayout(self.form)
         lay.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.form, 1)
         self.header = AssetHeader()
         lay.addWidget(self.header)
-        # -- what came back: the checklist, then its condition and a note, in one card --------
-        # (one card, not two; the condition a drop-down, not three radio buttons: a scan shows
-        # and paints every widget of this screen, and these were 6 of its 21)
+        # -- what came back: the checklist, then (when something is not right) its condition
+        # and a note, in one card. Most things come back in order: the condition (a drop-down)
+        # and the note show when a tick is taken off or "Condition or note…" is pressed, not on
+        # every scan (a scan shows and paints every widget of this screen)
         box, bl = card()
         bl.addWidget(label("Checklist — untick anything not right", wrap=False, name="Checklist"))
         self.checklist_box = QVBoxLayout()
         bl.addLayout(self.checklist_box)
         crow = QHBoxLayout()
+        self.more = button("Condition or note…", "Condition or note")
+        crow.addWidget(self.more)
         self.condition_label = label("&Condition", wrap=False, name="Condition heading")
         self.conditions = QComboBox()
         self.conditions.setAccessibleName("Condition")
@@ -71,6 +80,10 @@ class CheckInView(SigningView, QWidget):
         self.note.setAccessibleName("Check-in note")
         self.note.setPlaceholderText("Note (what is missing or damaged)")
         crow.addWidget(self.note, 1)
+        self._condition_parts = (self.condition_label, self.conditions, self.note)
+        for w in self._condition_parts:
+            w.hide()
+        crow.addStretch(0)
         bl.addLayout(crow)
         lay.addWidget(box)
         # -- lent with personal data: how it was dealt with (the acceptable use policy) --------
@@ -113,6 +126,7 @@ class CheckInView(SigningView, QWidget):
         self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
+        self.more.clicked.connect(lambda: self.open_condition(focus=True))
         self.lost.clicked.connect(self.lost_panel.open)
         self.details.clicked.connect(self.details_clicked.emit)
         self.lost_panel.confirmed.connect(self.lost_confirmed)
@@ -154,6 +168,10 @@ class CheckInView(SigningView, QWidget):
             cb.hide()
         self.conditions.setCurrentIndex(0)  # OK
         self.note.clear()
+        if self.condition_open():  # the last asset's condition or note was open: closed again
+            for w in self._condition_parts:
+                w.hide()
+            self.more.show()
         self.data_group.setExclusive(False)
         for rb in self.data_choices.values():
             rb.setChecked(False)
@@ -162,6 +180,10 @@ class CheckInView(SigningView, QWidget):
         self.data_box.setVisible(a.personal_data)
         self.lost_panel.hide()
         self.show_page("form")
+        # Enter checks it in. Given now, while the screen is still hidden, the focus moves once,
+        # from the Scan screen's field to this button; given after the switch it moved twice
+        # (hiding the Scan screen hands it to the next widget in the chain, the header's Scan
+        # button, first: measured, bench scan-to-screen)
         self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
@@ -176,10 +198,27 @@ class CheckInView(SigningView, QWidget):
         """The lost/stolen report is open (Enter belongs to it, not to the check-in)."""
         return self.lost_panel.isVisible()
 
+    def condition_open(self) -> bool:
+        """The condition and note are showing (a tick was taken off, or asked for)."""
+        return not self.note.isHidden()
+
+    def open_condition(self, *, focus: bool = False) -> None:
+        """Show the condition and the note in place of "Condition or note…"."""
+        if not self.condition_open():
+            had_focus = self.more.hasFocus()
+            for w in self._condition_parts:
+                w.show()
+            self.more.hide()
+            if had_focus:
+                focus = True
+        if focus:
+            self.conditions.setFocus()
+
     def note_text(self) -> str:
         return self.note.text().strip()
 
     def focus_note(self) -> None:
+        self.open_condition()
         self.note.setFocus()
 
     def data_note_text(self) -> str:
@@ -201,4 +240,7 @@ class CheckInView(SigningView, QWidget):
         return str(self.conditions.currentData())
 
     def set_condition(self, key: str) -> None:
+        """Set the condition; one other than OK (a tick taken off) shows it, with the note."""
         self.conditions.setCurrentIndex(self.conditions.findData(key))
+        if key != "ok":
+            self.open_condition()
