@@ -38,6 +38,7 @@ from ui.widgets.common import (
 from ui.widgets.common import update_encryption_badge as _badge
 from ui.widgets.lost_panel import LostPanel
 from ui.widgets.role_label import RoleLabel
+from ui.widgets.screen import Screen
 from ui.widgets.signature_preview import SignaturePreview
 from ui.widgets.table import Table
 
@@ -95,7 +96,7 @@ class AssetHeader(QFrame):
             self.holder.hide()
 
 
-class AssetCardView(QWidget):
+class AssetCardView(Screen):
     lend_clicked = Signal()
     check_in_clicked = Signal()
     check_saved = Signal(bool, str, str)  # encrypted, method, note

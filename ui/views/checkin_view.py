@@ -21,6 +21,7 @@ from app.services.cards import AssetSummary
 from ui.views.asset_card_view import AssetHeader
 from ui.widgets.common import button, card, label
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 
 CONDITIONS = (("ok", "OK"), ("incomplete", "Incomplete (something missing)"),
@@ -35,7 +36,7 @@ class _Transparent(QWidget):
     every scan, over the white of the stack under it."""
 
 
-class CheckInView(SigningView, QWidget):
+class CheckInView(SigningView, Screen):
     checklist_changed = Signal()
     confirm_clicked = Signal()
     details_clicked = Signal()
