@@ -126,6 +126,7 @@ class CheckInView(SigningView, Screen):
         outer.addWidget(self.sign, 1)
         self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
+        self.check_keys: list[str] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
         self.more.clicked.connect(lambda: self.open_condition(focus=True))
         self.lost.clicked.connect(self.lost_panel.open)
@@ -157,13 +158,15 @@ class CheckInView(SigningView, Screen):
             cb.toggled.connect(lambda _on: self.checklist_changed.emit())
             self.checklist_box.addWidget(cb)
             self.checks.append(cb)
-        for cb, (key, text) in zip(self.checks, checklist, strict=False):
+        # each shown box's key, kept here (a Qt property set on each box per scan was an event
+        # through the application's filter each)
+        self.check_keys = [key for key, _text in checklist]
+        for cb, (_key, text) in zip(self.checks, checklist, strict=False):
             cb.blockSignals(True)
             cb.setChecked(True)
             cb.blockSignals(False)
             cb.setText(text)
             cb.setAccessibleName(text)
-            cb.setProperty("check", key)
             cb.show()
         for cb in self.checks[len(checklist):]:
             cb.hide()
@@ -234,8 +237,8 @@ class CheckInView(SigningView, Screen):
         return None
 
     def missing(self) -> list[tuple[str, str]]:
-        return [(str(cb.property("check")), cb.text()) for cb in self.checks
-                if not cb.isHidden() and not cb.isChecked()]
+        return [(key, cb.text()) for key, cb in zip(self.check_keys, self.checks, strict=False)
+                if not cb.isChecked()]
 
     def condition(self) -> str:
         return str(self.conditions.currentData())
