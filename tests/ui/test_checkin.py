@@ -39,6 +39,10 @@ def test_normal_check_in_is_one_enter(qtbot, desk, clock) -> None:  # type: igno
     text = visible_text(view)
     assert "On loan to Siân Ó Briain (AB1) since" in text and "OVERDUE" in text
     assert view.header.holder.property("role") == "overdue"
+    # said once, on the card (and to a screen reader through the holder line), not again in
+    # a banner above it
+    assert "OVERDUE" in view.header.holder.accessibleDescription()
+    assert not desk.banner.isVisible()
     press_enter_on(desk)
     wait_idle(qtbot, desk)
     assert desk.current.name == "scan"
@@ -85,3 +89,37 @@ def test_report_lost_is_one_action_away(qtbot, desk) -> None:  # type: ignore[no
     assert (status, outcome) == ("lost", "lost")
     assert incidents == [("lost", "alice")]
     assert ("alice", "report_lost") in actions
+
+
+def test_condition_and_note_show_when_something_is_not_right(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    school(desk.ctx)
+    lend(desk.ctx, "LT-0001")
+    lend(desk.ctx, "TB-0001")
+    sign_in(qtbot, desk)
+    scan("LT-0001")
+    wait_idle(qtbot, desk)
+    view = desk.controller("checkin").view
+    # most things come back in order: one button where the condition and note will be
+    assert view.more.isVisible() and not view.conditions.isVisible() and not view.note.isVisible()
+    assert view.confirm.hasFocus()  # Enter checks it in
+    view.more.click()  # one step to both, the condition focused (Alt+C reaches it too)
+    assert view.conditions.isVisible() and view.note.isVisible() and not view.more.isVisible()
+    assert view.conditions.hasFocus() and view.condition() == "ok"
+    assert view.condition_label.buddy() is view.conditions
+    assert [view.conditions.itemData(i) for i in range(view.conditions.count())] == \
+        ["ok", "incomplete", "damaged"]
+    view.set_condition("incomplete")
+    view.note.setText("scuffed lid")
+    scan("TB-0001")  # the next asset starts closed and clean
+    wait_idle(qtbot, desk)
+    assert desk.controller("checkin").asset.tag == "TB-0001"
+    assert view.more.isVisible() and not view.note.isVisible()
+    assert view.condition() == "ok" and view.note_text() == ""
+    view.checks[-1].setChecked(False)  # the screen check off: damaged, shown at once
+    assert view.condition() == "damaged" and view.note.isVisible()
+    view.checks[-1].setChecked(True)  # back on: OK again, still shown
+    assert view.condition() == "ok" and view.note.isVisible()
+    view.conditions.setCurrentIndex(2)  # damaged, chosen by hand with every tick on
+    view.confirm.click()  # damaged needs a note: said, and the note takes the focus
+    assert desk.banner.level == "error" and view.note.hasFocus()
+    assert desk.current.name == "checkin"

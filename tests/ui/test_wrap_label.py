@@ -48,3 +48,20 @@ def test_a_new_font_or_style_forgets_what_was_measured(qtbot) -> None:  # type: 
     ours.setContentsMargins(0, 40, 0, 40)
     plain.setContentsMargins(0, 40, 0, 40)
     assert ours.heightForWidth(300) == plain.heightForWidth(300)
+
+
+def test_new_words_cleared_words_or_no_wrapping_are_measured_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ours = label(TEXT)  # the key is the width alone: every way the text changes forgets
+    qtbot.addWidget(ours)
+    assert ours.heightForWidth(200) == _plain(TEXT).heightForWidth(200)
+    ours.setText("Check in")
+    assert ours.heightForWidth(200) == _plain("Check in").heightForWidth(200)
+    ours.setText(TEXT)
+    ours.clear()
+    assert ours.heightForWidth(200) == _plain("").heightForWidth(200)
+    ours.setText(TEXT)
+    assert ours.heightForWidth(200) == _plain(TEXT).heightForWidth(200)
+    ours.setWordWrap(False)
+    plain = _plain(TEXT)
+    plain.setWordWrap(False)
+    assert ours.heightForWidth(200) == plain.heightForWidth(200)

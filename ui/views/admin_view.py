@@ -26,6 +26,7 @@ from ui.views.places_view import PlacesTab
 from ui.views.settings_tab import SettingsTab
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.label_sheet_preview import LabelSheetPreview
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 
@@ -264,7 +265,7 @@ class RecordsTab(QWidget):
         self.add_person.clicked.connect(self.add_person_clicked.emit)
 
 
-class AdminView(QWidget):
+class AdminView(Screen):
     def __init__(self, templates: list[tuple[str, str, int, int]],
                  notice_kinds: list[tuple[str, str]] | None = None,
                  parent: QWidget | None = None) -> None:

@@ -23,6 +23,7 @@ from ui import theme
 from ui.widgets.common import Form, button, card, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 HEADERS = ["#", "When", "What", "For", "Where", "Status", "Warnings"]
@@ -36,7 +37,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class BookingsView(SchoolScoped, QWidget):
+class BookingsView(SchoolScoped, Screen):
     book_clicked = Signal()
     ready_clicked = Signal(bool)
     cancel_clicked = Signal()

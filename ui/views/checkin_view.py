@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
@@ -20,6 +21,7 @@ from app.services.cards import AssetSummary
 from ui.views.asset_card_view import AssetHeader
 from ui.widgets.common import button, card, label
 from ui.widgets.lost_panel import LostPanel
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 
 CONDITIONS = (("ok", "OK"), ("incomplete", "Incomplete (something missing)"),
@@ -28,7 +30,13 @@ DATA_CHOICES = (("removed", "They removed it"), ("wiped", "IT wiped the device")
                 ("kept", "It stays, for a handover"))
 
 
-class CheckInView(SigningView, QWidget):
+class _Transparent(QWidget):
+    """A plain container that paints nothing: the style sheet fills every plain ``QWidget``
+    with the page's white (``QWidget { background: … }``), the whole form's area again on
+    every scan, over the white of the stack under it."""
+
+
+class CheckInView(SigningView, Screen):
     checklist_changed = Signal()
     confirm_clicked = Signal()
     details_clicked = Signal()
@@ -39,31 +47,46 @@ class CheckInView(SigningView, QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 10, 20, 10)
-        outer.addWidget(label("Check in", "title", name="Check-in"))
+        # static text, short enough for any width: not word-wrapped (a wrapped label is asked
+        # its height for a width in every layout pass, about a dozen on a scan)
+        outer.addWidget(label("Check in", "title", wrap=False, name="Check-in"))
         # the form, or the borrower signing: shown one at a time (not a QStackedWidget, whose
         # page kept the size it had before the focused button's border grew it)
-        self.form = QWidget()
+        self.form = _Transparent()
         lay = QVBoxLayout(self.form)
         lay.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.form, 1)
         self.header = AssetHeader()
         lay.addWidget(self.header)
-        row = QHBoxLayout()
+        # -- what came back: the checklist, then (when something is not right) its condition
+        # and a note, in one card. Most things come back in order: the condition (a drop-down)
+        # and the note show when a tick is taken off or "Condition or note…" is pressed, not on
+        # every scan (a scan shows and paints every widget of this screen)
         box, bl = card()
-        bl.addWidget(label("Checklist — untick anything not right", "", name="Checklist"))
+        bl.addWidget(label("Checklist — untick anything not right", wrap=False, name="Checklist"))
         self.checklist_box = QVBoxLayout()
         bl.addLayout(self.checklist_box)
-        bl.addStretch(1)  # heading and ticks at the top, level with "Condition"
-        row.addWidget(box, 1)
-        cbox, cl = card()
-        cl.addWidget(label("Condition", "", name="Condition heading"))
-        self.condition_group, self.conditions = self._radios(CONDITIONS, "Condition", cl)
+        crow = QHBoxLayout()
+        self.more = button("Condition or note…", "Condition or note")
+        crow.addWidget(self.more)
+        self.condition_label = label("&Condition", wrap=False, name="Condition heading")
+        self.conditions = QComboBox()
+        self.conditions.setAccessibleName("Condition")
+        for key, text in CONDITIONS:
+            self.conditions.addItem(text, key)
+        self.condition_label.setBuddy(self.conditions)  # Alt+C
+        crow.addWidget(self.condition_label)
+        crow.addWidget(self.conditions)
         self.note = QLineEdit()
         self.note.setAccessibleName("Check-in note")
         self.note.setPlaceholderText("Note (what is missing or damaged)")
-        cl.addWidget(self.note)
-        row.addWidget(cbox, 1)
-        lay.addLayout(row)
+        crow.addWidget(self.note, 1)
+        self._condition_parts = (self.condition_label, self.conditions, self.note)
+        for w in self._condition_parts:
+            w.hide()
+        crow.addStretch(0)
+        bl.addLayout(crow)
+        lay.addWidget(box)
         # -- lent with personal data: how it was dealt with (the acceptable use policy) --------
         self.data_box, dl = card()
         dl.addWidget(label("Lent with personal data: how was it dealt with?", "",
@@ -103,7 +126,9 @@ class CheckInView(SigningView, QWidget):
         outer.addWidget(self.sign, 1)
         self.back.clicked.connect(self.back_clicked.emit)
         self.checks: list[QCheckBox] = []
+        self.check_keys: list[str] = []
         self.confirm.clicked.connect(self.confirm_clicked.emit)
+        self.more.clicked.connect(lambda: self.open_condition(focus=True))
         self.lost.clicked.connect(self.lost_panel.open)
         self.details.clicked.connect(self.details_clicked.emit)
         self.lost_panel.confirmed.connect(self.lost_confirmed)
@@ -133,18 +158,24 @@ class CheckInView(SigningView, QWidget):
             cb.toggled.connect(lambda _on: self.checklist_changed.emit())
             self.checklist_box.addWidget(cb)
             self.checks.append(cb)
-        for cb, (key, text) in zip(self.checks, checklist, strict=False):
+        # each shown box's key, kept here (a Qt property set on each box per scan was an event
+        # through the application's filter each)
+        self.check_keys = [key for key, _text in checklist]
+        for cb, (_key, text) in zip(self.checks, checklist, strict=False):
             cb.blockSignals(True)
             cb.setChecked(True)
             cb.blockSignals(False)
             cb.setText(text)
             cb.setAccessibleName(text)
-            cb.setProperty("check", key)
             cb.show()
         for cb in self.checks[len(checklist):]:
             cb.hide()
-        self.conditions["ok"].setChecked(True)
+        self.conditions.setCurrentIndex(0)  # OK
         self.note.clear()
+        if self.condition_open():  # the last asset's condition or note was open: closed again
+            for w in self._condition_parts:
+                w.hide()
+            self.more.show()
         self.data_group.setExclusive(False)
         for rb in self.data_choices.values():
             rb.setChecked(False)
@@ -153,6 +184,10 @@ class CheckInView(SigningView, QWidget):
         self.data_box.setVisible(a.personal_data)
         self.lost_panel.hide()
         self.show_page("form")
+        # Enter checks it in. Given now, while the screen is still hidden, the focus moves once,
+        # from the Scan screen's field to this button; given after the switch it moved twice
+        # (hiding the Scan screen hands it to the next widget in the chain, the header's Scan
+        # button, first: measured, bench scan-to-screen)
         self.confirm.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
@@ -167,10 +202,27 @@ class CheckInView(SigningView, QWidget):
         """The lost/stolen report is open (Enter belongs to it, not to the check-in)."""
         return self.lost_panel.isVisible()
 
+    def condition_open(self) -> bool:
+        """The condition and note are showing (a tick was taken off, or asked for)."""
+        return not self.note.isHidden()
+
+    def open_condition(self, *, focus: bool = False) -> None:
+        """Show the condition and the note in place of "Condition or note…"."""
+        if not self.condition_open():
+            had_focus = self.more.hasFocus()
+            for w in self._condition_parts:
+                w.show()
+            self.more.hide()
+            if had_focus:
+                focus = True
+        if focus:
+            self.conditions.setFocus()
+
     def note_text(self) -> str:
         return self.note.text().strip()
 
     def focus_note(self) -> None:
+        self.open_condition()
         self.note.setFocus()
 
     def data_note_text(self) -> str:
@@ -185,14 +237,14 @@ class CheckInView(SigningView, QWidget):
         return None
 
     def missing(self) -> list[tuple[str, str]]:
-        return [(str(cb.property("check")), cb.text()) for cb in self.checks
-                if not cb.isHidden() and not cb.isChecked()]
+        return [(key, cb.text()) for key, cb in zip(self.check_keys, self.checks, strict=False)
+                if not cb.isChecked()]
 
     def condition(self) -> str:
-        for key, rb in self.conditions.items():
-            if rb.isChecked():
-                return key
-        return "ok"
+        return str(self.conditions.currentData())
 
     def set_condition(self, key: str) -> None:
-        self.conditions[key].setChecked(True)
+        """Set the condition; one other than OK (a tick taken off) shows it, with the note."""
+        self.conditions.setCurrentIndex(self.conditions.findData(key))
+        if key != "ok":
+            self.open_condition()

@@ -20,6 +20,7 @@ from app.services.cards import AssetSummary
 from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -27,7 +28,7 @@ POLICY = ("School policy: personal data may only be kept on devices the school h
           "encrypted.")
 
 
-class CheckOutView(SigningView, QWidget):
+class CheckOutView(SigningView, Screen):
     remove_clicked = Signal(int)
     change_borrower = Signal()
     continue_clicked = Signal()

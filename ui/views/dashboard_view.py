@@ -19,10 +19,11 @@ from app.services.dashboard import Dashboard
 from ui import theme
 from ui.widgets.common import button, fmt_date, label
 from ui.widgets.school_scope import AllSchoolsBox
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 
-class DashboardView(QWidget):
+class DashboardView(Screen):
     asset_opened = Signal(str)
     person_opened = Signal(str)
     export_clicked = Signal(str)  # the report of the list shown

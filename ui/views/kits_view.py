@@ -23,6 +23,7 @@ from ui import theme
 from ui.widgets.common import Form, button, card, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -42,7 +43,7 @@ def _row(*buttons: QWidget, primary_last: bool = True) -> QHBoxLayout:
     return row
 
 
-class KitsView(SchoolScoped, SigningView, QWidget):
+class KitsView(SchoolScoped, SigningView, Screen):
     create_clicked = Signal()
     kit_opened = Signal(str)
     remove_clicked = Signal(int)

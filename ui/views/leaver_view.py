@@ -24,6 +24,7 @@ from ui import theme
 from ui.widgets.common import Form, button, card, fmt_date, label
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -36,7 +37,7 @@ DATA_CHOICES = (("", "— say how —"), ("removed", "Removed by them"), ("wiped
                 ("kept", "Kept for a handover"))
 
 
-class LeaverView(SchoolScoped, SigningView, QWidget):
+class LeaverView(SchoolScoped, SigningView, Screen):
     leaver_picked = Signal(str)
     #: "All schools" ticked or cleared: list every school's leavers, or this desk's school's
     all_schools_toggled = Signal(bool)

@@ -9,13 +9,14 @@ from app.services.cards import PersonCard
 from ui import theme
 from ui.widgets.changes_table import changes_table, show_changes
 from ui.widgets.common import button, card, fmt_date, fmt_when, label, record_buttons
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 RECEIPT_KINDS = {"leaver_return": "Leaver receipt", "loan_ack": "Loan acknowledgement",
                  "trip_sheet": "Trip phone sheet", "loan_return": "Return receipt"}
 
 
-class PersonCardView(QWidget):
+class PersonCardView(Screen):
     lend_clicked = Signal()
     leaver_clicked = Signal()
     reverse_clicked = Signal()

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from app.services.cards import ReceiptSummary
 from ui.views.person_card_view import RECEIPT_KINDS
 from ui.widgets.common import button, card, fmt_when, label, set_role
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 
-class ReceiptView(QWidget):
+class ReceiptView(Screen):
     print_clicked = Signal()
     open_clicked = Signal()
 

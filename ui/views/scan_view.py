@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidgetItem, QVBoxLayo
 from app.services.search import AssetHit, PersonHit
 from ui.widgets.common import button, label, text_list
 from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
+from ui.widgets.screen import Screen
 
 
-class ScanView(SchoolScoped, QWidget):
+class ScanView(SchoolScoped, Screen):
     submitted = Signal(str)  # typed text, handled like a scan
     search_changed = Signal(str)
     picked = Signal(str)  # a tag or staff code from the matches

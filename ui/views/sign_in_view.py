@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.common import Form, button, card, label
+from ui.widgets.screen import Screen
 
 #: the shortest PIN the services accept (app.services.technicians.MIN_PIN_LENGTH; the
 #: screen shows before SQLAlchemy and the services load)
@@ -26,7 +27,7 @@ def _pushed(widget: QWidget, *, before: int = 0, after: int = 0) -> QHBoxLayout:
     return row
 
 
-class SignInView(QWidget):
+class SignInView(Screen):
     sign_in_requested = Signal(str, str)  # username or badge, PIN
     create_admin_requested = Signal(str, str, str, str)  # username, display name, PIN, PIN again
     change_pin_requested = Signal(str, str)  # new PIN, new PIN again

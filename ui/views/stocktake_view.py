@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.common import label
+from ui.widgets.screen import Screen
 from ui.widgets.table import Table
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class ResultModel(QAbstractTableModel):
         return None
 
 
-class StocktakeView(QWidget):
+class StocktakeView(Screen):
     start_requested = Signal(str)
     open_requested = Signal(int)
     tab_changed = Signal(str)

@@ -22,6 +22,7 @@ from ui import theme
 from ui.widgets.common import Form, button, card, fmt_range, fmt_when, label, text_list
 from ui.widgets.person_search import Lookup, PersonSearch
 from ui.widgets.school_scope import AllSchoolsBox, SchoolScoped
+from ui.widgets.screen import Screen
 from ui.widgets.signature_step import SignatureStep, SigningView
 from ui.widgets.table import Table
 
@@ -36,7 +37,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class TripsView(SchoolScoped, SigningView, QWidget):
+class TripsView(SchoolScoped, SigningView, Screen):
     create_clicked = Signal()
     trip_opened = Signal(str)
     sign_clicked = Signal()

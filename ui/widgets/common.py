@@ -117,10 +117,16 @@ def text_list(name: str) -> QListWidget:
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     f = QFrame(parent)
+    return f, card_layout(f)
+
+
+def card_layout(f: QFrame) -> QVBoxLayout:
+    """Make ``f`` a card (the style sheet's ``[role=card]``: a panel with a rounded border)
+    and give it its inner layout."""
     f.setProperty("role", "card")
     lay = QVBoxLayout(f)
     lay.setContentsMargins(14, 10, 14, 10)
-    return f, lay
+    return lay
 
 
 def set_role(w: QWidget | RoleLabel, role: str) -> None:

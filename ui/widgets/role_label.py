@@ -19,7 +19,8 @@ class RoleLabel:
     Showing another label, styled when it was made, costs nothing the new text does not.
 
     It reads like the label it stands for (:meth:`text`, :meth:`setText`,
-    :meth:`setAccessibleName`, ``property("role")``, :meth:`show`, :meth:`hide`); the label
+    :meth:`setAccessibleName`, :meth:`setAccessibleDescription`, ``property("role")``,
+    :meth:`show`, :meth:`hide`); the label
     showing is :attr:`label`. Not a widget of its own: a container would be one more level
     of layout (and laid the header out taller after a change of role).
     """
@@ -45,7 +46,9 @@ class RoleLabel:
         old, self.label = self.label, shown
         shown.setText(old.text())
         shown.setAccessibleName(old.accessibleName())
+        shown.setAccessibleDescription(old.accessibleDescription())
         old.setAccessibleName("")
+        old.setAccessibleDescription("")
         old.hide()
         shown.setHidden(self._hidden)
 
@@ -63,6 +66,12 @@ class RoleLabel:
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - QWidget's name
         self.label.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802 - QWidget's name
+        self.label.setAccessibleDescription(text)
+
+    def accessibleDescription(self) -> str:  # noqa: N802 - QWidget's name
+        return self.label.accessibleDescription()
 
     def show(self) -> None:
         self._hidden = False
