@@ -53,7 +53,7 @@ def holding_queue(exclusive: bool) -> Iterator[None]:
     """Hold the queue's lock: shared to print on it, exclusive to stop or refuse it."""
     global _held_alone
     path = Path(tempfile.gettempdir()) / f"loan-kiosk-cups-{PRINTER}.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)  # flock needs no write access
     try:
         fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         _held_alone = exclusive
