@@ -120,6 +120,7 @@ def test_receipt_print_follows_the_backend_in_settings_toml(cli: Cli, queue: str
     assert_printed_matches(archived.read_bytes(), printed.read_bytes())
 
 
+@pytest.mark.stops_queue
 def test_a_stopped_queue_keeps_the_job_for_receipt_retry(cli: Cli, queue: str) -> None:  # noqa: F811
     number, _archived, payload = leaver_receipt(cli)
     spool = Spool()

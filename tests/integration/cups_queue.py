@@ -4,16 +4,25 @@ Jobs printed through Qt carry no CUPS job id back (Qt's CUPS engine does not rep
 one), so what a test printed is found by what is on it: the QR payload of a receipt
 whose content is unique to the test run. Other desks (other test runs) may print to
 the same queue at the same time; their files are never taken for ours.
+
+The queue is one for the whole machine, so tests that stop it or make it refuse jobs
+(``cupsdisable``/``cupsreject``, marked ``@pytest.mark.stops_queue``) must not do so while
+another test prints on it — in another pytest-xdist worker or another test run: the
+:func:`queue` fixture holds a lock file beside the queue's name, shared by the tests that only
+print and exclusive for the ones marked ``stops_queue``.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,25 +37,48 @@ PATIENCE_S = 90.0
 _JOB_FILE = re.compile(r"-job_(\d+)\.pdf$")
 
 
+#: whether this process holds the queue alone (a ``stops_queue`` test is running)
+_held_alone = False
+
+
 def cups(*argv: str) -> subprocess.CompletedProcess[str]:
+    if argv[0] in ("cupsdisable", "cupsreject") and not _held_alone:
+        raise AssertionError(f"{argv[0]} on the shared queue needs @pytest.mark.stops_queue")
     return subprocess.run(list(argv), capture_output=True, text=True, timeout=30,
                           env=dict(os.environ, LC_ALL="C"), check=False)
 
 
+@contextmanager
+def holding_queue(exclusive: bool) -> Iterator[None]:
+    """Hold the queue's lock: shared to print on it, exclusive to stop or refuse it."""
+    global _held_alone
+    path = Path(tempfile.gettempdir()) / f"loan-kiosk-cups-{PRINTER}.lock"
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)  # flock needs no write access
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        _held_alone = exclusive
+        yield
+    finally:
+        _held_alone = False
+        os.close(fd)  # releases the lock
+
+
 @pytest.fixture
-def queue() -> Iterator[str]:
-    """The test queue, enabled and accepting; left that way afterwards."""
+def queue(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test queue, enabled and accepting; left that way afterwards. Held alone by a test
+    marked ``stops_queue``, shared by the others (see the module's docstring)."""
     if not PRINTER or shutil.which("lpstat") is None or not OUT_DIR:
         skip_or_fail("CUPS not available: run .ci/setup-cups.sh")
     if cups("lpstat", "-p", PRINTER).returncode != 0:
         skip_or_fail(f"CUPS queue {PRINTER!r} not found: run .ci/setup-cups.sh")
-    cups("cupsenable", PRINTER)
-    cups("cupsaccept", PRINTER)
-    try:
-        yield PRINTER
-    finally:
+    with holding_queue(exclusive=request.node.get_closest_marker("stops_queue") is not None):
         cups("cupsenable", PRINTER)
         cups("cupsaccept", PRINTER)
+        try:
+            yield PRINTER
+        finally:
+            cups("cupsenable", PRINTER)
+            cups("cupsaccept", PRINTER)
 
 
 def completed_jobs() -> set[str]:

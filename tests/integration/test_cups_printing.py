@@ -79,6 +79,7 @@ def test_leaver_receipt_prints_two_copies_on_the_real_queue(app_ctx: AppContext,
         assert qr_payloads(printed) == qr_payloads(archived)
 
 
+@pytest.mark.stops_queue
 def test_a_stopped_queue_keeps_the_job_until_it_is_enabled(app_ctx: AppContext, tech: Actor,
                                                            queue: str, backend: str) -> None:
     number = make_leaver_receipt(app_ctx, tech)
@@ -100,6 +101,7 @@ def test_a_stopped_queue_keeps_the_job_until_it_is_enabled(app_ctx: AppContext, 
     assert documents.pending_print_jobs(app_ctx) == []
 
 
+@pytest.mark.stops_queue
 def test_a_queue_rejecting_jobs_or_missing_is_named_plainly(app_ctx: AppContext, tech: Actor,
                                                            queue: str, backend: str) -> None:
     number = make_leaver_receipt(app_ctx, tech)
@@ -125,6 +127,7 @@ def test_a_queue_rejecting_jobs_or_missing_is_named_plainly(app_ctx: AppContext,
     assert len(spool.wait_for(payload(app_ctx, number), 1)) == 1
 
 
+@pytest.mark.stops_queue
 def test_qt_on_its_own_sees_a_stopped_queue_but_not_a_refusing_one(queue: str, qapp) -> None:  # type: ignore[no-untyped-def]
     """What Qt reports without lpstat's help (as on Windows, where there is no lpstat): a
     stopped queue is an error state; a queue refusing jobs looks idle — which is why, where

@@ -79,6 +79,7 @@ def test_a_label_sheet_prints_and_every_label_scans(app_ctx: AppContext, backend
     assert sorted(qr_payloads(data)[0]) == tags
 
 
+@pytest.mark.stops_queue
 def test_labels_for_a_stopped_queue_are_held_back_with_a_reason(
         app_ctx: AppContext, queue: str, backend: str) -> None:  # noqa: F811
     school(app_ctx)

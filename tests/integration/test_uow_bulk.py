@@ -138,7 +138,10 @@ json_values = st.recursive(
 )
 
 
-@pytest.mark.parametrize("model", AUDITED_MODELS, ids=lambda m: m.__tablename__)
+# sorted: AUDITED_MODELS comes from a set of mappers, in a different order in each process,
+# and pytest-xdist's workers must each collect the same tests in the same order
+@pytest.mark.parametrize("model", sorted(AUDITED_MODELS, key=lambda m: m.__tablename__),
+                         ids=lambda m: m.__tablename__)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_faster_digests_give_the_old_bytes(model: type[Base], data: st.DataObject) -> None:

@@ -19,8 +19,9 @@ from tests.pty_line import line  # noqa: F401 - fixture
 
 
 @pytest.fixture
-def ui_ctx(db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
-    ctx = bootstrap(db_url, data_dir=user_folder(tmp_path) / "data", settings=Settings(), clock=clock)
+def ui_ctx(migrated_db_url: str, tmp_path: Path, clock: MutableClock) -> Iterator[AppContext]:
+    ctx = bootstrap(migrated_db_url, data_dir=user_folder(tmp_path) / "data", settings=Settings(),
+                    clock=clock)
     ctx.settings.kiosk.sound = False
     ctx.settings.scanner.min_length = 3  # the factory school's staff codes are 3 characters
     yield ctx
