@@ -24,7 +24,13 @@ def letter_scripts(text: str) -> list[str]:
 
 def mixed_scripts(text: str) -> list[str] | None:
     """The alphabets of a code that mixes them (a Cyrillic "Т" in "LТ-0001" looks like
-    the Latin "T" but is another code), else None."""
+    the Latin "T" but is another code), else None.
+
+    ASCII text is answered without the walk: its only letters are A-Z and a-z, all
+    of them LATIN, so it cannot mix alphabets (most codes are ASCII; the walk looks
+    up each letter's Unicode name)."""
+    if text.isascii():
+        return None
     scripts = letter_scripts(text)
     return scripts if len(scripts) > 1 else None
 
