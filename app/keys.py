@@ -47,9 +47,32 @@ def badge_key(code: str) -> str:
     return normalise_code(code)
 
 
+class _WithoutMarks(dict[int, str | None]):
+    """``str.translate`` table deleting combining marks (accents once decomposed) and
+    keeping every other character: each character's answer is looked up with
+    ``unicodedata.combining`` the first time it is met, then remembered, so translating
+    is one C loop instead of a Python-level test of every character. Names are written
+    with a few hundred characters at most; past :data:`_REMEMBERED` (hostile text) the
+    answers are given without being kept, so the table cannot grow without bound."""
+
+    def __missing__(self, code_point: int) -> str | None:
+        c = chr(code_point)
+        kept = None if unicodedata.combining(c) else c
+        if len(self) < _REMEMBERED:
+            self[code_point] = kept
+        return kept
+
+
+#: characters :class:`_WithoutMarks` remembers at most (≈ 0.5 MB)
+_REMEMBERED = 4096
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def search_name(first: str, last: str) -> str:
     """Lower-cased, accent-insensitive 'first last' used by type-ahead search."""
     text = f"{first} {last}".strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = decomposed.translate(_WITHOUT_MARKS)
     return unicodedata.normalize("NFKC", stripped).casefold()
