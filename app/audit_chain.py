@@ -130,7 +130,27 @@ _CHUNK = 512
 
 
 def values_digests(rows: list[dict[str, Any]]) -> list[str]:
-    """``[values_digest(row) for row in rows]``, for rows with the same columns, built faster.
+    """``[values_digest(row) for row in rows]``, for rows with the same columns, built
+    faster: the rows' values are taken column by column (:func:`column_digests`)."""
+    from operator import itemgetter
+
+    if len(rows) < 2:
+        return [values_digest(row) for row in rows]
+    names = list(rows[0])
+    if not names or not all(type(k) is str for k in names) \
+            or any(len(row) != len(names) for row in rows):
+        return [values_digest(row) for row in rows]
+    try:
+        columns = {name: list(map(itemgetter(name), rows)) for name in names}
+    except KeyError:  # a row with other columns
+        return [values_digest(row) for row in rows]
+    return column_digests(columns)
+
+
+def column_digests(columns: dict[str, list[Any]]) -> list[str]:
+    """The digest of each row of a table given column by column: ``columns[name][i]`` is
+    row ``i``'s value of column ``name`` (at least one column, every list as long).
+    Row ``i``'s digest is ``values_digest({name: columns[name][i] for name in columns})``.
 
     The canonical JSON of ``{column: value}`` is ``{`` + each sorted column's
     JSON key, ``:`` and value's JSON text, joined by ``,`` + ``}``: one
@@ -142,28 +162,16 @@ def values_digests(rows: list[dict[str, Any]]) -> list[str]:
     not reused). The result is compared with :func:`values_digest` in
     tests/integration/test_uow_bulk.py.
     """
-    from operator import itemgetter
-
-    count = len(rows)
-    if count < 2:
-        return [values_digest(row) for row in rows]
-    columns = sorted(rows[0]) if all(type(k) is str for k in rows[0]) else []
-    if not columns or any(len(row) != len(columns) for row in rows):
-        return [values_digest(row) for row in rows]
-    keys = [_CANONICAL.encode(c).replace("%", "%%") + ":" for c in columns]
-    getters = [itemgetter(c) for c in columns]
+    names = sorted(columns)
+    count = len(columns[names[0]])
+    keys = [_CANONICAL.encode(name).replace("%", "%%") + ":" for name in names]
     sha256 = hashlib.sha256
     digests: list[str] = []
     for start in range(0, count, _CHUNK):
-        chunk = rows[start:start + _CHUNK]
         slots: list[str] = []
         filled: list[list[Any]] = []
-        for key, get in zip(keys, getters, strict=True):
-            try:
-                values = list(map(get, chunk))
-            except KeyError:  # a row with other columns
-                return [values_digest(row) for row in rows]
-            slot, texts = _column_slot(values)
+        for key, name in zip(keys, names, strict=True):
+            slot, texts = _column_slot(columns[name][start:start + _CHUNK])
             slots.append(key + slot)
             filled.append(texts)
         template = "{" + ",".join(slots) + "}"
