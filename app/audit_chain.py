@@ -171,9 +171,9 @@ def column_digests(columns: dict[str, list[Any]]) -> list[str]:
         slots: list[str] = []
         filled: list[list[Any]] = []
         for key, name in zip(keys, names, strict=True):
-            slot, texts = _column_slot(columns[name][start:start + _CHUNK])
+            slot, fill = _column_slot(columns[name][start:start + _CHUNK])
             slots.append(key + slot)
-            filled.append(texts)
+            filled.append(fill)
         template = "{" + ",".join(slots) + "}"
         texts = map(template.__mod__, zip(*filled, strict=True))
         digests += [sha256(text.encode("utf-8")).hexdigest() for text in texts]
