@@ -4,10 +4,12 @@
 given takes its declared scalar default (or None); the digests are taken from
 exactly those values, as :func:`app.audit.row_digest` would read them back.
 
-On SQLite the rows go to the driver as plain tuples, each value through its column
-type's bind processor for the dialect (a date becomes ISO text, a bool 0/1): what
-Core would send, without Core building and processing a parameter dict per row,
-which cost more than SQLite's own ``executemany`` (docs/performance.md).
+On SQLite the records are taken column by column, once: each column's values go to
+the driver through the column type's bind processor for the dialect (a date becomes
+ISO text, a bool 0/1), what Core would send, as one plain tuple per row, and the same
+values make the digests (:func:`app.audit_chain.column_digests`). Core building and
+processing a parameter dict per row cost more than SQLite's own ``executemany``, and
+a merged dict per row (record and defaults) as much again (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from app.audit_chain import values_digests
+from app.audit_chain import column_digests, values_digests
 from app.cursor_rows import column_defaults
 from db.models import Base
 
@@ -39,20 +41,19 @@ def insert_rows(session: Session, dialect: Dialect, is_sqlite: bool, model: type
         # so the rows go in one executemany (SQLite cannot RETURN them in order)
         start = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
         ids = list(range(start + 1, start + 1 + len(records)))
-        rows = [{**defaults, **rec, "id": row_id}
-                for row_id, rec in zip(ids, records, strict=True)]
-        compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
+        # each column's values taken once, for both the statement and the digests
+        columns = {"id": ids, **_columns(records, defaults)}
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
         names = list(compiled.positiontup or ())
-        if not dialect.positional or sorted(names) != sorted(rows[0]):
+        if not dialect.positional or sorted(names) != sorted(columns):
             raise RuntimeError(f"cannot bind {table.name} rows positionally on {dialect.name}")
-        # column by column (one C-level map each), then one tuple per row
-        columns: list[Iterable[Any]] = [map(itemgetter(name), rows) for name in names]
-        for i, name in enumerate(names):
+        bound: list[Iterable[Any]] = []
+        for name in names:
             proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-            if proc is not None:
-                columns[i] = map(proc, columns[i])
-        params = list(zip(*columns, strict=True))
+            bound.append(columns[name] if proc is None else map(proc, columns[name]))
+        params = list(zip(*bound, strict=True))  # one tuple per row
         session.connection().exec_driver_sql(compiled.string, params)
+        digests = column_digests(columns)
     else:
         rows = [{**defaults, **rec} for rec in records]
         result = session.execute(
@@ -61,5 +62,18 @@ def insert_rows(session: Session, dialect: Dialect, is_sqlite: bool, model: type
         ids = [r[0] for r in result]
         for row_id, row in zip(ids, rows, strict=True):
             row["id"] = row_id
+        digests = values_digests(rows)
     keys = [f"{table.name}:{row_id}" for row_id in ids]
-    return ids, dict(zip(keys, values_digests(rows), strict=True))
+    return ids, dict(zip(keys, digests, strict=True))
+
+
+def _columns(records: list[dict[str, Any]], defaults: dict[str, Any]) -> dict[str, list[Any]]:
+    """Every column's values, record by record: the record's own, else the column's default
+    (what ``{**defaults, **record}`` holds)."""
+    columns: dict[str, list[Any]] = {}
+    for name, default in defaults.items():
+        try:
+            columns[name] = list(map(itemgetter(name), records))  # every record gives it
+        except KeyError:
+            columns[name] = [rec.get(name, default) for rec in records]
+    return columns

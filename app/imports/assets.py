@@ -180,7 +180,9 @@ def _place(places: Places, row: CsvRow, present: frozenset[str], old: Record | N
     """The school and location columns of ``new``: from the Site and (Default) Location
     cells, else as they were (a new asset: the desk's school, no location)."""
     values = row.values
-    what = f"asset {shown(new['tag'])}"
+    def what() -> str:
+        return f"asset {shown(new['tag'])}"
+
     if old is not None:
         places.may_write(old["site_id"], what)
     site_id = new["site_id"] if old is not None else places.default_site

@@ -102,6 +102,8 @@ _UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
 def date(raw: str | None, label: str) -> dt.date | None:
     """A date written YYYY-MM-DD or DD/MM/YYYY (UK order), or None when blank."""
+    if raw is None or not raw.strip():
+        return None  # most rows leave it blank: :func:`text` would say None too
     value = text(raw, label, 40)
     if value is None:
         return None

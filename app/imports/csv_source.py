@@ -138,12 +138,19 @@ def normalise_header(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def _first_line(text: str) -> tuple[str, str]:
-    """The first physical line of ``text`` and the rest."""
-    match = re.search(r"\r\n|\r|\n", text)
-    if match is None:
-        return text, ""
-    return text[: match.start()], text[match.end():]
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _first_line(text: str) -> str:
+    """The first physical line of ``text``."""
+    match = _LINE_END.search(text)
+    return text if match is None else text[: match.start()]
+
+
+def _after_first_line(text: str) -> str:
+    """``text`` without its first physical line (a copy of the rest: only when needed)."""
+    match = _LINE_END.search(text)
+    return "" if match is None else text[match.end():]
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -209,15 +216,14 @@ def read_table(data: bytes, columns: Sequence[Column]) -> CsvTable:
     text, bad_lines = decode_lines(data)
     full = text  # physical lines numbered from the file's first, as rows are
     line_offset = 0
-    first, rest = _first_line(text)
-    hint = _sep_hint(first)
+    hint = _sep_hint(_first_line(text))
     if hint is not None:
-        text, line_offset = rest, 1
+        text, line_offset = _after_first_line(text), 1
         delimiter = hint
     else:
         # skip blank lines above the header when sniffing
         probe = text.lstrip("\r\n")
-        delimiter = sniff_delimiter(_first_line(probe)[0])
+        delimiter = sniff_delimiter(_first_line(probe))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     header_line = 0
     header: list[str] = []
@@ -276,31 +282,32 @@ def _rows(reader: Reader, after: int, line_offset: int, width: int,
     # every known cell at once when the row is long enough (the usual case)
     pick = itemgetter(*positions) if len(positions) > 1 else None
     reach = max(positions, default=-1) + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InvalidInput(
-                f"line {last + 1}: not a readable CSV file ({exc}); nothing was imported"
-            ) from exc
-        line, last = last + 1, reader.line_num + line_offset
-        if not "".join(cells).strip():
-            continue  # blank line, or Excel's trailing ",,,,"
-        if pick is not None and len(cells) >= reach:
-            values = dict(zip(fields, pick(cells), strict=True))
-        else:
-            values = {field: cells[i] for i, field in positions.items() if i < len(cells)}
-        problem = None
-        if len(cells) < width:
-            problem = f"has {len(cells)} cells but the header has {width} columns"
-        elif len(cells) > width and any(c.strip() for c in cells[width:]):
-            problem = (
-                f"has {len(cells)} cells but the header has {width} columns "
-                f"(a value containing a {DELIMITER_NAMES[reader.dialect.delimiter]} "
-                "must be in double quotes)"
-            )
-        problem = (checks.unclosed_quote(line, last, problem is not None)
-                   or checks.problem(line, last) or problem)
-        yield CsvRow(line, values, problem)
+    try:
+        for cells in reader:
+            line, last = last + 1, reader.line_num + line_offset
+            if not "".join(cells).strip():
+                continue  # blank line, or Excel's trailing ",,,,"
+            count = len(cells)
+            if pick is not None and count >= reach:
+                values = dict(zip(fields, pick(cells), strict=True))
+            else:
+                values = {field: cells[i] for i, field in positions.items() if i < count}
+            problem = None
+            if count < width:
+                problem = f"has {count} cells but the header has {width} columns"
+            elif count > width and any(c.strip() for c in cells[width:]):
+                problem = (
+                    f"has {count} cells but the header has {width} columns "
+                    f"(a value containing a {DELIMITER_NAMES[reader.dialect.delimiter]} "
+                    "must be in double quotes)"
+                )
+            if last > line or checks.bad_lines:
+                # a row on several lines, or a file with lines in another encoding: what
+                # its cells cannot show (most rows are one line of a well-encoded file)
+                problem = (checks.unclosed_quote(line, last, problem is not None)
+                           or checks.problem(line, last) or problem)
+            yield CsvRow(line, values, problem)
+    except csv.Error as exc:
+        raise InvalidInput(
+            f"line {last + 1}: not a readable CSV file ({exc}); nothing was imported"
+        ) from exc

@@ -11,6 +11,7 @@ of their own school, unless a trust admin.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sqlalchemy import select
 
@@ -102,11 +103,13 @@ class Places:
             raise RowRejected(f"Site {shown(entry[1])} is closed")
         return entry[0]
 
-    def may_write(self, site_id: int | None, what: str) -> None:
-        """Refuse the row if it is (or would become) another school's."""
+    def may_write(self, site_id: int | None, what: Callable[[], str]) -> None:
+        """Refuse the row if it is (or would become) another school's. ``what`` names the
+        row for the refusal (called only to refuse: quoting a code with :func:`shown` for
+        every row was a tenth of an import's validation)."""
         if not self.uow.actor.may_write_at(site_id):
             code = self.code(site_id)
-            raise RowRejected(f"{what} belongs to {code}: only a trust admin or a technician "
+            raise RowRejected(f"{what()} belongs to {code}: only a trust admin or a technician "
                               f"of {code} can import it")
 
     def location(self, cell: str | None, site_id: int | None, label: str) -> int | None:

@@ -162,7 +162,9 @@ def _parse(row: CsvRow, present: frozenset[str], base: Record) -> Record:
 def _site(places: Places, row: CsvRow, old: Record | None, new: Record) -> None:
     """The row's school: its Site cell, else as it was (someone new: the desk's school).
     People may move school; only to and from schools the technician works at."""
-    what = f"staff member {shown(new['staff_code'])}"
+    def what() -> str:
+        return f"staff member {shown(new['staff_code'])}"
+
     if old is not None:
         places.may_write(old["site_id"], what)
     cell = row.values.get("site")

@@ -1,7 +1,10 @@
 """What a scan shows about an asset, and the one named read that answers it.
 
 :class:`AssetView` is plain data (alive after the unit of work): the asset's own
-columns, its encryption state and its open loan with the holder. :func:`find_asset_view`
+columns, its encryption state and its open loan with the holder. Its parts are named
+tuples, immutable like the frozen dataclasses they were, built in one step each: a
+frozen dataclass sets every field through ``object.__setattr__`` (about 0.1 µs a field,
+3 µs of a scan's 26 on the quick bench). :func:`find_asset_view`
 reads it with one indexed ``SELECT`` compiled once per dialect and run on the DBAPI
 cursor, with none of the ORM's per-query work (see docs/performance.md).
 """
@@ -9,8 +12,7 @@ cursor, with none of the ORM's per-query work (see docs/performance.md).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select
 
@@ -22,8 +24,7 @@ from db.models import Asset, EncryptionCheck, Loan, Person, Trip
 from db.places import Location
 
 
-@dataclass(frozen=True, slots=True)
-class ScannedAsset:
+class ScannedAsset(NamedTuple):
     """The asset's own columns that a scan shows (plain data, alive after the unit of work)."""
 
     id: int
@@ -41,8 +42,7 @@ class ScannedAsset:
     site_id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds an asset on an open loan."""
 
     id: int
@@ -55,8 +55,7 @@ class Holder:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-@dataclass(frozen=True, slots=True)
-class OpenLoan:
+class OpenLoan(NamedTuple):
     """An asset's open loan, as a scan shows it."""
 
     id: int
@@ -72,8 +71,9 @@ class OpenLoan:
     location: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AssetView:
+class AssetView(NamedTuple):
+    """Everything a scan shows about an asset."""
+
     asset: ScannedAsset
     encryption: EncryptionState
     loan: OpenLoan | None
@@ -128,6 +128,10 @@ _VIEW_BY_TAG_KEY = Prepared(_asset_view_select(Asset.tag_key == bindparam("key")
 _VIEW_BY_SNIPEIT_ID = Prepared(_asset_view_select(Asset.snipeit_id == bindparam("sid")))
 
 
+#: the state of every asset never checked (immutable, so one serves them all)
+_NEVER_CHECKED = EncryptionState(None)
+
+
 def _view_from_row(row: tuple[Any, ...]) -> AssetView:
     (a_id, tag, kind, status, make, model, serial, accessories, phone, last_condition,
      site_id, loan_id, out_at, due_on, trip_id, trip, personal, location, p_id, staff_code, first, last,
@@ -137,7 +141,7 @@ def _view_from_row(row: tuple[Any, ...]) -> AssetView:
     loan = None if loan_id is None else \
         OpenLoan(loan_id, out_at, due_on, Holder(p_id, staff_code, first, last), trip_id, trip,
                  bool(personal), location)
-    state = EncryptionState(None) if check_id is None else \
+    state = _NEVER_CHECKED if check_id is None else \
         EncryptionState(encrypted, method, verified_at.isoformat(), verified_by)
     return AssetView(asset, state, loan)
 

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import bindparam, select
 
@@ -44,9 +44,9 @@ _RECEIPT_RE = re.compile(
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class ParsedScan:
-    """The scanned text taken apart, before any lookup."""
+class ParsedScan(NamedTuple):
+    """The scanned text taken apart, before any lookup (immutable: a named tuple, built
+    in one step where a frozen dataclass sets each field in turn)."""
 
     kind: Literal["tag_or_code", "snipeit_tag", "snipeit_id", "receipt", "empty"]
     value: str

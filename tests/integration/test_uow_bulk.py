@@ -195,3 +195,41 @@ def test_digests_across_chunks_of_rows() -> None:
             for i in range(3 * audit._CHUNK + 5)]
     rows[2 * audit._CHUNK + 1]["strokes"] = [[0, 1, 2, 0.5], [5, 1, 2, 0.25]]
     assert audit.values_digests(rows) == [_old_values_digest(r) for r in rows]
+
+
+def test_a_column_of_strings_or_whole_numbers_is_written_without_the_encoder() -> None:
+    """Columns of plain strings and whole numbers fill the row template as they are: the
+    digests match the original wherever one value in the column needs escaping, is a
+    ``bool`` or a subclass, or is another type, and wherever none does."""
+    import enum
+
+    class Code(enum.StrEnum):
+        A = "a"
+
+    class Level(enum.IntEnum):
+        ONE = 1
+
+    plain = ["Zoë", "T000123", "", "%s", "%(x)s", "\x7f", "\u2028\u2029", "ＬＴ-０００１", "😀", "{}"]
+    columns: list[list[Any]] = [
+        plain, [*plain[:-1], 'O"Brien'], [*plain[:-1], "back\\slash"], [*plain[:-1], "\x1f"],
+        [*plain[:-1], "tab\there"], [*plain[:-1], None], [*plain[:-1], Code.A],
+        list(range(-5, 5)), [*range(9), True], [*range(9), Level.ONE], [*range(9), 2**70],
+        [*range(9), 1.0], [True] * 10, [None] * 10,
+    ]
+    rows = [{f"c{k}": column[i] for k, column in enumerate(columns)} for i in range(10)]
+    assert audit.values_digests(rows) == [_old_values_digest(r) for r in rows]
+
+
+def test_the_unescaped_string_check_agrees_with_the_encoder_on_every_character() -> None:
+    """A string is written as itself in double quotes exactly when the check finds none of
+    the characters the encoder escapes (every code point but the lone surrogates)."""
+    import sys
+
+    from app import audit_chain
+
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        as_is = _old_canonical_json(c) == f'"{c}"'
+        assert as_is == (audit_chain._ESCAPED.search(c) is None), hex(cp)
