@@ -19,7 +19,7 @@ VERIFY_EXIT = {"match": 0, "mismatch": 1, "not_ours": 2}
 
 def register(sub: Any) -> None:
     from app.cli.options import common_parent
-    from printing.labels import TEMPLATES
+    from printing.label_stock import TEMPLATES
 
     common = [common_parent()]
     receipt = sub.add_parser("receipt", help="show, print or verify receipts")
@@ -200,7 +200,7 @@ def cmd_receipt_retry(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import documents
-    from printing.labels import get_template
+    from printing.label_stock import get_template
 
     pdf = documents.render_labels(ctx.app, tags=args.tags, kind=args.kind, all_=args.all_,
                                   template=args.template,

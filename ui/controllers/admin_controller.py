@@ -15,7 +15,7 @@ from app.services.settings import RANGES, range_problems, update_settings
 from app.services.technician_views import technician_rows
 from app.services.technicians import add_technician
 from app.uow import UnitOfWork
-from printing.labels import TEMPLATES
+from printing.label_stock import TEMPLATES
 from ui.controllers.base import ScreenController
 from ui.controllers.desk_documents import open_file
 from ui.controllers.record_editing import AssetEditing, PersonEditing

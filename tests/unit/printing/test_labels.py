@@ -10,13 +10,11 @@ import pypdf
 import pytest
 from PIL import Image, ImageOps
 
+from printing.label_stock import TEMPLATES, LabelTemplate, get_template
 from printing.labels import (
     MIN_MODULE_MM,
-    TEMPLATES,
     AssetLabel,
-    LabelTemplate,
     LabelTooSmall,
-    get_template,
     label_payload,
     render_labels,
 )
@@ -161,3 +159,16 @@ def test_unknown_template_and_empty_list_are_refused() -> None:
 def test_label_payload_uses_the_scanner_prefix_when_asked() -> None:
     assert label_payload("LT-0001") == "LT-0001"
     assert label_payload("LT-0001", "LK:") == "LK:LT-0001"
+
+
+def test_naming_the_label_stocks_does_not_load_reportlab() -> None:
+    """Every ``loan-kiosk`` command builds its parser, which names the stocks
+    (``--template``): that must not import ReportLab (a third of a short command's start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import app.cli.documents as d, argparse; "
+            "p = argparse.ArgumentParser(); d.register(p.add_subparsers()); "
+            "print(sorted(m for m in sys.modules if m.startswith('reportlab')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
